@@ -1,0 +1,335 @@
+//! Support items for the code `#[coro::coroutine]` generates. Not a public API: names and
+//! signatures here change whenever the lowering needs them to.
+//!
+//! Generated code reaches everything through `::coro::__private::...`, so a user's own
+//! `core`, `Option` or `Coroutine` cannot capture its paths.
+
+use core::marker::PhantomData;
+
+pub use crate::{Coroutine, CoroutineState, Status};
+pub use core::{
+    clone::Clone,
+    compile_error, concat,
+    convert::Infallible,
+    fmt,
+    iter::{IntoIterator, Iterator},
+    mem::replace,
+    ops::ControlFlow,
+    option::Option::{self, None, Some},
+    panic,
+    result::Result::{self, Err, Ok},
+};
+
+/// Implemented by every generated state enum.
+pub trait StateEnum {
+    /// Created, suspended at a yield, or complete (returned or poisoned by a panic).
+    fn status(&self) -> Status;
+}
+
+/// A generated coroutine: the state enum `S` and the step function `F` that advances it.
+///
+/// `F` is a closure that captures nothing (the function's arguments live in the
+/// `Unresumed` variant of `S`), so it is zero-sized and `Machine` is as big as `S`.
+/// The step receives `None` only from [`Coroutine::start`] on a created coroutine.
+pub struct Machine<S, F, A, Y, R> {
+    state: S,
+    step: F,
+    marker: PhantomData<fn(A) -> CoroutineState<Y, R>>,
+}
+
+/// Builds a [`Machine`]; the bound on `step` gives the generated closure its signature.
+#[inline(always)]
+pub fn machine<S, F, A, Y, R>(state: S, step: F) -> Machine<S, F, A, Y, R>
+where
+    S: StateEnum,
+    F: FnMut(&mut S, Option<A>) -> CoroutineState<Y, R>,
+{
+    Machine {
+        state,
+        step,
+        marker: PhantomData,
+    }
+}
+
+impl<S, F, A, Y, R> Machine<S, F, A, Y, R>
+where
+    S: StateEnum,
+{
+    /// The coroutine's [`Status`].
+    #[inline]
+    pub fn status(&self) -> Status {
+        self.state.status()
+    }
+}
+
+impl<S, F, A, Y, R> Coroutine<A> for Machine<S, F, A, Y, R>
+where
+    S: StateEnum,
+    F: FnMut(&mut S, Option<A>) -> CoroutineState<Y, R>,
+{
+    type Yield = Y;
+    type Return = R;
+
+    #[inline(always)]
+    fn resume(&mut self, arg: A) -> CoroutineState<Y, R> {
+        (self.step)(&mut self.state, Some(arg))
+    }
+
+    #[inline]
+    fn start(&mut self) -> Option<CoroutineState<Y, R>> {
+        match self.state.status() {
+            Status::Created => Some((self.step)(&mut self.state, None)),
+            Status::Suspended | Status::Complete => None,
+        }
+    }
+}
+
+/// A generator (`Send = ()`) is an iterator over its yields. Fused: once the body has
+/// returned (or panicked), `next` keeps returning `None` instead of resuming.
+impl<S, F, Y, R> Iterator for Machine<S, F, (), Y, R>
+where
+    S: StateEnum,
+    F: FnMut(&mut S, Option<()>) -> CoroutineState<Y, R>,
+{
+    type Item = Y;
+
+    #[inline]
+    fn next(&mut self) -> Option<Y> {
+        if let Status::Complete = self.state.status() {
+            return None;
+        }
+        match (self.step)(&mut self.state, Some(())) {
+            CoroutineState::Yielded(y) => Some(y),
+            CoroutineState::Complete(_) => None,
+        }
+    }
+}
+
+impl<S, F, Y, R> core::iter::FusedIterator for Machine<S, F, (), Y, R>
+where
+    S: StateEnum,
+    F: FnMut(&mut S, Option<()>) -> CoroutineState<Y, R>,
+{
+}
+
+/// A suspended coroutine can be forked when everything it saved can be cloned.
+impl<S: Clone, F: Clone, A, Y, R> Clone for Machine<S, F, A, Y, R> {
+    fn clone(&self) -> Self {
+        Machine {
+            state: self.state.clone(),
+            step: self.step.clone(),
+            marker: PhantomData,
+        }
+    }
+}
+
+impl<S: fmt::Debug, F, A, Y, R> fmt::Debug for Machine<S, F, A, Y, R> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.state.fmt(f)
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// `?` inside a coroutine body. The body's `?` cannot use the closure's own return type,
+// so the lowering rewrites `e?` to a match on `Try::branch(e)` that completes the coroutine
+// with `FromResidual::from_residual(r)`: the stable subset of `core::ops::Try`.
+
+/// The stable stand-in for `core::ops::Try`, for `Result` and `Option`.
+pub trait Try {
+    /// The value of a successful `e?`.
+    type Output;
+    /// What an early exit carries.
+    type Residual;
+    /// Splits into the value to go on with or the residual to return.
+    fn branch(self) -> ControlFlow<Self::Residual, Self::Output>;
+}
+
+impl<T, E> Try for Result<T, E> {
+    type Output = T;
+    type Residual = Result<Infallible, E>;
+    #[inline(always)]
+    fn branch(self) -> ControlFlow<Self::Residual, T> {
+        match self {
+            Ok(v) => ControlFlow::Continue(v),
+            Err(e) => ControlFlow::Break(Err(e)),
+        }
+    }
+}
+
+impl<T> Try for Option<T> {
+    type Output = T;
+    type Residual = Option<Infallible>;
+    #[inline(always)]
+    fn branch(self) -> ControlFlow<Self::Residual, T> {
+        match self {
+            Some(v) => ControlFlow::Continue(v),
+            None => ControlFlow::Break(None),
+        }
+    }
+}
+
+/// The stable stand-in for `core::ops::FromResidual`.
+#[diagnostic::on_unimplemented(
+    message = "the `?` operator can only be used in a coroutine whose `Return` type is a `Result` or `Option` that can hold its error",
+    label = "this `?` would complete the coroutine with `{R}`, which does not fit its `Return` type `{Self}`"
+)]
+pub trait FromResidual<R> {
+    /// Builds the coroutine's return value from the residual of a failed `?`.
+    fn from_residual(residual: R) -> Self;
+}
+
+impl<T, E, F: From<E>> FromResidual<Result<Infallible, E>> for Result<T, F> {
+    #[inline(always)]
+    fn from_residual(residual: Result<Infallible, E>) -> Self {
+        match residual {
+            Err(e) => Err(From::from(e)),
+            Ok(never) => match never {},
+        }
+    }
+}
+
+impl<T> FromResidual<Option<Infallible>> for Option<T> {
+    #[inline(always)]
+    fn from_residual(_: Option<Infallible>) -> Self {
+        None
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// `yield_from!(sub)`: `sub` may be a coroutine with the same `Send` type, or (when the
+// coroutine's `Send` is `()`) anything `IntoIterator`. Which one is chosen by autoref
+// specialisation on `Probe`, then `Kind::wrap` turns it into a coroutine to drive.
+
+/// Carries the type of a `yield_from!` operand and the outer coroutine's `Send` type.
+pub struct Probe<T, S>(PhantomData<(fn() -> T, fn(S))>);
+
+/// Makes a [`Probe`] for `value`'s type.
+#[inline(always)]
+pub fn probe<T, S>(_value: &T) -> Probe<T, S> {
+    Probe(PhantomData)
+}
+
+/// Chosen first: the operand is a coroutine with the outer coroutine's `Send` type.
+pub trait ProbeCoroutine {
+    /// The kind tag.
+    #[inline(always)]
+    fn __coro_kind(&self) -> CoroutineKind {
+        CoroutineKind
+    }
+}
+impl<T: Coroutine<S>, S> ProbeCoroutine for Probe<T, S> {}
+
+/// Chosen second (one more autoref): the operand is an `IntoIterator` and nothing is sent.
+pub trait ProbeIterator {
+    /// The kind tag.
+    #[inline(always)]
+    fn __coro_kind(&self) -> IteratorKind {
+        IteratorKind
+    }
+}
+impl<T: IntoIterator> ProbeIterator for &Probe<T, ()> {}
+
+/// The operand of `yield_from!` is a coroutine: drive it as it is.
+pub struct CoroutineKind;
+impl CoroutineKind {
+    /// Identity.
+    #[inline(always)]
+    pub fn wrap<C: Coroutine<S>, S>(self, sub: C) -> C {
+        sub
+    }
+}
+
+/// The operand of `yield_from!` is an iterator: drive it as a `Coroutine<()>`.
+pub struct IteratorKind;
+impl IteratorKind {
+    /// Wraps the iterator.
+    #[inline(always)]
+    pub fn wrap<I: IntoIterator>(self, sub: I) -> IterCoroutine<I::IntoIter> {
+        IterCoroutine(sub.into_iter())
+    }
+}
+
+/// An iterator seen as a coroutine that yields its items and returns `()`.
+#[derive(Clone, Debug)]
+pub struct IterCoroutine<I>(I);
+
+impl<I: Iterator> Coroutine for IterCoroutine<I> {
+    type Yield = I::Item;
+    type Return = ();
+    #[inline(always)]
+    fn resume(&mut self, (): ()) -> CoroutineState<I::Item, ()> {
+        match self.0.next() {
+            Some(item) => CoroutineState::Yielded(item),
+            None => CoroutineState::Complete(()),
+        }
+    }
+    #[inline(always)]
+    fn start(&mut self) -> Option<CoroutineState<I::Item, ()>> {
+        Some(self.resume(()))
+    }
+}
+
+/// Produces, when `S: Default`, a value to start a sub-coroutine that cannot start
+/// without one (a hand-written coroutine that keeps the default `start`).
+pub struct ArgProbe<S>(PhantomData<fn() -> S>);
+impl<S> ArgProbe<S> {
+    /// The probe.
+    pub const NEW: Self = ArgProbe(PhantomData);
+}
+/// Chosen when the `Send` type has a default.
+pub trait DefaultArg<S> {
+    /// `Some(S::default())`.
+    fn __coro_first_arg(&self) -> Option<S>;
+}
+impl<S: Default> DefaultArg<S> for ArgProbe<S> {
+    #[inline(always)]
+    fn __coro_first_arg(&self) -> Option<S> {
+        Some(S::default())
+    }
+}
+/// Chosen otherwise.
+pub trait NoDefaultArg<S> {
+    /// `None`.
+    fn __coro_first_arg(&self) -> Option<S>;
+}
+impl<S> NoDefaultArg<S> for &ArgProbe<S> {
+    #[inline(always)]
+    fn __coro_first_arg(&self) -> Option<S> {
+        None
+    }
+}
+
+/// Starts the operand of `yield_from!`, as PEP 380 does with `next(sub)`.
+#[inline(always)]
+pub fn start_sub<C: Coroutine<S>, S>(
+    sub: &mut C,
+    fallback: Option<S>,
+) -> CoroutineState<C::Yield, C::Return> {
+    if let Some(state) = sub.start() {
+        return state;
+    }
+    match fallback {
+        Some(arg) => sub.resume(arg),
+        None => panic!(
+            "yield_from!: the sub-coroutine cannot start without a value (it has started \
+             already, or it is hand-written and keeps the default `Coroutine::start`), and \
+             its `Send` type has no `Default` to start it with"
+        ),
+    }
+}
+
+/// The panic of a coroutine resumed after it returned.
+#[cold]
+#[inline(never)]
+#[track_caller]
+pub fn resumed_after_completion(name: &str) -> ! {
+    panic!("coroutine `{name}` resumed after completion")
+}
+
+/// The panic of a coroutine resumed after a panic in its body.
+#[cold]
+#[inline(never)]
+#[track_caller]
+pub fn resumed_after_panic(name: &str) -> ! {
+    panic!("coroutine `{name}` resumed after panicking")
+}

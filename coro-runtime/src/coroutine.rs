@@ -1,0 +1,195 @@
+//! The protocol every coroutine speaks, generated or hand-written.
+
+/// What one [`Coroutine::resume`] produced: a value from a `yield_!`, or the return value.
+///
+/// This is Python's `yield v` versus `StopIteration(value)`.
+///
+/// ```
+/// use coro_runtime::CoroutineState;
+///
+/// let s: CoroutineState<u32, &str> = CoroutineState::Yielded(3);
+/// assert_eq!(s.yielded(), Some(3));
+/// assert!(!CoroutineState::<u32, &str>::Complete("done").is_yielded());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CoroutineState<Y, R> {
+    /// The coroutine suspended at a `yield_!` and handed out this value.
+    Yielded(Y),
+    /// The coroutine ran to its end (or a `return`) with this value.
+    Complete(R),
+}
+
+impl<Y, R> CoroutineState<Y, R> {
+    /// `true` for [`CoroutineState::Yielded`].
+    ///
+    /// ```
+    /// # use coro_runtime::CoroutineState;
+    /// assert!(CoroutineState::<u8, ()>::Yielded(1).is_yielded());
+    /// ```
+    pub fn is_yielded(&self) -> bool {
+        matches!(self, CoroutineState::Yielded(_))
+    }
+
+    /// `true` for [`CoroutineState::Complete`].
+    ///
+    /// ```
+    /// # use coro_runtime::CoroutineState;
+    /// assert!(CoroutineState::<u8, ()>::Complete(()).is_complete());
+    /// ```
+    pub fn is_complete(&self) -> bool {
+        matches!(self, CoroutineState::Complete(_))
+    }
+
+    /// The yielded value, if there is one.
+    ///
+    /// ```
+    /// # use coro_runtime::CoroutineState;
+    /// assert_eq!(CoroutineState::<u8, ()>::Yielded(1).yielded(), Some(1));
+    /// assert_eq!(CoroutineState::<u8, ()>::Complete(()).yielded(), None);
+    /// ```
+    pub fn yielded(self) -> Option<Y> {
+        match self {
+            CoroutineState::Yielded(y) => Some(y),
+            CoroutineState::Complete(_) => None,
+        }
+    }
+
+    /// The return value, if the coroutine completed.
+    ///
+    /// ```
+    /// # use coro_runtime::CoroutineState;
+    /// assert_eq!(CoroutineState::<u8, &str>::Complete("ok").complete(), Some("ok"));
+    /// ```
+    pub fn complete(self) -> Option<R> {
+        match self {
+            CoroutineState::Yielded(_) => None,
+            CoroutineState::Complete(r) => Some(r),
+        }
+    }
+}
+
+/// Where a coroutine is in its life: Python's `inspect.getgeneratorstate`.
+///
+/// There is no "running" status: `resume` takes `&mut self`, so nobody can look at a
+/// coroutine while it runs (Python's "generator already executing" cannot happen).
+///
+/// ```
+/// use coro_runtime::Status;
+/// assert_ne!(Status::Created, Status::Complete);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// Built but never resumed: no line of the body has run (`GEN_CREATED`).
+    Created,
+    /// Paused at a `yield_!` (`GEN_SUSPENDED`).
+    Suspended,
+    /// Returned, or panicked while running (`GEN_CLOSED`).
+    Complete,
+}
+
+/// A computation that can suspend, hand a value out, and be resumed with a value in.
+///
+/// `Send` is the type of the values sent in by [`resume`](Coroutine::resume) (Python's
+/// `gen.send(v)`); [`Yield`](Coroutine::Yield) is what each `yield_!` hands out and
+/// [`Return`](Coroutine::Return) what the coroutine finishes with.
+///
+/// Coroutines written with `#[coro::coroutine]` implement this trait; so can your own
+/// types. `resume` takes `&mut self`, not `Pin`: the generated state machine holds no
+/// self-references, so it can be moved freely between resumes.
+///
+/// **The first resume.** A coroutine that has not started yet has no `yield_!` for the
+/// first resume's argument to land in. Generated coroutines drop that argument, like
+/// Python's priming `send(None)`. [`start`](Coroutine::start) runs a fresh coroutine to its
+/// first suspension without inventing a value, which is what `yield_from!` uses to start
+/// a sub-coroutine (PEP 380's `next(sub)`).
+///
+/// ```
+/// use coro_runtime::{Coroutine, CoroutineState};
+///
+/// /// Sums what it is sent, and yields the running total.
+/// struct Summer(i64);
+///
+/// impl Coroutine<i64> for Summer {
+///     type Yield = i64;
+///     type Return = ();
+///     fn resume(&mut self, x: i64) -> CoroutineState<i64, ()> {
+///         self.0 += x;
+///         CoroutineState::Yielded(self.0)
+///     }
+/// }
+///
+/// let mut s = Summer(0);
+/// assert_eq!(s.resume(5), CoroutineState::Yielded(5));
+/// assert_eq!(s.resume(-2), CoroutineState::Yielded(3));
+/// ```
+pub trait Coroutine<Send = ()> {
+    /// The type of the values handed out at each suspension.
+    type Yield;
+    /// The type of the value the coroutine completes with.
+    type Return;
+
+    /// Runs the coroutine until it yields or completes.
+    ///
+    /// `arg` becomes the value of the `yield_!` the coroutine is suspended at. What
+    /// happens when a completed coroutine is resumed is up to the implementation;
+    /// coroutines generated by `#[coro::coroutine]` panic, as rustc's own do.
+    fn resume(&mut self, arg: Send) -> CoroutineState<Self::Yield, Self::Return>;
+
+    /// Runs a coroutine that has not started yet up to its first suspension, without a
+    /// resume value: Python's `next(gen)` on a fresh generator.
+    ///
+    /// Returns `None` when the coroutine cannot start without a value: it has started
+    /// already, or it does not support starting this way (the default, for hand-written
+    /// coroutines). Generated coroutines always support it.
+    ///
+    /// ```
+    /// use coro_runtime::{Coroutine, CoroutineState};
+    ///
+    /// struct Once(bool);
+    /// impl Coroutine<u8> for Once {
+    ///     type Yield = ();
+    ///     type Return = u8;
+    ///     fn resume(&mut self, x: u8) -> CoroutineState<(), u8> {
+    ///         CoroutineState::Complete(x)
+    ///     }
+    /// }
+    /// // The default: "I need a value, call resume".
+    /// assert_eq!(Once(false).start(), None);
+    /// ```
+    fn start(&mut self) -> Option<CoroutineState<Self::Yield, Self::Return>> {
+        None
+    }
+}
+
+impl<C, S> Coroutine<S> for &mut C
+where
+    C: Coroutine<S> + ?Sized,
+{
+    type Yield = C::Yield;
+    type Return = C::Return;
+
+    fn resume(&mut self, arg: S) -> CoroutineState<C::Yield, C::Return> {
+        (**self).resume(arg)
+    }
+
+    fn start(&mut self) -> Option<CoroutineState<C::Yield, C::Return>> {
+        (**self).start()
+    }
+}
+
+#[cfg(feature = "std")]
+impl<C, S> Coroutine<S> for std::boxed::Box<C>
+where
+    C: Coroutine<S> + ?Sized,
+{
+    type Yield = C::Yield;
+    type Return = C::Return;
+
+    fn resume(&mut self, arg: S) -> CoroutineState<C::Yield, C::Return> {
+        (**self).resume(arg)
+    }
+
+    fn start(&mut self) -> Option<CoroutineState<C::Yield, C::Return>> {
+        (**self).start()
+    }
+}

@@ -1,0 +1,41 @@
+//! The runtime half of `coro`: the [`Coroutine`] trait, [`CoroutineState`], and the
+//! support code that `#[coro::coroutine]` expands to.
+//!
+//! The core is `#![no_std]` and needs no allocator: a coroutine is a plain value (an enum
+//! state machine plus a zero-sized step function), so it lives wherever you put it.
+//!
+//! ```
+//! use coro_runtime::{Coroutine, CoroutineState};
+//!
+//! /// A hand-written coroutine: yields `n, n-1, .., 1`, then returns `"liftoff"`.
+//! struct Countdown(u32);
+//!
+//! impl Coroutine for Countdown {
+//!     type Yield = u32;
+//!     type Return = &'static str;
+//!     fn resume(&mut self, (): ()) -> CoroutineState<u32, &'static str> {
+//!         if self.0 == 0 {
+//!             return CoroutineState::Complete("liftoff");
+//!         }
+//!         self.0 -= 1;
+//!         CoroutineState::Yielded(self.0 + 1)
+//!     }
+//! }
+//!
+//! let mut c = Countdown(2);
+//! assert_eq!(c.resume(()), CoroutineState::Yielded(2));
+//! assert_eq!(c.resume(()), CoroutineState::Yielded(1));
+//! assert_eq!(c.resume(()), CoroutineState::Complete("liftoff"));
+//! ```
+#![no_std]
+#![warn(missing_docs)]
+
+#[cfg(feature = "std")]
+extern crate std;
+
+mod coroutine;
+
+#[doc(hidden)]
+pub mod __private;
+
+pub use coroutine::{Coroutine, CoroutineState, Status};
