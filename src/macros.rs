@@ -36,6 +36,9 @@
 /// ```
 #[macro_export]
 macro_rules! yield_ {
+    // The attribute invokes this arm with the path the user wrote, so that an imported
+    // `yield_` counts as used once the attribute has rewritten every call.
+    (@__coro_mark_used) => {};
     ($($tokens:tt)*) => {
         ::core::compile_error!(
             "`yield_!` can only be used in the body of a function marked `#[coro::coroutine]`"
@@ -77,6 +80,9 @@ macro_rules! yield_ {
 /// ```
 #[macro_export]
 macro_rules! yield_from {
+    // The attribute invokes this arm with the path the user wrote, so that an imported
+    // `yield_from` counts as used once the attribute has rewritten every call.
+    (@__coro_mark_used) => {};
     ($($tokens:tt)*) => {
         ::core::compile_error!(
             "`yield_from!` can only be used in the body of a function marked `#[coro::coroutine]`"

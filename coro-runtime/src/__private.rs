@@ -333,3 +333,15 @@ pub fn resumed_after_completion(name: &str) -> ! {
 pub fn resumed_after_panic(name: &str) -> ! {
     panic!("coroutine `{name}` resumed after panicking")
 }
+
+/// Drops a value now (a sent value that nobody reads, as Rust drops `yield_!(v);`).
+#[inline(always)]
+pub fn discard<T>(_value: T) {}
+
+/// `Coroutine::start` only passes `None` to a created coroutine; a suspended one always
+/// gets `Some(arg)` from `resume`.
+#[cold]
+#[inline(never)]
+pub fn unreachable_start(name: &str) -> ! {
+    panic!("coroutine `{name}`: started without a value while suspended (a bug in coro)")
+}

@@ -34,6 +34,8 @@
 extern crate std;
 
 mod coroutine;
+#[cfg(feature = "std")]
+pub mod scheduler;
 
 #[doc(hidden)]
 pub mod __private;

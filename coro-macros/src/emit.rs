@@ -1,0 +1,452 @@
+//! Stage 6, emit: quote the state enum, the block enum and the step closure.
+//!
+//! ```text
+//! fn countdown(n: u32) -> impl Iterator<Item = u32> {
+//!     enum __CoroState<N> { Unresumed { n: N }, Suspend0 { n: N }, Returned, Poisoned }
+//!     enum __CoroBlock<N, Sent1> { Start { n: N }, LoopHead1 { n: N }, .. }
+//!     ::coro::__private::machine(__CoroState::Unresumed { n }, move |state, arg| {
+//!         let mut next = match replace(state, __CoroState::Poisoned) { .. };
+//!         'dispatch: loop { match next { __CoroBlock::Start { n } => { .. } .. } }
+//!     })
+//! }
+//! ```
+
+use std::collections::HashMap;
+
+use proc_macro2::{Delimiter, Group, Literal, Span, TokenStream, TokenTree};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
+use syn::{FnArg, Ident, ItemFn, Lifetime, Pat};
+
+use crate::layout::Layout;
+use crate::lower::{self, BlockId, LocalId, Lowered, Names, SiteKind, Vis};
+use crate::parse::Signature;
+use crate::scope::Analysis;
+
+/// Everything emit needs.
+pub struct Input<'a> {
+    /// The function as written.
+    pub item: &'a ItemFn,
+    /// Its parsed signature.
+    pub sig: &'a Signature,
+    /// The lowered body.
+    pub lowered: &'a Lowered,
+    /// The carry decisions.
+    pub analysis: &'a Analysis,
+    /// The names.
+    pub layout: &'a Layout,
+    /// Generated item names.
+    pub names: &'a Names,
+}
+
+struct Emitter<'a> {
+    input: &'a Input<'a>,
+    block_enum: Ident,
+    next: Ident,
+    dispatch: Lifetime,
+    /// Per block: how each bound local is named inside it.
+    entry_names: Vec<HashMap<LocalId, Ident>>,
+}
+
+/// Produces the rewritten function.
+pub fn emit(input: &Input<'_>) -> TokenStream {
+    let lowered = input.lowered;
+    let mut e = Emitter {
+        input,
+        block_enum: Ident::new("__CoroBlock", Span::mixed_site()),
+        next: Ident::new("__coro_next", Span::mixed_site()),
+        dispatch: Lifetime::new("'__coro_dispatch", Span::mixed_site()),
+        entry_names: Vec::new(),
+    };
+    e.entry_names = (0..lowered.blocks.len()).map(|b| e.bindings(b)).collect();
+
+    let item = input.item;
+    let attrs = &item.attrs;
+    let vis = &item.vis;
+    let mut sig = item.sig.clone();
+    // The arguments move into the state: strip `mut` and name pattern arguments.
+    for (input_arg, param) in sig.inputs.iter_mut().zip(&input.sig.params) {
+        match input_arg {
+            FnArg::Receiver(r) => {
+                if r.reference.is_none() {
+                    r.mutability = None;
+                }
+            }
+            FnArg::Typed(t) => {
+                let name = &param.name;
+                *t.pat = Pat::Verbatim(quote!(#name));
+            }
+        }
+    }
+    let state_enum = e.state_enum();
+    let block_enum = e.block_enum();
+    let closure = e.closure();
+    let state = &input.names.state;
+    let init_fields = lowered.params.iter().map(|&p| {
+        let f = &input.layout.field[p];
+        let value = if input.sig.params[lowered.params.iter().position(|&q| q == p).unwrap_or(0)]
+            .name
+            == "__coro_self"
+        {
+            quote!(self)
+        } else {
+            let n = &lowered.locals[p].name;
+            quote!(#n)
+        };
+        quote!(#f: #value)
+    });
+    let mark_used = lowered.macro_paths.iter().map(|p| quote!(#p!(@__coro_mark_used);));
+    quote! {
+        #(#attrs)*
+        #vis #sig {
+            #(#mark_used)*
+            #state_enum
+            #block_enum
+            ::coro::__private::machine(#state::Unresumed { #(#init_fields),* }, #closure)
+        }
+    }
+}
+
+impl Emitter<'_> {
+    fn generics(&self, params: &[LocalId]) -> TokenStream {
+        if params.is_empty() {
+            return quote!();
+        }
+        let ps = params.iter().map(|&l| &self.input.layout.ty_param[l]);
+        quote!(<#(#ps),*>)
+    }
+
+    fn infer_args(&self, params: &[LocalId]) -> TokenStream {
+        if params.is_empty() {
+            return quote!();
+        }
+        let us = params.iter().map(|_| quote!(_));
+        quote!(<#(#us),*>)
+    }
+
+    /// Fields in reverse declaration order: enum fields drop first to last, and a
+    /// suspended coroutine must drop its locals newest first, as a scope would.
+    fn fields(&self, locals: &[LocalId]) -> TokenStream {
+        let layout = self.input.layout;
+        let fs = locals.iter().rev().map(|&l| {
+            let f = &layout.field[l];
+            let t = &layout.ty_param[l];
+            quote!(#f: #t)
+        });
+        quote!({ #(#fs),* })
+    }
+
+    fn state_enum(&self) -> TokenStream {
+        let input = self.input;
+        let lowered = input.lowered;
+        let state = &input.names.state;
+        let name = input.item.sig.ident.to_string();
+        let generics = self.generics(&input.layout.state_params);
+        let unresumed = self.fields(&lowered.params);
+        let suspends = (0..lowered.suspends.len()).map(|k| {
+            let v = format_ident!("Suspend{}", k, span = Span::mixed_site());
+            let fields = self.fields(input.analysis.saved(lowered, k));
+            let s = &lowered.suspends[k];
+            let doc = format!(" Suspended at `{}` #{k}{}.", s.kind.name(), line_of(s.span));
+            quote!(#[doc = #doc] #v #fields)
+        });
+        let suspended_arms = (0..lowered.suspends.len()).map(|k| {
+            let v = format_ident!("Suspend{}", k, span = Span::mixed_site());
+            quote!(Self::#v { .. } => ::coro::__private::Status::Suspended,)
+        });
+        let doc = format!(" The states of the coroutine `{name}` between resumes.");
+        quote! {
+            #[doc = #doc]
+            #[derive(::coro::__private::Clone)]
+            #[allow(dead_code)]
+            enum #state #generics {
+                /// Created: holds the arguments; no line of the body has run.
+                Unresumed #unresumed,
+                #(#suspends,)*
+                /// Ran to the end.
+                Returned,
+                /// Panicked while running.
+                Poisoned,
+            }
+            impl #generics ::coro::__private::StateEnum for #state #generics {
+                #[inline]
+                fn status(&self) -> ::coro::__private::Status {
+                    match self {
+                        Self::Unresumed { .. } => ::coro::__private::Status::Created,
+                        #(#suspended_arms)*
+                        Self::Returned | Self::Poisoned => ::coro::__private::Status::Complete,
+                    }
+                }
+            }
+        }
+    }
+
+    fn block_enum(&self) -> TokenStream {
+        let input = self.input;
+        let lowered = input.lowered;
+        let generics = self.generics(&input.layout.block_params);
+        let name = &self.block_enum;
+        let variants = (0..lowered.blocks.len()).map(|b| {
+            let v = &input.layout.block_variant[b];
+            let mut locals = input.analysis.carried[b].clone();
+            if let Some(p) = lowered.blocks[b].param {
+                locals.push(p);
+            }
+            let fields = self.fields(&locals);
+            quote!(#v #fields)
+        });
+        quote! {
+            /// The basic blocks of one resume.
+            enum #name #generics {
+                #(#variants,)*
+            }
+        }
+    }
+
+    /// How each local bound on entry to `block` is named there: its own name unless a
+    /// newer local of the same name is also in scope, or a hidden name when the block
+    /// neither reads it nor passes it on (it is only there to be dropped).
+    fn bindings(&self, block: BlockId) -> HashMap<LocalId, Ident> {
+        let lowered = self.input.lowered;
+        let analysis = self.input.analysis;
+        let b = &lowered.blocks[block];
+        let mut bound = analysis.carried[block].clone();
+        bound.extend(b.param);
+        let mentioned: Vec<LocalId> = b.mentions.iter().map(|&(l, _)| l).collect();
+        let passed = |l: LocalId| {
+            b.sites
+                .iter()
+                .any(|&s| analysis.carried[lowered.sites[s].target].contains(&l))
+        };
+        bound
+            .into_iter()
+            .map(|l| {
+                let local = &lowered.locals[l];
+                let name = if !mentioned.contains(&l) && !passed(l) {
+                    format_ident!("_coro_unused_{}", l, span = Span::mixed_site())
+                } else if lower::entry_hidden(lowered, block, l) {
+                    format_ident!("__coro_hidden_{}", l, span = Span::mixed_site())
+                } else {
+                    local.name.clone()
+                };
+                (l, name)
+            })
+            .collect()
+    }
+
+    fn closure(&self) -> TokenStream {
+        let input = self.input;
+        let lowered = input.lowered;
+        let layout = input.layout;
+        let names = input.names;
+        let state = &names.state;
+        let state_var = &names.state_var;
+        let block_enum = &self.block_enum;
+        let next = &self.next;
+        let dispatch = &self.dispatch;
+        let arg = Ident::new("__coro_arg", Span::mixed_site());
+        let send = &names.send;
+        let yield_ty = &input.sig.types.yield_ty;
+        let return_ty = &input.sig.types.return_ty;
+        let fn_name = input.item.sig.ident.to_string();
+        let state_infer = self.infer_args(&layout.state_params);
+
+        // Between resumes -> the block to run.
+        let start_variant = &layout.block_variant[0];
+        let start_fields = self.input.analysis.carried[0].iter().map(|&l| {
+            let f = &layout.field[l];
+            let v = format_ident!("__coro_v{}", l, span = Span::mixed_site());
+            (quote!(#f: #v), quote!(#f: #v))
+        });
+        let (start_pat, start_init): (Vec<_>, Vec<_>) = start_fields.unzip();
+        let resume_arms = (0..lowered.suspends.len()).map(|k| {
+            let v = format_ident!("Suspend{}", k, span = Span::mixed_site());
+            let resume = lowered.suspends[k].resume;
+            let target = &layout.block_variant[resume];
+            let saved = input.analysis.saved(lowered, k);
+            let pat = saved.iter().map(|&l| {
+                let f = &layout.field[l];
+                let v = format_ident!("__coro_v{}", l, span = Span::mixed_site());
+                quote!(#f: #v)
+            });
+            let init = saved.iter().map(|&l| {
+                let f = &layout.field[l];
+                let v = format_ident!("__coro_v{}", l, span = Span::mixed_site());
+                quote!(#f: #v)
+            });
+            let param = lowered.blocks[resume].param.map(|p| {
+                let f = &layout.field[p];
+                quote! {
+                    #f: match #arg {
+                        ::coro::__private::Some(__coro_sent) => __coro_sent,
+                        ::coro::__private::None => ::coro::__private::unreachable_start(#fn_name),
+                    },
+                }
+            });
+            quote! {
+                #state::#v { #(#pat,)* } => #block_enum::#target { #param #(#init,)* },
+            }
+        });
+
+        let mut order: Vec<BlockId> = (0..lowered.blocks.len()).collect();
+        order.sort_by_key(|&b| lowered.blocks[b].order);
+        let arms = order.iter().map(|&b| self.arm(b));
+
+        quote! {
+            move |#state_var: &mut #state #state_infer,
+                  #arg: ::coro::__private::Option<#send>|
+                  -> ::coro::__private::CoroutineState<#yield_ty, #return_ty> {
+                #[allow(unused_imports)]
+                use ::coro::__private::{
+                    DefaultArg as _, NoDefaultArg as _, ProbeCoroutine as _, ProbeIterator as _,
+                };
+                let mut #next = match ::coro::__private::replace(#state_var, #state::Poisoned) {
+                    #state::Unresumed { #(#start_pat,)* .. } => {
+                        // The first resume has no `yield_!` to land in.
+                        ::coro::__private::discard(#arg);
+                        #block_enum::#start_variant { #(#start_init,)* }
+                    }
+                    #(#resume_arms)*
+                    #state::Returned => ::coro::__private::resumed_after_completion(#fn_name),
+                    #state::Poisoned => ::coro::__private::resumed_after_panic(#fn_name),
+                };
+                #[allow(unused_labels)]
+                #dispatch: loop {
+                    match #next {
+                        #(#arms)*
+                    }
+                }
+            }
+        }
+    }
+
+    fn arm(&self, b: BlockId) -> TokenStream {
+        let input = self.input;
+        let lowered = input.lowered;
+        let layout = input.layout;
+        let block_enum = &self.block_enum;
+        let variant = &layout.block_variant[b];
+        let block = &lowered.blocks[b];
+        let mut bound = input.analysis.carried[b].clone();
+        bound.extend(block.param);
+        let pat = bound.iter().map(|&l| {
+            let f = &layout.field[l];
+            let name = &self.entry_names[b][&l];
+            let m = (lowered.locals[l].mutable && !name.to_string().starts_with("_coro_unused"))
+                .then(|| quote!(mut));
+            quote!(#f: #m #name)
+        });
+        let code: Vec<TokenStream> = block.code.iter().map(|t| self.fill(t.clone())).collect();
+        quote! {
+            #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+            #block_enum::#variant { #(#pat),* } => { #(#code)* }
+        }
+    }
+
+    /// Replaces `__coro_site!(N)` placeholders with the jumps they stand for.
+    fn fill(&self, tokens: TokenStream) -> TokenStream {
+        let tts: Vec<TokenTree> = tokens.into_iter().collect();
+        let mut out = Vec::with_capacity(tts.len());
+        let mut i = 0;
+        while i < tts.len() {
+            if let TokenTree::Ident(id) = &tts[i]
+                && id == "__coro_site"
+                && let (Some(TokenTree::Punct(bang)), Some(TokenTree::Group(g))) =
+                    (tts.get(i + 1), tts.get(i + 2))
+                && bang.as_char() == '!'
+                && let Ok(n) = g.stream().to_string().parse::<usize>()
+            {
+                let site = self.site(n);
+                out.push(TokenTree::Group(Group::new(Delimiter::Brace, site)));
+                i += 3;
+                continue;
+            }
+            match &tts[i] {
+                TokenTree::Group(g) => {
+                    let mut ng = Group::new(g.delimiter(), self.fill(g.stream()));
+                    ng.set_span(g.span());
+                    out.push(TokenTree::Group(ng));
+                }
+                other => out.push(other.clone()),
+            }
+            i += 1;
+        }
+        out.into_iter().collect()
+    }
+
+    fn site(&self, n: usize) -> TokenStream {
+        let input = self.input;
+        let lowered = input.lowered;
+        let layout = input.layout;
+        let site = &lowered.sites[n];
+        let from = site.from;
+        let name_of = |l: LocalId| -> TokenStream {
+            let vis = site
+                .visible
+                .iter()
+                .find(|&&(v, _)| v == l)
+                .map(|&(_, vis)| vis);
+            match vis {
+                Some(Vis::Entry) => {
+                    let n = &self.entry_names[from][&l];
+                    quote!(#n)
+                }
+                _ => {
+                    let n = &lowered.locals[l].name;
+                    quote!(#n)
+                }
+            }
+        };
+        let carried = &input.analysis.carried[site.target];
+        let moves = carried.iter().map(|&l| {
+            let f = &layout.field[l];
+            let v = name_of(l);
+            quote!(#f: #v)
+        });
+        match &site.kind {
+            SiteKind::Goto { value } => {
+                let target = &layout.block_variant[site.target];
+                let block_enum = &self.block_enum;
+                let next = &self.next;
+                let dispatch = &self.dispatch;
+                let param = lowered.blocks[site.target].param.map(|p| {
+                    let f = &layout.field[p];
+                    let v = value.clone().unwrap_or_else(|| quote!(()));
+                    quote!(#f: #v,)
+                });
+                quote! {
+                    #next = #block_enum::#target { #param #(#moves),* };
+                    continue #dispatch;
+                }
+            }
+            SiteKind::Suspend { index, value, span } => {
+                let state = &input.names.state;
+                let state_var = &input.names.state_var;
+                let v = format_ident!("Suspend{}", index, span = Span::mixed_site());
+                let y = Ident::new("__coro_yielded", Span::mixed_site());
+                let yielded = quote_spanned!(*span=> ::coro::__private::CoroutineState::Yielded(#y));
+                quote! {
+                    let #y = #value;
+                    *#state_var = #state::#v { #(#moves),* };
+                    return #yielded;
+                }
+            }
+        }
+    }
+}
+
+/// `, line N` when the compiler tells us where the span is.
+fn line_of(span: Span) -> String {
+    let line = span.start().line;
+    if line == 0 {
+        String::new()
+    } else {
+        format!(", line {line}")
+    }
+}
+
+/// The placeholder literal, for tests.
+#[allow(dead_code)]
+pub fn placeholder(n: usize) -> TokenStream {
+    let lit = Literal::usize_unsuffixed(n);
+    quote!(__coro_site!(#lit)).into_token_stream()
+}

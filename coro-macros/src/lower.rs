@@ -1,0 +1,1587 @@
+//! Stage 3, lower: turn the body into basic blocks joined by jumps.
+//!
+//! # The contract
+//!
+//! The generated coroutine is two enums and a closure:
+//!
+//! - `__CoroState` lives between resumes: `Unresumed { <arguments> }`, one
+//!   `SuspendK { <locals alive at yield K> }` per suspension point, `Returned`, and
+//!   `Poisoned` (left behind by a panic). Variants overlap, so the coroutine is as big as
+//!   its largest suspension point.
+//! - `__CoroBlock` lives inside one resume: one variant per basic block, holding the locals
+//!   that flow into it. The closure turns the state into the block to resume at, then runs
+//!   `'dispatch: loop { match block { .. } }`: a jump is
+//!   `{ block = __CoroBlock::Next { .. }; continue 'dispatch; }`, a suspension stores a
+//!   `SuspendK` and returns `Yielded`, and a return stores `Returned` and returns `Complete`.
+//!
+//! Both enums are generic in every local they hold; rustc infers the parameters from the
+//! code that fills them, which is why users never annotate a local.
+//!
+//! # What is lowered
+//!
+//! Only code that contains a `yield_!`/`yield_from!` is taken apart. Everything else is
+//! emitted as the user wrote it, with three rewrites: `return e` completes the coroutine,
+//! `e?` completes it with the residual, and `break`/`continue` that leave a lowered loop
+//! become jumps. Code is emitted inline into the current block for as long as it can be;
+//! a new block starts only where control comes back to a point from two places: after a
+//! suspension (the resume), at the head of a loop with a yield, after a branch with a
+//! yield (the join), and at the end of a scope that ran across a yield (so the scope's
+//! locals are dropped exactly where Rust drops them).
+//!
+//! Sibling subexpressions are evaluated left to right: an operand that comes before a
+//! yielding sibling is spilled to a temporary first, unless it is a place or a literal
+//! (reading it later observes the same value).
+//!
+//! The output is plain data ([`Lowered`]): blocks whose code holds `__coro_site!(N)`
+//! placeholders for jumps and suspensions, and the [`Site`]s they stand for. Which locals
+//! each jump carries is decided afterwards, in `scope.rs`.
+
+use std::collections::HashMap;
+
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::visit_mut::{self, VisitMut};
+use syn::{Block, Expr, Ident, Label, Lifetime, Pat, Stmt, Type};
+
+use crate::parse::Signature;
+use crate::scan::{self, Mention, YieldKind};
+
+/// Index of a local in [`Lowered::locals`].
+pub type LocalId = usize;
+/// Index of a block in [`Lowered::blocks`].
+pub type BlockId = usize;
+
+/// A variable the state machine may have to carry: a user `let` binding, an argument, or
+/// a temporary the lowering introduced.
+#[derive(Debug, Clone)]
+pub struct Local {
+    /// The binding's identifier, with the user's span (or a mixed-site one for temps).
+    pub name: Ident,
+    /// Declared `mut`.
+    pub mutable: bool,
+    /// Might own a destructor, judging from its pattern, type annotation and initializer.
+    /// A local that might is kept until its scope ends even when no code reads it again.
+    pub may_drop: bool,
+    /// Introduced by the lowering; never kept alive past its last use.
+    pub temp: bool,
+    /// The block whose code declares it.
+    pub decl_block: BlockId,
+    /// A readable role for temporaries (`sent`, `sub`, `iter`, ..), or the user's name.
+    pub role: String,
+}
+
+/// How a local can be named at a jump site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Vis {
+    /// Declared in this block and not shadowed: by its own name.
+    Declared,
+    /// Bound on entry to this block: by the name the block's pattern gave it.
+    Entry,
+}
+
+/// A place where control leaves a block for another one.
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// The block the site is in.
+    pub from: BlockId,
+    /// Where it goes.
+    pub target: BlockId,
+    /// What it does.
+    pub kind: SiteKind,
+    /// The locals that can be named here, and how.
+    pub visible: Vec<(LocalId, Vis)>,
+}
+
+/// A jump within one resume, or a suspension that ends it.
+#[derive(Debug, Clone)]
+pub enum SiteKind {
+    /// Continue at `target`, passing `value` as its parameter.
+    Goto {
+        /// The target block's parameter, if it has one.
+        value: Option<TokenStream>,
+    },
+    /// Suspend at yield number `index`, handing out `value`; resume at `target`.
+    Suspend {
+        /// Which suspension point.
+        index: usize,
+        /// The value handed out.
+        value: TokenStream,
+        /// The user's `yield_!` (or its operand), for errors.
+        span: Span,
+    },
+}
+
+/// A basic block.
+#[derive(Debug, Clone)]
+pub struct BlockData {
+    /// What the block is for (`Start`, `Resume`, `LoopHead`, ..), used in its name.
+    pub kind: &'static str,
+    /// The locals in scope where the block starts, in declaration order.
+    pub entry_scope: Vec<LocalId>,
+    /// The local the incoming jump assigns (a sent value, a branch's value, ..).
+    pub param: Option<LocalId>,
+    /// The code, with `__coro_site!(N)` placeholders.
+    pub code: Vec<TokenStream>,
+    /// Locals the code reads, and whether a read may move the value.
+    pub mentions: Vec<(LocalId, bool)>,
+    /// The sites in this block.
+    pub sites: Vec<usize>,
+    /// Position in the emitted `match` (the order blocks were started in).
+    pub order: usize,
+}
+
+/// A suspension point: one `yield_!`, or the yields forwarded by one `yield_from!`.
+#[derive(Debug, Clone)]
+pub struct Suspend {
+    /// Which macro.
+    pub kind: YieldKind,
+    /// The block that resumes it; its parameter is the sent value.
+    pub resume: BlockId,
+    /// The macro call, for docs and errors.
+    pub span: Span,
+}
+
+/// The lowered body.
+#[derive(Debug, Default)]
+pub struct Lowered {
+    /// All locals.
+    pub locals: Vec<Local>,
+    /// All blocks; block 0 is the start.
+    pub blocks: Vec<BlockData>,
+    /// All sites.
+    pub sites: Vec<Site>,
+    /// All suspension points, in source order.
+    pub suspends: Vec<Suspend>,
+    /// The arguments, in order: stored in `Unresumed`, in scope in the start block.
+    pub params: Vec<LocalId>,
+    /// Each distinct path the body names `yield_!`/`yield_from!` by, as written.
+    pub macro_paths: Vec<syn::Path>,
+}
+
+/// The names of the generated items the lowering writes code against.
+pub struct Names {
+    /// The state enum.
+    pub state: Ident,
+    /// The closure's `&mut` state parameter.
+    pub state_var: Ident,
+    /// The type sent in.
+    pub send: Type,
+}
+
+impl Names {
+    /// Code that completes the coroutine with `value`.
+    pub fn complete(&self, value: TokenStream, span: Span) -> TokenStream {
+        let state = &self.state;
+        let var = &self.state_var;
+        let ret = Ident::new("__coro_return_value", Span::mixed_site());
+        quote_spanned! {span=>
+            {
+                let #ret = #value;
+                *#var = #state::Returned;
+                return ::coro::__private::CoroutineState::Complete(#ret);
+            }
+        }
+    }
+}
+
+/// A lowered expression: code to evaluate it, not yet emitted.
+#[derive(Debug, Clone)]
+struct Operand {
+    tokens: TokenStream,
+    mentions: Vec<(LocalId, bool)>,
+    /// Cheap and side-effect free to evaluate later (a place or a literal).
+    stable: bool,
+}
+
+impl Operand {
+    fn unit() -> Self {
+        Operand {
+            tokens: quote!(()),
+            mentions: Vec::new(),
+            stable: true,
+        }
+    }
+}
+
+/// A loop or labeled block that `break`/`continue` can leave.
+struct LoopEntry {
+    label: Option<String>,
+    /// `None` for a labeled block (only `break 'label` reaches it).
+    head: Option<BlockId>,
+    exit: BlockId,
+    /// `true` when the exit block takes the `break` value.
+    has_value: bool,
+}
+
+struct Frame {
+    block: BlockId,
+    items: Vec<TokenStream>,
+    base: bool,
+}
+
+/// Builds [`Lowered`] from a function body.
+pub struct Builder<'n> {
+    out: Lowered,
+    names: &'n Names,
+    scopes: Vec<Vec<LocalId>>,
+    frames: Vec<Frame>,
+    loops: Vec<LoopEntry>,
+    errors: Option<syn::Error>,
+    started: usize,
+}
+
+/// Lowers `body` (already checked by `scan::check_body`).
+pub fn lower(sig: &Signature, body: &Block, names: &Names) -> syn::Result<Lowered> {
+    let mut b = Builder {
+        out: Lowered::default(),
+        names,
+        scopes: vec![Vec::new()],
+        frames: Vec::new(),
+        loops: Vec::new(),
+        errors: None,
+        started: 0,
+    };
+    for p in &sig.params {
+        let id = b.declare(Local {
+            name: p.name.clone(),
+            mutable: p.mutable,
+            may_drop: type_may_drop(&p.ty),
+            temp: false,
+            decl_block: usize::MAX,
+            role: p.name.to_string(),
+        });
+        b.out.params.push(id);
+    }
+    let start = b.reserve("Start");
+    b.start(start, None);
+    // Destructure pattern arguments as the body's first statements.
+    for (p, &id) in sig.params.iter().zip(&b.out.params.clone()) {
+        if let Some(pat) = &p.pattern {
+            let name = &b.out.locals[id].name;
+            let stmt: Stmt = syn::parse_quote!(let #pat = #name;);
+            b.lower_stmt(&stmt);
+        }
+    }
+    let value = b.scope_body(body);
+    let ret = names.complete(value.tokens, Span::call_site());
+    b.emit(ret, value.mentions);
+    b.pop_to(0);
+    match b.errors {
+        Some(e) => Err(e),
+        None => Ok(b.out),
+    }
+}
+
+impl Builder<'_> {
+    // ----- bookkeeping -------------------------------------------------------------------
+
+    fn error(&mut self, span: Span, msg: impl std::fmt::Display) {
+        let e = syn::Error::new(span, msg);
+        match &mut self.errors {
+            Some(all) => all.combine(e),
+            None => self.errors = Some(e),
+        }
+    }
+
+    fn cur(&self) -> BlockId {
+        self.frames.last().map(|f| f.block).unwrap_or(0)
+    }
+
+    fn declare(&mut self, mut local: Local) -> LocalId {
+        if local.decl_block == usize::MAX && !self.frames.is_empty() {
+            local.decl_block = self.cur();
+        }
+        let id = self.out.locals.len();
+        self.out.locals.push(local);
+        self.scopes.last_mut().expect("scope").push(id);
+        id
+    }
+
+    fn temp(&mut self, role: &str, may_drop: bool) -> LocalId {
+        let n = self.out.locals.len();
+        let decl_block = self.cur();
+        self.declare(Local {
+            name: format_ident!("__coro_{}{}", role, n, span = Span::mixed_site()),
+            mutable: true,
+            may_drop,
+            temp: true,
+            decl_block,
+            role: format!("{role}{n}"),
+        })
+    }
+
+    fn in_scope(&self) -> Vec<LocalId> {
+        self.scopes.iter().flatten().copied().collect()
+    }
+
+    /// Resolves names to the locals they mean here: the latest declaration in scope.
+    fn resolve(&self, mentions: Vec<Mention>) -> Vec<(LocalId, bool)> {
+        let mut out = Vec::new();
+        for m in mentions {
+            let found = self
+                .scopes
+                .iter()
+                .flatten()
+                .rev()
+                .find(|&&l| self.out.locals[l].name == m.name);
+            if let Some(&l) = found {
+                out.push((l, m.moving));
+            }
+        }
+        out
+    }
+
+    fn reserve(&mut self, kind: &'static str) -> BlockId {
+        self.out.blocks.push(BlockData {
+            kind,
+            entry_scope: Vec::new(),
+            param: None,
+            code: Vec::new(),
+            mentions: Vec::new(),
+            sites: Vec::new(),
+            order: usize::MAX,
+        });
+        self.out.blocks.len() - 1
+    }
+
+    /// Starts filling a reserved block: everything in scope now flows into it.
+    fn start(&mut self, block: BlockId, param: Option<LocalId>) {
+        let entry = self.in_scope();
+        let b = &mut self.out.blocks[block];
+        b.entry_scope = entry;
+        b.param = param;
+        b.order = self.started;
+        self.started += 1;
+        self.frames.push(Frame {
+            block,
+            items: Vec::new(),
+            base: true,
+        });
+    }
+
+    fn push_frame(&mut self) -> usize {
+        let block = self.cur();
+        self.frames.push(Frame {
+            block,
+            items: Vec::new(),
+            base: false,
+        });
+        self.frames.len() - 1
+    }
+
+    /// Closes every frame above `index`, then `index` itself, returning its code. Frames
+    /// above it are the blocks the construct continued in after a suspension.
+    fn pop_to(&mut self, index: usize) -> Vec<TokenStream> {
+        while self.frames.len() > index + 1 {
+            let f = self.frames.pop().expect("frame");
+            debug_assert!(f.base);
+            self.out.blocks[f.block].code = f.items;
+        }
+        let f = self.frames.pop().expect("frame");
+        if f.base {
+            self.out.blocks[f.block].code = f.items.clone();
+        }
+        f.items
+    }
+
+    fn emit(&mut self, tokens: TokenStream, mentions: Vec<(LocalId, bool)>) {
+        let block = self.cur();
+        self.out.blocks[block].mentions.extend(mentions);
+        self.frames.last_mut().expect("frame").items.push(tokens);
+    }
+
+    /// Evaluates an operand whose value nobody reads. A sent value is dropped here, as
+    /// Rust drops the value of `yield_!(v);` at the end of the statement.
+    fn discard(&mut self, op: Operand) {
+        if !op.stable {
+            self.emit_operand(op);
+        } else if op.mentions.iter().any(|&(l, _)| self.out.locals[l].temp) {
+            let t = op.tokens;
+            self.emit(quote!(::coro::__private::discard(#t);), op.mentions);
+        }
+    }
+
+    fn emit_operand(&mut self, op: Operand) {
+        let tokens = op.tokens;
+        self.emit(quote!(#tokens;), op.mentions);
+    }
+
+    /// A jump or suspension from here; returns its placeholder.
+    fn site(&mut self, target: BlockId, kind: SiteKind) -> TokenStream {
+        let cur = self.cur();
+        let in_scope = self.in_scope();
+        let mut visible = Vec::new();
+        for (i, &l) in in_scope.iter().enumerate() {
+            let local = &self.out.locals[l];
+            let shadowed_here = in_scope[i + 1..].iter().any(|&m| {
+                self.out.locals[m].name == local.name && self.out.locals[m].decl_block == cur
+            });
+            if local.decl_block == cur {
+                if !shadowed_here {
+                    visible.push((l, Vis::Declared));
+                }
+            } else if !shadowed_here || self.entry_hidden(cur, l) {
+                visible.push((l, Vis::Entry));
+            }
+        }
+        let id = self.out.sites.len();
+        self.out.sites.push(Site {
+            from: cur,
+            target,
+            kind,
+            visible,
+        });
+        self.out.blocks[cur].sites.push(id);
+        let n = proc_macro2::Literal::usize_unsuffixed(id);
+        quote!(__coro_site!(#n))
+    }
+
+    /// `true` when `l` is bound under a hidden name in `block` (shadowed at its entry).
+    fn entry_hidden(&self, block: BlockId, l: LocalId) -> bool {
+        entry_hidden(&self.out, block, l)
+    }
+
+    fn goto(&mut self, target: BlockId, value: Option<Operand>) {
+        let (tokens, mentions) = match value {
+            Some(v) => (Some(v.tokens), v.mentions),
+            None => (None, Vec::new()),
+        };
+        let site = self.site(target, SiteKind::Goto { value: tokens });
+        self.emit(site, mentions);
+    }
+
+    fn spill(&mut self, op: Operand, role: &str) -> Operand {
+        let t = self.temp(role, true);
+        let name = self.out.locals[t].name.clone();
+        let tokens = op.tokens;
+        // Declared after the value is computed, so the value cannot see it.
+        self.emit(quote!(let mut #name = #tokens;), op.mentions);
+        self.local_operand(t)
+    }
+
+    fn local_operand(&self, l: LocalId) -> Operand {
+        let name = &self.out.locals[l].name;
+        Operand {
+            tokens: quote!(#name),
+            mentions: vec![(l, true)],
+            stable: true,
+        }
+    }
+
+    // ----- statements --------------------------------------------------------------------
+
+    /// Lowers the function body: its value is the coroutine's return value.
+    fn scope_body(&mut self, body: &Block) -> Operand {
+        self.scopes.push(Vec::new());
+        let v = self.stmts(&body.stmts, true);
+        self.scopes.pop();
+        v
+    }
+
+    /// Lowers statements in the current scope; returns the tail value.
+    fn stmts(&mut self, stmts: &[Stmt], want: bool) -> Operand {
+        let mut value = Operand::unit();
+        for (i, stmt) in stmts.iter().enumerate() {
+            let last = i + 1 == stmts.len();
+            match stmt {
+                Stmt::Expr(e, None) if last && want => value = self.expr(e, true),
+                Stmt::Expr(e, None) if last => {
+                    let op = self.expr(e, false);
+                    self.discard(op);
+                }
+                _ => self.lower_stmt(stmt),
+            }
+        }
+        value
+    }
+
+    fn lower_stmt(&mut self, stmt: &Stmt) {
+        match stmt {
+            Stmt::Local(local) => self.lower_let(local),
+            Stmt::Expr(e, _) if scan::expr_yields(e) => {
+                let op = self.expr(e, false);
+                self.discard(op);
+            }
+            Stmt::Macro(m) if scan::yield_kind(&m.mac).is_some() => {
+                let e = Expr::Macro(syn::ExprMacro {
+                    attrs: m.attrs.clone(),
+                    mac: m.mac.clone(),
+                });
+                self.lower_stmt(&Stmt::Expr(e, Some(Default::default())));
+            }
+            _ => {
+                let mut s = stmt.clone();
+                let mentions = self.resolve(scan::stmt_mentions(stmt));
+                self.rewrite(|r| r.visit_stmt_mut(&mut s));
+                self.emit(s.into_token_stream(), mentions);
+            }
+        }
+    }
+
+    fn lower_let(&mut self, local: &syn::Local) {
+        let pat = &local.pat;
+        let mut bindings = Vec::new();
+        pattern_bindings(pat, &mut bindings);
+        let (init_tokens, mentions, init_expr) = match &local.init {
+            None => (None, Vec::new(), None),
+            Some(init) => {
+                if let Some((_, d)) = &init.diverge
+                    && scan::expr_yields(d)
+                {
+                    self.error(
+                        d.span(),
+                        "a `let .. else` block cannot suspend; move the `yield_!` after the `let`",
+                    );
+                }
+                let op = self.expr(&init.expr, true);
+                let mut tokens = op.tokens;
+                let mut mentions = op.mentions;
+                if let Some((else_token, d)) = &init.diverge {
+                    let mut d = (**d).clone();
+                    mentions.extend(self.resolve(scan::expr_mentions(&d)));
+                    self.rewrite(|r| r.visit_expr_mut(&mut d));
+                    tokens = quote!(#tokens #else_token #d);
+                }
+                (Some(tokens), mentions, Some(&*init.expr))
+            }
+        };
+        let attrs = &local.attrs;
+        let stmt = match init_tokens {
+            Some(t) => quote!(#(#attrs)* let #pat = #t;),
+            None => quote!(#(#attrs)* let #pat;),
+        };
+        self.emit(stmt, mentions);
+        let annotated = match pat {
+            Pat::Type(t) => Some(&*t.ty),
+            _ => None,
+        };
+        for (ident, mutable, by_ref) in bindings {
+            let may_drop =
+                !by_ref && annotated.is_none_or(type_may_drop) && init_expr.is_none_or(init_may_drop);
+            let decl_block = self.cur();
+            self.declare(Local {
+                role: ident.to_string(),
+                name: ident,
+                mutable,
+                may_drop,
+                temp: false,
+                decl_block,
+            });
+        }
+    }
+
+    // ----- expressions -------------------------------------------------------------------
+
+    /// Code without suspension points, with `return`, `?` and jumps out of lowered loops
+    /// rewritten.
+    fn verbatim(&mut self, e: &Expr) -> Operand {
+        let mentions = self.resolve(scan::expr_mentions(e));
+        let stable = is_stable(e);
+        let mut e = e.clone();
+        self.rewrite(|r| r.visit_expr_mut(&mut e));
+        Operand {
+            tokens: e.into_token_stream(),
+            mentions,
+            stable,
+        }
+    }
+
+    fn rewrite(&mut self, f: impl FnOnce(&mut Rewriter<'_, '_>)) {
+        let mut r = Rewriter {
+            b: self,
+            inner_loops: Vec::new(),
+        };
+        f(&mut r);
+    }
+
+    /// Lowers an expression; `want` says whether its value is used.
+    fn expr(&mut self, e: &Expr, want: bool) -> Operand {
+        if !scan::expr_yields(e) {
+            return self.verbatim(e);
+        }
+        match e {
+            Expr::Macro(m) => match scan::yield_kind(&m.mac) {
+                Some(kind) => self.suspend(m, kind),
+                None => unreachable_yield(self, e),
+            },
+            Expr::If(i) => self.lower_if(i, want),
+            Expr::Match(m) => self.lower_match(m, want),
+            Expr::Loop(l) => self.lower_loop(l.label.as_ref(), want, |b| {
+                b.loop_body(&l.body);
+            }),
+            Expr::While(w) => self.lower_while(w),
+            Expr::ForLoop(f) => self.lower_for(f),
+            Expr::Block(b) => self.lower_block_expr(b, want),
+            Expr::Paren(p) => {
+                let inner = self.expr(&p.expr, want);
+                wrap(inner, |t| quote!((#t)))
+            }
+            Expr::Group(g) => self.expr(&g.expr, want),
+            Expr::Call(c) => {
+                let mut parts = vec![&*c.func];
+                parts.extend(c.args.iter());
+                let ops = self.operands(&parts);
+                let (func, args) = ops.split_first().expect("callee");
+                let f = &func.tokens;
+                let a = args.iter().map(|o| &o.tokens);
+                joined(&ops, quote!(#f(#(#a),*)))
+            }
+            Expr::MethodCall(m) => {
+                let mut parts = vec![&*m.receiver];
+                parts.extend(m.args.iter());
+                let ops = self.operands(&parts);
+                let (recv, args) = ops.split_first().expect("receiver");
+                let r = &recv.tokens;
+                let method = &m.method;
+                let turbofish = &m.turbofish;
+                let a = args.iter().map(|o| &o.tokens);
+                joined(&ops, quote!(#r.#method #turbofish (#(#a),*)))
+            }
+            Expr::Binary(b) => self.lower_binary(b, want),
+            Expr::Unary(u) => {
+                let op = u.op;
+                let inner = self.expr(&u.expr, true);
+                wrap(inner, |t| quote!(#op #t))
+            }
+            Expr::Reference(r) => {
+                let m = r.mutability;
+                let inner = self.expr(&r.expr, true);
+                wrap(inner, |t| quote!(&#m #t))
+            }
+            Expr::Cast(c) => {
+                let ty = &c.ty;
+                let inner = self.expr(&c.expr, true);
+                wrap(inner, |t| quote!(#t as #ty))
+            }
+            Expr::Field(f) => {
+                let member = &f.member;
+                let inner = self.expr(&f.base, true);
+                wrap(inner, |t| quote!(#t.#member))
+            }
+            Expr::Index(i) => {
+                let ops = self.operands(&[&*i.expr, &*i.index]);
+                let (a, b) = (&ops[0].tokens, &ops[1].tokens);
+                joined(&ops, quote!(#a[#b]))
+            }
+            Expr::Tuple(t) => {
+                let parts: Vec<&Expr> = t.elems.iter().collect();
+                let ops = self.operands(&parts);
+                let ts = ops.iter().map(|o| &o.tokens);
+                let trailing = if ops.len() == 1 { quote!(,) } else { quote!() };
+                joined(&ops, quote!((#(#ts),* #trailing)))
+            }
+            Expr::Array(a) => {
+                let parts: Vec<&Expr> = a.elems.iter().collect();
+                let ops = self.operands(&parts);
+                let ts = ops.iter().map(|o| &o.tokens);
+                joined(&ops, quote!([#(#ts),*]))
+            }
+            Expr::Repeat(r) => {
+                let len = &r.len;
+                let inner = self.expr(&r.expr, true);
+                wrap(inner, |t| quote!([#t; #len]))
+            }
+            Expr::Struct(s) => {
+                let mut parts: Vec<&Expr> = s.fields.iter().map(|f| &f.expr).collect();
+                if let Some(rest) = &s.rest {
+                    parts.push(rest);
+                }
+                let ops = self.operands(&parts);
+                let path = &s.path;
+                let qself = s.qself.as_ref().map(|q| {
+                    let ty = &q.ty;
+                    quote!(<#ty>::)
+                });
+                let fields = s.fields.iter().zip(&ops).map(|(f, o)| {
+                    let member = &f.member;
+                    let t = &o.tokens;
+                    quote!(#member: #t)
+                });
+                let rest = s.rest.as_ref().map(|_| {
+                    let t = &ops.last().expect("rest").tokens;
+                    quote!(.. #t)
+                });
+                joined(&ops, quote!(#qself #path { #(#fields,)* #rest }))
+            }
+            Expr::Range(r) => {
+                let parts: Vec<&Expr> = r.start.iter().chain(r.end.iter()).map(|e| &**e).collect();
+                let ops = self.operands(&parts);
+                let mut it = ops.iter();
+                let start = r.start.as_ref().map(|_| it.next().expect("start").tokens.clone());
+                let end = r.end.as_ref().map(|_| it.next().expect("end").tokens.clone());
+                let limits = &r.limits;
+                joined(&ops, quote!(#start #limits #end))
+            }
+            Expr::Try(t) => {
+                let inner = self.expr(&t.expr, true);
+                let span = t.question_token.span();
+                let names = self.names;
+                wrap(inner, |v| try_tokens(names, v, span))
+            }
+            Expr::Assign(a) => {
+                if scan::expr_yields(&a.left) {
+                    self.error(a.left.span(), "the place assigned to cannot contain a `yield_!`; bind the yielded value first");
+                }
+                let right = self.expr(&a.right, true);
+                let left = self.verbatim(&a.left);
+                let (l, r) = (&left.tokens, &right.tokens);
+                let mut mentions = right.mentions;
+                mentions.extend(left.mentions);
+                Operand {
+                    tokens: quote!(#l = #r),
+                    mentions,
+                    stable: false,
+                }
+            }
+            Expr::Return(r) => {
+                let v = match &r.expr {
+                    Some(e) => self.expr(e, true),
+                    None => Operand::unit(),
+                };
+                let span = r.return_token.span();
+                let names = self.names;
+                wrap(v, |t| names.complete(t.clone(), span))
+            }
+            Expr::Break(b) => {
+                let v = b.expr.as_ref().map(|e| self.expr(e, true));
+                let label = b.label.as_ref().map(|l| l.ident.to_string());
+                match self.find_loop(label.as_deref(), false) {
+                    Some(i) => {
+                        let target = self.loops[i].exit;
+                        let mentions = v.as_ref().map(|v| v.mentions.clone()).unwrap_or_default();
+                        let value = if self.loops[i].has_value {
+                            Some(v.map(|v| v.tokens).unwrap_or_else(|| quote!(())))
+                        } else {
+                            None
+                        };
+                        let site = self.site(target, SiteKind::Goto { value });
+                        Operand {
+                            tokens: site,
+                            mentions,
+                            stable: false,
+                        }
+                    }
+                    None => {
+                        self.error(b.span(), "`break` outside of a loop");
+                        Operand::unit()
+                    }
+                }
+            }
+            Expr::Unsafe(u) => {
+                self.error(
+                    u.unsafe_token.span(),
+                    "a `yield_!` cannot be inside an `unsafe` block: end the unsafe block before \
+                     the yield and start a new one after it",
+                );
+                Operand::unit()
+            }
+            Expr::Let(l) => {
+                self.error(l.span(), "`let` with a `yield_!` is only supported as the condition of `if`/`while`");
+                Operand::unit()
+            }
+            _ => unreachable_yield(self, e),
+        }
+    }
+
+    /// Lowers sibling operands left to right, spilling the ones before a yielding
+    /// sibling so they are evaluated before it.
+    fn operands(&mut self, parts: &[&Expr]) -> Vec<Operand> {
+        let last_yield = parts.iter().rposition(|e| scan::expr_yields(e));
+        let mut ops = Vec::with_capacity(parts.len());
+        for (i, e) in parts.iter().enumerate() {
+            let op = self.expr(e, true);
+            let before_yield = last_yield.is_some_and(|y| i < y);
+            ops.push(if before_yield && !op.stable {
+                self.spill(op, "tmp")
+            } else {
+                op
+            });
+        }
+        ops
+    }
+
+    fn suspend(&mut self, m: &syn::ExprMacro, kind: YieldKind) -> Operand {
+        let operand = match scan::yield_operand(&m.mac, kind) {
+            Ok(o) => o,
+            Err(e) => {
+                self.error(e.span(), e);
+                return Operand::unit();
+            }
+        };
+        let span = m.mac.span();
+        let path = &m.mac.path;
+        if !self.out.macro_paths.iter().any(|p| p == path) {
+            self.out.macro_paths.push(path.clone());
+        }
+        match kind {
+            YieldKind::Yield => {
+                let value = match &operand {
+                    Some(e) => self.expr(e, true),
+                    None => Operand::unit(),
+                };
+                let value_span = operand.as_ref().map_or(span, |e| e.span());
+                let index = self.out.suspends.len();
+                let resume = self.reserve("Resume");
+                self.out.suspends.push(Suspend {
+                    kind,
+                    resume,
+                    span,
+                });
+                let site = self.site(
+                    resume,
+                    SiteKind::Suspend {
+                        index,
+                        value: value.tokens,
+                        span: value_span,
+                    },
+                );
+                self.emit(site, value.mentions);
+                let sent = self.temp("sent", send_may_drop(&self.names.send));
+                self.start(resume, Some(sent));
+                self.local_operand(sent)
+            }
+            YieldKind::YieldFrom => {
+                let operand = operand.expect("checked by yield_operand");
+                let value = self.expr(&operand, true);
+                let send = &self.names.send;
+                let sub = self.temp("sub", true);
+                let sub_name = self.out.locals[sub].name.clone();
+                let v = &value.tokens;
+                let tmp = Ident::new("__coro_operand", Span::mixed_site());
+                let wrapped = quote_spanned! {operand.span()=>
+                    let mut #sub_name = {
+                        let #tmp = #v;
+                        (&::coro::__private::probe::<_, #send>(&#tmp)).__coro_kind().wrap(#tmp)
+                    };
+                };
+                self.emit(wrapped, value.mentions);
+                let drive = self.reserve("Drive");
+                let resume = self.reserve("ResumeSub");
+                let after = self.reserve("AfterYieldFrom");
+                let start = quote! {
+                    ::coro::__private::start_sub(
+                        &mut #sub_name,
+                        (&::coro::__private::ArgProbe::<#send>::NEW).__coro_first_arg(),
+                    )
+                };
+                self.goto(
+                    drive,
+                    Some(Operand {
+                        tokens: start,
+                        mentions: vec![(sub, false)],
+                        stable: false,
+                    }),
+                );
+                // Drive: hand the sub-coroutine's yields out, or go on with its return value.
+                let step = self.temp("step", true);
+                self.start(drive, Some(step));
+                let index = self.out.suspends.len();
+                self.out.suspends.push(Suspend {
+                    kind,
+                    resume,
+                    span,
+                });
+                let y = Ident::new("__coro_sub_yielded", Span::mixed_site());
+                let r = Ident::new("__coro_sub_returned", Span::mixed_site());
+                let suspend = self.site(
+                    resume,
+                    SiteKind::Suspend {
+                        index,
+                        value: quote!(#y),
+                        span: operand.span(),
+                    },
+                );
+                let done = self.site(after, SiteKind::Goto { value: Some(quote!(#r)) });
+                let step_name = self.out.locals[step].name.clone();
+                self.emit(
+                    quote! {
+                        match #step_name {
+                            ::coro::__private::CoroutineState::Yielded(#y) => #suspend,
+                            ::coro::__private::CoroutineState::Complete(#r) => #done,
+                        }
+                    },
+                    vec![(step, true)],
+                );
+                // ResumeSub: pass the sent value on.
+                let sent = self.temp("sent", send_may_drop(&self.names.send));
+                self.start(resume, Some(sent));
+                let sent_name = self.out.locals[sent].name.clone();
+                self.goto(
+                    drive,
+                    Some(Operand {
+                        tokens: quote!(::coro::__private::Coroutine::resume(&mut #sub_name, #sent_name)),
+                        mentions: vec![(sub, false), (sent, true)],
+                        stable: false,
+                    }),
+                );
+                let returned = self.temp("returned", true);
+                self.start(after, Some(returned));
+                self.local_operand(returned)
+            }
+        }
+    }
+
+    fn lower_binary(&mut self, b: &syn::ExprBinary, want: bool) -> Operand {
+        use syn::BinOp;
+        let (left, right, op) = (&*b.left, &*b.right, &b.op);
+        match op {
+            // Short-circuit: the right operand runs only on one branch.
+            BinOp::And(_) | BinOp::Or(_) if scan::expr_yields(right) => {
+                let desugared: syn::ExprIf = if matches!(op, BinOp::And(_)) {
+                    syn::parse_quote!(if #left { #right } else { false })
+                } else {
+                    syn::parse_quote!(if #left { true } else { #right })
+                };
+                self.lower_if(&desugared, want)
+            }
+            _ if op_assigns(op) => {
+                if scan::expr_yields(left) {
+                    self.error(left.span(), "the place assigned to cannot contain a `yield_!`; bind the yielded value first");
+                }
+                let r = self.expr(right, true);
+                let l = self.verbatim(left);
+                let (lt, rt) = (&l.tokens, &r.tokens);
+                let mut mentions = r.mentions;
+                mentions.extend(l.mentions);
+                Operand {
+                    tokens: quote!(#lt #op #rt),
+                    mentions,
+                    stable: false,
+                }
+            }
+            _ => {
+                let ops = self.operands(&[left, right]);
+                let (l, r) = (&ops[0].tokens, &ops[1].tokens);
+                joined(&ops, quote!(#l #op #r))
+            }
+        }
+    }
+
+    /// A scope that may run across a suspension, used where code goes on after it: when it
+    /// did suspend, its end is a block boundary so its locals drop right there.
+    fn lower_block_expr(&mut self, b: &syn::ExprBlock, want: bool) -> Operand {
+        if let Some(label) = &b.label {
+            let block = &b.block;
+            return self.lower_labeled_block(label, want, |this| this.scoped(block, true));
+        }
+        let v = self.scoped(&b.block, want);
+        let end = self.reserve("ScopeEnd");
+        let param = want.then(|| v.clone());
+        self.goto(end, param);
+        let p = want.then(|| self.temp("value", true));
+        self.start(end, p);
+        match p {
+            Some(p) => self.local_operand(p),
+            None => Operand::unit(),
+        }
+    }
+
+    /// Lowers a block in a scope of its own; the value is computed before the scope ends.
+    fn scoped(&mut self, block: &Block, want: bool) -> Operand {
+        self.scopes.push(Vec::new());
+        let v = self.stmts(&block.stmts, want);
+        self.scopes.pop();
+        v
+    }
+
+    fn lower_labeled_block(
+        &mut self,
+        label: &Label,
+        want: bool,
+        body: impl FnOnce(&mut Self) -> Operand,
+    ) -> Operand {
+        let exit = self.reserve("BlockExit");
+        self.loops.push(LoopEntry {
+            label: Some(label.name.ident.to_string()),
+            head: None,
+            exit,
+            has_value: want,
+        });
+        let v = body(self);
+        self.goto(exit, want.then_some(v));
+        self.loops.pop();
+        let p = want.then(|| self.temp("value", true));
+        self.start(exit, p);
+        match p {
+            Some(p) => self.local_operand(p),
+            None => Operand::unit(),
+        }
+    }
+
+    /// Lowers `if`: the condition in the current block, each branch inline in a frame of
+    /// its own, and a join block where both branches meet.
+    fn lower_if(&mut self, i: &syn::ExprIf, want: bool) -> Operand {
+        let branches_yield = scan::block_yields(&i.then_branch)
+            || i.else_branch.as_ref().is_some_and(|(_, e)| scan::expr_yields(e));
+        // The condition: `let` patterns bind into the then-branch.
+        let mut bindings = Vec::new();
+        let cond = match &*i.cond {
+            Expr::Let(l) => {
+                pattern_bindings(&l.pat, &mut bindings);
+                let scrutinee = self.expr(&l.expr, true);
+                let pat = &l.pat;
+                wrap(scrutinee, |t| quote!(let #pat = #t))
+            }
+            c if scan::expr_yields(c) => {
+                let mut found = Vec::new();
+                collect_let_bindings(c, &mut found);
+                if !found.is_empty() {
+                    self.error(c.span(), "a `let` chain cannot contain a `yield_!`; bind the yielded value before the `if`");
+                }
+                self.expr(c, true)
+            }
+            c => {
+                collect_let_bindings(c, &mut bindings);
+                self.verbatim(c)
+            }
+        };
+        if !branches_yield {
+            // Only the condition suspended: the rest is ordinary code.
+            let mut rest = i.clone();
+            rest.cond = Box::new(syn::parse_quote!(true));
+            let then_branch = &i.then_branch;
+            let else_part = i.else_branch.as_ref().map(|(_, e)| {
+                let op = self.verbatim(e);
+                (op.tokens, op.mentions)
+            });
+            self.scopes.push(Vec::new());
+            for (ident, mutable, by_ref) in &bindings {
+                self.declare_binding(ident, *mutable, *by_ref);
+            }
+            let then_op = self.verbatim(&Expr::Block(syn::ExprBlock {
+                attrs: Vec::new(),
+                label: None,
+                block: then_branch.clone(),
+            }));
+            self.scopes.pop();
+            let c = &cond.tokens;
+            let t = &then_op.tokens;
+            let mut mentions = cond.mentions;
+            mentions.extend(then_op.mentions);
+            let tokens = match else_part {
+                Some((e, m)) => {
+                    mentions.extend(m);
+                    quote!(if #c #t else { #e })
+                }
+                None => quote!(if #c #t),
+            };
+            return Operand {
+                tokens,
+                mentions,
+                stable: false,
+            };
+        }
+        let join = self.reserve("Join");
+        // Then.
+        let base = self.push_frame();
+        self.scopes.push(Vec::new());
+        for (ident, mutable, by_ref) in &bindings {
+            self.declare_binding(ident, *mutable, *by_ref);
+        }
+        let v = self.stmts(&i.then_branch.stmts, want);
+        self.goto(join, want.then_some(v));
+        self.scopes.pop();
+        let then_items = self.pop_to(base);
+        // Else.
+        let base = self.push_frame();
+        match &i.else_branch {
+            Some((_, e)) => {
+                let v = match &**e {
+                    Expr::Block(b) if b.label.is_none() => self.scoped(&b.block, want),
+                    other => self.expr(other, want),
+                };
+                self.goto(join, want.then_some(v));
+            }
+            None => self.goto(join, want.then(Operand::unit)),
+        }
+        let else_items = self.pop_to(base);
+        let c = cond.tokens;
+        self.emit(
+            quote!(if #c { #(#then_items)* } else { #(#else_items)* }),
+            cond.mentions,
+        );
+        let p = want.then(|| self.temp("value", true));
+        self.start(join, p);
+        match p {
+            Some(p) => self.local_operand(p),
+            None => Operand::unit(),
+        }
+    }
+
+    fn declare_binding(&mut self, ident: &Ident, mutable: bool, by_ref: bool) {
+        let decl_block = self.cur();
+        self.declare(Local {
+            name: ident.clone(),
+            mutable,
+            may_drop: !by_ref,
+            temp: false,
+            decl_block,
+            role: ident.to_string(),
+        });
+    }
+
+    fn lower_match(&mut self, m: &syn::ExprMatch, want: bool) -> Operand {
+        let scrutinee = self.expr(&m.expr, true);
+        let arms_yield = m
+            .arms
+            .iter()
+            .any(|a| scan::expr_yields(&a.body) || a.guard.as_ref().is_some_and(|(_, g)| scan::expr_yields(g)));
+        if !arms_yield {
+            let mut rest = m.clone();
+            rest.expr = Box::new(syn::parse_quote!(__coro_scrutinee));
+            let s = &scrutinee.tokens;
+            let mut mentions = scrutinee.mentions.clone();
+            let arms: Vec<TokenStream> = m
+                .arms
+                .iter()
+                .map(|arm| {
+                    let mut arm = arm.clone();
+                    let mut bindings = Vec::new();
+                    pattern_bindings(&arm.pat, &mut bindings);
+                    self.scopes.push(Vec::new());
+                    for (ident, mutable, by_ref) in &bindings {
+                        self.declare_binding(ident, *mutable, *by_ref);
+                    }
+                    if let Some((_, g)) = &arm.guard {
+                        mentions.extend(self.resolve(scan::expr_mentions(g)));
+                    }
+                    mentions.extend(self.resolve(scan::expr_mentions(&arm.body)));
+                    self.rewrite(|r| r.visit_arm_mut(&mut arm));
+                    self.scopes.pop();
+                    arm.into_token_stream()
+                })
+                .collect();
+            return Operand {
+                tokens: quote!(match #s { #(#arms)* }),
+                mentions,
+                stable: false,
+            };
+        }
+        let join = self.reserve("Join");
+        let mut arms = Vec::new();
+        for arm in &m.arms {
+            if let Some((_, g)) = &arm.guard
+                && scan::expr_yields(g)
+            {
+                self.error(g.span(), "a match guard cannot suspend; yield before the `match` and match on the result");
+            }
+            let mut bindings = Vec::new();
+            pattern_bindings(&arm.pat, &mut bindings);
+            let base = self.push_frame();
+            self.scopes.push(Vec::new());
+            for (ident, mutable, by_ref) in &bindings {
+                self.declare_binding(ident, *mutable, *by_ref);
+            }
+            let guard = arm.guard.as_ref().map(|(if_token, g)| {
+                let op = self.verbatim(g);
+                let t = op.tokens;
+                (quote!(#if_token #t), op.mentions)
+            });
+            let v = match &*arm.body {
+                Expr::Block(b) if b.label.is_none() && scan::block_yields(&b.block) => {
+                    self.scoped(&b.block, want)
+                }
+                body => self.expr(body, want),
+            };
+            self.goto(join, want.then_some(v));
+            self.scopes.pop();
+            let items = self.pop_to(base);
+            let pat = &arm.pat;
+            let (g, gm) = match guard {
+                Some((t, m)) => (t, m),
+                None => (quote!(), Vec::new()),
+            };
+            let block = self.cur();
+            self.out.blocks[block].mentions.extend(gm);
+            arms.push(quote!(#pat #g => { #(#items)* }));
+        }
+        let s = scrutinee.tokens;
+        self.emit(quote!(match #s { #(#arms)* }), scrutinee.mentions);
+        let p = want.then(|| self.temp("value", true));
+        self.start(join, p);
+        match p {
+            Some(p) => self.local_operand(p),
+            None => Operand::unit(),
+        }
+    }
+
+    /// A loop with a yield: a head block that `continue` and the end of the body jump
+    /// back to, and an exit block that `break` jumps to.
+    fn lower_loop(
+        &mut self,
+        label: Option<&Label>,
+        want: bool,
+        body: impl FnOnce(&mut Self),
+    ) -> Operand {
+        let head = self.reserve("LoopHead");
+        let exit = self.reserve("LoopExit");
+        self.goto(head, None);
+        self.start(head, None);
+        self.loops.push(LoopEntry {
+            label: label.map(|l| l.name.ident.to_string()),
+            head: Some(head),
+            exit,
+            has_value: want,
+        });
+        body(self);
+        self.goto(head, None);
+        self.loops.pop();
+        let p = want.then(|| self.temp("value", true));
+        self.start(exit, p);
+        match p {
+            Some(p) => self.local_operand(p),
+            None => Operand::unit(),
+        }
+    }
+
+    fn loop_body(&mut self, body: &Block) {
+        let v = self.scoped(body, false);
+        self.discard(v);
+    }
+
+    fn lower_while(&mut self, w: &syn::ExprWhile) -> Operand {
+        // `while c { body }` is `loop { if c { body } else { break } }`.
+        let cond = &w.cond;
+        let body = &w.body;
+        let desugared: syn::ExprIf = syn::parse_quote!(if #cond #body else { break });
+        self.lower_loop(w.label.as_ref(), false, |b| {
+            let op = b.lower_if(&desugared, false);
+            b.discard(op);
+        })
+    }
+
+    fn lower_for(&mut self, f: &syn::ExprForLoop) -> Operand {
+        // `for p in e { body }` is
+        // `let mut it = into_iter(e); loop { match next(&mut it) { Some(p) => body, None => break } }`.
+        let iterable = self.expr(&f.expr, true);
+        let it = self.temp("iter", true);
+        let it_name = self.out.locals[it].name.clone();
+        let t = &iterable.tokens;
+        self.emit(
+            quote_spanned!(f.expr.span()=> let mut #it_name = ::coro::__private::IntoIterator::into_iter(#t);),
+            iterable.mentions,
+        );
+        let pat = &f.pat;
+        let body = &f.body;
+        let desugared: syn::ExprMatch = syn::parse_quote! {
+            match ::coro::__private::Iterator::next(&mut #it_name) {
+                ::coro::__private::Some(#pat) => #body,
+                ::coro::__private::None => break,
+            }
+        };
+        self.lower_loop(f.label.as_ref(), false, |b| {
+            let op = b.lower_match(&desugared, false);
+            b.discard(op);
+        })
+    }
+
+    /// The innermost lowered loop a `break`/`continue` with this label leaves.
+    fn find_loop(&self, label: Option<&str>, is_continue: bool) -> Option<usize> {
+        self.loops.iter().rposition(|l| match label {
+            Some(name) => l.label.as_deref() == Some(name),
+            None => l.head.is_some(),
+        })
+        .filter(|&i| !is_continue || self.loops[i].head.is_some())
+    }
+}
+
+fn unreachable_yield(b: &mut Builder<'_>, e: &Expr) -> Operand {
+    b.error(
+        e.span(),
+        "this kind of expression cannot contain a `yield_!` yet; bind the yielded value to a \
+         variable first",
+    );
+    Operand::unit()
+}
+
+fn wrap(inner: Operand, f: impl FnOnce(&TokenStream) -> TokenStream) -> Operand {
+    Operand {
+        tokens: f(&inner.tokens),
+        mentions: inner.mentions,
+        stable: false,
+    }
+}
+
+fn joined(ops: &[Operand], tokens: TokenStream) -> Operand {
+    Operand {
+        tokens,
+        mentions: ops.iter().flat_map(|o| o.mentions.iter().copied()).collect(),
+        stable: false,
+    }
+}
+
+fn op_assigns(op: &syn::BinOp) -> bool {
+    use syn::BinOp::*;
+    matches!(
+        op,
+        AddAssign(_)
+            | SubAssign(_)
+            | MulAssign(_)
+            | DivAssign(_)
+            | RemAssign(_)
+            | BitXorAssign(_)
+            | BitAndAssign(_)
+            | BitOrAssign(_)
+            | ShlAssign(_)
+            | ShrAssign(_)
+    )
+}
+
+/// Places and literals: evaluating them later reads the same value, so siblings that
+/// yield need not force them into a temporary (which would move or borrow them).
+fn is_stable(e: &Expr) -> bool {
+    match e {
+        Expr::Lit(_) | Expr::Path(_) => true,
+        Expr::Field(f) => is_stable(&f.base),
+        Expr::Paren(p) => is_stable(&p.expr),
+        Expr::Reference(r) => is_stable(&r.expr),
+        Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => is_stable(&u.expr),
+        _ => false,
+    }
+}
+
+/// `e?` as a match that completes the coroutine with the residual.
+fn try_tokens(names: &Names, value: &TokenStream, span: Span) -> TokenStream {
+    let v = Ident::new("__coro_ok", Span::mixed_site());
+    let r = Ident::new("__coro_residual", Span::mixed_site());
+    let complete = names.complete(
+        quote_spanned!(span=> ::coro::__private::FromResidual::from_residual(#r)),
+        span,
+    );
+    quote_spanned! {span=>
+        match ::coro::__private::Try::branch(#value) {
+            ::coro::__private::ControlFlow::Continue(#v) => #v,
+            ::coro::__private::ControlFlow::Break(#r) => #complete,
+        }
+    }
+}
+
+/// The bindings a pattern introduces: name, `mut`, by reference.
+pub fn pattern_bindings(pat: &Pat, out: &mut Vec<(Ident, bool, bool)>) {
+    match pat {
+        Pat::Ident(p) => {
+            // `None`, `Foo` and other unit variants also parse as identifiers; a binding is
+            // lower case by convention, and treating a constant as a binding only costs a
+            // local that is never read.
+            if p.by_ref.is_some()
+                || p.mutability.is_some()
+                || p.subpat.is_some()
+                || !p.ident.to_string().starts_with(|c: char| c.is_uppercase())
+            {
+                out.push((p.ident.clone(), p.mutability.is_some(), p.by_ref.is_some()));
+            }
+            if let Some((_, sub)) = &p.subpat {
+                pattern_bindings(sub, out);
+            }
+        }
+        Pat::Or(o) => {
+            if let Some(first) = o.cases.first() {
+                pattern_bindings(first, out);
+            }
+        }
+        Pat::Paren(p) => pattern_bindings(&p.pat, out),
+        Pat::Reference(r) => {
+            let start = out.len();
+            pattern_bindings(&r.pat, out);
+            let _ = start;
+        }
+        Pat::Slice(s) => s.elems.iter().for_each(|p| pattern_bindings(p, out)),
+        Pat::Struct(s) => s.fields.iter().for_each(|f| pattern_bindings(&f.pat, out)),
+        Pat::Tuple(t) => t.elems.iter().for_each(|p| pattern_bindings(p, out)),
+        Pat::TupleStruct(t) => t.elems.iter().for_each(|p| pattern_bindings(p, out)),
+        Pat::Type(t) => pattern_bindings(&t.pat, out),
+        _ => {}
+    }
+}
+
+fn collect_let_bindings(e: &Expr, out: &mut Vec<(Ident, bool, bool)>) {
+    match e {
+        Expr::Let(l) => pattern_bindings(&l.pat, out),
+        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
+            collect_let_bindings(&b.left, out);
+            collect_let_bindings(&b.right, out);
+        }
+        Expr::Paren(p) => collect_let_bindings(&p.expr, out),
+        _ => {}
+    }
+}
+
+/// Types that certainly have no destructor: references, raw pointers, primitives.
+pub fn type_may_drop(ty: &Type) -> bool {
+    match ty {
+        Type::Reference(_) | Type::Ptr(_) | Type::Never(_) => false,
+        Type::Tuple(t) => t.elems.iter().any(type_may_drop),
+        Type::Array(a) => type_may_drop(&a.elem),
+        Type::Paren(p) => type_may_drop(&p.elem),
+        Type::Path(p) if p.qself.is_none() => match p.path.get_ident() {
+            Some(i) => !matches!(
+                i.to_string().as_str(),
+                "bool" | "char" | "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16"
+                    | "i32" | "i64" | "i128" | "isize" | "f32" | "f64"
+            ),
+            None => true,
+        },
+        _ => true,
+    }
+}
+
+fn send_may_drop(send: &Type) -> bool {
+    type_may_drop(send)
+}
+
+/// Initializers whose value certainly has no destructor (or only borrows).
+fn init_may_drop(e: &Expr) -> bool {
+    match e {
+        Expr::Lit(l) => matches!(l.lit, syn::Lit::Str(_) | syn::Lit::ByteStr(_) | syn::Lit::CStr(_)) && false,
+        Expr::Reference(_) | Expr::Binary(_) | Expr::Cast(_) | Expr::Range(_) => false,
+        Expr::Unary(_) => false,
+        Expr::Closure(c) => c.capture.is_some(),
+        Expr::Paren(p) => init_may_drop(&p.expr),
+        Expr::Tuple(t) => t.elems.iter().any(init_may_drop),
+        _ => true,
+    }
+}
+
+/// `true` when `l` is shadowed at the entry of `block` and so bound under a hidden name.
+pub fn entry_hidden(out: &Lowered, block: BlockId, l: LocalId) -> bool {
+    let b = &out.blocks[block];
+    let name = &out.locals[l].name;
+    b.entry_scope
+        .iter()
+        .any(|&m| m > l && out.locals[m].name == *name)
+}
+
+// ---------------------------------------------------------------------------------------
+// Rewriting code that does not suspend.
+
+/// Rewrites `return`, `?`, and `break`/`continue` that leave a lowered loop, in code that
+/// is otherwise emitted as written. Closures, async blocks and nested items keep theirs.
+struct Rewriter<'a, 'n> {
+    b: &'a mut Builder<'n>,
+    /// Loops inside the code being rewritten (their jumps stay as written); `None` labels
+    /// for unlabeled loops, and labeled blocks as `(label, false)`.
+    inner_loops: Vec<(Option<String>, bool)>,
+}
+
+impl Rewriter<'_, '_> {
+    fn leaves(&self, label: Option<&Lifetime>, is_continue: bool) -> bool {
+        match label {
+            Some(l) => {
+                let name = l.ident.to_string();
+                !self.inner_loops.iter().any(|(n, _)| n.as_deref() == Some(name.as_str()))
+            }
+            None => {
+                let _ = is_continue;
+                !self.inner_loops.iter().any(|(_, is_loop)| *is_loop)
+            }
+        }
+    }
+
+    fn in_loop(&mut self, label: Option<&Label>, is_loop: bool, f: impl FnOnce(&mut Self)) {
+        self.inner_loops
+            .push((label.map(|l| l.name.ident.to_string()), is_loop));
+        f(self);
+        self.inner_loops.pop();
+    }
+}
+
+impl VisitMut for Rewriter<'_, '_> {
+    fn visit_expr_mut(&mut self, e: &mut Expr) {
+        match e {
+            Expr::Closure(_) | Expr::Async(_) => {}
+            Expr::Return(r) => {
+                if let Some(v) = &mut r.expr {
+                    self.visit_expr_mut(v);
+                }
+                let value = match &r.expr {
+                    Some(v) => v.to_token_stream(),
+                    None => quote!(()),
+                };
+                let span = r.return_token.span();
+                *e = Expr::Verbatim(self.b.names.complete(value, span));
+            }
+            Expr::Try(t) => {
+                self.visit_expr_mut(&mut t.expr);
+                let span = t.question_token.span();
+                let v = t.expr.to_token_stream();
+                *e = Expr::Verbatim(try_tokens(self.b.names, &v, span));
+            }
+            Expr::Break(br) if self.leaves(br.label.as_ref(), false) => {
+                if let Some(v) = &mut br.expr {
+                    self.visit_expr_mut(v);
+                }
+                let label = br.label.as_ref().map(|l| l.ident.to_string());
+                match self.b.find_loop(label.as_deref(), false) {
+                    Some(i) => {
+                        let target = self.b.loops[i].exit;
+                        let value = self.b.loops[i].has_value.then(|| match &br.expr {
+                            Some(v) => v.to_token_stream(),
+                            None => quote!(()),
+                        });
+                        *e = Expr::Verbatim(self.b.site(target, SiteKind::Goto { value }));
+                    }
+                    None => {} // rustc reports the stray `break`
+                }
+            }
+            Expr::Continue(c) if self.leaves(c.label.as_ref(), true) => {
+                let label = c.label.as_ref().map(|l| l.ident.to_string());
+                if let Some(i) = self.b.find_loop(label.as_deref(), true)
+                    && let Some(head) = self.b.loops[i].head
+                {
+                    *e = Expr::Verbatim(self.b.site(head, SiteKind::Goto { value: None }));
+                }
+            }
+            Expr::Loop(l) => {
+                let label = l.label.clone();
+                self.in_loop(label.as_ref(), true, |s| s.visit_block_mut(&mut l.body));
+            }
+            Expr::While(w) => {
+                self.visit_expr_mut(&mut w.cond);
+                let label = w.label.clone();
+                self.in_loop(label.as_ref(), true, |s| s.visit_block_mut(&mut w.body));
+            }
+            Expr::ForLoop(f) => {
+                self.visit_expr_mut(&mut f.expr);
+                let label = f.label.clone();
+                self.in_loop(label.as_ref(), true, |s| s.visit_block_mut(&mut f.body));
+            }
+            Expr::Block(b) if b.label.is_some() => {
+                let label = b.label.clone();
+                self.in_loop(label.as_ref(), false, |s| s.visit_block_mut(&mut b.block));
+            }
+            _ => visit_mut::visit_expr_mut(self, e),
+        }
+    }
+
+    fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+        // Rewrite inside macro arguments that parse as expressions (`println!("{}", x?)`).
+        let needs = mac.tokens.clone().into_iter().any(|t| mentions_jump(&t));
+        if !needs {
+            return;
+        }
+        let parser = syn::punctuated::Punctuated::<Expr, syn::Token![,]>::parse_terminated;
+        if let Ok(mut args) = mac.parse_body_with(parser) {
+            for a in args.iter_mut() {
+                self.visit_expr_mut(a);
+            }
+            mac.tokens = args.into_token_stream();
+        }
+    }
+
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+fn mentions_jump(t: &proc_macro2::TokenTree) -> bool {
+    match t {
+        proc_macro2::TokenTree::Ident(i) => i == "return" || i == "break" || i == "continue",
+        proc_macro2::TokenTree::Punct(p) => p.as_char() == '?',
+        proc_macro2::TokenTree::Group(g) => g.stream().into_iter().any(|t| mentions_jump(&t)),
+        proc_macro2::TokenTree::Literal(_) => false,
+    }
+}
+
+/// A map from the placeholder's number to its site, for emit.
+pub fn site_map(lowered: &Lowered) -> HashMap<usize, &Site> {
+    lowered.sites.iter().enumerate().collect()
+}

@@ -1,0 +1,255 @@
+//! Stage 1, parse: read the signature of the `#[coroutine]` function.
+//!
+//! The declared return type says what the coroutine is:
+//! `impl Iterator<Item = Y>` (a generator: `Send = ()`, `Return = ()`) or
+//! `impl Coroutine<S, Yield = Y, Return = R>`. The body is left to the later stages.
+
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+use syn::{
+    FnArg, GenericArgument, Ident, ItemFn, Pat, PathArguments, ReturnType, Type, TypeParamBound,
+};
+
+/// What the function declares it returns.
+#[derive(Debug)]
+pub struct CoroutineTypes {
+    /// The type sent in by `resume` (`()` for a generator).
+    pub send: Type,
+    /// The type of `yield_!` values (`_` when not declared).
+    pub yield_ty: Type,
+    /// The type of the return value (`_` when not declared, `()` for a generator).
+    pub return_ty: Type,
+    /// `true` for `impl Iterator<Item = ..>`.
+    pub is_iterator: bool,
+}
+
+/// One parameter of the function, as the lowering stores it in the `Unresumed` state.
+#[derive(Debug)]
+pub struct Param {
+    /// The name the value is stored under: the parameter's own name, `__coro_self` for the
+    /// receiver, or `__coro_argN` for a pattern that has to be destructured in the body.
+    pub name: Ident,
+    /// `true` when declared `mut`.
+    pub mutable: bool,
+    /// A destructuring pattern to bind in the body (`fn f((a, b): (u8, u8))`).
+    pub pattern: Option<Pat>,
+    /// The declared type (`Self`-based for receivers).
+    pub ty: Type,
+}
+
+/// Everything the later stages need from the signature.
+pub struct Signature {
+    /// The declared types of the coroutine.
+    pub types: CoroutineTypes,
+    /// The parameters in order.
+    pub params: Vec<Param>,
+}
+
+/// Reads the signature; errors point at the offending part of it.
+pub fn signature(item: &ItemFn) -> syn::Result<Signature> {
+    let sig = &item.sig;
+    if let Some(a) = &sig.asyncness {
+        return Err(syn::Error::new(
+            a.span(),
+            "#[coro::coroutine] cannot be used on an `async fn`: a coroutine suspends at \
+             `yield_!`, not at `.await`; remove `async`",
+        ));
+    }
+    if let Some(c) = &sig.constness {
+        return Err(syn::Error::new(
+            c.span(),
+            "#[coro::coroutine] cannot be used on a `const fn`: building a coroutine is \
+             not a constant expression; remove `const`",
+        ));
+    }
+    if let Some(abi) = &sig.abi {
+        return Err(syn::Error::new(
+            abi.span(),
+            "#[coro::coroutine] cannot be used on an `extern` fn: the coroutine is returned \
+             as an opaque `impl Trait` type, which no foreign ABI can carry; remove the ABI",
+        ));
+    }
+    if let Some(v) = &sig.variadic {
+        return Err(syn::Error::new(
+            v.span(),
+            "#[coro::coroutine] cannot be used on a variadic function",
+        ));
+    }
+    let types = return_types(&sig.output, sig.ident.span())?;
+    let mut params = Vec::new();
+    for (i, input) in sig.inputs.iter().enumerate() {
+        params.push(match input {
+            FnArg::Receiver(r) => Param {
+                name: Ident::new("__coro_self", Span::mixed_site().located_at(r.self_token.span)),
+                mutable: r.mutability.is_some(),
+                pattern: None,
+                ty: (*r.ty).clone(),
+            },
+            FnArg::Typed(t) => match &*t.pat {
+                Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => Param {
+                    name: p.ident.clone(),
+                    mutable: p.mutability.is_some(),
+                    pattern: None,
+                    ty: (*t.ty).clone(),
+                },
+                other => Param {
+                    name: Ident::new(&format!("__coro_arg{i}"), Span::mixed_site()),
+                    mutable: false,
+                    pattern: Some(other.clone()),
+                    ty: (*t.ty).clone(),
+                },
+            },
+        });
+    }
+    Ok(Signature { types, params })
+}
+
+fn unsupported_return(span: Span) -> syn::Error {
+    syn::Error::new(
+        span,
+        "a #[coro::coroutine] function must declare its return type as \
+         `impl Iterator<Item = Y>` (a generator) or \
+         `impl Coroutine<S, Yield = Y, Return = R>` (a coroutine that is sent values of type S)",
+    )
+}
+
+fn return_types(output: &ReturnType, name_span: Span) -> syn::Result<CoroutineTypes> {
+    let ty = match output {
+        ReturnType::Default => return Err(unsupported_return(name_span)),
+        ReturnType::Type(_, ty) => ty,
+    };
+    let Type::ImplTrait(imp) = &**ty else {
+        return Err(unsupported_return(ty.span()));
+    };
+    for bound in &imp.bounds {
+        let TypeParamBound::Trait(tb) = bound else {
+            continue;
+        };
+        let Some(last) = tb.path.segments.last() else {
+            continue;
+        };
+        let is_iterator = last.ident == "Iterator";
+        if !is_iterator && last.ident != "Coroutine" {
+            continue;
+        }
+        let mut send = None;
+        let mut yield_ty = None;
+        let mut return_ty = None;
+        if let PathArguments::AngleBracketed(args) = &last.arguments {
+            for arg in &args.args {
+                match arg {
+                    GenericArgument::Type(t) if !is_iterator && send.is_none() => {
+                        send = Some(t.clone())
+                    }
+                    GenericArgument::AssocType(a) if is_iterator && a.ident == "Item" => {
+                        yield_ty = Some(a.ty.clone())
+                    }
+                    GenericArgument::AssocType(a) if !is_iterator && a.ident == "Yield" => {
+                        yield_ty = Some(a.ty.clone())
+                    }
+                    GenericArgument::AssocType(a) if !is_iterator && a.ident == "Return" => {
+                        return_ty = Some(a.ty.clone())
+                    }
+                    other => {
+                        return Err(syn::Error::new(
+                            other.span(),
+                            if is_iterator {
+                                "expected `Item = Y` in `impl Iterator<Item = Y>`"
+                            } else {
+                                "expected `impl Coroutine<S, Yield = Y, Return = R>`: an \
+                                 optional sent type, then `Yield = ..` and `Return = ..`"
+                            },
+                        ));
+                    }
+                }
+            }
+        } else if !matches!(last.arguments, PathArguments::None) {
+            return Err(unsupported_return(last.arguments.span()));
+        }
+        let infer = || -> Type { syn::parse_quote!(_) };
+        let unit = || -> Type { syn::parse_quote!(()) };
+        if is_iterator && yield_ty.is_none() {
+            return Err(syn::Error::new(
+                last.span(),
+                "declare the item type: `impl Iterator<Item = Y>`",
+            ));
+        }
+        return Ok(CoroutineTypes {
+            send: send.unwrap_or_else(unit),
+            yield_ty: yield_ty.unwrap_or_else(infer),
+            return_ty: if is_iterator {
+                unit()
+            } else {
+                return_ty.unwrap_or_else(infer)
+            },
+            is_iterator,
+        });
+    }
+    Err(unsupported_return(ty.span()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quote::ToTokens;
+
+    fn types(src: &str) -> syn::Result<CoroutineTypes> {
+        let f: ItemFn = syn::parse_str(src).unwrap();
+        signature(&f).map(|s| s.types)
+    }
+
+    fn show(t: &Type) -> String {
+        t.to_token_stream().to_string()
+    }
+
+    #[test]
+    fn iterator_return_type() {
+        let t = types("fn f() -> impl Iterator<Item = u32> {}").unwrap();
+        assert!(t.is_iterator);
+        assert_eq!(show(&t.yield_ty), "u32");
+        assert_eq!(show(&t.send), "()");
+        assert_eq!(show(&t.return_ty), "()");
+    }
+
+    #[test]
+    fn coroutine_return_type_with_send() {
+        let t = types("fn f() -> impl Coroutine<f64, Yield = Option<f64>, Return = ()> + Clone {}")
+            .unwrap();
+        assert!(!t.is_iterator);
+        assert_eq!(show(&t.send), "f64");
+        assert_eq!(show(&t.yield_ty), "Option < f64 >");
+        assert_eq!(show(&t.return_ty), "()");
+    }
+
+    #[test]
+    fn coroutine_defaults() {
+        let t = types("fn f() -> impl coro::Coroutine<Yield = i32> {}").unwrap();
+        assert_eq!(show(&t.send), "()");
+        assert_eq!(show(&t.return_ty), "_");
+    }
+
+    #[test]
+    fn rejects_other_return_types() {
+        for src in [
+            "fn f() {}",
+            "fn f() -> Vec<u32> {}",
+            "fn f() -> impl Clone {}",
+            "async fn f() -> impl Iterator<Item = u8> {}",
+            "const fn f() -> impl Iterator<Item = u8> {}",
+            "fn f() -> impl Iterator {}",
+            "fn f() -> impl Iterator<Item = u8, Foo = u8> {}",
+        ] {
+            assert!(types(src).is_err(), "{src}");
+        }
+    }
+
+    #[test]
+    fn params_keep_names_and_patterns() {
+        let f: ItemFn = syn::parse_str("fn f(&mut self, mut n: u8, (a, b): (u8, u8)) -> impl Iterator<Item = u8> {}").unwrap();
+        let s = signature(&f).unwrap();
+        let names: Vec<_> = s.params.iter().map(|p| p.name.to_string()).collect();
+        assert_eq!(names, ["__coro_self", "n", "__coro_arg2"]);
+        assert!(s.params[1].mutable);
+        assert!(s.params[2].pattern.is_some());
+    }
+}
