@@ -200,8 +200,11 @@ impl<T> FromResidual<Option<Infallible>> for Option<T> {
 // coroutine's `Send` is `()`) anything `IntoIterator`. Which one is chosen by autoref
 // specialisation on `Probe`, then `Kind::wrap` turns it into a coroutine to drive.
 
+/// The variance-neutral marker a [`Probe`] holds.
+type ProbeMarker<T, S> = PhantomData<(fn() -> T, fn(S))>;
+
 /// Carries the type of a `yield_from!` operand and the outer coroutine's `Send` type.
-pub struct Probe<T, S>(PhantomData<(fn() -> T, fn(S))>);
+pub struct Probe<T, S>(ProbeMarker<T, S>);
 
 /// Makes a [`Probe`] for `value`'s type.
 #[inline(always)]

@@ -1,0 +1,336 @@
+//! Waiting for sockets with the `polling` crate: readiness, errors, kills, and the socket
+//! helpers. Loopback only.
+#![cfg(unix)]
+
+mod scheduler_common;
+
+use std::io::{ErrorKind, Read, Write};
+use std::net::{Shutdown, TcpListener, TcpStream};
+use std::time::{Duration, Instant};
+
+use coro_runtime::scheduler::{
+    Interest, Reply, RunExit, Scheduler, Syscall, TaskState, WaitError, accept, kill, readable,
+    recv, send_all, sleep, writable, yield_now,
+};
+use coro_runtime::{Coroutine, CoroutineState};
+use scheduler_common::{DropCounter, Log, TaskExt};
+
+const MS: Duration = Duration::from_millis(1);
+
+/// A connected pair: (client, server side).
+fn pair() -> (TcpStream, TcpStream) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let client = TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+    let (server, _) = listener.accept().unwrap();
+    (client, server)
+}
+
+#[test]
+fn readable_waits_until_data_arrives_while_others_run() {
+    let (client, server) = pair();
+    let log = Log::default();
+    let mut sched = Scheduler::new().unwrap();
+    let l = log.clone();
+    let reader = sched.spawn(readable(&server).map(move |r| {
+        l.push("readable");
+        r
+    }));
+    // Another task writes 20 ms later.
+    let l = log.clone();
+    let mut writer_side = client.try_clone().unwrap();
+    sched.spawn(sleep(MS * 20).map(move |()| {
+        l.push("writing");
+        writer_side.write_all(b"x").unwrap();
+    }));
+    sched.run_for(MS * 5).unwrap();
+    assert_eq!(
+        sched.state(reader.id()),
+        Some(TaskState::WaitingForIo(Interest::Readable))
+    );
+    assert_eq!(
+        sched.run_for(Duration::from_secs(5)).unwrap(),
+        RunExit::AllDone
+    );
+    assert_eq!(log.lines(), ["writing", "readable"]);
+    assert!(sched.stats(reader.id()).unwrap().io_waits == 1);
+    assert!(sched.take_result(reader).unwrap().is_ok());
+}
+
+#[test]
+fn writable_is_ready_at_once_on_an_open_socket() {
+    let (client, _server) = pair();
+    let mut sched = Scheduler::new().unwrap();
+    let w = sched.spawn(writable(&client));
+    assert_eq!(
+        sched.run_for(Duration::from_secs(5)).unwrap(),
+        RunExit::AllDone
+    );
+    assert!(sched.take_result(w).unwrap().is_ok());
+}
+
+#[test]
+fn waiting_on_a_closed_socket_is_an_error_reply() {
+    let (client, _server) = pair();
+    client.shutdown(Shutdown::Both).unwrap();
+    let mut sched = Scheduler::new().unwrap();
+    let w = sched.spawn(writable(&client));
+    assert_eq!(
+        sched.run_for(Duration::from_secs(5)).unwrap(),
+        RunExit::AllDone
+    );
+    let err = sched.take_result(w).unwrap().unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::BrokenPipe);
+    assert!(err.to_string().contains("the socket is closed"), "{err}");
+    // Reading a closed socket does not block: it is readable (end of file), as in Python.
+    let r = sched.spawn(readable(&client).then({
+        let c = client.try_clone().unwrap();
+        move |ready| recv(&c, 16).map(move |data| (ready.is_ok(), data.unwrap()))
+    }));
+    sched.run_for(Duration::from_secs(5)).unwrap();
+    assert_eq!(sched.take_result(r), Ok((true, Vec::new())));
+}
+
+#[test]
+fn waiting_on_a_reset_connection_reports_the_socket_error() {
+    // The peer closes; our first write is answered with a reset, after which the socket
+    // holds a pending error that the wait reports.
+    let (client, server) = pair();
+    drop(server);
+    let mut sched = Scheduler::new().unwrap();
+    let c = client.try_clone().unwrap();
+    let t = sched.spawn(
+        send_all(&client, vec![0; 1024])
+            .then(|first| sleep(MS * 20).map(move |()| first))
+            .then(move |first| readable(&c).map(move |ready| (first, ready))),
+    );
+    sched.run_for(Duration::from_secs(5)).unwrap();
+    let (first, ready) = sched.take_result(t).unwrap();
+    assert!(first.is_ok()); // the first write is accepted locally
+    // SO_ERROR: EPIPE (the reset came after the peer's FIN) or ECONNRESET.
+    let err = ready.unwrap_err();
+    assert!(
+        matches!(
+            err.kind(),
+            ErrorKind::BrokenPipe | ErrorKind::ConnectionReset
+        ),
+        "{err:?}"
+    );
+    assert!(err.raw_os_error().is_some(), "{err:?}");
+    // And now writing fails too.
+    let w = sched.spawn(send_all(&client, vec![0; 16]));
+    sched.run_for(Duration::from_secs(5)).unwrap();
+    let err = sched.take_result(w).unwrap().unwrap_err();
+    assert!(
+        matches!(
+            err.kind(),
+            ErrorKind::BrokenPipe | ErrorKind::ConnectionReset
+        ),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn waiting_on_something_that_cannot_be_polled_is_an_error_reply() {
+    let file = std::fs::File::open("/proc/self/exe").unwrap();
+    let mut sched = Scheduler::new().unwrap();
+    let r = sched.spawn(readable(&file));
+    let ok = sched.spawn(yield_now());
+    assert_eq!(
+        sched.run_for(Duration::from_secs(5)).unwrap(),
+        RunExit::AllDone
+    );
+    let err = sched.take_result(r).unwrap().unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("cannot wait until file descriptor"),
+        "{err}"
+    );
+    assert!(err.to_string().contains("readable"), "{err}");
+    assert_eq!(sched.take_result(ok), Ok(()));
+}
+
+#[test]
+fn a_raw_wait_io_syscall_gets_the_source_back() {
+    // A hand-written task yielding Syscall::WaitIo itself.
+    struct Raw {
+        source: Option<coro_runtime::scheduler::IoSource>,
+    }
+    impl Coroutine<Reply> for Raw {
+        type Yield = Syscall;
+        type Return = bool;
+        fn resume(&mut self, reply: Reply) -> CoroutineState<Syscall, bool> {
+            match self.source.take() {
+                Some(source) => {
+                    CoroutineState::Yielded(Syscall::WaitIo(source, Interest::Writable))
+                }
+                None => CoroutineState::Complete(matches!(reply, Reply::Io(Ok(_)))),
+            }
+        }
+    }
+    let (client, _server) = pair();
+    let mut sched = Scheduler::new().unwrap();
+    let t = sched.spawn(Raw {
+        source: Some(coro_runtime::scheduler::IoSource::new(&client).unwrap()),
+    });
+    sched.run_for(Duration::from_secs(5)).unwrap();
+    assert_eq!(sched.take_result(t), Ok(true));
+}
+
+#[test]
+fn killing_a_task_waiting_on_io_deregisters_it() {
+    let (mut client, server) = pair();
+    let drops = DropCounter::default();
+    let mut sched = Scheduler::new().unwrap();
+    let guard = drops.guard();
+    let reader = sched.spawn(readable(&server).map(move |r| {
+        let _g = &guard;
+        r
+    }));
+    let killer = sched.spawn(sleep(MS * 5).then(move |()| kill(reader)));
+    // With the reader gone nothing waits on the socket, so the run ends (it would block
+    // forever if the registration had leaked).
+    let t0 = Instant::now();
+    assert_eq!(
+        sched.run_for(Duration::from_secs(5)).unwrap(),
+        RunExit::AllDone
+    );
+    assert!(t0.elapsed() < Duration::from_secs(2));
+    assert_eq!(sched.take_result(killer), Ok(Ok(())));
+    assert_eq!(drops.count(), 1);
+    // Data arriving later wakes nobody and breaks nothing.
+    client.write_all(b"late").unwrap();
+    let again = sched.spawn(readable(&server));
+    assert_eq!(
+        sched.run_for(Duration::from_secs(5)).unwrap(),
+        RunExit::AllDone
+    );
+    assert!(sched.take_result(again).unwrap().is_ok());
+}
+
+#[test]
+fn one_socket_can_be_waited_on_by_several_tasks() {
+    let (mut client, server) = pair();
+    let mut sched = Scheduler::new().unwrap();
+    let r1 = sched.spawn(readable(&server));
+    let r2 = sched.spawn(readable(&server));
+    let w = sched.spawn(writable(&server));
+    sched.spawn(sleep(MS * 5).map(move |()| client.write_all(b"hi").unwrap()));
+    assert_eq!(
+        sched.run_for(Duration::from_secs(5)).unwrap(),
+        RunExit::AllDone
+    );
+    assert!(sched.take_result(r1).unwrap().is_ok());
+    assert!(sched.take_result(r2).unwrap().is_ok());
+    assert!(sched.take_result(w).unwrap().is_ok());
+}
+
+#[test]
+fn accept_recv_and_send_all() {
+    // server: conn, addr = accept(); data = recv(conn); send_all(conn, data.upper())
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    let mut sched = Scheduler::new().unwrap();
+    let server = sched.spawn(accept(&listener).then(|accepted| {
+        let (conn, peer) = accepted.unwrap();
+        recv(&conn, 1024).then(move |data| {
+            let upper = data.unwrap().to_ascii_uppercase();
+            send_all(&conn, upper).map(move |r| (r, peer))
+        })
+    }));
+    // The listener stays usable by the owner; the helper worked on a copy.
+    assert_eq!(listener.local_addr().unwrap(), addr);
+    let client = std::thread::spawn(move || {
+        let mut s = TcpStream::connect(addr).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        s.write_all(b"hello").unwrap();
+        let mut buf = [0; 5];
+        s.read_exact(&mut buf).unwrap();
+        (buf, s.local_addr().unwrap())
+    });
+    assert_eq!(
+        sched.run_for(Duration::from_secs(5)).unwrap(),
+        RunExit::AllDone
+    );
+    let (buf, client_addr) = client.join().unwrap();
+    assert_eq!(&buf, b"HELLO");
+    let (sent, peer) = sched.take_result(server).unwrap();
+    sent.unwrap();
+    assert_eq!(peer, client_addr);
+}
+
+#[test]
+fn recv_returns_empty_at_end_of_file() {
+    let (client, server) = pair();
+    let mut sched = Scheduler::new().unwrap();
+    let r = sched.spawn(recv(&server, 64));
+    sched.spawn(sleep(MS * 5).map(move |()| drop(client)));
+    sched.run_for(Duration::from_secs(5)).unwrap();
+    assert_eq!(sched.take_result(r).unwrap().unwrap(), Vec::<u8>::new());
+}
+
+#[test]
+fn send_all_waits_when_the_buffer_is_full() {
+    // 8 MiB is far more than the socket buffers hold: send_all must wait for the reader.
+    let (client, mut server) = pair();
+    let data: Vec<u8> = (0..8 << 20).map(|i: u32| (i % 251) as u8).collect();
+    let expected = data.clone();
+    let mut sched = Scheduler::new().unwrap();
+    let sender = sched.spawn(send_all(&client, data).map(move |r| {
+        drop(client);
+        r
+    }));
+    let reader = std::thread::spawn(move || {
+        server
+            .set_read_timeout(Some(Duration::from_secs(5)))
+            .unwrap();
+        let mut got = Vec::new();
+        server.read_to_end(&mut got).unwrap();
+        got
+    });
+    assert_eq!(
+        sched.run_for(Duration::from_secs(8)).unwrap(),
+        RunExit::AllDone
+    );
+    assert!(sched.stats(sender.id()).unwrap().io_waits > 0);
+    sched.take_result(sender).unwrap().unwrap();
+    assert!(reader.join().unwrap() == expected);
+}
+
+#[test]
+fn dropping_a_scheduler_with_io_waiters_is_clean() {
+    let (_client, server) = pair();
+    let mut sched = Scheduler::new().unwrap();
+    let r = sched.spawn(readable(&server));
+    sched.run_for(MS).unwrap();
+    assert_eq!(
+        sched.state(r.id()),
+        Some(TaskState::WaitingForIo(Interest::Readable))
+    );
+    drop(sched);
+    // The server socket is still ours and usable.
+    server.set_nonblocking(true).unwrap();
+    let mut buf = [0; 1];
+    assert_eq!(
+        (&server).read(&mut buf).unwrap_err().kind(),
+        ErrorKind::WouldBlock
+    );
+}
+
+#[test]
+fn the_stop_handle_wakes_a_scheduler_blocked_on_sockets() {
+    let (_client, server) = pair();
+    let mut sched = Scheduler::new().unwrap();
+    let r = sched.spawn(readable(&server));
+    let handle = sched.stop_handle();
+    let thread = std::thread::spawn(move || {
+        std::thread::sleep(MS * 20);
+        handle.stop();
+    });
+    assert_eq!(sched.run().unwrap(), RunExit::StopRequested);
+    thread.join().unwrap();
+    sched.kill(r).unwrap();
+    assert!(matches!(
+        sched.take_result(r),
+        Err(WaitError::Killed { .. })
+    ));
+}
