@@ -1,0 +1,17 @@
+# Seed: 004_a92c39d6340c7ee3.txt ("Python: Generators, Coroutines, Native
+#       Coroutines and async/await"), section on generator based coroutines
+#       (the "Hello" / "World" send example).
+# Completed: the code is missing from the seed (image). Reconstructed from the
+# text: next() runs up to `yield "Hello"` and returns "Hello"; send("World")
+# resumes, assigns "World" to hello, and the next yield hands it back as
+# send()'s return value.
+
+
+def coro():
+    hello = yield "Hello"
+    yield hello
+
+
+c = coro()
+print(next(c))
+print(c.send("World"))

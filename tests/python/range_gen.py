@@ -1,0 +1,14 @@
+# Seed: 003_8b9d4426804db3ba.txt ("Python Coroutines", NP-Incompleteness),
+#       opening section on generators (custom implementation of range()).
+# Completed: the for loop body is elided in the seed; it prints each value.
+
+
+def range_gen(start, end, step):
+    i = start
+    while i < end:
+        yield i
+        i += step
+
+
+for i in range_gen(1, 10, 2):
+    print(i)

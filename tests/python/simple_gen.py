@@ -1,0 +1,20 @@
+# Seed: 004_a92c39d6340c7ee3.txt ("Python: Generators, Coroutines, Native
+#       Coroutines and async/await"), section on generators ("Let's look at
+#       this example").
+# Completed: the code is missing from the seed (image). Reconstructed from the
+# text: a generator function yielding values; calling it gives a generator
+# object, and we "call next() on a generator object to iterate over the
+# values. Or run a for loop."
+
+
+def simple_gen():
+    yield "Hello"
+    yield "World"
+
+
+gen = simple_gen()
+print(next(gen))
+print(next(gen))
+
+for value in simple_gen():
+    print(value)
