@@ -94,7 +94,10 @@ pub fn emit(input: &Input<'_>) -> TokenStream {
         };
         quote!(#f: #value)
     });
-    let mark_used = lowered.macro_paths.iter().map(|p| quote!(#p!(@__coro_mark_used);));
+    let mark_used = lowered
+        .macro_paths
+        .iter()
+        .map(|p| quote!(#p!(@__coro_mark_used);));
     quote! {
         #(#attrs)*
         #vis #sig {
@@ -423,7 +426,8 @@ impl Emitter<'_> {
                 let state_var = &input.names.state_var;
                 let v = format_ident!("Suspend{}", index, span = Span::mixed_site());
                 let y = Ident::new("__coro_yielded", Span::mixed_site());
-                let yielded = quote_spanned!(*span=> ::coro::__private::CoroutineState::Yielded(#y));
+                let yielded =
+                    quote_spanned!(*span=> ::coro::__private::CoroutineState::Yielded(#y));
                 quote! {
                     let #y = #value;
                     *#state_var = #state::#v { #(#moves),* };

@@ -36,8 +36,6 @@
 //! placeholders for jumps and suspensions, and the [`Site`]s they stand for. Which locals
 //! each jump carries is decided afterwards, in `scope.rs`.
 
-use std::collections::HashMap;
-
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
@@ -451,6 +449,17 @@ impl Builder<'_> {
         self.emit(site, mentions);
     }
 
+    /// Ends a branch (or scope) by jumping to `target`, passing its value when the value
+    /// is wanted and otherwise evaluating it for its effects first.
+    fn branch_end(&mut self, target: BlockId, value: Operand, want: bool) {
+        if want {
+            self.goto(target, Some(value));
+        } else {
+            self.discard(value);
+            self.goto(target, None);
+        }
+    }
+
     fn spill(&mut self, op: Operand, role: &str) -> Operand {
         let t = self.temp(role, true);
         let name = self.out.locals[t].name.clone();
@@ -557,8 +566,9 @@ impl Builder<'_> {
             _ => None,
         };
         for (ident, mutable, by_ref) in bindings {
-            let may_drop =
-                !by_ref && annotated.is_none_or(type_may_drop) && init_expr.is_none_or(init_may_drop);
+            let may_drop = !by_ref
+                && annotated.is_none_or(type_may_drop)
+                && init_expr.is_none_or(init_may_drop);
             let decl_block = self.cur();
             self.declare(Local {
                 role: ident.to_string(),
@@ -708,8 +718,14 @@ impl Builder<'_> {
                 let parts: Vec<&Expr> = r.start.iter().chain(r.end.iter()).map(|e| &**e).collect();
                 let ops = self.operands(&parts);
                 let mut it = ops.iter();
-                let start = r.start.as_ref().map(|_| it.next().expect("start").tokens.clone());
-                let end = r.end.as_ref().map(|_| it.next().expect("end").tokens.clone());
+                let start = r
+                    .start
+                    .as_ref()
+                    .map(|_| it.next().expect("start").tokens.clone());
+                let end = r
+                    .end
+                    .as_ref()
+                    .map(|_| it.next().expect("end").tokens.clone());
                 let limits = &r.limits;
                 joined(&ops, quote!(#start #limits #end))
             }
@@ -777,7 +793,10 @@ impl Builder<'_> {
                 Operand::unit()
             }
             Expr::Let(l) => {
-                self.error(l.span(), "`let` with a `yield_!` is only supported as the condition of `if`/`while`");
+                self.error(
+                    l.span(),
+                    "`let` with a `yield_!` is only supported as the condition of `if`/`while`",
+                );
                 Operand::unit()
             }
             _ => unreachable_yield(self, e),
@@ -823,11 +842,7 @@ impl Builder<'_> {
                 let value_span = operand.as_ref().map_or(span, |e| e.span());
                 let index = self.out.suspends.len();
                 let resume = self.reserve("Resume");
-                self.out.suspends.push(Suspend {
-                    kind,
-                    resume,
-                    span,
-                });
+                self.out.suspends.push(Suspend { kind, resume, span });
                 let site = self.site(
                     resume,
                     SiteKind::Suspend {
@@ -877,11 +892,7 @@ impl Builder<'_> {
                 let step = self.temp("step", true);
                 self.start(drive, Some(step));
                 let index = self.out.suspends.len();
-                self.out.suspends.push(Suspend {
-                    kind,
-                    resume,
-                    span,
-                });
+                self.out.suspends.push(Suspend { kind, resume, span });
                 let y = Ident::new("__coro_sub_yielded", Span::mixed_site());
                 let r = Ident::new("__coro_sub_returned", Span::mixed_site());
                 let suspend = self.site(
@@ -892,7 +903,12 @@ impl Builder<'_> {
                         span: operand.span(),
                     },
                 );
-                let done = self.site(after, SiteKind::Goto { value: Some(quote!(#r)) });
+                let done = self.site(
+                    after,
+                    SiteKind::Goto {
+                        value: Some(quote!(#r)),
+                    },
+                );
                 let step_name = self.out.locals[step].name.clone();
                 self.emit(
                     quote! {
@@ -967,8 +983,7 @@ impl Builder<'_> {
         }
         let v = self.scoped(&b.block, want);
         let end = self.reserve("ScopeEnd");
-        let param = want.then(|| v.clone());
-        self.goto(end, param);
+        self.branch_end(end, v, want);
         let p = want.then(|| self.temp("value", true));
         self.start(end, p);
         match p {
@@ -999,7 +1014,7 @@ impl Builder<'_> {
             has_value: want,
         });
         let v = body(self);
-        self.goto(exit, want.then_some(v));
+        self.branch_end(exit, v, want);
         self.loops.pop();
         let p = want.then(|| self.temp("value", true));
         self.start(exit, p);
@@ -1013,7 +1028,9 @@ impl Builder<'_> {
     /// its own, and a join block where both branches meet.
     fn lower_if(&mut self, i: &syn::ExprIf, want: bool) -> Operand {
         let branches_yield = scan::block_yields(&i.then_branch)
-            || i.else_branch.as_ref().is_some_and(|(_, e)| scan::expr_yields(e));
+            || i.else_branch
+                .as_ref()
+                .is_some_and(|(_, e)| scan::expr_yields(e));
         // The condition: `let` patterns bind into the then-branch.
         let mut bindings = Vec::new();
         let cond = match &*i.cond {
@@ -1038,8 +1055,6 @@ impl Builder<'_> {
         };
         if !branches_yield {
             // Only the condition suspended: the rest is ordinary code.
-            let mut rest = i.clone();
-            rest.cond = Box::new(syn::parse_quote!(true));
             let then_branch = &i.then_branch;
             let else_part = i.else_branch.as_ref().map(|(_, e)| {
                 let op = self.verbatim(e);
@@ -1080,7 +1095,7 @@ impl Builder<'_> {
             self.declare_binding(ident, *mutable, *by_ref);
         }
         let v = self.stmts(&i.then_branch.stmts, want);
-        self.goto(join, want.then_some(v));
+        self.branch_end(join, v, want);
         self.scopes.pop();
         let then_items = self.pop_to(base);
         // Else.
@@ -1091,7 +1106,7 @@ impl Builder<'_> {
                     Expr::Block(b) if b.label.is_none() => self.scoped(&b.block, want),
                     other => self.expr(other, want),
                 };
-                self.goto(join, want.then_some(v));
+                self.branch_end(join, v, want);
             }
             None => self.goto(join, want.then(Operand::unit)),
         }
@@ -1123,13 +1138,11 @@ impl Builder<'_> {
 
     fn lower_match(&mut self, m: &syn::ExprMatch, want: bool) -> Operand {
         let scrutinee = self.expr(&m.expr, true);
-        let arms_yield = m
-            .arms
-            .iter()
-            .any(|a| scan::expr_yields(&a.body) || a.guard.as_ref().is_some_and(|(_, g)| scan::expr_yields(g)));
+        let arms_yield = m.arms.iter().any(|a| {
+            scan::expr_yields(&a.body)
+                || a.guard.as_ref().is_some_and(|(_, g)| scan::expr_yields(g))
+        });
         if !arms_yield {
-            let mut rest = m.clone();
-            rest.expr = Box::new(syn::parse_quote!(__coro_scrutinee));
             let s = &scrutinee.tokens;
             let mut mentions = scrutinee.mentions.clone();
             let arms: Vec<TokenStream> = m
@@ -1184,7 +1197,7 @@ impl Builder<'_> {
                 }
                 body => self.expr(body, want),
             };
-            self.goto(join, want.then_some(v));
+            self.branch_end(join, v, want);
             self.scopes.pop();
             let items = self.pop_to(base);
             let pat = &arm.pat;
@@ -1278,11 +1291,13 @@ impl Builder<'_> {
 
     /// The innermost lowered loop a `break`/`continue` with this label leaves.
     fn find_loop(&self, label: Option<&str>, is_continue: bool) -> Option<usize> {
-        self.loops.iter().rposition(|l| match label {
-            Some(name) => l.label.as_deref() == Some(name),
-            None => l.head.is_some(),
-        })
-        .filter(|&i| !is_continue || self.loops[i].head.is_some())
+        self.loops
+            .iter()
+            .rposition(|l| match label {
+                Some(name) => l.label.as_deref() == Some(name),
+                None => l.head.is_some(),
+            })
+            .filter(|&i| !is_continue || self.loops[i].head.is_some())
     }
 }
 
@@ -1306,7 +1321,10 @@ fn wrap(inner: Operand, f: impl FnOnce(&TokenStream) -> TokenStream) -> Operand 
 fn joined(ops: &[Operand], tokens: TokenStream) -> Operand {
     Operand {
         tokens,
-        mentions: ops.iter().flat_map(|o| o.mentions.iter().copied()).collect(),
+        mentions: ops
+            .iter()
+            .flat_map(|o| o.mentions.iter().copied())
+            .collect(),
         stable: false,
     }
 }
@@ -1381,11 +1399,7 @@ pub fn pattern_bindings(pat: &Pat, out: &mut Vec<(Ident, bool, bool)>) {
             }
         }
         Pat::Paren(p) => pattern_bindings(&p.pat, out),
-        Pat::Reference(r) => {
-            let start = out.len();
-            pattern_bindings(&r.pat, out);
-            let _ = start;
-        }
+        Pat::Reference(r) => pattern_bindings(&r.pat, out),
         Pat::Slice(s) => s.elems.iter().for_each(|p| pattern_bindings(p, out)),
         Pat::Struct(s) => s.fields.iter().for_each(|f| pattern_bindings(&f.pat, out)),
         Pat::Tuple(t) => t.elems.iter().for_each(|p| pattern_bindings(p, out)),
@@ -1417,8 +1431,22 @@ pub fn type_may_drop(ty: &Type) -> bool {
         Type::Path(p) if p.qself.is_none() => match p.path.get_ident() {
             Some(i) => !matches!(
                 i.to_string().as_str(),
-                "bool" | "char" | "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16"
-                    | "i32" | "i64" | "i128" | "isize" | "f32" | "f64"
+                "bool"
+                    | "char"
+                    | "u8"
+                    | "u16"
+                    | "u32"
+                    | "u64"
+                    | "u128"
+                    | "usize"
+                    | "i8"
+                    | "i16"
+                    | "i32"
+                    | "i64"
+                    | "i128"
+                    | "isize"
+                    | "f32"
+                    | "f64"
             ),
             None => true,
         },
@@ -1433,8 +1461,9 @@ fn send_may_drop(send: &Type) -> bool {
 /// Initializers whose value certainly has no destructor (or only borrows).
 fn init_may_drop(e: &Expr) -> bool {
     match e {
-        Expr::Lit(l) => matches!(l.lit, syn::Lit::Str(_) | syn::Lit::ByteStr(_) | syn::Lit::CStr(_)) && false,
-        Expr::Reference(_) | Expr::Binary(_) | Expr::Cast(_) | Expr::Range(_) => false,
+        Expr::Lit(_) | Expr::Reference(_) | Expr::Binary(_) | Expr::Cast(_) | Expr::Range(_) => {
+            false
+        }
         Expr::Unary(_) => false,
         Expr::Closure(c) => c.capture.is_some(),
         Expr::Paren(p) => init_may_drop(&p.expr),
@@ -1469,7 +1498,10 @@ impl Rewriter<'_, '_> {
         match label {
             Some(l) => {
                 let name = l.ident.to_string();
-                !self.inner_loops.iter().any(|(n, _)| n.as_deref() == Some(name.as_str()))
+                !self
+                    .inner_loops
+                    .iter()
+                    .any(|(n, _)| n.as_deref() == Some(name.as_str()))
             }
             None => {
                 let _ = is_continue;
@@ -1512,16 +1544,14 @@ impl VisitMut for Rewriter<'_, '_> {
                     self.visit_expr_mut(v);
                 }
                 let label = br.label.as_ref().map(|l| l.ident.to_string());
-                match self.b.find_loop(label.as_deref(), false) {
-                    Some(i) => {
-                        let target = self.b.loops[i].exit;
-                        let value = self.b.loops[i].has_value.then(|| match &br.expr {
-                            Some(v) => v.to_token_stream(),
-                            None => quote!(()),
-                        });
-                        *e = Expr::Verbatim(self.b.site(target, SiteKind::Goto { value }));
-                    }
-                    None => {} // rustc reports the stray `break`
+                // No lowered loop: rustc reports the stray `break`.
+                if let Some(i) = self.b.find_loop(label.as_deref(), false) {
+                    let target = self.b.loops[i].exit;
+                    let value = self.b.loops[i].has_value.then(|| match &br.expr {
+                        Some(v) => v.to_token_stream(),
+                        None => quote!(()),
+                    });
+                    *e = Expr::Verbatim(self.b.site(target, SiteKind::Goto { value }));
                 }
             }
             Expr::Continue(c) if self.leaves(c.label.as_ref(), true) => {
@@ -1579,9 +1609,4 @@ fn mentions_jump(t: &proc_macro2::TokenTree) -> bool {
         proc_macro2::TokenTree::Group(g) => g.stream().into_iter().any(|t| mentions_jump(&t)),
         proc_macro2::TokenTree::Literal(_) => false,
     }
-}
-
-/// A map from the placeholder's number to its site, for emit.
-pub fn site_map(lowered: &Lowered) -> HashMap<usize, &Site> {
-    lowered.sites.iter().enumerate().collect()
 }

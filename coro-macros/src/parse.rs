@@ -19,8 +19,6 @@ pub struct CoroutineTypes {
     pub yield_ty: Type,
     /// The type of the return value (`_` when not declared, `()` for a generator).
     pub return_ty: Type,
-    /// `true` for `impl Iterator<Item = ..>`.
-    pub is_iterator: bool,
 }
 
 /// One parameter of the function, as the lowering stores it in the `Unresumed` state.
@@ -80,7 +78,10 @@ pub fn signature(item: &ItemFn) -> syn::Result<Signature> {
     for (i, input) in sig.inputs.iter().enumerate() {
         params.push(match input {
             FnArg::Receiver(r) => Param {
-                name: Ident::new("__coro_self", Span::mixed_site().located_at(r.self_token.span)),
+                name: Ident::new(
+                    "__coro_self",
+                    Span::mixed_site().located_at(r.self_token.span),
+                ),
                 mutable: r.mutability.is_some(),
                 pattern: None,
                 ty: (*r.ty).clone(),
@@ -182,7 +183,6 @@ fn return_types(output: &ReturnType, name_span: Span) -> syn::Result<CoroutineTy
             } else {
                 return_ty.unwrap_or_else(infer)
             },
-            is_iterator,
         });
     }
     Err(unsupported_return(ty.span()))
@@ -205,7 +205,6 @@ mod tests {
     #[test]
     fn iterator_return_type() {
         let t = types("fn f() -> impl Iterator<Item = u32> {}").unwrap();
-        assert!(t.is_iterator);
         assert_eq!(show(&t.yield_ty), "u32");
         assert_eq!(show(&t.send), "()");
         assert_eq!(show(&t.return_ty), "()");
@@ -215,7 +214,6 @@ mod tests {
     fn coroutine_return_type_with_send() {
         let t = types("fn f() -> impl Coroutine<f64, Yield = Option<f64>, Return = ()> + Clone {}")
             .unwrap();
-        assert!(!t.is_iterator);
         assert_eq!(show(&t.send), "f64");
         assert_eq!(show(&t.yield_ty), "Option < f64 >");
         assert_eq!(show(&t.return_ty), "()");
@@ -245,7 +243,10 @@ mod tests {
 
     #[test]
     fn params_keep_names_and_patterns() {
-        let f: ItemFn = syn::parse_str("fn f(&mut self, mut n: u8, (a, b): (u8, u8)) -> impl Iterator<Item = u8> {}").unwrap();
+        let f: ItemFn = syn::parse_str(
+            "fn f(&mut self, mut n: u8, (a, b): (u8, u8)) -> impl Iterator<Item = u8> {}",
+        )
+        .unwrap();
         let s = signature(&f).unwrap();
         let names: Vec<_> = s.params.iter().map(|p| p.name.to_string()).collect();
         assert_eq!(names, ["__coro_self", "n", "__coro_arg2"]);

@@ -8,12 +8,12 @@
 //! `x == y`, a format argument); the lowering uses that to decide whether a local that is
 //! no longer read must still be kept alive for its destructor.
 
-use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
+use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::visit::{self, Visit};
 use syn::visit_mut::{self, VisitMut};
-use syn::{Block, Expr, ExprMacro, Ident, Macro, Stmt, Token};
+use syn::{Block, Expr, Ident, Macro, Stmt, Token};
 
 /// The two suspension macros.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,13 +72,6 @@ pub fn yield_operand(mac: &Macro, kind: YieldKind) -> syn::Result<Option<Expr>> 
 pub fn expr_yields(expr: &Expr) -> bool {
     let mut f = FindYield(false);
     f.visit_expr(expr);
-    f.0
-}
-
-/// `true` when the statement suspends (see [`expr_yields`]).
-pub fn stmt_yields(stmt: &Stmt) -> bool {
-    let mut f = FindYield(false);
-    f.visit_stmt(stmt);
     f.0
 }
 
@@ -185,19 +178,32 @@ impl<'a> Visit<'a> for Checker {
             Some(kind) => {
                 if let Some(context) = self.context {
                     let what = match context {
-                        "closure" => "a closure cannot suspend the coroutine that contains it; \
-                                      move the yield out of the closure",
-                        "async block" => "an async block is a separate future, not part of \
-                                          this coroutine; move the yield out of it",
-                        "const" => "a `const` or `static` initializer is evaluated at compile \
-                                    time and cannot suspend; compute the value in the body",
-                        _ => "a nested item is a separate function that cannot suspend this \
+                        "closure" => {
+                            "a closure cannot suspend the coroutine that contains it; \
+                                      move the yield out of the closure"
+                        }
+                        "async block" => {
+                            "an async block is a separate future, not part of \
+                                          this coroutine; move the yield out of it"
+                        }
+                        "const" => {
+                            "a `const` or `static` initializer is evaluated at compile \
+                                    time and cannot suspend; compute the value in the body"
+                        }
+                        _ => {
+                            "a nested item is a separate function that cannot suspend this \
                               coroutine; make it a #[coro::coroutine] of its own and call it \
-                              with `yield_from!`",
+                              with `yield_from!`"
+                        }
                     };
                     self.error(
                         mac.path.span(),
-                        format!("`{}` cannot be used inside {}: {}", kind.name(), article(context), what),
+                        format!(
+                            "`{}` cannot be used inside {}: {}",
+                            kind.name(),
+                            article(context),
+                            what
+                        ),
                     );
                     return;
                 }
@@ -235,7 +241,12 @@ impl<'a> Visit<'a> for Checker {
     }
     fn visit_item_fn(&mut self, i: &'a syn::ItemFn) {
         // A nested coroutine is lowered by its own attribute.
-        if i.attrs.iter().any(|a| a.path().segments.last().is_some_and(|s| s.ident == "coroutine")) {
+        if i.attrs.iter().any(|a| {
+            a.path()
+                .segments
+                .last()
+                .is_some_and(|s| s.ident == "coroutine")
+        }) {
             return;
         }
         self.within("nested fn", |s| visit::visit_item_fn(s, i));
@@ -282,13 +293,6 @@ pub fn expr_mentions(expr: &Expr) -> Vec<Mention> {
 pub fn stmt_mentions(stmt: &Stmt) -> Vec<Mention> {
     let mut m = Mentions::default();
     m.visit_stmt(stmt);
-    m.found
-}
-
-/// The names a token stream mentions (for code the lowering builds around user tokens).
-pub fn token_mentions(tokens: TokenStream) -> Vec<Mention> {
-    let mut m = Mentions::default();
-    m.tokens(tokens, true);
     m.found
 }
 
@@ -354,11 +358,9 @@ impl Mentions {
         for (i, tt) in tts.iter().enumerate() {
             match tt {
                 TokenTree::Ident(id) => {
-                    let next_is = |c: char| {
-                        matches!(tts.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == c)
-                    };
-                    let after_dot = i > 0
-                        && matches!(&tts[i - 1], TokenTree::Punct(p) if p.as_char() == '.');
+                    let next_is = |c: char| matches!(tts.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == c);
+                    let after_dot =
+                        i > 0 && matches!(&tts[i - 1], TokenTree::Punct(p) if p.as_char() == '.');
                     if !next_is('!') && !after_dot {
                         self.record(id.to_string(), moving);
                     }
@@ -490,7 +492,8 @@ impl RenameSelf {
         for (i, tt) in tts.iter().enumerate() {
             out.push(match tt {
                 TokenTree::Ident(id) if id == "self" => {
-                    let path = matches!(tts.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == ':');
+                    let path =
+                        matches!(tts.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == ':');
                     if path {
                         tt.clone()
                     } else {
@@ -529,19 +532,6 @@ impl VisitMut for RenameSelf {
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
 }
 
-/// `true` for the macro call `yield_!(..)` or `yield_from!(..)` used as an expression.
-pub fn as_yield(expr: &Expr) -> Option<(&ExprMacro, YieldKind)> {
-    match expr {
-        Expr::Macro(m) => yield_kind(&m.mac).map(|k| (m, k)),
-        _ => None,
-    }
-}
-
-/// `true` when a delimiter group is a block (used to tell `{}` bodies in tokens).
-pub fn is_brace(d: Delimiter) -> bool {
-    d == Delimiter::Brace
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -571,7 +561,10 @@ mod tests {
             ("{ let f = async { yield_!(1) }; }", "async block"),
             ("{ fn g() { yield_!(1) } }", "nested fn"),
             ("{ const C: u8 = yield_!(1); }", "const"),
-            ("{ println!(\"{}\", yield_!(1)); }", "arguments of `println!`"),
+            (
+                "{ println!(\"{}\", yield_!(1)); }",
+                "arguments of `println!`",
+            ),
             ("{ macro_rules! m { () => { yield_!(1) } } }", "macro_rules"),
             ("{ x.await; }", ".await"),
             ("{ yield_!(1, 2); }", "takes one value"),
@@ -589,14 +582,20 @@ mod tests {
         assert_eq!(mentions("f(a)"), [("f".into(), true), ("a".into(), true)]);
         assert_eq!(mentions("&a"), [("a".into(), false)]);
         assert_eq!(mentions("a.len"), [("a".into(), false)]);
-        assert_eq!(mentions("a == b"), [("a".into(), false), ("b".into(), false)]);
-        assert_eq!(mentions("a += b"), [("a".into(), false), ("b".into(), true)]);
-        assert_eq!(mentions("a.into_iter()"), [("a".into(), true)]);
-        assert_eq!(mentions("|x| total + x"), [("total".into(), false), ("x".into(), false)]);
         assert_eq!(
-            mentions("move || total"),
-            [("total".into(), true)]
+            mentions("a == b"),
+            [("a".into(), false), ("b".into(), false)]
         );
+        assert_eq!(
+            mentions("a += b"),
+            [("a".into(), false), ("b".into(), true)]
+        );
+        assert_eq!(mentions("a.into_iter()"), [("a".into(), true)]);
+        assert_eq!(
+            mentions("|x| total + x"),
+            [("total".into(), false), ("x".into(), false)]
+        );
+        assert_eq!(mentions("move || total"), [("total".into(), true)]);
     }
 
     #[test]
@@ -612,7 +611,10 @@ mod tests {
                 ("count".into(), false)
             ]
         );
-        assert_eq!(mentions("vec![a; n]"), [("a".into(), true), ("n".into(), true)]);
+        assert_eq!(
+            mentions("vec![a; n]"),
+            [("a".into(), true), ("n".into(), true)]
+        );
     }
 
     #[test]

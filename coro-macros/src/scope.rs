@@ -17,26 +17,19 @@
 //! Everything else is dropped at the end of the block it was last carried into. A
 //! suspension point saves exactly what its resume block carries.
 
-use crate::lower::{BlockId, LocalId, Lowered, SiteKind, Vis};
+use crate::lower::{LocalId, Lowered, SiteKind, Vis};
 
 /// The decision for every block.
 #[derive(Debug)]
 pub struct Analysis {
     /// Per block: the locals carried in (declaration order), excluding its parameter.
     pub carried: Vec<Vec<LocalId>>,
-    /// Per block: the locals some path from its start reads.
-    pub live_in: Vec<Vec<bool>>,
 }
 
 impl Analysis {
     /// The locals suspension point `index` saves.
     pub fn saved<'a>(&'a self, lowered: &Lowered, index: usize) -> &'a [LocalId] {
         &self.carried[lowered.suspends[index].resume]
-    }
-
-    /// Whether `block` binds `l` on entry (carried in or its parameter).
-    pub fn binds(&self, lowered: &Lowered, block: BlockId, l: LocalId) -> bool {
-        lowered.blocks[block].param == Some(l) || self.carried[block].contains(&l)
     }
 }
 
@@ -185,5 +178,5 @@ pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
         SiteKind::Suspend { index, .. } => lowered.suspends[index].resume == s.target,
         SiteKind::Goto { .. } => true,
     }));
-    Ok(Analysis { carried, live_in })
+    Ok(Analysis { carried })
 }
