@@ -40,7 +40,8 @@ pub struct Input<'a> {
 
 struct Emitter<'a> {
     input: &'a Input<'a>,
-    block_enum: Ident,
+    /// The fieldless enum naming the block to run next.
+    label: Ident,
     next: Ident,
     dispatch: Lifetime,
     /// Per block: how each bound local is named inside it.
@@ -52,7 +53,7 @@ pub fn emit(input: &Input<'_>) -> TokenStream {
     let lowered = input.lowered;
     let mut e = Emitter {
         input,
-        block_enum: Ident::new("__CoroBlock", Span::mixed_site()),
+        label: Ident::new("__CoroLabel", Span::mixed_site()),
         next: Ident::new("__coro_next", Span::mixed_site()),
         dispatch: Lifetime::new("'__coro_dispatch", Span::mixed_site()),
         entry_names: Vec::new(),
@@ -78,7 +79,7 @@ pub fn emit(input: &Input<'_>) -> TokenStream {
         }
     }
     let state_enum = e.state_enum();
-    let block_enum = e.block_enum();
+    let block_types = e.block_types();
     let closure = e.closure();
     let state = &input.names.state;
     let init_fields = lowered.params.iter().map(|&p| {
@@ -103,7 +104,7 @@ pub fn emit(input: &Input<'_>) -> TokenStream {
         #vis #sig {
             #(#mark_used)*
             #state_enum
-            #block_enum
+            #block_types
             ::coro::__private::machine(#state::Unresumed { #(#init_fields),* }, #closure)
         }
     }
@@ -183,25 +184,44 @@ impl Emitter<'_> {
         }
     }
 
-    fn block_enum(&self) -> TokenStream {
-        let input = self.input;
-        let lowered = input.lowered;
-        let generics = self.generics(&input.layout.block_params);
-        let name = &self.block_enum;
-        let variants = (0..lowered.blocks.len()).map(|b| {
-            let v = &input.layout.block_variant[b];
-            let mut locals = input.analysis.carried[b].clone();
-            if let Some(p) = lowered.blocks[b].param {
-                locals.push(p);
-            }
+    /// The blocks that can run, in the order their arms are emitted.
+    fn live_blocks(&self) -> Vec<BlockId> {
+        let lowered = self.input.lowered;
+        let mut order: Vec<BlockId> = (0..lowered.blocks.len())
+            .filter(|&b| self.input.analysis.reachable[b])
+            .collect();
+        order.sort_by_key(|&b| lowered.blocks[b].order);
+        order
+    }
+
+    /// The locals a block receives: what flows in, then its parameter.
+    fn incoming(&self, b: BlockId) -> Vec<LocalId> {
+        let mut locals = self.input.analysis.carried[b].clone();
+        locals.extend(self.input.lowered.blocks[b].param);
+        locals
+    }
+
+    /// One small generic struct per block carries its incoming locals, plus a fieldless
+    /// label enum for the dispatch. (One enum generic in every local would be smaller to
+    /// write, but rustc type-checks each construction of it against all its parameters,
+    /// which made compile time grow with the square of the body's size.)
+    fn block_types(&self) -> TokenStream {
+        let layout = self.input.layout;
+        let blocks = self.live_blocks();
+        let label = &self.label;
+        let labels = blocks.iter().map(|&b| &layout.block_variant[b]);
+        let structs = blocks.iter().map(|&b| {
+            let locals = self.incoming(b);
+            let name = &layout.block_struct[b];
+            let generics = self.generics(&locals);
             let fields = self.fields(&locals);
-            quote!(#v #fields)
+            quote!(struct #name #generics #fields)
         });
         quote! {
-            /// The basic blocks of one resume.
-            enum #name #generics {
-                #(#variants,)*
-            }
+            /// Which basic block runs next within one resume.
+            #[derive(::coro::__private::Clone, ::coro::__private::Copy)]
+            enum #label { #(#labels,)* }
+            #(#structs)*
         }
     }
 
@@ -236,6 +256,23 @@ impl Emitter<'_> {
             .collect()
     }
 
+    fn slot(&self, b: BlockId) -> Ident {
+        format_ident!("__coro_slot_{}", b, span = Span::mixed_site())
+    }
+
+    /// Code that fills `b`'s slot with `fields` and names it as the next block.
+    fn enter(&self, b: BlockId, fields: TokenStream) -> TokenStream {
+        let slot = self.slot(b);
+        let name = &self.input.layout.block_struct[b];
+        let label = &self.label;
+        let variant = &self.input.layout.block_variant[b];
+        let next = &self.next;
+        quote! {
+            #slot = ::coro::__private::Some(#name { #fields });
+            #next = #label::#variant;
+        }
+    }
+
     fn closure(&self) -> TokenStream {
         let input = self.input;
         let lowered = input.lowered;
@@ -243,7 +280,6 @@ impl Emitter<'_> {
         let names = input.names;
         let state = &names.state;
         let state_var = &names.state_var;
-        let block_enum = &self.block_enum;
         let next = &self.next;
         let dispatch = &self.dispatch;
         let arg = Ident::new("__coro_arg", Span::mixed_site());
@@ -252,47 +288,61 @@ impl Emitter<'_> {
         let return_ty = &input.sig.types.return_ty;
         let fn_name = input.item.sig.ident.to_string();
         let state_infer = self.infer_args(&layout.state_params);
+        let blocks = self.live_blocks();
+        let slots = blocks.iter().map(|&b| {
+            let slot = self.slot(b);
+            quote!(let mut #slot = ::coro::__private::None;)
+        });
+        let v = |l: LocalId| format_ident!("__coro_v{}", l, span = Span::mixed_site());
 
         // Between resumes -> the block to run.
-        let start_variant = &layout.block_variant[0];
-        let start_fields = self.input.analysis.carried[0].iter().map(|&l| {
+        let start_pat = self.input.analysis.carried[0].iter().map(|&l| {
             let f = &layout.field[l];
-            let v = format_ident!("__coro_v{}", l, span = Span::mixed_site());
-            (quote!(#f: #v), quote!(#f: #v))
+            let v = v(l);
+            quote!(#f: #v,)
         });
-        let (start_pat, start_init): (Vec<_>, Vec<_>) = start_fields.unzip();
+        let start_init: TokenStream = self.input.analysis.carried[0]
+            .iter()
+            .map(|&l| {
+                let f = &layout.field[l];
+                let v = v(l);
+                quote!(#f: #v,)
+            })
+            .collect();
+        let enter_start = self.enter(0, start_init);
         let resume_arms = (0..lowered.suspends.len()).map(|k| {
-            let v = format_ident!("Suspend{}", k, span = Span::mixed_site());
+            let variant = format_ident!("Suspend{}", k, span = Span::mixed_site());
             let resume = lowered.suspends[k].resume;
-            let target = &layout.block_variant[resume];
             let saved = input.analysis.saved(lowered, k);
             let pat = saved.iter().map(|&l| {
                 let f = &layout.field[l];
-                let v = format_ident!("__coro_v{}", l, span = Span::mixed_site());
-                quote!(#f: #v)
+                let v = v(l);
+                quote!(#f: #v,)
             });
-            let init = saved.iter().map(|&l| {
-                let f = &layout.field[l];
-                let v = format_ident!("__coro_v{}", l, span = Span::mixed_site());
-                quote!(#f: #v)
-            });
-            let param = lowered.blocks[resume].param.map(|p| {
+            let mut fields: TokenStream = saved
+                .iter()
+                .map(|&l| {
+                    let f = &layout.field[l];
+                    let v = v(l);
+                    quote!(#f: #v,)
+                })
+                .collect();
+            if let Some(p) = lowered.blocks[resume].param {
                 let f = &layout.field[p];
-                quote! {
+                fields.extend(quote! {
                     #f: match #arg {
                         ::coro::__private::Some(__coro_sent) => __coro_sent,
                         ::coro::__private::None => ::coro::__private::unreachable_start(#fn_name),
                     },
-                }
-            });
+                });
+            }
+            let enter = self.enter(resume, fields);
             quote! {
-                #state::#v { #(#pat,)* } => #block_enum::#target { #param #(#init,)* },
+                #state::#variant { #(#pat)* } => { #enter }
             }
         });
 
-        let mut order: Vec<BlockId> = (0..lowered.blocks.len()).collect();
-        order.sort_by_key(|&b| lowered.blocks[b].order);
-        let arms = order.iter().map(|&b| self.arm(b));
+        let arms = blocks.iter().map(|&b| self.arm(b));
 
         quote! {
             move |#state_var: &mut #state #state_infer,
@@ -302,16 +352,18 @@ impl Emitter<'_> {
                 use ::coro::__private::{
                     DefaultArg as _, NoDefaultArg as _, ProbeCoroutine as _, ProbeIterator as _,
                 };
-                let mut #next = match ::coro::__private::replace(#state_var, #state::Poisoned) {
-                    #state::Unresumed { #(#start_pat,)* .. } => {
+                #(#slots)*
+                let mut #next;
+                match ::coro::__private::replace(#state_var, #state::Poisoned) {
+                    #state::Unresumed { #(#start_pat)* .. } => {
                         // The first resume has no `yield_!` to land in.
                         ::coro::__private::discard(#arg);
-                        #block_enum::#start_variant { #(#start_init,)* }
+                        #enter_start
                     }
                     #(#resume_arms)*
                     #state::Returned => ::coro::__private::resumed_after_completion(#fn_name),
                     #state::Poisoned => ::coro::__private::resumed_after_panic(#fn_name),
-                };
+                }
                 #[allow(unused_labels)]
                 #dispatch: loop {
                     match #next {
@@ -326,12 +378,12 @@ impl Emitter<'_> {
         let input = self.input;
         let lowered = input.lowered;
         let layout = input.layout;
-        let block_enum = &self.block_enum;
+        let label = &self.label;
         let variant = &layout.block_variant[b];
+        let name = &layout.block_struct[b];
+        let slot = self.slot(b);
         let block = &lowered.blocks[b];
-        let mut bound = input.analysis.carried[b].clone();
-        bound.extend(block.param);
-        let pat = bound.iter().map(|&l| {
+        let pat = self.incoming(b).into_iter().map(|l| {
             let f = &layout.field[l];
             let name = &self.entry_names[b][&l];
             let m = (lowered.locals[l].mutable && !name.to_string().starts_with("_coro_unused"))
@@ -341,7 +393,10 @@ impl Emitter<'_> {
         let code: Vec<TokenStream> = block.code.iter().map(|t| self.fill(t.clone())).collect();
         quote! {
             #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
-            #block_enum::#variant { #(#pat),* } => { #(#code)* }
+            #label::#variant => {
+                let #name { #(#pat),* } = ::coro::__private::take(&mut #slot);
+                #(#code)*
+            }
         }
     }
 
@@ -407,17 +462,17 @@ impl Emitter<'_> {
         });
         match &site.kind {
             SiteKind::Goto { value } => {
-                let target = &layout.block_variant[site.target];
-                let block_enum = &self.block_enum;
-                let next = &self.next;
                 let dispatch = &self.dispatch;
-                let param = lowered.blocks[site.target].param.map(|p| {
+                let mut fields = TokenStream::new();
+                if let Some(p) = lowered.blocks[site.target].param {
                     let f = &layout.field[p];
                     let v = value.clone().unwrap_or_else(|| quote!(()));
-                    quote!(#f: #v,)
-                });
+                    fields.extend(quote!(#f: #v,));
+                }
+                fields.extend(quote!(#(#moves,)*));
+                let enter = self.enter(site.target, fields);
                 quote! {
-                    #next = #block_enum::#target { #param #(#moves),* };
+                    #enter
                     continue #dispatch;
                 }
             }

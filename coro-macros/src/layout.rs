@@ -23,10 +23,10 @@ pub struct Layout {
     pub ty_param: Vec<Ident>,
     /// The locals the state enum holds (arguments and everything saved), in order.
     pub state_params: Vec<LocalId>,
-    /// The locals the block enum holds, in order.
-    pub block_params: Vec<LocalId>,
-    /// Per block: its variant name.
+    /// Per block: its label (a variant of the fieldless label enum).
     pub block_variant: Vec<Ident>,
+    /// Per block: the struct its incoming locals travel in.
+    pub block_struct: Vec<Ident>,
 }
 
 /// Computes the names.
@@ -66,15 +66,6 @@ pub fn layout(lowered: &Lowered, analysis: &Analysis) -> Layout {
             in_state[l] = true;
         }
     }
-    let mut in_block = vec![false; lowered.locals.len()];
-    for (b, block) in lowered.blocks.iter().enumerate() {
-        for &l in &analysis.carried[b] {
-            in_block[l] = true;
-        }
-        if let Some(p) = block.param {
-            in_block[p] = true;
-        }
-    }
     let pick = |set: &[bool]| (0..set.len()).filter(|&l| set[l]).collect::<Vec<_>>();
 
     let block_variant = lowered
@@ -88,14 +79,18 @@ pub fn layout(lowered: &Lowered, analysis: &Analysis) -> Layout {
                 format_ident!("{}{}", b.kind, i, span = Span::mixed_site())
             }
         })
+        .collect::<Vec<Ident>>();
+    let block_struct = block_variant
+        .iter()
+        .map(|v| format_ident!("__Coro{}", v, span = Span::mixed_site()))
         .collect();
 
     Layout {
         field,
         ty_param,
         state_params: pick(&in_state),
-        block_params: pick(&in_block),
         block_variant,
+        block_struct,
     }
 }
 

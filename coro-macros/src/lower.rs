@@ -36,6 +36,8 @@
 //! placeholders for jumps and suspensions, and the [`Site`]s they stand for. Which locals
 //! each jump carries is decided afterwards, in `scope.rs`.
 
+use std::collections::HashSet;
+
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
@@ -409,20 +411,24 @@ impl Builder<'_> {
     fn site(&mut self, target: BlockId, kind: SiteKind) -> TokenStream {
         let cur = self.cur();
         let in_scope = self.in_scope();
-        let mut visible = Vec::new();
-        for (i, &l) in in_scope.iter().enumerate() {
+        // Walk newest first: a local is shadowed here when a newer local of the same name
+        // was declared in this block (shadowing at the block's entry is handled by the
+        // hidden names its pattern binds).
+        let mut declared_here: HashSet<&Ident> = HashSet::new();
+        let mut visible = Vec::with_capacity(in_scope.len());
+        for &l in in_scope.iter().rev() {
             let local = &self.out.locals[l];
-            let shadowed_here = in_scope[i + 1..].iter().any(|&m| {
-                self.out.locals[m].name == local.name && self.out.locals[m].decl_block == cur
-            });
+            let shadowed_here = declared_here.contains(&local.name);
             if local.decl_block == cur {
                 if !shadowed_here {
                     visible.push((l, Vis::Declared));
                 }
+                declared_here.insert(&local.name);
             } else if !shadowed_here || self.entry_hidden(cur, l) {
                 visible.push((l, Vis::Entry));
             }
         }
+        visible.reverse();
         let id = self.out.sites.len();
         self.out.sites.push(Site {
             from: cur,
@@ -1268,6 +1274,8 @@ impl Builder<'_> {
         // `for p in e { body }` is
         // `let mut it = into_iter(e); loop { match next(&mut it) { Some(p) => body, None => break } }`.
         let iterable = self.expr(&f.expr, true);
+        // The iterator lives for the loop only.
+        self.scopes.push(Vec::new());
         let it = self.temp("iter", true);
         let it_name = self.out.locals[it].name.clone();
         let t = &iterable.tokens;
@@ -1283,10 +1291,12 @@ impl Builder<'_> {
                 ::coro::__private::None => break,
             }
         };
-        self.lower_loop(f.label.as_ref(), false, |b| {
+        let value = self.lower_loop(f.label.as_ref(), false, |b| {
             let op = b.lower_match(&desugared, false);
             b.discard(op);
-        })
+        });
+        self.scopes.pop();
+        value
     }
 
     /// The innermost lowered loop a `break`/`continue` with this label leaves.

@@ -24,6 +24,9 @@ use crate::lower::{LocalId, Lowered, SiteKind, Vis};
 pub struct Analysis {
     /// Per block: the locals carried in (declaration order), excluding its parameter.
     pub carried: Vec<Vec<LocalId>>,
+    /// Per block: whether any path from the start reaches it. Code after an endless
+    /// `loop` is not emitted (rustc would only warn that it is unreachable).
+    pub reachable: Vec<bool>,
 }
 
 impl Analysis {
@@ -33,49 +36,94 @@ impl Analysis {
     }
 }
 
+/// A set of locals, one bit each.
+#[derive(Clone, PartialEq, Eq)]
+struct Set(Vec<u64>);
+
+impl Set {
+    fn new(n: usize) -> Self {
+        Set(vec![0; n.div_ceil(64)])
+    }
+    fn insert(&mut self, l: LocalId) {
+        self.0[l / 64] |= 1 << (l % 64);
+    }
+    fn remove(&mut self, l: LocalId) {
+        self.0[l / 64] &= !(1 << (l % 64));
+    }
+    fn contains(&self, l: LocalId) -> bool {
+        self.0[l / 64] & (1 << (l % 64)) != 0
+    }
+    /// `self |= other & mask`; returns whether `self` grew.
+    fn union_masked(&mut self, other: &Set, mask: &Set) -> bool {
+        let mut grew = false;
+        for ((a, b), m) in self.0.iter_mut().zip(&other.0).zip(&mask.0) {
+            let new = *a | (b & m);
+            grew |= new != *a;
+            *a = new;
+        }
+        grew
+    }
+}
+
 /// Runs liveness, the maybe-moved analysis, and the carry decision.
 pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
     let nb = lowered.blocks.len();
     let nl = lowered.locals.len();
-    let entry: Vec<Vec<bool>> = lowered
+    let mut reachable = vec![false; nb];
+    let mut work = vec![0];
+    while let Some(b) = work.pop() {
+        if std::mem::replace(&mut reachable[b], true) {
+            continue;
+        }
+        work.extend(
+            lowered.blocks[b]
+                .sites
+                .iter()
+                .map(|&s| lowered.sites[s].target),
+        );
+    }
+    let entry: Vec<Set> = lowered
         .blocks
         .iter()
         .map(|b| {
-            let mut set = vec![false; nl];
+            let mut set = Set::new(nl);
             for &l in &b.entry_scope {
-                set[l] = true;
+                set.insert(l);
             }
             if let Some(p) = b.param {
-                set[p] = true;
+                set.insert(p);
             }
             set
         })
         .collect();
 
-    // Liveness, backwards to a fixpoint.
-    let mut live_in = vec![vec![false; nl]; nb];
+    // Liveness, backwards to a fixpoint: live_in(b) = entry(b) & (mentions(b) | the live_in
+    // of every jump target, less the target's parameter, which the jump itself supplies).
+    let mut live_in: Vec<Set> = (0..nb)
+        .map(|b| {
+            let mut set = Set::new(nl);
+            for &(l, _) in &lowered.blocks[b].mentions {
+                if entry[b].contains(l) {
+                    set.insert(l);
+                }
+            }
+            set
+        })
+        .collect();
     loop {
         let mut changed = false;
         for b in (0..nb).rev() {
-            let block = &lowered.blocks[b];
-            let mut live = vec![false; nl];
-            for &(l, _) in &block.mentions {
-                live[l] = true;
-            }
-            for &s in &block.sites {
+            for &s in &lowered.blocks[b].sites {
                 let target = lowered.sites[s].target;
-                for l in 0..nl {
-                    if live_in[target][l] && lowered.blocks[target].param != Some(l) {
-                        live[l] = true;
-                    }
+                let mut from_target = live_in[target].clone();
+                if let Some(p) = lowered.blocks[target].param {
+                    from_target.remove(p);
                 }
-            }
-            for l in 0..nl {
-                live[l] &= entry[b][l];
-            }
-            if live != live_in[b] {
-                live_in[b] = live;
-                changed = true;
+                let mut cur = live_in[b].clone();
+                if cur.union_masked(&from_target, &entry[b]) {
+                    live_in[b] = cur;
+                    changed = true;
+                }
             }
         }
         if !changed {
@@ -84,7 +132,7 @@ pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
     }
 
     // Maybe moved, forwards to a fixpoint.
-    let mut moved_in = vec![vec![false; nl]; nb];
+    let mut moved_in = vec![Set::new(nl); nb];
     loop {
         let mut changed = false;
         for b in 0..nb {
@@ -92,16 +140,15 @@ pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
             let mut out = moved_in[b].clone();
             for &(l, moving) in &block.mentions {
                 if moving {
-                    out[l] = true;
+                    out.insert(l);
                 }
             }
             for &s in &block.sites {
                 let target = lowered.sites[s].target;
-                for l in 0..nl {
-                    if out[l] && entry[target][l] && !moved_in[target][l] {
-                        moved_in[target][l] = true;
-                        changed = true;
-                    }
+                let mut cur = moved_in[target].clone();
+                if cur.union_masked(&out, &entry[target]) {
+                    moved_in[target] = cur;
+                    changed = true;
                 }
             }
         }
@@ -117,10 +164,11 @@ pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
                 .entry_scope
                 .iter()
                 .copied()
-                .filter(|&l| Some(l) != block.param)
+                .filter(|&l| Some(l) != block.param && reachable[b])
                 .filter(|&l| {
                     let local = &lowered.locals[l];
-                    live_in[b][l] || (local.may_drop && !local.temp && !moved_in[b][l])
+                    live_in[b].contains(l)
+                        || (local.may_drop && !local.temp && !moved_in[b].contains(l))
                 })
                 .collect()
         })
@@ -130,7 +178,7 @@ pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
     let mut errors: Option<syn::Error> = None;
     loop {
         let mut changed = false;
-        for site in &lowered.sites {
+        for site in lowered.sites.iter().filter(|s| reachable[s.from]) {
             let target = site.target;
             let from = site.from;
             let mut keep = Vec::new();
@@ -146,7 +194,7 @@ pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
                 });
                 if nameable {
                     keep.push(l);
-                } else if live_in[target][l] {
+                } else if live_in[target].contains(l) {
                     let name = &lowered.locals[l].name;
                     let e = syn::Error::new(
                         name.span(),
@@ -178,5 +226,5 @@ pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
         SiteKind::Suspend { index, .. } => lowered.suspends[index].resume == s.target,
         SiteKind::Goto { .. } => true,
     }));
-    Ok(Analysis { carried })
+    Ok(Analysis { carried, reachable })
 }

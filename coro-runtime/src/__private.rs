@@ -13,6 +13,7 @@ pub use core::{
     convert::Infallible,
     fmt,
     iter::{IntoIterator, Iterator},
+    marker::Copy,
     mem::replace,
     ops::ControlFlow,
     option::Option::{self, None, Some},
@@ -347,4 +348,20 @@ pub fn discard<T>(_value: T) {}
 #[inline(never)]
 pub fn unreachable_start(name: &str) -> ! {
     panic!("coroutine `{name}`: started without a value while suspended (a bug in coro)")
+}
+
+/// Takes the locals a jump left for the block about to run. The dispatch only runs a
+/// block right after a jump filled its slot, so the slot is never empty here.
+#[inline(always)]
+pub fn take<T>(slot: &mut Option<T>) -> T {
+    match slot.take() {
+        Some(v) => v,
+        None => empty_slot(),
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn empty_slot() -> ! {
+    panic!("coroutine block entered without its locals (a bug in coro)")
 }
