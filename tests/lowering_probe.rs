@@ -1,5 +1,5 @@
 #![allow(dead_code)]
-use coro::{yield_, yield_from, Coroutine, CoroutineState};
+use coro::{Coroutine, CoroutineState, yield_, yield_from};
 
 #[coro::coroutine]
 fn forloop(v: Vec<i32>) -> impl Iterator<Item = i32> {
@@ -32,7 +32,9 @@ fn chain() -> impl Iterator<Item = u8> {
     yield_from!(5u8..7);
 }
 
-struct Counter { n: u32 }
+struct Counter {
+    n: u32,
+}
 impl Counter {
     #[coro::coroutine]
     fn count(&mut self) -> impl Iterator<Item = u32> + '_ {
@@ -66,7 +68,9 @@ fn labeled() -> impl Iterator<Item = (i32, i32)> {
 }
 
 #[coro::coroutine]
-fn tryer(v: Vec<&'static str>) -> impl Coroutine<Yield = i32, Return = Result<i32, std::num::ParseIntError>> {
+fn tryer(
+    v: Vec<&'static str>,
+) -> impl Coroutine<Yield = i32, Return = Result<i32, std::num::ParseIntError>> {
     let mut sum = 0;
     for s in v {
         let n: i32 = s.parse()?;
@@ -99,20 +103,65 @@ fn drive<C: Coroutine<S>, S>(mut c: C, sends: Vec<S>) -> Vec<CoroutineState<C::Y
 }
 
 #[test]
-fn t_forloop() { assert_eq!(forloop(vec![1, 2, 3, 4, 5]).collect::<Vec<_>>(), [10, 30, 50]); }
+fn t_forloop() {
+    assert_eq!(
+        forloop(vec![1, 2, 3, 4, 5]).collect::<Vec<_>>(),
+        [10, 30, 50]
+    );
+}
 #[test]
-fn t_matcher() { assert_eq!(matcher(vec![Some(7), Some(2), None, Some(9)]).collect::<Vec<_>>(), [7, 8, -2]); }
+fn t_matcher() {
+    assert_eq!(
+        matcher(vec![Some(7), Some(2), None, Some(9)]).collect::<Vec<_>>(),
+        [7, 8, -2]
+    );
+}
 #[test]
-fn t_chain_() { assert_eq!(chain().collect::<Vec<_>>(), [1, 2, 3, 4, 5, 6]); }
+fn t_chain_() {
+    assert_eq!(chain().collect::<Vec<_>>(), [1, 2, 3, 4, 5, 6]);
+}
 #[test]
-fn t_counter() { let mut c = Counter { n: 0 }; assert_eq!(c.count().collect::<Vec<_>>(), [1, 2, 3]); assert_eq!(c.n, 3); }
+fn t_counter() {
+    let mut c = Counter { n: 0 };
+    assert_eq!(c.count().collect::<Vec<_>>(), [1, 2, 3]);
+    assert_eq!(c.n, 3);
+}
 #[test]
-fn t_words_() { assert_eq!(words("a bb ccc").collect::<Vec<_>>(), ["a", "bb", "ccc"]); }
+fn t_words_() {
+    assert_eq!(words("a bb ccc").collect::<Vec<_>>(), ["a", "bb", "ccc"]);
+}
 #[test]
-fn t_labeled_() { assert_eq!(labeled().collect::<Vec<_>>(), [(0,0),(0,1),(0,2),(1,0),(1,1),(1,2),(12,-1)]); }
+fn t_labeled_() {
+    assert_eq!(
+        labeled().collect::<Vec<_>>(),
+        [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2), (12, -1)]
+    );
+}
 #[test]
-fn t_tryer_() { use CoroutineState::*; let t = drive(tryer(vec!["1", "2", "x", "4"]), vec![(); 3]); assert!(matches!(t[..], [Yielded(1), Yielded(3), Complete(Err(_))])); }
+fn t_tryer_() {
+    use CoroutineState::*;
+    let t = drive(tryer(vec!["1", "2", "x", "4"]), vec![(); 3]);
+    assert!(matches!(t[..], [Yielded(1), Yielded(3), Complete(Err(_))]));
+}
 #[test]
-fn t_exprs_() { use CoroutineState::*; assert_eq!(drive(exprs(), vec![0, 10, 20, 30, 40, 1, 50, 60, 70]), [Yielded(1), Yielded(2), Yielded(3), Yielded(4), Yielded(5), Yielded(6), Yielded(7), Yielded(60), Complete(10+20+30+40+50+70)]); }
+fn t_exprs_() {
+    use CoroutineState::*;
+    assert_eq!(
+        drive(exprs(), vec![0, 10, 20, 30, 40, 1, 50, 60, 70]),
+        [
+            Yielded(1),
+            Yielded(2),
+            Yielded(3),
+            Yielded(4),
+            Yielded(5),
+            Yielded(6),
+            Yielded(7),
+            Yielded(60),
+            Complete(10 + 20 + 30 + 40 + 50 + 70)
+        ]
+    );
+}
 #[test]
-fn t_shadow_() { assert_eq!(shadow().collect::<Vec<_>>(), ["a", "ab", "2"]); }
+fn t_shadow_() {
+    assert_eq!(shadow().collect::<Vec<_>>(), ["a", "ab", "2"]);
+}

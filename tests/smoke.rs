@@ -1,4 +1,4 @@
-use coro::{yield_, yield_from, Coroutine, CoroutineState};
+use coro::{Coroutine, CoroutineState, yield_, yield_from};
 
 #[coro::coroutine]
 fn countdown(mut n: u32) -> impl Iterator<Item = u32> {
