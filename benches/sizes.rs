@@ -1,0 +1,88 @@
+//! Prints `size_of` of each implementation's coroutine for every workload, as a Markdown
+//! table (`cargo bench --bench sizes`). Heap and stack memory a peer needs besides the
+//! value itself is shown after a `+`.
+
+#[path = "workloads/peers.rs"]
+mod peers;
+#[path = "workloads/mod.rs"]
+mod workloads;
+
+use std::future::Future;
+use std::mem::{size_of, size_of_val};
+use workloads::*;
+
+/// genawaiter `stack`: the state lives in the `Shelf`; the `Gen` is a pinned pointer to it.
+fn ga_stack<'s, Y: 's, R: 's, F: Future + 's>(
+    _: impl FnOnce(genawaiter::stack::Co<'s, Y, R>) -> F,
+) -> String {
+    format!(
+        "{} (shelf) + {} (Gen)",
+        size_of::<genawaiter::stack::Shelf<Y, R, F>>(),
+        size_of::<genawaiter::stack::Gen<'s, Y, R, F>>()
+    )
+}
+
+/// genawaiter `rc`: the `Gen` holds an `Rc` airlock (a small allocation) and a boxed
+/// future.
+fn ga_rc<Y, R, F: Future>(_: impl FnOnce(genawaiter::rc::Co<Y, R>) -> F) -> String {
+    format!(
+        "{} + {} (boxed future) + Rc",
+        size_of::<genawaiter::rc::Gen<Y, R, F>>(),
+        size_of::<F>()
+    )
+}
+
+/// corosensei: a handle to a separate stack.
+fn cs<I, Y, R>(c: &corosensei::Coroutine<I, Y, R>) -> String {
+    format!(
+        "{} + {} KiB (stack)",
+        size_of_val(c),
+        peers::STACK_SIZE / 1024
+    )
+}
+
+fn main() {
+    println!(
+        "| implementation | W1 countdown | W2 averager | W3 delegation | W4 task | W5 tokenizer | u64 + [u8; 64] + String |"
+    );
+    println!("|---|---|---|---|---|---|---|");
+    println!(
+        "| hand-written | {} | {} | {} | {} | {} | {} |",
+        size_of_val(&hand::countdown(1)),
+        size_of_val(&hand::averager()),
+        size_of_val(&hand::delegate(1)),
+        size_of_val(&hand::task(0, 1)),
+        size_of_val(&hand::tokenizer()),
+        size_of_val(&hand::three_locals(1)),
+    );
+    println!(
+        "| coro | {} | {} | {} | {} | {} | {} |",
+        size_of_val(&coro_impl::countdown(1)),
+        size_of_val(&coro_impl::averager()),
+        size_of_val(&coro_impl::delegate(1)),
+        size_of_val(&coro_impl::task(0, 1)),
+        size_of_val(&coro_impl::tokenizer()),
+        size_of_val(&coro_impl::three_locals(1)),
+    );
+    println!(
+        "| genawaiter (stack) | {} | {} | {} | {} | {} | {} |",
+        ga_stack(|co| peers::ga_stack::countdown(co, 1)),
+        ga_stack(peers::ga_stack::averager),
+        ga_stack(|co| peers::ga_stack::delegate(co, 1)),
+        ga_stack(|co| peers::ga_stack::task(co, 0, 1)),
+        ga_stack(peers::ga_stack::tokenizer),
+        ga_stack(|co| peers::ga_stack::three_locals(co, 1)),
+    );
+    println!(
+        "| genawaiter (rc) | {} | {} | {} | {} | {} | {} |",
+        ga_rc(|co| peers::ga_rc::countdown(co, 1)),
+        ga_rc(peers::ga_rc::averager),
+        ga_rc(|co| peers::ga_rc::delegate(co, 1)),
+        ga_rc(|co| peers::ga_rc::task(co, 0, 1)),
+        ga_rc(peers::ga_rc::tokenizer),
+        ga_rc(|co| peers::ga_rc::three_locals(co, 1)),
+    );
+    let c = peers::cs::countdown(peers::stack(), 1);
+    let all = cs(&c.0);
+    println!("| corosensei | {all} | {all} | {all} | {all} | {all} | {all} |");
+}
