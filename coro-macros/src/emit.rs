@@ -99,10 +99,12 @@ pub fn emit(input: &Input<'_>) -> TokenStream {
         .macro_paths
         .iter()
         .map(|p| quote!(#p!(@__coro_mark_used);));
+    let items = &lowered.items;
     quote! {
         #(#attrs)*
         #vis #sig {
             #(#mark_used)*
+            #(#items)*
             #state_enum
             #block_types
             ::coro::__private::machine(#state::Unresumed { #(#init_fields),* }, #closure)
@@ -284,8 +286,8 @@ impl Emitter<'_> {
         let dispatch = &self.dispatch;
         let arg = Ident::new("__coro_arg", Span::mixed_site());
         let send = &names.send;
-        let yield_ty = &input.sig.types.yield_ty;
-        let return_ty = &input.sig.types.return_ty;
+        let yield_ty = closure_type(&input.sig.types.yield_ty);
+        let return_ty = closure_type(&input.sig.types.return_ty);
         let fn_name = input.item.sig.ident.to_string();
         let state_infer = self.infer_args(&layout.state_params);
         let blocks = self.live_blocks();
@@ -483,13 +485,33 @@ impl Emitter<'_> {
                 let y = Ident::new("__coro_yielded", Span::mixed_site());
                 let yielded =
                     quote_spanned!(*span=> ::coro::__private::CoroutineState::Yielded(#y));
+                // Typed, so the value coerces to the declared `Yield` as a `let` would.
+                let ty = closure_type(&input.sig.types.yield_ty);
+                let binding = quote_spanned!(*span=> let #y: #ty = #value;);
                 quote! {
-                    let #y = #value;
+                    #binding
                     *#state_var = #state::#v { #(#moves),* };
                     return #yielded;
                 }
             }
         }
+    }
+}
+
+/// A declared type as the closure can write it: `impl Trait` is not allowed there, so a
+/// type that mentions one is left to inference.
+pub fn closure_type(ty: &syn::Type) -> syn::Type {
+    fn mentions_impl(tokens: TokenStream) -> bool {
+        tokens.into_iter().any(|t| match t {
+            TokenTree::Ident(i) => i == "impl",
+            TokenTree::Group(g) => mentions_impl(g.stream()),
+            _ => false,
+        })
+    }
+    if mentions_impl(ty.to_token_stream()) {
+        syn::parse_quote!(_)
+    } else {
+        ty.clone()
     }
 }
 

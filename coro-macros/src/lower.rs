@@ -157,6 +157,9 @@ pub struct Lowered {
     pub params: Vec<LocalId>,
     /// Each distinct path the body names `yield_!`/`yield_from!` by, as written.
     pub macro_paths: Vec<syn::Path>,
+    /// Items declared in lowered code (`fn`, `const`, `struct`, `use`, ..). They cannot
+    /// see locals, so they move to the function body, where every block can name them.
+    pub items: Vec<syn::Item>,
 }
 
 /// The names of the generated items the lowering writes code against.
@@ -264,8 +267,10 @@ pub fn lower(sig: &Signature, body: &Block, names: &Names) -> syn::Result<Lowere
         }
     }
     let value = b.scope_body(body);
-    let ret = names.complete(value.tokens, Span::call_site());
-    b.emit(ret, value.mentions);
+    if !ends_diverging(body) {
+        let ret = names.complete(value.tokens, Span::call_site());
+        b.emit(ret, value.mentions);
+    }
     b.pop_to(0);
     match b.errors {
         Some(e) => Err(e),
@@ -469,7 +474,7 @@ impl Builder<'_> {
     fn spill(&mut self, op: Operand, role: &str) -> Operand {
         let t = self.temp(role, true);
         let name = self.out.locals[t].name.clone();
-        let tokens = op.tokens;
+        let tokens = strip_parens(op.tokens);
         // Declared after the value is computed, so the value cannot see it.
         self.emit(quote!(let mut #name = #tokens;), op.mentions);
         self.local_operand(t)
@@ -518,6 +523,7 @@ impl Builder<'_> {
                 let op = self.expr(e, false);
                 self.discard(op);
             }
+            Stmt::Item(item) => self.out.items.push(item.clone()),
             Stmt::Macro(m) if scan::yield_kind(&m.mac).is_some() => {
                 let e = Expr::Macro(syn::ExprMacro {
                     attrs: m.attrs.clone(),
@@ -562,6 +568,15 @@ impl Builder<'_> {
             }
         };
         let attrs = &local.attrs;
+        if let (Pat::Wild(_), Some(init)) = (pat, &local.init)
+            && init.diverge.is_none()
+            && scan::expr_yields(&init.expr)
+        {
+            // `let _ = e` drops a temporary value at once; the lowered value is a local.
+            let t = init_tokens.unwrap_or_default();
+            self.emit(quote!(::coro::__private::discard(#t);), mentions);
+            return;
+        }
         let stmt = match init_tokens {
             Some(t) => quote!(#(#attrs)* let #pat = #t;),
             None => quote!(#(#attrs)* let #pat;),
@@ -1033,6 +1048,10 @@ impl Builder<'_> {
     /// Lowers `if`: the condition in the current block, each branch inline in a frame of
     /// its own, and a join block where both branches meet.
     fn lower_if(&mut self, i: &syn::ExprIf, want: bool) -> Operand {
+        let scrutinee: Option<&Expr> = match &*i.cond {
+            Expr::Let(l) => Some(&l.expr),
+            _ => None,
+        };
         let branches_yield = scan::block_yields(&i.then_branch)
             || i.else_branch
                 .as_ref()
@@ -1067,9 +1086,7 @@ impl Builder<'_> {
                 (op.tokens, op.mentions)
             });
             self.scopes.push(Vec::new());
-            for (ident, mutable, by_ref) in &bindings {
-                self.declare_binding(ident, *mutable, *by_ref);
-            }
+            self.declare_bindings(&bindings, scrutinee);
             let then_op = self.verbatim(&Expr::Block(syn::ExprBlock {
                 attrs: Vec::new(),
                 label: None,
@@ -1097,9 +1114,7 @@ impl Builder<'_> {
         // Then.
         let base = self.push_frame();
         self.scopes.push(Vec::new());
-        for (ident, mutable, by_ref) in &bindings {
-            self.declare_binding(ident, *mutable, *by_ref);
-        }
+        self.declare_bindings(&bindings, scrutinee);
         let v = self.stmts(&i.then_branch.stmts, want);
         self.branch_end(join, v, want);
         self.scopes.pop();
@@ -1127,6 +1142,16 @@ impl Builder<'_> {
         match p {
             Some(p) => self.local_operand(p),
             None => Operand::unit(),
+        }
+    }
+
+    /// Declares the bindings of a pattern matched against `scrutinee`: when that is a
+    /// borrow (`&x`, `x.as_ref()`, ..), the bindings are references and hold no
+    /// destructor, so they need not live to the end of their scope.
+    fn declare_bindings(&mut self, bindings: &[(Ident, bool, bool)], scrutinee: Option<&Expr>) {
+        let borrowed = scrutinee.is_some_and(borrows);
+        for (ident, mutable, by_ref) in bindings {
+            self.declare_binding(ident, *mutable, *by_ref || borrowed);
         }
     }
 
@@ -1159,9 +1184,7 @@ impl Builder<'_> {
                     let mut bindings = Vec::new();
                     pattern_bindings(&arm.pat, &mut bindings);
                     self.scopes.push(Vec::new());
-                    for (ident, mutable, by_ref) in &bindings {
-                        self.declare_binding(ident, *mutable, *by_ref);
-                    }
+                    self.declare_bindings(&bindings, Some(&m.expr));
                     if let Some((_, g)) = &arm.guard {
                         mentions.extend(self.resolve(scan::expr_mentions(g)));
                     }
@@ -1189,9 +1212,7 @@ impl Builder<'_> {
             pattern_bindings(&arm.pat, &mut bindings);
             let base = self.push_frame();
             self.scopes.push(Vec::new());
-            for (ident, mutable, by_ref) in &bindings {
-                self.declare_binding(ident, *mutable, *by_ref);
-            }
+            self.declare_bindings(&bindings, Some(&m.expr));
             let guard = arm.guard.as_ref().map(|(if_token, g)| {
                 let op = self.verbatim(g);
                 let t = op.tokens;
@@ -1311,6 +1332,26 @@ impl Builder<'_> {
     }
 }
 
+/// A body whose last statement certainly does not fall through (`return x;`, `panic!()`):
+/// appending "complete with `()`" after it would not type-check when `Return` is not `()`.
+fn ends_diverging(body: &Block) -> bool {
+    match body.stmts.last() {
+        Some(Stmt::Expr(Expr::Return(_), _)) => true,
+        Some(Stmt::Expr(Expr::Macro(m), Some(_))) => diverging_macro(&m.mac),
+        Some(Stmt::Macro(m)) => diverging_macro(&m.mac),
+        _ => false,
+    }
+}
+
+fn diverging_macro(mac: &syn::Macro) -> bool {
+    mac.path.segments.last().is_some_and(|s| {
+        matches!(
+            s.ident.to_string().as_str(),
+            "panic" | "unreachable" | "todo" | "unimplemented"
+        )
+    })
+}
+
 fn unreachable_yield(b: &mut Builder<'_>, e: &Expr) -> Operand {
     b.error(
         e.span(),
@@ -1318,6 +1359,19 @@ fn unreachable_yield(b: &mut Builder<'_>, e: &Expr) -> Operand {
          variable first",
     );
     Operand::unit()
+}
+
+/// `(e)` -> `e`: bound to a temporary, the parentheses only draw a lint.
+fn strip_parens(tokens: TokenStream) -> TokenStream {
+    let mut it = tokens.clone().into_iter();
+    match (it.next(), it.next()) {
+        (Some(proc_macro2::TokenTree::Group(g)), None)
+            if g.delimiter() == proc_macro2::Delimiter::Parenthesis =>
+        {
+            g.stream()
+        }
+        _ => tokens,
+    }
 }
 
 fn wrap(inner: Operand, f: impl FnOnce(&TokenStream) -> TokenStream) -> Operand {
@@ -1354,6 +1408,36 @@ fn op_assigns(op: &syn::BinOp) -> bool {
             | ShlAssign(_)
             | ShrAssign(_)
     )
+}
+
+/// An expression that evaluates to a borrow, judging from its syntax.
+fn borrows(e: &Expr) -> bool {
+    match e {
+        Expr::Reference(_) => true,
+        Expr::Paren(p) => borrows(&p.expr),
+        Expr::MethodCall(m) => matches!(
+            m.method.to_string().as_str(),
+            "as_ref"
+                | "as_mut"
+                | "as_deref"
+                | "as_deref_mut"
+                | "as_str"
+                | "as_slice"
+                | "get"
+                | "get_mut"
+                | "iter"
+                | "iter_mut"
+                | "first"
+                | "last"
+                | "peek"
+                | "chars"
+                | "lines"
+                | "split_whitespace"
+                | "keys"
+                | "values"
+        ),
+        _ => false,
+    }
 }
 
 /// Places and literals: evaluating them later reads the same value, so siblings that

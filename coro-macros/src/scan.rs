@@ -301,8 +301,9 @@ struct Mentions {
     found: Vec<Mention>,
     /// The next expression visited is a place that is only looked at, not moved.
     place: bool,
-    /// Inside a non-`move` closure: captures are by reference.
-    by_ref: bool,
+    /// Inside a closure: `Some(true)` for `move` (every capture moves), `Some(false)`
+    /// otherwise (captures borrow).
+    closure_moves: Option<bool>,
 }
 
 /// Macros that take their arguments by reference (the formatting family).
@@ -343,7 +344,7 @@ impl Mentions {
     fn record(&mut self, name: String, moving: bool) {
         self.found.push(Mention {
             name,
-            moving: moving && !self.by_ref,
+            moving: self.closure_moves.unwrap_or(moving),
         });
     }
 
@@ -454,10 +455,11 @@ impl<'a> Visit<'a> for Mentions {
                 self.visit_expr(&a.right);
             }
             Expr::Closure(c) => {
-                let outer = self.by_ref;
-                self.by_ref = c.capture.is_none();
+                let outer = self.closure_moves;
+                // A closure inside a `move` closure is moved into it, captures and all.
+                self.closure_moves = Some(outer == Some(true) || c.capture.is_some());
                 self.visit_expr(&c.body);
-                self.by_ref = outer;
+                self.closure_moves = outer;
             }
             _ => visit::visit_expr(self, e),
         }
