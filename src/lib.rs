@@ -23,3 +23,8 @@ mod macros;
 
 pub use coro_macros::coroutine;
 pub use coro_runtime::*;
+
+/// The README's example runs as a doc test, so it cannot drift from the code.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
