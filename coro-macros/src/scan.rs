@@ -95,6 +95,21 @@ impl<'a> Visit<'a> for FindYield {
     fn visit_item(&mut self, _: &'a syn::Item) {}
 }
 
+/// Every distinct path the body names `yield_!`/`yield_from!` by, anywhere in it.
+pub fn yield_paths(block: &Block) -> Vec<syn::Path> {
+    struct Paths(Vec<syn::Path>);
+    impl<'a> Visit<'a> for Paths {
+        fn visit_macro(&mut self, mac: &'a Macro) {
+            if yield_kind(mac).is_some() && !self.0.contains(&mac.path) {
+                self.0.push(mac.path.clone());
+            }
+        }
+    }
+    let mut p = Paths(Vec::new());
+    p.visit_block(block);
+    p.0
+}
+
 /// Reports every suspension point that cannot suspend this coroutine, and `.await`.
 pub fn check_body(block: &Block) -> syn::Result<()> {
     let mut c = Checker {

@@ -365,3 +365,41 @@ pub fn take<T>(slot: &mut Option<T>) -> T {
 fn empty_slot() -> ! {
     panic!("coroutine block entered without its locals (a bug in coro)")
 }
+
+/// The body the attribute emits beside a compile error: a coroutine of the declared
+/// types, so callers of the broken function get no second wave of errors.
+#[cold]
+#[track_caller]
+pub fn unreachable_coroutine<S, Y, R>() -> NeverCoroutine<S, Y, R> {
+    panic!("this #[coro::coroutine] function failed to compile")
+}
+
+/// Never constructed: the stand-in return value of a coroutine that failed to compile.
+pub struct NeverCoroutine<S, Y, R>(Infallible, PhantomData<fn(S) -> (Y, R)>);
+
+impl<S, Y, R> Coroutine<S> for NeverCoroutine<S, Y, R> {
+    type Yield = Y;
+    type Return = R;
+    fn resume(&mut self, _: S) -> CoroutineState<Y, R> {
+        match self.0 {}
+    }
+}
+
+impl<Y, R> Iterator for NeverCoroutine<(), Y, R> {
+    type Item = Y;
+    fn next(&mut self) -> Option<Y> {
+        match self.0 {}
+    }
+}
+
+impl<S, Y, R> Clone for NeverCoroutine<S, Y, R> {
+    fn clone(&self) -> Self {
+        match self.0 {}
+    }
+}
+
+impl<S, Y, R> fmt::Debug for NeverCoroutine<S, Y, R> {
+    fn fmt(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {}
+    }
+}
