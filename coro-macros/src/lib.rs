@@ -102,6 +102,8 @@ fn expand(
         state: Ident::new("__CoroState", Span::mixed_site()),
         state_var: Ident::new("__coro_state", Span::mixed_site()),
         send: sig.types.send.clone(),
+        return_ty: emit::closure_type(&sig.types.return_ty),
+        return_ty_written: sig.types.return_written,
     };
     let lowered = lower::lower(&sig, &item.block, &names)?;
     let analysis = scope::analyze(&lowered)?;
@@ -124,10 +126,18 @@ fn fallback(input: proc_macro2::TokenStream, error: syn::Error) -> proc_macro2::
         Ok(item) => {
             let attrs = &item.attrs;
             let vis = &item.vis;
-            let sig = &item.sig;
+            // Without the qualifiers the error is about, which would only add errors.
+            let mut sig = item.sig.clone();
+            sig.asyncness = None;
+            sig.constness = None;
+            sig.abi = None;
             // A value of the declared coroutine type when the signature is usable, so the
             // body does not add "`!` is not an iterator" to the real error.
-            let body = match parse::signature(&item) {
+            let stripped = ItemFn {
+                sig: sig.clone(),
+                ..item.clone()
+            };
+            let body = match parse::signature(&stripped) {
                 Ok(s) => {
                     let (send, y, r) = (
                         emit::closure_type(&s.types.send),

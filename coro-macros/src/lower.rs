@@ -170,17 +170,48 @@ pub struct Names {
     pub state_var: Ident,
     /// The type sent in.
     pub send: Type,
+    /// The declared return type, as the closure can write it (`_` when it mentions
+    /// `impl Trait`).
+    pub return_ty: Type,
+    /// Whether the user wrote the return type (`Return = R`), or it is implied.
+    pub return_ty_written: bool,
+}
+
+/// `tokens` with every span moved to `span`.
+pub fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut t| {
+            if let proc_macro2::TokenTree::Group(g) = &t {
+                let mut ng = proc_macro2::Group::new(g.delimiter(), respan(g.stream(), span));
+                ng.set_span(span);
+                t = proc_macro2::TokenTree::Group(ng);
+            } else {
+                t.set_span(span);
+            }
+            t
+        })
+        .collect()
 }
 
 impl Names {
-    /// Code that completes the coroutine with `value`.
+    /// Code that completes the coroutine with `value`. The value is bound with the
+    /// declared `Return` type at `span` (the user's value), so it coerces as a `let` would
+    /// and a type error points at the user's code.
     pub fn complete(&self, value: TokenStream, span: Span) -> TokenStream {
         let state = &self.state;
         let var = &self.state_var;
+        // A type the user did not write (a generator's `()`) takes the value's span, so
+        // the error points at the value rather than at the attribute.
+        let ty = if self.return_ty_written {
+            self.return_ty.to_token_stream()
+        } else {
+            respan(self.return_ty.to_token_stream(), span)
+        };
         let ret = Ident::new("__coro_return_value", Span::mixed_site());
         quote_spanned! {span=>
             {
-                let #ret = #value;
+                let #ret: #ty = #value;
                 *#var = #state::Returned;
                 return ::coro::__private::CoroutineState::Complete(#ret);
             }
@@ -268,7 +299,12 @@ pub fn lower(sig: &Signature, body: &Block, names: &Names) -> syn::Result<Lowere
     }
     let value = b.scope_body(body);
     if !ends_diverging(body) {
-        let ret = names.complete(value.tokens, Span::call_site());
+        // Point type errors at the tail expression (or the closing brace).
+        let span = match body.stmts.last() {
+            Some(Stmt::Expr(e, None)) => e.span(),
+            _ => body.brace_token.span.close(),
+        };
+        let ret = names.complete(value.tokens, span);
         b.emit(ret, value.mentions);
     }
     b.pop_to(0);
@@ -776,7 +812,7 @@ impl Builder<'_> {
                     Some(e) => self.expr(e, true),
                     None => Operand::unit(),
                 };
-                let span = r.return_token.span();
+                let span = r.expr.as_ref().map_or(r.return_token.span(), |e| e.span());
                 let names = self.names;
                 wrap(v, |t| names.complete(t.clone(), span))
             }
@@ -914,7 +950,11 @@ impl Builder<'_> {
                 self.start(drive, Some(step));
                 let index = self.out.suspends.len();
                 self.out.suspends.push(Suspend { kind, resume, span });
-                let y = Ident::new("__coro_sub_yielded", Span::mixed_site());
+                // Located at the operand: a Yield mismatch is reported there.
+                let y = Ident::new(
+                    "__coro_sub_yielded",
+                    Span::mixed_site().located_at(operand.span()),
+                );
                 let r = Ident::new("__coro_sub_returned", Span::mixed_site());
                 let suspend = self.site(
                     resume,
@@ -1455,8 +1495,9 @@ fn is_stable(e: &Expr) -> bool {
 
 /// `e?` as a match that completes the coroutine with the residual.
 fn try_tokens(names: &Names, value: &TokenStream, span: Span) -> TokenStream {
-    let v = Ident::new("__coro_ok", Span::mixed_site());
-    let r = Ident::new("__coro_residual", Span::mixed_site());
+    // Located at the `?`, so an error about the residual points there.
+    let v = Ident::new("__coro_ok", Span::mixed_site().located_at(span));
+    let r = Ident::new("__coro_residual", Span::mixed_site().located_at(span));
     let complete = names.complete(
         quote_spanned!(span=> ::coro::__private::FromResidual::from_residual(#r)),
         span,
@@ -1624,7 +1665,7 @@ impl VisitMut for Rewriter<'_, '_> {
                     Some(v) => v.to_token_stream(),
                     None => quote!(()),
                 };
-                let span = r.return_token.span();
+                let span = r.expr.as_ref().map_or(r.return_token.span(), |e| e.span());
                 *e = Expr::Verbatim(self.b.names.complete(value, span));
             }
             Expr::Try(t) => {

@@ -19,6 +19,8 @@ pub struct CoroutineTypes {
     pub yield_ty: Type,
     /// The type of the return value (`_` when not declared, `()` for a generator).
     pub return_ty: Type,
+    /// Whether the return type was written (`Return = R`) rather than implied.
+    pub return_written: bool,
 }
 
 /// One parameter of the function, as the lowering stores it in the `Unresumed` state.
@@ -175,7 +177,9 @@ fn return_types(output: &ReturnType, name_span: Span) -> syn::Result<CoroutineTy
                 "declare the item type: `impl Iterator<Item = Y>`",
             ));
         }
+        let return_written = return_ty.is_some();
         return Ok(CoroutineTypes {
+            return_written,
             send: send.unwrap_or_else(unit),
             yield_ty: yield_ty.unwrap_or_else(infer),
             return_ty: if is_iterator {

@@ -1,0 +1,6 @@
+#[coro::coroutine]
+struct NotAFunction {
+    x: u32,
+}
+
+fn main() {}

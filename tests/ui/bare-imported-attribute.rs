@@ -1,0 +1,10 @@
+use coro::{coroutine, yield_};
+
+#[coroutine]
+fn numbers() -> impl Iterator<Item = u32> {
+    yield_!(1);
+}
+
+fn main() {
+    let _ = numbers();
+}
