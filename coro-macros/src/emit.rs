@@ -187,13 +187,33 @@ impl Emitter<'_> {
     }
 
     /// The blocks that can run, in the order their arms are emitted.
+    ///
+    /// The resume block of a `yield_from!` with a fast path is never entered: the fast
+    /// path resumes the sub-coroutine in place, and its completion goes straight on.
     fn live_blocks(&self) -> Vec<BlockId> {
         let lowered = self.input.lowered;
+        let skipped: Vec<BlockId> = (0..lowered.suspends.len())
+            .filter(|&k| self.fast_path(k).is_some())
+            .map(|k| lowered.suspends[k].resume)
+            .collect();
         let mut order: Vec<BlockId> = (0..lowered.blocks.len())
-            .filter(|&b| self.input.analysis.reachable[b])
+            .filter(|&b| self.input.analysis.reachable[b] && !skipped.contains(&b))
             .collect();
         order.sort_by_key(|&b| lowered.blocks[b].order);
         order
+    }
+
+    /// For a `yield_from!` suspension: the sub-coroutine local and the block after it,
+    /// when everything that block needs is saved at the suspension (it always is: locals
+    /// only flow forward from the resume through the drive loop).
+    fn fast_path(&self, k: usize) -> Option<(LocalId, BlockId, Span)> {
+        let (sub, after, span) = self.input.lowered.suspends[k].delegate?;
+        let saved = self.input.analysis.saved(self.input.lowered, k);
+        let complete = saved.contains(&sub)
+            && self.input.analysis.carried[after]
+                .iter()
+                .all(|l| saved.contains(l));
+        complete.then_some((sub, after, span))
     }
 
     /// The locals a block receives: what flows in, then its parameter.
@@ -338,22 +358,84 @@ impl Emitter<'_> {
                     },
                 });
             }
+            if let Some((_, after, _)) = self.fast_path(k) {
+                // The sub-coroutine completed in the fast path: go on after it.
+                let done = format_ident!("__coro_done{}", k, span = Span::mixed_site());
+                let mut fields: TokenStream = input.analysis.carried[after]
+                    .iter()
+                    .map(|&l| {
+                        let f = &layout.field[l];
+                        let v = v(l);
+                        quote!(#f: #v,)
+                    })
+                    .collect();
+                if let Some(p) = lowered.blocks[after].param {
+                    let f = &layout.field[p];
+                    fields.extend(quote!(#f: ::coro::__private::take(&mut #done),));
+                }
+                let pat = input.analysis.carried[after].iter().map(|&l| {
+                    let f = &layout.field[l];
+                    let v = v(l);
+                    quote!(#f: #v,)
+                });
+                let enter = self.enter(after, fields);
+                return quote! {
+                    #state::#variant { #(#pat)* .. } => { #enter }
+                };
+            }
             let enter = self.enter(resume, fields);
             quote! {
                 #state::#variant { #(#pat)* } => { #enter }
             }
         });
+        // `yield_from!` fast paths: resume the sub-coroutine where it lies; only its
+        // completion takes the way through the blocks.
+        let fast_paths: Vec<TokenStream> = (0..lowered.suspends.len())
+            .filter_map(|k| {
+                let (sub, _, span) = self.fast_path(k)?;
+                let variant = format_ident!("Suspend{}", k, span = Span::mixed_site());
+                let done = format_ident!("__coro_done{}", k, span = Span::mixed_site());
+                let f = &layout.field[sub];
+                let y = Ident::new("__coro_sub_yielded", Span::mixed_site().located_at(span));
+                let ty = closure_type(&input.sig.types.yield_ty);
+                let typed = quote_spanned!(span=> let #y: #ty = #y;);
+                // At the operand: a mismatch of the sub-coroutine's types is reported there.
+                let resume_call = quote_spanned!(span=>
+                    ::coro::__private::Coroutine::resume(__coro_sub, __coro_sent)
+                );
+                Some(quote! {
+                    let mut #done = ::coro::__private::None;
+                    if let #state::#variant { #f: __coro_sub, .. } = #state_var {
+                        let __coro_sent = match #arg.take() {
+                            ::coro::__private::Some(__coro_sent) => __coro_sent,
+                            ::coro::__private::None => ::coro::__private::unreachable_start(#fn_name),
+                        };
+                        match #resume_call {
+                            ::coro::__private::CoroutineState::Yielded(#y) => {
+                                #typed
+                                return ::coro::__private::CoroutineState::Yielded(#y);
+                            }
+                            ::coro::__private::CoroutineState::Complete(__coro_returned) => {
+                                #done = ::coro::__private::Some(__coro_returned);
+                            }
+                        }
+                    }
+                })
+            })
+            .collect();
+        let arg_mut = (!fast_paths.is_empty()).then(|| quote!(mut));
 
         let arms = blocks.iter().map(|&b| self.arm(b));
 
         quote! {
             move |#state_var: &mut #state #state_infer,
-                  #arg: ::coro::__private::Option<#send>|
+                  #arg_mut #arg: ::coro::__private::Option<#send>|
                   -> ::coro::__private::CoroutineState<#yield_ty, #return_ty> {
                 #[allow(unused_imports)]
                 use ::coro::__private::{
                     DefaultArg as _, NoDefaultArg as _, ProbeCoroutine as _, ProbeIterator as _,
                 };
+                #(#fast_paths)*
                 #(#slots)*
                 let mut #next;
                 match ::coro::__private::replace(#state_var, #state::Poisoned) {

@@ -140,6 +140,10 @@ pub struct Suspend {
     pub resume: BlockId,
     /// The macro call, for docs and errors.
     pub span: Span,
+    /// For `yield_from!`: the local holding the sub-coroutine, the block that goes on
+    /// with its return value, and the span of its operand. The emitted code resumes the
+    /// sub-coroutine in place and only leaves the fast path when it completes.
+    pub delegate: Option<(LocalId, BlockId, Span)>,
 }
 
 /// The lowered body.
@@ -899,7 +903,12 @@ impl Builder<'_> {
                 let value_span = operand.as_ref().map_or(span, |e| e.span());
                 let index = self.out.suspends.len();
                 let resume = self.reserve("Resume");
-                self.out.suspends.push(Suspend { kind, resume, span });
+                self.out.suspends.push(Suspend {
+                    kind,
+                    resume,
+                    span,
+                    delegate: None,
+                });
                 let site = self.site(
                     resume,
                     SiteKind::Suspend {
@@ -949,7 +958,12 @@ impl Builder<'_> {
                 let step = self.temp("step", true);
                 self.start(drive, Some(step));
                 let index = self.out.suspends.len();
-                self.out.suspends.push(Suspend { kind, resume, span });
+                self.out.suspends.push(Suspend {
+                    kind,
+                    resume,
+                    span,
+                    delegate: Some((sub, after, operand.span())),
+                });
                 // Located at the operand: a Yield mismatch is reported there.
                 let y = Ident::new(
                     "__coro_sub_yielded",
