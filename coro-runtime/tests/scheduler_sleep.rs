@@ -176,7 +176,6 @@ fn stats_count_time_slept_and_resumes() {
     assert_eq!(stats.resumes, 3);
     assert!(stats.slept >= MS * 20, "{stats:?}");
     assert!(stats.slept < Duration::from_secs(2), "{stats:?}");
-    assert!(stats.running < stats.slept);
 }
 
 #[test]

@@ -136,6 +136,28 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use std::vec::Vec;
 
+/// Task ids are sequential integers: a multiplicative hash spreads them over the table at
+/// a fraction of SipHash's cost, which the scheduler pays on every switch. (Nothing here
+/// hashes data from outside, so there is no flooding to defend against.)
+#[derive(Default, Clone, Copy)]
+struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type IdMap<V> = HashMap<TaskId, V, std::hash::BuildHasherDefault<IdHasher>>;
+
 use polling::{Events, Poller};
 
 use crate::{Coroutine, CoroutineState};
@@ -362,13 +384,13 @@ struct Fired {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub struct Scheduler {
-    tasks: HashMap<TaskId, Entry>,
+    tasks: IdMap<Entry>,
     ready: VecDeque<TaskId>,
     sleepers: BinaryHeap<Reverse<(Instant, u64, TaskId)>>,
     /// Heap entries of sleepers that were killed, so the heap can be compacted.
     stale_sleepers: usize,
     next_sleep_seq: u64,
-    finished: HashMap<TaskId, Finished>,
+    finished: IdMap<Finished>,
     next_id: u64,
     shared: Arc<Shared>,
     events: Events,
@@ -392,12 +414,12 @@ impl Scheduler {
     /// ```
     pub fn new() -> io::Result<Scheduler> {
         Ok(Scheduler {
-            tasks: HashMap::new(),
+            tasks: IdMap::default(),
             ready: VecDeque::new(),
             sleepers: BinaryHeap::new(),
             stale_sleepers: 0,
             next_sleep_seq: 0,
-            finished: HashMap::new(),
+            finished: IdMap::default(),
             next_id: 1,
             shared: Arc::new(Shared {
                 stop: AtomicBool::new(false),
@@ -732,7 +754,6 @@ impl Scheduler {
         }
         let reply = entry.pending.take();
         let coro = &mut entry.coro;
-        let started = Instant::now();
         let result = panic::catch_unwind(AssertUnwindSafe(|| match reply {
             None => match coro.start() {
                 Some(state) => state,
@@ -741,7 +762,6 @@ impl Scheduler {
             Some(reply) => coro.resume(reply),
         }));
         entry.stats.resumes += 1;
-        entry.stats.running += started.elapsed();
         match result {
             Ok(CoroutineState::Yielded(call)) => self.handle(id, call),
             Ok(CoroutineState::Complete(value)) => self.retire(id, Outcome::Returned(value)),

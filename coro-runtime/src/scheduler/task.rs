@@ -348,8 +348,6 @@ pub struct TaskStats {
     /// Total time spent asleep in [`Syscall::Sleep`] / [`Syscall::SleepUntil`], measured from
     /// the call to the wake-up.
     pub slept: Duration,
-    /// Total time spent inside the task's own code (in `resume`).
-    pub running: Duration,
     /// How many times the task waited for a socket to become readable or writable.
     pub io_waits: u64,
 }
