@@ -434,6 +434,7 @@ impl Emitter<'_> {
                 #[allow(unused_imports)]
                 use ::coro::__private::{
                     DefaultArg as _, NoDefaultArg as _, ProbeCoroutine as _, ProbeIterator as _,
+                    ProbeUnsupported as _,
                 };
                 #(#fast_paths)*
                 #(#slots)*

@@ -929,11 +929,15 @@ impl Builder<'_> {
                 let sub = self.temp("sub", true);
                 let sub_name = self.out.locals[sub].name.clone();
                 let v = &value.tokens;
-                let tmp = Ident::new("__coro_operand", Span::mixed_site());
+                // Located at the operand: errors about it are reported there.
+                let tmp = Ident::new(
+                    "__coro_operand",
+                    Span::mixed_site().located_at(operand.span()),
+                );
                 let wrapped = quote_spanned! {operand.span()=>
                     let mut #sub_name = {
                         let #tmp = #v;
-                        (&::coro::__private::probe::<_, #send>(&#tmp)).__coro_kind().wrap(#tmp)
+                        (&&::coro::__private::probe::<_, #send>(&#tmp)).__coro_kind().wrap(#tmp)
                     };
                 };
                 self.emit(wrapped, value.mentions);

@@ -213,7 +213,9 @@ pub fn probe<T, S>(_value: &T) -> Probe<T, S> {
     Probe(PhantomData)
 }
 
-/// Chosen first: the operand is a coroutine with the outer coroutine's `Send` type.
+/// Chosen first: the operand is a coroutine with the outer coroutine's `Send` type. (The
+/// generated code calls `(&&probe).__coro_kind()`: this impl, on `&Probe`, matches the
+/// receiver as it is; the next ones need one more reference, then one less.)
 pub trait ProbeCoroutine {
     /// The kind tag.
     #[inline(always)]
@@ -221,9 +223,9 @@ pub trait ProbeCoroutine {
         CoroutineKind
     }
 }
-impl<T: Coroutine<S>, S> ProbeCoroutine for Probe<T, S> {}
+impl<T: Coroutine<S>, S> ProbeCoroutine for &Probe<T, S> {}
 
-/// Chosen second (one more autoref): the operand is an `IntoIterator` and nothing is sent.
+/// Chosen second: the operand is an `IntoIterator` and nothing is sent.
 pub trait ProbeIterator {
     /// The kind tag.
     #[inline(always)]
@@ -231,7 +233,35 @@ pub trait ProbeIterator {
         IteratorKind
     }
 }
-impl<T: IntoIterator> ProbeIterator for &Probe<T, ()> {}
+impl<T: IntoIterator> ProbeIterator for &&Probe<T, ()> {}
+
+/// Chosen last: the operand is neither; `wrap` then reports why.
+pub trait ProbeUnsupported<S> {
+    /// The kind tag.
+    #[inline(always)]
+    fn __coro_kind(&self) -> UnsupportedKind<S> {
+        UnsupportedKind(PhantomData)
+    }
+}
+impl<T, S> ProbeUnsupported<S> for Probe<T, S> {}
+
+/// Implemented by nothing: its only purpose is the message of the error it causes.
+#[diagnostic::on_unimplemented(
+    message = "`yield_from!` cannot delegate to `{Self}`",
+    label = "not a coroutine sent `{S}`, nor an iterator",
+    note = "`yield_from!` takes a coroutine with the same `Send` type as this one (`{S}`), or, when nothing is sent (`Send = ()`), anything `IntoIterator`"
+)]
+pub trait YieldFromOperand<S> {}
+
+/// The operand of `yield_from!` is neither a coroutine nor an iterator.
+pub struct UnsupportedKind<S>(PhantomData<fn(S)>);
+impl<S> UnsupportedKind<S> {
+    /// Reports the error through its bound, which never holds; the result fits any
+    /// `Yield`, so that error is the only one.
+    pub fn wrap<T: YieldFromOperand<S>, Y>(self, _sub: T) -> NeverCoroutine<S, Y, ()> {
+        unreachable_coroutine()
+    }
+}
 
 /// The operand of `yield_from!` is a coroutine: drive it as it is.
 pub struct CoroutineKind;
