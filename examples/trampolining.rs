@@ -177,16 +177,10 @@ mod part1 {
         yield_!(x + y);
     }
 
-    /// What `main` yields: a subroutine to run (Python's bare `yield` is `None`).
-    // WORKAROUND(coro bug): `Yield = Option<impl Iterator<Item = i32>>` is rejected
-    // (E0562, the macro copies the type into a closure signature), and `yield_!` does not
-    // coerce `Box<add's type>` to `Box<dyn ..>`: box it, and cast at the yield.
-    pub type Call = Option<Box<dyn Iterator<Item = i32>>>;
-
-    // A function that calls a subroutine
+    // A function that calls a subroutine (Python's bare `yield` is `None`)
     #[coro::coroutine]
-    pub fn main() -> impl Coroutine<i32, Yield = Call, Return = ()> {
-        let result = yield_!(Some(Box::new(add(2, 2)) as Box<dyn Iterator<Item = i32>>));
+    pub fn main() -> impl Coroutine<i32, Yield = Option<impl Iterator<Item = i32>>, Return = ()> {
+        let result = yield_!(Some(add(2, 2)));
         println!("main got {result}");
         yield_!(None);
     }

@@ -89,20 +89,25 @@
 //!               ))
 //! ```
 //!
-//! There is no XML parser among this crate's dependencies, so `sax` below is a minimal
-//! SAX-style reader for the feed's subset of XML (elements, attributes, text, the
-//! `<?xml?>` declaration and the five predefined entities). It calls a `ContentHandler`
-//! as `xml.sax` does; everything after it is the program's pipeline. The `('start',
-//! value)` tuples are an `Event` enum, and a bus's dict is a `HashMap`. Beazley's
-//! `@coroutine` decorator is `primed`: each decorated coroutine is a `*_body` coroutine
-//! function plus a function that builds and primes it, so callers get primed coroutines as
-//! Python's do.
+//! The parser is the `quick-xml` crate. It is a pull parser: where `xml.sax.parse` calls
+//! a `ContentHandler` back, `parse` below reads quick-xml's events in a loop and hands each
+//! to the same `EventHandler` adapter, which sends it down the pipeline as `('start',
+//! (name, attrs))`, `('text', text)` or `('end', name)`. `parse` does the few things
+//! `xml.sax` does on top of the raw events: an empty element `<a/>` is a start and an end,
+//! the predefined entities and character references (which quick-xml reports as events of
+//! their own) are text, and the declaration, comments, processing instructions, and text
+//! outside the root element are not reported. Everything after it is the program's
+//! pipeline. The `('start', value)` tuples are an `Event` enum, and a bus's dict is a
+//! `HashMap`. Beazley's `@coroutine` decorator is `primed`: each decorated coroutine is a
+//! `*_body` coroutine function plus a function that builds and primes it, so callers get
+//! primed coroutines as Python's do.
 
 use std::collections::HashMap;
-use std::fs;
-use std::io;
 
 use coro::{Coroutine, yield_};
+use quick_xml::escape::{EscapeError, resolve_predefined_entity};
+use quick_xml::events::{BytesRef, BytesStart, Event as XmlEvent};
+use quick_xml::{Reader, XmlVersion};
 
 const ALLROUTES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/allroutes.xml");
 
@@ -129,87 +134,63 @@ fn primed<T, C: Sink<T>>(mut coroutine: C) -> C {
     coroutine
 }
 
-// ---- a minimal xml.sax ------------------------------------------------------------------
+// ---- xml.sax.parse, on quick-xml --------------------------------------------------------
 
-/// `xml.sax.ContentHandler`'s callbacks.
-trait ContentHandler {
-    fn start_element(&mut self, name: &str, attrs: HashMap<String, String>);
-    fn characters(&mut self, text: &str);
-    fn end_element(&mut self, name: &str);
-}
-
-/// `xml.sax.parse(path, handler)`, for the subset of XML described above.
-fn sax_parse(path: &str, handler: &mut impl ContentHandler) -> io::Result<()> {
-    let bad = |what: &str| io::Error::new(io::ErrorKind::InvalidData, format!("{path}: {what}"));
-    let text = fs::read_to_string(path)?;
-    let mut rest = text.as_str();
-    let mut depth = 0usize;
-    while !rest.is_empty() {
-        if let Some(after) = rest.strip_prefix('<') {
-            let end = after.find('>').ok_or_else(|| bad("unclosed tag"))?;
-            let tag = &after[..end];
-            rest = &after[end + 1..];
-            if tag.starts_with('?') {
-                continue; // the <?xml ...?> declaration
-            }
-            if let Some(name) = tag.strip_prefix('/') {
-                handler.end_element(name.trim());
-                depth = depth
-                    .checked_sub(1)
-                    .ok_or_else(|| bad("unbalanced end tag"))?;
-                continue;
-            }
-            let (tag, empty) = match tag.strip_suffix('/') {
-                Some(tag) => (tag, true),
-                None => (tag, false),
-            };
-            let (name, attrs) = tag
-                .trim()
-                .split_once(char::is_whitespace)
-                .unwrap_or((tag.trim(), ""));
-            handler.start_element(
-                name,
-                parse_attrs(attrs).ok_or_else(|| bad("bad attributes"))?,
-            );
-            if empty {
-                handler.end_element(name);
-            } else {
+/// `xml.sax.parse(path, handler)`: quick-xml reads the file, and its events become the
+/// handler's `startElement` / `characters` / `endElement` calls. Content is read as
+/// XML 1.0, as `xml.sax`'s expat reads it.
+fn parse(path: &str, handler: &mut EventHandler<impl Sink<Event>>) -> quick_xml::Result<()> {
+    let mut reader = Reader::from_file(path)?;
+    let mut buf = Vec::new();
+    let mut depth = 0usize; // text outside the root element is not content
+    loop {
+        match reader.read_event_into(&mut buf)? {
+            XmlEvent::Start(tag) => {
+                handler.start_element(tag.name().0, attrs(&tag)?);
                 depth += 1;
             }
-        } else {
-            let end = rest.find('<').unwrap_or(rest.len());
-            if depth > 0 {
-                handler.characters(&unescape(&rest[..end]));
+            XmlEvent::Empty(tag) => {
+                handler.start_element(tag.name().0, attrs(&tag)?);
+                handler.end_element(tag.name().0);
             }
-            rest = &rest[end..];
+            XmlEvent::End(tag) => {
+                handler.end_element(tag.name().0);
+                depth -= 1; // quick-xml has checked that it matches a start tag
+            }
+            XmlEvent::Text(text) if depth > 0 => handler.characters(&text.xml10_content()),
+            XmlEvent::CData(text) if depth > 0 => handler.characters(&text.xml10_content()),
+            XmlEvent::GeneralRef(entity) if depth > 0 => handler.characters(&resolve(&entity)?),
+            XmlEvent::Eof => return Ok(()),
+            _ => {} // the declaration, comments, processing instructions, a DOCTYPE
         }
-    }
-    Ok(())
-}
-
-/// `a="1" b='2'` -> {a: 1, b: 2}
-fn parse_attrs(mut s: &str) -> Option<HashMap<String, String>> {
-    let mut attrs = HashMap::new();
-    loop {
-        s = s.trim_start();
-        if s.is_empty() {
-            return Some(attrs);
-        }
-        let (name, after) = s.split_once('=')?;
-        let after = after.trim_start();
-        let quote = after.chars().next().filter(|q| *q == '"' || *q == '\'')?;
-        let (value, after) = after[1..].split_once(quote)?;
-        attrs.insert(name.trim().to_string(), unescape(value));
-        s = after;
+        buf.clear();
     }
 }
 
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
+/// `dict(attrs)`: the tag's attributes, their values normalized as XML 1.0 says (entities
+/// expanded, whitespace made spaces), the one version `xml.sax`'s expat reads.
+fn attrs(tag: &BytesStart) -> quick_xml::Result<HashMap<String, String>> {
+    tag.attributes()
+        .map(|attr| {
+            let attr = attr?;
+            Ok((
+                attr.key.0.to_string(),
+                attr.normalized_value(XmlVersion::Implicit1_0)?.into_owned(),
+            ))
+        })
+        .collect()
+}
+
+/// The text an `&entity;` in content stands for: one of the five predefined entities or a
+/// character reference (the feed declares no entities of its own).
+fn resolve(entity: &BytesRef) -> quick_xml::Result<String> {
+    if let Some(ch) = entity.resolve_char_ref()? {
+        return Ok(ch.to_string());
+    }
+    match resolve_predefined_entity(entity) {
+        Some(text) => Ok(text.to_string()),
+        None => Err(EscapeError::UnrecognizedEntity(0..entity.len(), entity.to_string()).into()),
+    }
 }
 
 // ---- the program ------------------------------------------------------------------------
@@ -219,7 +200,7 @@ struct EventHandler<T> {
     target: T,
 }
 
-impl<T: Sink<Event>> ContentHandler for EventHandler<T> {
+impl<T: Sink<Event>> EventHandler<T> {
     fn start_element(&mut self, name: &str, attrs: HashMap<String, String>) {
         self.target.resume(Event::Start(name.to_string(), attrs));
     }
@@ -307,8 +288,8 @@ fn bus_locations() -> impl Sink<Bus> {
     primed(bus_locations_body())
 }
 
-fn main() -> io::Result<()> {
-    sax_parse(
+fn main() -> quick_xml::Result<()> {
+    parse(
         ALLROUTES,
         &mut EventHandler {
             target: buses_to_dicts(filter_on_field(
