@@ -13,7 +13,7 @@
 
 use std::collections::HashMap;
 
-use proc_macro2::{Delimiter, Group, Literal, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::{FnArg, Ident, ItemFn, Lifetime, Pat};
 
@@ -82,19 +82,21 @@ pub fn emit(input: &Input<'_>) -> TokenStream {
     let block_types = e.block_types();
     let closure = e.closure();
     let state = &input.names.state;
-    let init_fields = lowered.params.iter().map(|&p| {
-        let f = &input.layout.field[p];
-        let value = if input.sig.params[lowered.params.iter().position(|&q| q == p).unwrap_or(0)]
-            .name
-            == "__coro_self"
-        {
-            quote!(self)
-        } else {
-            let n = &lowered.locals[p].name;
-            quote!(#n)
-        };
-        quote!(#f: #value)
-    });
+    let init_fields = lowered
+        .params
+        .iter()
+        .zip(&input.sig.params)
+        .map(|(&p, param)| {
+            let f = &input.layout.field[p];
+            // The receiver is stored under a hidden name but passed in as `self`.
+            let value = if param.name == "__coro_self" {
+                quote!(self)
+            } else {
+                let n = &lowered.locals[p].name;
+                quote!(#n)
+            };
+            quote!(#f: #value)
+        });
     let mark_used = lowered
         .macro_paths
         .iter()
@@ -606,11 +608,4 @@ fn line_of(span: Span) -> String {
     } else {
         format!(", line {line}")
     }
-}
-
-/// The placeholder literal, for tests.
-#[allow(dead_code)]
-pub fn placeholder(n: usize) -> TokenStream {
-    let lit = Literal::usize_unsuffixed(n);
-    quote!(__coro_site!(#lit)).into_token_stream()
 }

@@ -918,7 +918,7 @@ impl Builder<'_> {
                     },
                 );
                 self.emit(site, value.mentions);
-                let sent = self.temp("sent", send_may_drop(&self.names.send));
+                let sent = self.temp("sent", type_may_drop(&self.names.send));
                 self.start(resume, Some(sent));
                 self.local_operand(sent)
             }
@@ -999,7 +999,7 @@ impl Builder<'_> {
                     vec![(step, true)],
                 );
                 // ResumeSub: pass the sent value on.
-                let sent = self.temp("sent", send_may_drop(&self.names.send));
+                let sent = self.temp("sent", type_may_drop(&self.names.send));
                 self.start(resume, Some(sent));
                 let sent_name = self.out.locals[sent].name.clone();
                 self.goto(
@@ -1607,10 +1607,6 @@ pub fn type_may_drop(ty: &Type) -> bool {
     }
 }
 
-fn send_may_drop(send: &Type) -> bool {
-    type_may_drop(send)
-}
-
 /// Initializers whose value certainly has no destructor (or only borrows).
 fn init_may_drop(e: &Expr) -> bool {
     match e {
@@ -1647,7 +1643,8 @@ struct Rewriter<'a, 'n> {
 }
 
 impl Rewriter<'_, '_> {
-    fn leaves(&self, label: Option<&Lifetime>, is_continue: bool) -> bool {
+    /// Whether a `break`/`continue` with this label jumps out of the code being rewritten.
+    fn leaves(&self, label: Option<&Lifetime>) -> bool {
         match label {
             Some(l) => {
                 let name = l.ident.to_string();
@@ -1656,10 +1653,7 @@ impl Rewriter<'_, '_> {
                     .iter()
                     .any(|(n, _)| n.as_deref() == Some(name.as_str()))
             }
-            None => {
-                let _ = is_continue;
-                !self.inner_loops.iter().any(|(_, is_loop)| *is_loop)
-            }
+            None => !self.inner_loops.iter().any(|(_, is_loop)| *is_loop),
         }
     }
 
@@ -1692,7 +1686,7 @@ impl VisitMut for Rewriter<'_, '_> {
                 let v = t.expr.to_token_stream();
                 *e = Expr::Verbatim(try_tokens(self.b.names, &v, span));
             }
-            Expr::Break(br) if self.leaves(br.label.as_ref(), false) => {
+            Expr::Break(br) if self.leaves(br.label.as_ref()) => {
                 if let Some(v) = &mut br.expr {
                     self.visit_expr_mut(v);
                 }
@@ -1707,7 +1701,7 @@ impl VisitMut for Rewriter<'_, '_> {
                     *e = Expr::Verbatim(self.b.site(target, SiteKind::Goto { value }));
                 }
             }
-            Expr::Continue(c) if self.leaves(c.label.as_ref(), true) => {
+            Expr::Continue(c) if self.leaves(c.label.as_ref()) => {
                 let label = c.label.as_ref().map(|l| l.ident.to_string());
                 if let Some(i) = self.b.find_loop(label.as_deref(), true)
                     && let Some(head) = self.b.loops[i].head
