@@ -297,4 +297,42 @@ mod tests {
             assert!(matches!(result, Ok(Err(_))), "expected an error for: {odd}");
         }
     }
+
+    /// Expansion snapshots: each `tests/expand/NAME.rs` (a function as a user writes it
+    /// under `#[coro::coroutine]`) is expanded and pretty-printed, and must equal
+    /// `tests/expand/NAME.expanded.rs`, so a change to the lowering reads as a diff in
+    /// review. `CORO_BLESS=1 cargo test -p coro-macros snapshots` rewrites them.
+    #[test]
+    fn expansion_snapshots() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/expand");
+        let bless = std::env::var_os("CORO_BLESS").is_some();
+        let mut inputs: Vec<_> = std::fs::read_dir(&dir)
+            .expect("tests/expand")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| {
+                p.extension().is_some_and(|e| e == "rs")
+                    && !p.to_string_lossy().ends_with(".expanded.rs")
+            })
+            .collect();
+        inputs.sort();
+        assert!(inputs.len() >= 7, "the snapshot inputs are missing");
+        let mut stale = Vec::new();
+        for input in inputs {
+            let source = std::fs::read_to_string(&input).expect("read input");
+            let tokens: TokenStream = source.parse().expect("input tokenizes");
+            let expanded = expand(TokenStream::new(), tokens).expect("input expands");
+            let file: syn::File = syn::parse2(expanded).expect("expansion parses as a file");
+            let pretty = prettyplease::unparse(&file);
+            let snapshot = input.with_extension("expanded.rs");
+            if bless {
+                std::fs::write(&snapshot, &pretty).expect("write snapshot");
+            } else if std::fs::read_to_string(&snapshot).ok().as_deref() != Some(pretty.as_str()) {
+                stale.push(snapshot.display().to_string());
+            }
+        }
+        assert!(
+            stale.is_empty(),
+            "expansions changed (review, then rerun with CORO_BLESS=1): {stale:?}"
+        );
+    }
 }

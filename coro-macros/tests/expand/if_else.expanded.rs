@@ -1,0 +1,171 @@
+fn parity(n: u32) -> impl Iterator<Item = &'static str> {
+    yield_!(@ __coro_mark_used);
+    /// The states of the coroutine `parity` between resumes.
+    #[derive(::coro::__private::Clone)]
+    #[allow(dead_code)]
+    enum __CoroState<N> {
+        /// Created: holds the arguments; no line of the body has run.
+        Unresumed { n: N },
+        /// Suspended at `yield_!` #0, line 3.
+        Suspend0 {},
+        /// Suspended at `yield_!` #1, line 5.
+        Suspend1 {},
+        /// Ran to the end.
+        Returned,
+        /// Panicked while running.
+        Poisoned,
+    }
+    impl<N> ::coro::__private::StateEnum for __CoroState<N> {
+        #[inline]
+        fn status(&self) -> ::coro::__private::Status {
+            match self {
+                Self::Unresumed { .. } => ::coro::__private::Status::Created,
+                Self::Suspend0 { .. } => ::coro::__private::Status::Suspended,
+                Self::Suspend1 { .. } => ::coro::__private::Status::Suspended,
+                Self::Returned | Self::Poisoned => ::coro::__private::Status::Complete,
+            }
+        }
+    }
+    /// Which basic block runs next within one resume.
+    #[derive(::coro::__private::Clone, ::coro::__private::Copy)]
+    enum __CoroLabel {
+        Start,
+        Resume2,
+        Resume3,
+        Join1,
+    }
+    struct __CoroStart<N> {
+        n: N,
+    }
+    struct __CoroResume2<Sent1> {
+        sent1: Sent1,
+    }
+    struct __CoroResume3<Sent2> {
+        sent2: Sent2,
+    }
+    struct __CoroJoin1<Value3> {
+        value3: Value3,
+    }
+    ::coro::__private::machine(
+        __CoroState::Unresumed { n: n },
+        move |
+            __coro_state: &mut __CoroState<_>,
+            __coro_arg: ::coro::__private::Option<()>,
+        | -> ::coro::__private::CoroutineState<&'static str, ()> {
+            #[allow(unused_imports)]
+            use ::coro::__private::{
+                DefaultArg as _, NoDefaultArg as _, ProbeCoroutine as _,
+                ProbeIterator as _, ProbeUnsupported as _,
+            };
+            let mut __coro_slot_0 = ::coro::__private::None;
+            let mut __coro_slot_2 = ::coro::__private::None;
+            let mut __coro_slot_3 = ::coro::__private::None;
+            let mut __coro_slot_1 = ::coro::__private::None;
+            let mut __coro_next;
+            match ::coro::__private::replace(__coro_state, __CoroState::Poisoned) {
+                __CoroState::Unresumed { n: __coro_v0, .. } => {
+                    ::coro::__private::discard(__coro_arg);
+                    __coro_slot_0 = ::coro::__private::Some(__CoroStart {
+                        n: __coro_v0,
+                    });
+                    __coro_next = __CoroLabel::Start;
+                }
+                __CoroState::Suspend0 {} => {
+                    __coro_slot_2 = ::coro::__private::Some(__CoroResume2 {
+                        sent1: match __coro_arg {
+                            ::coro::__private::Some(__coro_sent) => __coro_sent,
+                            ::coro::__private::None => {
+                                ::coro::__private::unreachable_start("parity")
+                            }
+                        },
+                    });
+                    __coro_next = __CoroLabel::Resume2;
+                }
+                __CoroState::Suspend1 {} => {
+                    __coro_slot_3 = ::coro::__private::Some(__CoroResume3 {
+                        sent2: match __coro_arg {
+                            ::coro::__private::Some(__coro_sent) => __coro_sent,
+                            ::coro::__private::None => {
+                                ::coro::__private::unreachable_start("parity")
+                            }
+                        },
+                    });
+                    __coro_next = __CoroLabel::Resume3;
+                }
+                __CoroState::Returned => {
+                    ::coro::__private::resumed_after_completion("parity")
+                }
+                __CoroState::Poisoned => ::coro::__private::resumed_after_panic("parity"),
+            }
+            #[allow(unused_labels)]
+            '__coro_dispatch: loop {
+                match __coro_next {
+                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+                    __CoroLabel::Start => {
+                        let __CoroStart { n: n } = ::coro::__private::take(
+                            &mut __coro_slot_0,
+                        );
+                        if n % 2 == 0 {
+                            {
+                                let __coro_yielded: &'static str = "even";
+                                *__coro_state = __CoroState::Suspend0 {};
+                                return ::coro::__private::CoroutineState::Yielded(
+                                    __coro_yielded,
+                                );
+                            }
+                        } else {
+                            {
+                                let __coro_yielded: &'static str = "odd";
+                                *__coro_state = __CoroState::Suspend1 {};
+                                return ::coro::__private::CoroutineState::Yielded(
+                                    __coro_yielded,
+                                );
+                            }
+                        }
+                    }
+                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+                    __CoroLabel::Resume2 => {
+                        let __CoroResume2 { sent1: mut __coro_sent1 } = ::coro::__private::take(
+                            &mut __coro_slot_2,
+                        );
+                        ::coro::__private::discard(__coro_sent1);
+                        {
+                            __coro_slot_1 = ::coro::__private::Some(__CoroJoin1 {
+                                value3: (),
+                            });
+                            __coro_next = __CoroLabel::Join1;
+                            continue '__coro_dispatch;
+                        }
+                    }
+                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+                    __CoroLabel::Resume3 => {
+                        let __CoroResume3 { sent2: mut __coro_sent2 } = ::coro::__private::take(
+                            &mut __coro_slot_3,
+                        );
+                        ::coro::__private::discard(__coro_sent2);
+                        {
+                            __coro_slot_1 = ::coro::__private::Some(__CoroJoin1 {
+                                value3: (),
+                            });
+                            __coro_next = __CoroLabel::Join1;
+                            continue '__coro_dispatch;
+                        }
+                    }
+                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+                    __CoroLabel::Join1 => {
+                        let __CoroJoin1 { value3: mut __coro_value3 } = ::coro::__private::take(
+                            &mut __coro_slot_1,
+                        );
+                        {
+                            let __coro_return_value: () = __coro_value3;
+                            *__coro_state = __CoroState::Returned;
+                            return ::coro::__private::CoroutineState::Complete(
+                                __coro_return_value,
+                            );
+                        }
+                    }
+                }
+            }
+        },
+    )
+}

@@ -1,0 +1,379 @@
+fn first_pair(limit: u32) -> impl Coroutine<Yield = (u32, u32), Return = u32> {
+    yield_!(@ __coro_mark_used);
+    /// The states of the coroutine `first_pair` between resumes.
+    #[derive(::coro::__private::Clone)]
+    #[allow(dead_code)]
+    enum __CoroState<Limit, Iter1, I, Iter3, J> {
+        /// Created: holds the arguments; no line of the body has run.
+        Unresumed { limit: Limit },
+        /// Suspended at `yield_!` #0, line 5.
+        Suspend0 { j: J, iter3: Iter3, i: I, iter1: Iter1, limit: Limit },
+        /// Ran to the end.
+        Returned,
+        /// Panicked while running.
+        Poisoned,
+    }
+    impl<Limit, Iter1, I, Iter3, J> ::coro::__private::StateEnum
+    for __CoroState<Limit, Iter1, I, Iter3, J> {
+        #[inline]
+        fn status(&self) -> ::coro::__private::Status {
+            match self {
+                Self::Unresumed { .. } => ::coro::__private::Status::Created,
+                Self::Suspend0 { .. } => ::coro::__private::Status::Suspended,
+                Self::Returned | Self::Poisoned => ::coro::__private::Status::Complete,
+            }
+        }
+    }
+    /// Which basic block runs next within one resume.
+    #[derive(::coro::__private::Clone, ::coro::__private::Copy)]
+    enum __CoroLabel {
+        Start,
+        LoopHead1,
+        LoopHead3,
+        LoopHead6,
+        Resume9,
+        Join8,
+        LoopExit7,
+        Join5,
+        LoopExit4,
+        LoopExit2,
+    }
+    struct __CoroStart<Limit> {
+        limit: Limit,
+    }
+    struct __CoroLoopHead1<Limit> {
+        limit: Limit,
+    }
+    struct __CoroLoopHead3<Limit, Iter1> {
+        iter1: Iter1,
+        limit: Limit,
+    }
+    struct __CoroLoopHead6<Limit, Iter1, I, Iter3> {
+        iter3: Iter3,
+        i: I,
+        iter1: Iter1,
+        limit: Limit,
+    }
+    struct __CoroResume9<Limit, Iter1, I, Iter3, J, Sent5> {
+        sent5: Sent5,
+        j: J,
+        iter3: Iter3,
+        i: I,
+        iter1: Iter1,
+        limit: Limit,
+    }
+    struct __CoroJoin8<Limit, Iter1, I, Iter3> {
+        iter3: Iter3,
+        i: I,
+        iter1: Iter1,
+        limit: Limit,
+    }
+    struct __CoroLoopExit7<Limit, Iter1> {
+        iter1: Iter1,
+        limit: Limit,
+    }
+    struct __CoroJoin5<Limit, Iter1> {
+        iter1: Iter1,
+        limit: Limit,
+    }
+    struct __CoroLoopExit4<Limit> {
+        limit: Limit,
+    }
+    struct __CoroLoopExit2<Value6> {
+        value6: Value6,
+    }
+    ::coro::__private::machine(
+        __CoroState::Unresumed {
+            limit: limit,
+        },
+        move |
+            __coro_state: &mut __CoroState<_, _, _, _, _>,
+            __coro_arg: ::coro::__private::Option<()>,
+        | -> ::coro::__private::CoroutineState<(u32, u32), u32> {
+            #[allow(unused_imports)]
+            use ::coro::__private::{
+                DefaultArg as _, NoDefaultArg as _, ProbeCoroutine as _,
+                ProbeIterator as _, ProbeUnsupported as _,
+            };
+            let mut __coro_slot_0 = ::coro::__private::None;
+            let mut __coro_slot_1 = ::coro::__private::None;
+            let mut __coro_slot_3 = ::coro::__private::None;
+            let mut __coro_slot_6 = ::coro::__private::None;
+            let mut __coro_slot_9 = ::coro::__private::None;
+            let mut __coro_slot_8 = ::coro::__private::None;
+            let mut __coro_slot_7 = ::coro::__private::None;
+            let mut __coro_slot_5 = ::coro::__private::None;
+            let mut __coro_slot_4 = ::coro::__private::None;
+            let mut __coro_slot_2 = ::coro::__private::None;
+            let mut __coro_next;
+            match ::coro::__private::replace(__coro_state, __CoroState::Poisoned) {
+                __CoroState::Unresumed { limit: __coro_v0, .. } => {
+                    ::coro::__private::discard(__coro_arg);
+                    __coro_slot_0 = ::coro::__private::Some(__CoroStart {
+                        limit: __coro_v0,
+                    });
+                    __coro_next = __CoroLabel::Start;
+                }
+                __CoroState::Suspend0 {
+                    limit: __coro_v0,
+                    iter1: __coro_v1,
+                    i: __coro_v2,
+                    iter3: __coro_v3,
+                    j: __coro_v4,
+                } => {
+                    __coro_slot_9 = ::coro::__private::Some(__CoroResume9 {
+                        limit: __coro_v0,
+                        iter1: __coro_v1,
+                        i: __coro_v2,
+                        iter3: __coro_v3,
+                        j: __coro_v4,
+                        sent5: match __coro_arg {
+                            ::coro::__private::Some(__coro_sent) => __coro_sent,
+                            ::coro::__private::None => {
+                                ::coro::__private::unreachable_start("first_pair")
+                            }
+                        },
+                    });
+                    __coro_next = __CoroLabel::Resume9;
+                }
+                __CoroState::Returned => {
+                    ::coro::__private::resumed_after_completion("first_pair")
+                }
+                __CoroState::Poisoned => {
+                    ::coro::__private::resumed_after_panic("first_pair")
+                }
+            }
+            #[allow(unused_labels)]
+            '__coro_dispatch: loop {
+                match __coro_next {
+                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+                    __CoroLabel::Start => {
+                        let __CoroStart { limit: limit } = ::coro::__private::take(
+                            &mut __coro_slot_0,
+                        );
+                        {
+                            __coro_slot_1 = ::coro::__private::Some(__CoroLoopHead1 {
+                                limit: limit,
+                            });
+                            __coro_next = __CoroLabel::LoopHead1;
+                            continue '__coro_dispatch;
+                        }
+                    }
+                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+                    __CoroLabel::LoopHead1 => {
+                        let __CoroLoopHead1 { limit: limit } = ::coro::__private::take(
+                            &mut __coro_slot_1,
+                        );
+                        let mut __coro_iter1 = ::coro::__private::IntoIterator::into_iter(
+                            0..limit,
+                        );
+                        {
+                            __coro_slot_3 = ::coro::__private::Some(__CoroLoopHead3 {
+                                limit: limit,
+                                iter1: __coro_iter1,
+                            });
+                            __coro_next = __CoroLabel::LoopHead3;
+                            continue '__coro_dispatch;
+                        }
+                    }
+                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+                    __CoroLabel::LoopHead3 => {
+                        let __CoroLoopHead3 { limit: limit, iter1: mut __coro_iter1 } = ::coro::__private::take(
+                            &mut __coro_slot_3,
+                        );
+                        match ::coro::__private::Iterator::next(&mut __coro_iter1) {
+                            ::coro::__private::Some(i) => {
+                                let mut __coro_iter3 = ::coro::__private::IntoIterator::into_iter(
+                                    0..limit,
+                                );
+                                {
+                                    __coro_slot_6 = ::coro::__private::Some(__CoroLoopHead6 {
+                                        limit: limit,
+                                        iter1: __coro_iter1,
+                                        i: i,
+                                        iter3: __coro_iter3,
+                                    });
+                                    __coro_next = __CoroLabel::LoopHead6;
+                                    continue '__coro_dispatch;
+                                }
+                            }
+                            ::coro::__private::None => {
+                                {
+                                    __coro_slot_4 = ::coro::__private::Some(__CoroLoopExit4 {
+                                        limit: limit,
+                                    });
+                                    __coro_next = __CoroLabel::LoopExit4;
+                                    continue '__coro_dispatch;
+                                };
+                                {
+                                    __coro_slot_5 = ::coro::__private::Some(__CoroJoin5 {
+                                        limit: limit,
+                                        iter1: __coro_iter1,
+                                    });
+                                    __coro_next = __CoroLabel::Join5;
+                                    continue '__coro_dispatch;
+                                }
+                            }
+                        }
+                    }
+                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+                    __CoroLabel::LoopHead6 => {
+                        let __CoroLoopHead6 {
+                            limit: limit,
+                            iter1: mut __coro_iter1,
+                            i: i,
+                            iter3: mut __coro_iter3,
+                        } = ::coro::__private::take(&mut __coro_slot_6);
+                        match ::coro::__private::Iterator::next(&mut __coro_iter3) {
+                            ::coro::__private::Some(j) => {
+                                let __coro_yielded: (u32, u32) = (i, j);
+                                *__coro_state = __CoroState::Suspend0 {
+                                    limit: limit,
+                                    iter1: __coro_iter1,
+                                    i: i,
+                                    iter3: __coro_iter3,
+                                    j: j,
+                                };
+                                return ::coro::__private::CoroutineState::Yielded(
+                                    __coro_yielded,
+                                );
+                            }
+                            ::coro::__private::None => {
+                                {
+                                    __coro_slot_7 = ::coro::__private::Some(__CoroLoopExit7 {
+                                        limit: limit,
+                                        iter1: __coro_iter1,
+                                    });
+                                    __coro_next = __CoroLabel::LoopExit7;
+                                    continue '__coro_dispatch;
+                                };
+                                {
+                                    __coro_slot_8 = ::coro::__private::Some(__CoroJoin8 {
+                                        limit: limit,
+                                        iter1: __coro_iter1,
+                                        i: i,
+                                        iter3: __coro_iter3,
+                                    });
+                                    __coro_next = __CoroLabel::Join8;
+                                    continue '__coro_dispatch;
+                                }
+                            }
+                        }
+                    }
+                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+                    __CoroLabel::Resume9 => {
+                        let __CoroResume9 {
+                            limit: limit,
+                            iter1: mut __coro_iter1,
+                            i: i,
+                            iter3: mut __coro_iter3,
+                            j: j,
+                            sent5: mut __coro_sent5,
+                        } = ::coro::__private::take(&mut __coro_slot_9);
+                        ::coro::__private::discard(__coro_sent5);
+                        if i + j == limit {
+                            {
+                                __coro_slot_2 = ::coro::__private::Some(__CoroLoopExit2 {
+                                    value6: i * j,
+                                });
+                                __coro_next = __CoroLabel::LoopExit2;
+                                continue '__coro_dispatch;
+                            };
+                        }
+                        {
+                            __coro_slot_8 = ::coro::__private::Some(__CoroJoin8 {
+                                limit: limit,
+                                iter1: __coro_iter1,
+                                i: i,
+                                iter3: __coro_iter3,
+                            });
+                            __coro_next = __CoroLabel::Join8;
+                            continue '__coro_dispatch;
+                        }
+                    }
+                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+                    __CoroLabel::Join8 => {
+                        let __CoroJoin8 {
+                            limit: limit,
+                            iter1: mut __coro_iter1,
+                            i: i,
+                            iter3: mut __coro_iter3,
+                        } = ::coro::__private::take(&mut __coro_slot_8);
+                        {
+                            __coro_slot_6 = ::coro::__private::Some(__CoroLoopHead6 {
+                                limit: limit,
+                                iter1: __coro_iter1,
+                                i: i,
+                                iter3: __coro_iter3,
+                            });
+                            __coro_next = __CoroLabel::LoopHead6;
+                            continue '__coro_dispatch;
+                        }
+                    }
+                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+                    __CoroLabel::LoopExit7 => {
+                        let __CoroLoopExit7 { limit: limit, iter1: mut __coro_iter1 } = ::coro::__private::take(
+                            &mut __coro_slot_7,
+                        );
+                        {
+                            __coro_slot_5 = ::coro::__private::Some(__CoroJoin5 {
+                                limit: limit,
+                                iter1: __coro_iter1,
+                            });
+                            __coro_next = __CoroLabel::Join5;
+                            continue '__coro_dispatch;
+                        }
+                    }
+                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+                    __CoroLabel::Join5 => {
+                        let __CoroJoin5 { limit: limit, iter1: mut __coro_iter1 } = ::coro::__private::take(
+                            &mut __coro_slot_5,
+                        );
+                        {
+                            __coro_slot_3 = ::coro::__private::Some(__CoroLoopHead3 {
+                                limit: limit,
+                                iter1: __coro_iter1,
+                            });
+                            __coro_next = __CoroLabel::LoopHead3;
+                            continue '__coro_dispatch;
+                        }
+                    }
+                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+                    __CoroLabel::LoopExit4 => {
+                        let __CoroLoopExit4 { limit: limit } = ::coro::__private::take(
+                            &mut __coro_slot_4,
+                        );
+                        {
+                            __coro_slot_2 = ::coro::__private::Some(__CoroLoopExit2 {
+                                value6: 0,
+                            });
+                            __coro_next = __CoroLabel::LoopExit2;
+                            continue '__coro_dispatch;
+                        };
+                        {
+                            __coro_slot_1 = ::coro::__private::Some(__CoroLoopHead1 {
+                                limit: limit,
+                            });
+                            __coro_next = __CoroLabel::LoopHead1;
+                            continue '__coro_dispatch;
+                        }
+                    }
+                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+                    __CoroLabel::LoopExit2 => {
+                        let __CoroLoopExit2 { value6: mut __coro_value6 } = ::coro::__private::take(
+                            &mut __coro_slot_2,
+                        );
+                        let found = __coro_value6;
+                        {
+                            let __coro_return_value: u32 = found;
+                            *__coro_state = __CoroState::Returned;
+                            return ::coro::__private::CoroutineState::Complete(
+                                __coro_return_value,
+                            );
+                        }
+                    }
+                }
+            }
+        },
+    )
+}

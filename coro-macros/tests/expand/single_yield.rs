@@ -1,0 +1,3 @@
+fn once() -> impl Iterator<Item = u32> {
+    yield_!(1);
+}

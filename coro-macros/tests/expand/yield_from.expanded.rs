@@ -1,0 +1,268 @@
+fn wrapper() -> impl Coroutine<Yield = i32, Return = &'static str> {
+    yield_from!(@ __coro_mark_used);
+    /// The states of the coroutine `wrapper` between resumes.
+    #[derive(::coro::__private::Clone)]
+    #[allow(dead_code)]
+    enum __CoroState<Sub0, Result, Sub5> {
+        /// Created: holds the arguments; no line of the body has run.
+        Unresumed {},
+        /// Suspended at `yield_from!` #0, line 2.
+        Suspend0 { sub0: Sub0 },
+        /// Suspended at `yield_from!` #1, line 3.
+        Suspend1 { sub5: Sub5, result: Result },
+        /// Ran to the end.
+        Returned,
+        /// Panicked while running.
+        Poisoned,
+    }
+    impl<Sub0, Result, Sub5> ::coro::__private::StateEnum
+    for __CoroState<Sub0, Result, Sub5> {
+        #[inline]
+        fn status(&self) -> ::coro::__private::Status {
+            match self {
+                Self::Unresumed { .. } => ::coro::__private::Status::Created,
+                Self::Suspend0 { .. } => ::coro::__private::Status::Suspended,
+                Self::Suspend1 { .. } => ::coro::__private::Status::Suspended,
+                Self::Returned | Self::Poisoned => ::coro::__private::Status::Complete,
+            }
+        }
+    }
+    /// Which basic block runs next within one resume.
+    #[derive(::coro::__private::Clone, ::coro::__private::Copy)]
+    enum __CoroLabel {
+        Start,
+        Drive1,
+        AfterYieldFrom3,
+        Drive4,
+        AfterYieldFrom6,
+    }
+    struct __CoroStart {}
+    struct __CoroDrive1<Sub0, Step1> {
+        step1: Step1,
+        sub0: Sub0,
+    }
+    struct __CoroAfterYieldFrom3<Returned3> {
+        returned3: Returned3,
+    }
+    struct __CoroDrive4<Result, Sub5, Step6> {
+        step6: Step6,
+        sub5: Sub5,
+        result: Result,
+    }
+    struct __CoroAfterYieldFrom6<Result, Returned8> {
+        returned8: Returned8,
+        result: Result,
+    }
+    ::coro::__private::machine(
+        __CoroState::Unresumed {},
+        move |
+            __coro_state: &mut __CoroState<_, _, _>,
+            mut __coro_arg: ::coro::__private::Option<()>,
+        | -> ::coro::__private::CoroutineState<i32, &'static str> {
+            #[allow(unused_imports)]
+            use ::coro::__private::{
+                DefaultArg as _, NoDefaultArg as _, ProbeCoroutine as _,
+                ProbeIterator as _, ProbeUnsupported as _,
+            };
+            let mut __coro_done0 = ::coro::__private::None;
+            if let __CoroState::Suspend0 { sub0: __coro_sub, .. } = __coro_state {
+                let __coro_sent = match __coro_arg.take() {
+                    ::coro::__private::Some(__coro_sent) => __coro_sent,
+                    ::coro::__private::None => {
+                        ::coro::__private::unreachable_start("wrapper")
+                    }
+                };
+                match ::coro::__private::Coroutine::resume(__coro_sub, __coro_sent) {
+                    ::coro::__private::CoroutineState::Yielded(__coro_sub_yielded) => {
+                        let __coro_sub_yielded: i32 = __coro_sub_yielded;
+                        return ::coro::__private::CoroutineState::Yielded(
+                            __coro_sub_yielded,
+                        );
+                    }
+                    ::coro::__private::CoroutineState::Complete(__coro_returned) => {
+                        __coro_done0 = ::coro::__private::Some(__coro_returned);
+                    }
+                }
+            }
+            let mut __coro_done1 = ::coro::__private::None;
+            if let __CoroState::Suspend1 { sub5: __coro_sub, .. } = __coro_state {
+                let __coro_sent = match __coro_arg.take() {
+                    ::coro::__private::Some(__coro_sent) => __coro_sent,
+                    ::coro::__private::None => {
+                        ::coro::__private::unreachable_start("wrapper")
+                    }
+                };
+                match ::coro::__private::Coroutine::resume(__coro_sub, __coro_sent) {
+                    ::coro::__private::CoroutineState::Yielded(__coro_sub_yielded) => {
+                        let __coro_sub_yielded: i32 = __coro_sub_yielded;
+                        return ::coro::__private::CoroutineState::Yielded(
+                            __coro_sub_yielded,
+                        );
+                    }
+                    ::coro::__private::CoroutineState::Complete(__coro_returned) => {
+                        __coro_done1 = ::coro::__private::Some(__coro_returned);
+                    }
+                }
+            }
+            let mut __coro_slot_0 = ::coro::__private::None;
+            let mut __coro_slot_1 = ::coro::__private::None;
+            let mut __coro_slot_3 = ::coro::__private::None;
+            let mut __coro_slot_4 = ::coro::__private::None;
+            let mut __coro_slot_6 = ::coro::__private::None;
+            let mut __coro_next;
+            match ::coro::__private::replace(__coro_state, __CoroState::Poisoned) {
+                __CoroState::Unresumed { .. } => {
+                    ::coro::__private::discard(__coro_arg);
+                    __coro_slot_0 = ::coro::__private::Some(__CoroStart {});
+                    __coro_next = __CoroLabel::Start;
+                }
+                __CoroState::Suspend0 { .. } => {
+                    __coro_slot_3 = ::coro::__private::Some(__CoroAfterYieldFrom3 {
+                        returned3: ::coro::__private::take(&mut __coro_done0),
+                    });
+                    __coro_next = __CoroLabel::AfterYieldFrom3;
+                }
+                __CoroState::Suspend1 { result: __coro_v4, .. } => {
+                    __coro_slot_6 = ::coro::__private::Some(__CoroAfterYieldFrom6 {
+                        result: __coro_v4,
+                        returned8: ::coro::__private::take(&mut __coro_done1),
+                    });
+                    __coro_next = __CoroLabel::AfterYieldFrom6;
+                }
+                __CoroState::Returned => {
+                    ::coro::__private::resumed_after_completion("wrapper")
+                }
+                __CoroState::Poisoned => {
+                    ::coro::__private::resumed_after_panic("wrapper")
+                }
+            }
+            #[allow(unused_labels)]
+            '__coro_dispatch: loop {
+                match __coro_next {
+                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+                    __CoroLabel::Start => {
+                        let __CoroStart {} = ::coro::__private::take(&mut __coro_slot_0);
+                        let mut __coro_sub0 = {
+                            let __coro_operand = producer();
+                            (&&::coro::__private::probe::<_, ()>(&__coro_operand))
+                                .__coro_kind()
+                                .wrap(__coro_operand)
+                        };
+                        {
+                            __coro_slot_1 = ::coro::__private::Some(__CoroDrive1 {
+                                step1: ::coro::__private::start_sub(
+                                    &mut __coro_sub0,
+                                    (&::coro::__private::ArgProbe::<()>::NEW).__coro_first_arg(),
+                                ),
+                                sub0: __coro_sub0,
+                            });
+                            __coro_next = __CoroLabel::Drive1;
+                            continue '__coro_dispatch;
+                        }
+                    }
+                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+                    __CoroLabel::Drive1 => {
+                        let __CoroDrive1 {
+                            sub0: mut __coro_sub0,
+                            step1: mut __coro_step1,
+                        } = ::coro::__private::take(&mut __coro_slot_1);
+                        match __coro_step1 {
+                            ::coro::__private::CoroutineState::Yielded(
+                                __coro_sub_yielded,
+                            ) => {
+                                let __coro_yielded: i32 = __coro_sub_yielded;
+                                *__coro_state = __CoroState::Suspend0 {
+                                    sub0: __coro_sub0,
+                                };
+                                return ::coro::__private::CoroutineState::Yielded(
+                                    __coro_yielded,
+                                );
+                            }
+                            ::coro::__private::CoroutineState::Complete(
+                                __coro_sub_returned,
+                            ) => {
+                                __coro_slot_3 = ::coro::__private::Some(__CoroAfterYieldFrom3 {
+                                    returned3: __coro_sub_returned,
+                                });
+                                __coro_next = __CoroLabel::AfterYieldFrom3;
+                                continue '__coro_dispatch;
+                            }
+                        }
+                    }
+                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+                    __CoroLabel::AfterYieldFrom3 => {
+                        let __CoroAfterYieldFrom3 { returned3: mut __coro_returned3 } = ::coro::__private::take(
+                            &mut __coro_slot_3,
+                        );
+                        let result = __coro_returned3;
+                        let mut __coro_sub5 = {
+                            let __coro_operand = [1, 2];
+                            (&&::coro::__private::probe::<_, ()>(&__coro_operand))
+                                .__coro_kind()
+                                .wrap(__coro_operand)
+                        };
+                        {
+                            __coro_slot_4 = ::coro::__private::Some(__CoroDrive4 {
+                                step6: ::coro::__private::start_sub(
+                                    &mut __coro_sub5,
+                                    (&::coro::__private::ArgProbe::<()>::NEW).__coro_first_arg(),
+                                ),
+                                result: result,
+                                sub5: __coro_sub5,
+                            });
+                            __coro_next = __CoroLabel::Drive4;
+                            continue '__coro_dispatch;
+                        }
+                    }
+                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+                    __CoroLabel::Drive4 => {
+                        let __CoroDrive4 {
+                            result: result,
+                            sub5: mut __coro_sub5,
+                            step6: mut __coro_step6,
+                        } = ::coro::__private::take(&mut __coro_slot_4);
+                        match __coro_step6 {
+                            ::coro::__private::CoroutineState::Yielded(
+                                __coro_sub_yielded,
+                            ) => {
+                                let __coro_yielded: i32 = __coro_sub_yielded;
+                                *__coro_state = __CoroState::Suspend1 {
+                                    result: result,
+                                    sub5: __coro_sub5,
+                                };
+                                return ::coro::__private::CoroutineState::Yielded(
+                                    __coro_yielded,
+                                );
+                            }
+                            ::coro::__private::CoroutineState::Complete(
+                                __coro_sub_returned,
+                            ) => {
+                                __coro_slot_6 = ::coro::__private::Some(__CoroAfterYieldFrom6 {
+                                    returned8: __coro_sub_returned,
+                                    result: result,
+                                });
+                                __coro_next = __CoroLabel::AfterYieldFrom6;
+                                continue '__coro_dispatch;
+                            }
+                        }
+                    }
+                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+                    __CoroLabel::AfterYieldFrom6 => {
+                        let __CoroAfterYieldFrom6 {
+                            result: result,
+                            returned8: mut __coro_returned8,
+                        } = ::coro::__private::take(&mut __coro_slot_6);
+                        ::coro::__private::discard(__coro_returned8);
+                        {
+                            let __coro_return_value: &'static str = result;
+                            *__coro_state = __CoroState::Returned;
+                            return ::coro::__private::CoroutineState::Complete(
+                                __coro_return_value,
+                            );
+                        }
+                    }
+                }
+            }
+        },
+    )
+}

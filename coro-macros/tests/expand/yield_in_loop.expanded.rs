@@ -1,0 +1,182 @@
+fn countdown(n: u32) -> impl Iterator<Item = u32> {
+    yield_!(@ __coro_mark_used);
+    /// The states of the coroutine `countdown` between resumes.
+    #[derive(::coro::__private::Clone)]
+    #[allow(dead_code)]
+    enum __CoroState<N> {
+        /// Created: holds the arguments; no line of the body has run.
+        Unresumed { n: N },
+        /// Suspended at `yield_!` #0, line 3.
+        Suspend0 { n: N },
+        /// Ran to the end.
+        Returned,
+        /// Panicked while running.
+        Poisoned,
+    }
+    impl<N> ::coro::__private::StateEnum for __CoroState<N> {
+        #[inline]
+        fn status(&self) -> ::coro::__private::Status {
+            match self {
+                Self::Unresumed { .. } => ::coro::__private::Status::Created,
+                Self::Suspend0 { .. } => ::coro::__private::Status::Suspended,
+                Self::Returned | Self::Poisoned => ::coro::__private::Status::Complete,
+            }
+        }
+    }
+    /// Which basic block runs next within one resume.
+    #[derive(::coro::__private::Clone, ::coro::__private::Copy)]
+    enum __CoroLabel {
+        Start,
+        LoopHead1,
+        Resume4,
+        Join3,
+        LoopExit2,
+    }
+    struct __CoroStart<N> {
+        n: N,
+    }
+    struct __CoroLoopHead1<N> {
+        n: N,
+    }
+    struct __CoroResume4<N, Sent1> {
+        sent1: Sent1,
+        n: N,
+    }
+    struct __CoroJoin3<N> {
+        n: N,
+    }
+    struct __CoroLoopExit2 {}
+    ::coro::__private::machine(
+        __CoroState::Unresumed { n: n },
+        move |
+            __coro_state: &mut __CoroState<_>,
+            __coro_arg: ::coro::__private::Option<()>,
+        | -> ::coro::__private::CoroutineState<u32, ()> {
+            #[allow(unused_imports)]
+            use ::coro::__private::{
+                DefaultArg as _, NoDefaultArg as _, ProbeCoroutine as _,
+                ProbeIterator as _, ProbeUnsupported as _,
+            };
+            let mut __coro_slot_0 = ::coro::__private::None;
+            let mut __coro_slot_1 = ::coro::__private::None;
+            let mut __coro_slot_4 = ::coro::__private::None;
+            let mut __coro_slot_3 = ::coro::__private::None;
+            let mut __coro_slot_2 = ::coro::__private::None;
+            let mut __coro_next;
+            match ::coro::__private::replace(__coro_state, __CoroState::Poisoned) {
+                __CoroState::Unresumed { n: __coro_v0, .. } => {
+                    ::coro::__private::discard(__coro_arg);
+                    __coro_slot_0 = ::coro::__private::Some(__CoroStart {
+                        n: __coro_v0,
+                    });
+                    __coro_next = __CoroLabel::Start;
+                }
+                __CoroState::Suspend0 { n: __coro_v0 } => {
+                    __coro_slot_4 = ::coro::__private::Some(__CoroResume4 {
+                        n: __coro_v0,
+                        sent1: match __coro_arg {
+                            ::coro::__private::Some(__coro_sent) => __coro_sent,
+                            ::coro::__private::None => {
+                                ::coro::__private::unreachable_start("countdown")
+                            }
+                        },
+                    });
+                    __coro_next = __CoroLabel::Resume4;
+                }
+                __CoroState::Returned => {
+                    ::coro::__private::resumed_after_completion("countdown")
+                }
+                __CoroState::Poisoned => {
+                    ::coro::__private::resumed_after_panic("countdown")
+                }
+            }
+            #[allow(unused_labels)]
+            '__coro_dispatch: loop {
+                match __coro_next {
+                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+                    __CoroLabel::Start => {
+                        let __CoroStart { n: mut n } = ::coro::__private::take(
+                            &mut __coro_slot_0,
+                        );
+                        {
+                            __coro_slot_1 = ::coro::__private::Some(__CoroLoopHead1 {
+                                n: n,
+                            });
+                            __coro_next = __CoroLabel::LoopHead1;
+                            continue '__coro_dispatch;
+                        }
+                    }
+                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+                    __CoroLabel::LoopHead1 => {
+                        let __CoroLoopHead1 { n: mut n } = ::coro::__private::take(
+                            &mut __coro_slot_1,
+                        );
+                        if n > 0 {
+                            {
+                                let __coro_yielded: u32 = n;
+                                *__coro_state = __CoroState::Suspend0 { n: n };
+                                return ::coro::__private::CoroutineState::Yielded(
+                                    __coro_yielded,
+                                );
+                            }
+                        } else {
+                            {
+                                __coro_slot_2 = ::coro::__private::Some(__CoroLoopExit2 {});
+                                __coro_next = __CoroLabel::LoopExit2;
+                                continue '__coro_dispatch;
+                            };
+                            {
+                                __coro_slot_3 = ::coro::__private::Some(__CoroJoin3 {
+                                    n: n,
+                                });
+                                __coro_next = __CoroLabel::Join3;
+                                continue '__coro_dispatch;
+                            }
+                        }
+                    }
+                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+                    __CoroLabel::Resume4 => {
+                        let __CoroResume4 { n: mut n, sent1: mut __coro_sent1 } = ::coro::__private::take(
+                            &mut __coro_slot_4,
+                        );
+                        ::coro::__private::discard(__coro_sent1);
+                        n -= 1;
+                        {
+                            __coro_slot_3 = ::coro::__private::Some(__CoroJoin3 {
+                                n: n,
+                            });
+                            __coro_next = __CoroLabel::Join3;
+                            continue '__coro_dispatch;
+                        }
+                    }
+                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+                    __CoroLabel::Join3 => {
+                        let __CoroJoin3 { n: mut n } = ::coro::__private::take(
+                            &mut __coro_slot_3,
+                        );
+                        {
+                            __coro_slot_1 = ::coro::__private::Some(__CoroLoopHead1 {
+                                n: n,
+                            });
+                            __coro_next = __CoroLabel::LoopHead1;
+                            continue '__coro_dispatch;
+                        }
+                    }
+                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+                    __CoroLabel::LoopExit2 => {
+                        let __CoroLoopExit2 {} = ::coro::__private::take(
+                            &mut __coro_slot_2,
+                        );
+                        {
+                            let __coro_return_value: () = ();
+                            *__coro_state = __CoroState::Returned;
+                            return ::coro::__private::CoroutineState::Complete(
+                                __coro_return_value,
+                            );
+                        }
+                    }
+                }
+            }
+        },
+    )
+}
