@@ -41,7 +41,8 @@ macro_rules! yield_ {
     (@__coro_mark_used) => {};
     ($($tokens:tt)*) => {
         ::core::compile_error!(
-            "`yield_!` can only be used in the body of a function marked `#[coro::coroutine]`"
+            "`yield_!` can only be used in the body of a function marked `#[coro::coroutine]` \
+             (written with its path: a bare imported `#[coroutine]` is rustc's own attribute)"
         )
     };
 }
@@ -85,7 +86,8 @@ macro_rules! yield_from {
     (@__coro_mark_used) => {};
     ($($tokens:tt)*) => {
         ::core::compile_error!(
-            "`yield_from!` can only be used in the body of a function marked `#[coro::coroutine]`"
+            "`yield_from!` can only be used in the body of a function marked `#[coro::coroutine]` \
+             (written with its path: a bare imported `#[coroutine]` is rustc's own attribute)"
         )
     };
 }

@@ -573,9 +573,16 @@ impl Emitter<'_> {
                 // Typed, so the value coerces to the declared `Yield` as a `let` would.
                 let ty = closure_type(&input.sig.types.yield_ty);
                 let binding = quote_spanned!(*span=> let #y: #ty = #value;);
+                // The store that keeps the locals alive across the suspension is spanned at
+                // the `yield_!`, so a borrow held across it is reported at the yield.
+                let at = lowered.suspends[*index].span;
+                let here =
+                    |i: &Ident| Ident::new(&i.to_string(), Span::mixed_site().located_at(at));
+                let (var_at, state_at, v_at) = (here(state_var), here(state), here(&v));
+                let store = quote_spanned!(at=> *#var_at = #state_at::#v_at { #(#moves),* };);
                 quote! {
                     #binding
-                    *#state_var = #state::#v { #(#moves),* };
+                    #store
                     return #yielded;
                 }
             }
