@@ -930,10 +930,9 @@ impl Builder<'_> {
                 let sub_name = self.out.locals[sub].name.clone();
                 let v = &value.tokens;
                 // Located at the operand: errors about it are reported there.
-                let tmp = Ident::new(
-                    "__coro_operand",
-                    Span::mixed_site().located_at(operand.span()),
-                );
+                // The operand is evaluated before this binding exists, so it can carry the
+                // operand's own span without any user code seeing it.
+                let tmp = Ident::new("__coro_operand", operand.span());
                 let wrapped = quote_spanned! {operand.span()=>
                     let mut #sub_name = {
                         let #tmp = #v;
@@ -1513,9 +1512,10 @@ fn is_stable(e: &Expr) -> bool {
 
 /// `e?` as a match that completes the coroutine with the residual.
 fn try_tokens(names: &Names, value: &TokenStream, span: Span) -> TokenStream {
-    // Located at the `?`, so an error about the residual points there.
-    let v = Ident::new("__coro_ok", Span::mixed_site().located_at(span));
-    let r = Ident::new("__coro_residual", Span::mixed_site().located_at(span));
+    // With the `?`'s own span, so an error about the residual points there. (The arms
+    // bind them around generated code only, so no user code can see them.)
+    let v = Ident::new("__coro_ok", span);
+    let r = Ident::new("__coro_residual", span);
     let complete = names.complete(
         quote_spanned!(span=> ::coro::__private::FromResidual::from_residual(#r)),
         span,
