@@ -221,11 +221,9 @@ fn buses_to_dicts_body(
     loop {
         let event = yield_!();
         // Look for the start of a <bus> element
-        // WORKAROUND(coro bug): `if let Event::Start(name, _) = &event && name == "bus"` is
-        // rejected (E0505/E0597): the macro saves the dead `name: &String` across the
-        // yields in the body. Test first, so that no binding is in scope at the yields.
-        let bus_starts = matches!(&event, Event::Start(name, _) if name == "bus");
-        if bus_starts {
+        if let Event::Start(name, _) = &event
+            && name == "bus"
+        {
             let mut busdict = Bus::new();
             let mut fragments = Vec::new();
             // Capture text of inner elements in a dict

@@ -128,3 +128,37 @@ fn parenthesised_callee_with_a_yielding_argument_compiles_without_warnings() {
     let mut c = parenthesised_callee(true);
     assert_eq!(drive(&mut c, [0, 5]), [Yielded(()), Complete(1005)]);
 }
+
+// ---------------------------------------------------------------------------------------
+// A let chain on a borrow whose bindings are dead before a later yield: the bindings are
+// references, so they must not be kept across the yield (which would hold a borrow of
+// `event` in the suspended state, E0505/E0597). rustc's own coroutines accept this.
+
+#[coro::coroutine]
+fn let_chain_on_a_borrow() -> impl Coroutine<Option<String>, Yield = usize, Return = usize> {
+    let mut seen = 0;
+    loop {
+        let event: Option<String> = yield_!(seen);
+        // Only non-moving mentions of `name` (a comparison, a format argument): without
+        // the borrow rule it would be kept, as a possible destructor, across the yield.
+        if let Some(name) = &event
+            && name == "bus"
+        {
+            seen += format!("{name}").len();
+            yield_!(seen);
+        }
+        if event.is_none() {
+            return seen;
+        }
+    }
+}
+
+#[test]
+fn a_dead_borrow_from_a_let_chain_is_not_kept_across_a_yield() {
+    let mut co = let_chain_on_a_borrow();
+    assert_eq!(co.resume(None), Yielded(0));
+    assert_eq!(co.resume(Some("bus".into())), Yielded(3));
+    assert_eq!(co.resume(None), Yielded(3));
+    assert_eq!(co.resume(Some("car".into())), Yielded(3));
+    assert_eq!(co.resume(None), Complete(3));
+}

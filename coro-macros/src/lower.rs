@@ -1562,9 +1562,20 @@ pub fn pattern_bindings(pat: &Pat, out: &mut Vec<(Ident, bool, bool)>) {
     }
 }
 
+/// The bindings of the `let`s in a condition (`if let A = a && let B = b`). A binding of
+/// a `let` on a borrow (`&x`, `x.as_ref()`, ..) is recorded as by reference: it holds no
+/// destructor, so a dead one need not be kept across a later yield.
 fn collect_let_bindings(e: &Expr, out: &mut Vec<(Ident, bool, bool)>) {
     match e {
-        Expr::Let(l) => pattern_bindings(&l.pat, out),
+        Expr::Let(l) => {
+            let start = out.len();
+            pattern_bindings(&l.pat, out);
+            if borrows(&l.expr) {
+                for binding in &mut out[start..] {
+                    binding.2 = true;
+                }
+            }
+        }
         Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
             collect_let_bindings(&b.left, out);
             collect_let_bindings(&b.right, out);
