@@ -280,6 +280,19 @@ impl Emitter<'_> {
             .collect()
     }
 
+    /// `field: __coro_vN,` for each local: as a pattern it takes the locals out of a state
+    /// variant, as field initializers it puts them into a block's struct.
+    fn pass_fields(&self, locals: &[LocalId]) -> TokenStream {
+        locals
+            .iter()
+            .map(|&l| {
+                let f = &self.input.layout.field[l];
+                let v = format_ident!("__coro_v{}", l, span = Span::mixed_site());
+                quote!(#f: #v,)
+            })
+            .collect()
+    }
+
     fn slot(&self, b: BlockId) -> Ident {
         format_ident!("__coro_slot_{}", b, span = Span::mixed_site())
     }
@@ -317,40 +330,28 @@ impl Emitter<'_> {
             let slot = self.slot(b);
             quote!(let mut #slot = ::coro::__private::None;)
         });
-        let v = |l: LocalId| format_ident!("__coro_v{}", l, span = Span::mixed_site());
-
         // Between resumes -> the block to run.
-        let start_pat = self.input.analysis.carried[0].iter().map(|&l| {
-            let f = &layout.field[l];
-            let v = v(l);
-            quote!(#f: #v,)
-        });
-        let start_init: TokenStream = self.input.analysis.carried[0]
-            .iter()
-            .map(|&l| {
-                let f = &layout.field[l];
-                let v = v(l);
-                quote!(#f: #v,)
-            })
-            .collect();
-        let enter_start = self.enter(0, start_init);
+        let start = self.pass_fields(&self.input.analysis.carried[0]);
+        let enter_start = self.enter(0, start.clone());
         let resume_arms = (0..lowered.suspends.len()).map(|k| {
             let variant = format_ident!("Suspend{}", k, span = Span::mixed_site());
             let resume = lowered.suspends[k].resume;
-            let saved = input.analysis.saved(lowered, k);
-            let pat = saved.iter().map(|&l| {
-                let f = &layout.field[l];
-                let v = v(l);
-                quote!(#f: #v,)
-            });
-            let mut fields: TokenStream = saved
-                .iter()
-                .map(|&l| {
-                    let f = &layout.field[l];
-                    let v = v(l);
-                    quote!(#f: #v,)
-                })
-                .collect();
+            if let Some((_, after, _)) = self.fast_path(k) {
+                // The sub-coroutine completed in the fast path: go on after it.
+                let done = format_ident!("__coro_done{}", k, span = Span::mixed_site());
+                let pat = self.pass_fields(&input.analysis.carried[after]);
+                let mut fields = pat.clone();
+                if let Some(p) = lowered.blocks[after].param {
+                    let f = &layout.field[p];
+                    fields.extend(quote!(#f: ::coro::__private::take(&mut #done),));
+                }
+                let enter = self.enter(after, fields);
+                return quote! {
+                    #state::#variant { #pat .. } => { #enter }
+                };
+            }
+            let pat = self.pass_fields(input.analysis.saved(lowered, k));
+            let mut fields = pat.clone();
             if let Some(p) = lowered.blocks[resume].param {
                 let f = &layout.field[p];
                 fields.extend(quote! {
@@ -360,34 +361,9 @@ impl Emitter<'_> {
                     },
                 });
             }
-            if let Some((_, after, _)) = self.fast_path(k) {
-                // The sub-coroutine completed in the fast path: go on after it.
-                let done = format_ident!("__coro_done{}", k, span = Span::mixed_site());
-                let mut fields: TokenStream = input.analysis.carried[after]
-                    .iter()
-                    .map(|&l| {
-                        let f = &layout.field[l];
-                        let v = v(l);
-                        quote!(#f: #v,)
-                    })
-                    .collect();
-                if let Some(p) = lowered.blocks[after].param {
-                    let f = &layout.field[p];
-                    fields.extend(quote!(#f: ::coro::__private::take(&mut #done),));
-                }
-                let pat = input.analysis.carried[after].iter().map(|&l| {
-                    let f = &layout.field[l];
-                    let v = v(l);
-                    quote!(#f: #v,)
-                });
-                let enter = self.enter(after, fields);
-                return quote! {
-                    #state::#variant { #(#pat)* .. } => { #enter }
-                };
-            }
             let enter = self.enter(resume, fields);
             quote! {
-                #state::#variant { #(#pat)* } => { #enter }
+                #state::#variant { #pat } => { #enter }
             }
         });
         // `yield_from!` fast paths: resume the sub-coroutine where it lies; only its
@@ -442,7 +418,7 @@ impl Emitter<'_> {
                 #(#slots)*
                 let mut #next;
                 match ::coro::__private::replace(#state_var, #state::Poisoned) {
-                    #state::Unresumed { #(#start_pat)* .. } => {
+                    #state::Unresumed { #start .. } => {
                         // The first resume has no `yield_!` to land in.
                         ::coro::__private::discard(#arg);
                         #enter_start
