@@ -24,6 +24,31 @@ mod macros;
 pub use coro_macros::coroutine;
 pub use coro_runtime::*;
 
+/// Everything a coroutine user needs in scope, in one `use`: the macros and the traits
+/// whose methods you call (`resume`, `send`, `throw`, `close`, `status`).
+///
+/// ```
+/// use coro::prelude::*;
+///
+/// #[coro::coroutine]
+/// fn naturals() -> impl Iterator<Item = u64> {
+///     let mut n = 0;
+///     loop {
+///         yield_!(n);
+///         n += 1;
+///     }
+/// }
+///
+/// let mut it = naturals();
+/// assert_eq!(it.status(), Status::Created);
+/// assert_eq!(it.next(), Some(0));
+/// it.close();
+/// assert_eq!((it.status(), it.next()), (Status::Complete, None));
+/// ```
+pub mod prelude {
+    pub use crate::{Control, Coroutine, CoroutineExt, CoroutineState, Status, yield_, yield_from};
+}
+
 /// The README's example runs as a doc test, so it cannot drift from the code.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -36,6 +36,8 @@ pub struct Input<'a> {
     pub layout: &'a Layout,
     /// Generated item names.
     pub names: &'a Names,
+    /// `#[coro::coroutine(primed)]`: start the coroutine before returning it.
+    pub primed: bool,
 }
 
 struct Emitter<'a> {
@@ -78,9 +80,11 @@ pub fn emit(input: &Input<'_>) -> TokenStream {
             }
         }
     }
+    add_control_bound(&mut sig.output);
     let state_enum = e.state_enum();
     let block_types = e.block_types();
     let closure = e.closure();
+    let debug = e.debug_closure();
     let state = &input.names.state;
     let init_fields = lowered
         .params
@@ -102,15 +106,49 @@ pub fn emit(input: &Input<'_>) -> TokenStream {
         .iter()
         .map(|p| quote!(#p!(@__coro_mark_used);));
     let items = &lowered.items;
+    let machine = quote! {
+        ::coro::__private::machine(#state::Unresumed { #(#init_fields),* }, #closure, #debug)
+    };
+    // `#[coro::coroutine(primed)]`: Beazley's `@coroutine`, run to the first `yield_!`.
+    let body = if input.primed {
+        quote! {
+            let mut __coro_primed = #machine;
+            let _ = ::coro::__private::Coroutine::start(&mut __coro_primed);
+            __coro_primed
+        }
+    } else {
+        machine
+    };
     quote! {
         #(#attrs)*
+        #[allow(refining_impl_trait)]
         #vis #sig {
             #(#mark_used)*
             #(#items)*
             #state_enum
             #block_types
-            ::coro::__private::machine(#state::Unresumed { #(#init_fields),* }, #closure)
+            #body
         }
+    }
+}
+
+/// Adds `+ ::coro::Control` to the declared `impl Trait` return type (unless it names
+/// `Control` already), so that callers can ask any generated coroutine for its status,
+/// close it and print it. In a trait impl this refines the trait's signature, which the
+/// `#[allow(refining_impl_trait)]` beside it acknowledges.
+pub fn add_control_bound(output: &mut syn::ReturnType) {
+    let syn::ReturnType::Type(_, ty) = output else {
+        return;
+    };
+    let syn::Type::ImplTrait(imp) = &mut **ty else {
+        return;
+    };
+    let named = imp.bounds.iter().any(|b| {
+        matches!(b, syn::TypeParamBound::Trait(t)
+            if t.path.segments.last().is_some_and(|s| s.ident == "Control"))
+    });
+    if !named {
+        imp.bounds.push(syn::parse_quote!(::coro::Control));
     }
 }
 
@@ -162,6 +200,15 @@ impl Emitter<'_> {
             quote!(Self::#v { .. } => ::coro::__private::Status::Suspended,)
         });
         let doc = format!(" The states of the coroutine `{name}` between resumes.");
+        let close = quote! {
+            #[inline]
+            fn close(&mut self) {
+                match self {
+                    Self::Poisoned => {}
+                    _ => *self = Self::Returned,
+                }
+            }
+        };
         quote! {
             #[doc = #doc]
             #[derive(::coro::__private::Clone)]
@@ -184,8 +231,107 @@ impl Emitter<'_> {
                         Self::Returned | Self::Poisoned => ::coro::__private::Status::Complete,
                     }
                 }
+                #close
             }
         }
+    }
+
+    /// The closure that shows the state for `Debug`: the function's name, where it is
+    /// suspended, and each local it keeps there, oldest first, through the autoref probe
+    /// (the local's `Debug`, or a placeholder naming its type). At a `yield_from!`, the
+    /// sub-coroutine is shown last, as Python's `gi_yieldfrom`.
+    fn debug_closure(&self) -> TokenStream {
+        let input = self.input;
+        let lowered = input.lowered;
+        let layout = input.layout;
+        let state = &input.names.state;
+        let state_var = &input.names.state_var;
+        let state_infer = self.infer_args(&layout.state_params);
+        let name = input.item.sig.ident.to_string();
+        let f = Ident::new("__coro_f", Span::mixed_site());
+        let show = |l: LocalId| {
+            let v = format_ident!("__coro_v{}", l, span = Span::mixed_site());
+            quote!((&&::coro::__private::DebugProbe(#v)).__coro_debug())
+        };
+        let arm = |variant: TokenStream, locals: &[LocalId], frame: TokenStream, delegate| {
+            let pat = self.pass_fields(locals);
+            let shown = locals.iter().filter(|&&l| !lowered.locals[l].temp);
+            let entries = shown.map(|&l| {
+                let label = self.local_label(l);
+                let value = show(l);
+                quote!((#label, #value))
+            });
+            let delegate = match delegate {
+                Some(l) if locals.contains(&l) => {
+                    let value = show(l);
+                    quote!(::coro::__private::Some(#value))
+                }
+                _ => quote!(::coro::__private::None),
+            };
+            quote! {
+                #state::#variant { #pat .. } => ::coro::__private::debug_frame(
+                    #f, #name, #frame, &[#(#entries),*], #delegate,
+                ),
+            }
+        };
+        let unresumed = arm(
+            quote!(Unresumed),
+            &lowered.params,
+            quote!(::coro::__private::Frame::Created),
+            None,
+        );
+        let suspends = (0..lowered.suspends.len()).map(|k| {
+            let s = &lowered.suspends[k];
+            let variant = format_ident!("Suspend{}", k, span = Span::mixed_site());
+            let kind = s.kind.name();
+            let line = s.span.start().line as u32;
+            let frame = quote! {
+                ::coro::__private::Frame::Suspended { kind: #kind, index: #k, line: #line }
+            };
+            let delegate = s.delegate.map(|(sub, _, _)| sub);
+            arm(
+                quote!(#variant),
+                input.analysis.saved(lowered, k),
+                frame,
+                delegate,
+            )
+        });
+        quote! {
+            |#state_var: &#state #state_infer, #f: &mut ::coro::__private::fmt::Formatter<'_>|
+                -> ::coro::__private::fmt::Result {
+                #[allow(unused_imports)]
+                use ::coro::__private::{ViaDebug as _, ViaPlaceholder as _};
+                match #state_var {
+                    #unresumed
+                    #(#suspends)*
+                    #state::Returned => ::coro::__private::debug_frame(
+                        #f, #name, ::coro::__private::Frame::Returned, &[], ::coro::__private::None,
+                    ),
+                    #state::Poisoned => ::coro::__private::debug_frame(
+                        #f, #name, ::coro::__private::Frame::Poisoned, &[], ::coro::__private::None,
+                    ),
+                }
+            }
+        }
+    }
+
+    /// How `Debug` names a local: as the user wrote it (`self` for the receiver, the
+    /// pattern for a destructured argument).
+    fn local_label(&self, l: LocalId) -> String {
+        let input = self.input;
+        if let Some(i) = input.lowered.params.iter().position(|&p| p == l) {
+            let param = &input.sig.params[i];
+            if param.name == "__coro_self" {
+                return "self".into();
+            }
+            if let Some(pat) = &param.pattern {
+                return pat.to_token_stream().to_string();
+            }
+        }
+        input.lowered.locals[l]
+            .role
+            .trim_start_matches("r#")
+            .to_string()
     }
 
     /// The blocks that can run, in the order their arms are emitted.

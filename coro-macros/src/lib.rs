@@ -81,12 +81,7 @@ fn expand(
     args: proc_macro2::TokenStream,
     input: proc_macro2::TokenStream,
 ) -> syn::Result<proc_macro2::TokenStream> {
-    if !args.is_empty() {
-        return Err(syn::Error::new_spanned(
-            args,
-            "#[coro::coroutine] takes no arguments",
-        ));
-    }
+    let primed = parse::attribute_args(args)?;
     let mut item: ItemFn = syn::parse2(input).map_err(|e| {
         syn::Error::new(
             e.span(),
@@ -115,6 +110,7 @@ fn expand(
         analysis: &analysis,
         layout: &layout,
         names: &names,
+        primed,
     }))
 }
 
@@ -131,6 +127,7 @@ fn fallback(input: proc_macro2::TokenStream, error: syn::Error) -> proc_macro2::
             sig.asyncness = None;
             sig.constness = None;
             sig.abi = None;
+            emit::add_control_bound(&mut sig.output);
             // A value of the declared coroutine type when the signature is usable, so the
             // body does not add "`!` is not an iterator" to the real error.
             let stripped = ItemFn {

@@ -45,6 +45,22 @@ pub struct Signature {
     pub params: Vec<Param>,
 }
 
+/// Reads the attribute's arguments: nothing, or `primed` (start the coroutine before
+/// returning it, as Beazley's `@coroutine` decorator does). Returns whether it is primed.
+pub fn attribute_args(args: proc_macro2::TokenStream) -> syn::Result<bool> {
+    if args.is_empty() {
+        return Ok(false);
+    }
+    match syn::parse2::<Ident>(args.clone()) {
+        Ok(id) if id == "primed" => Ok(true),
+        _ => Err(syn::Error::new_spanned(
+            args,
+            "#[coro::coroutine] takes no arguments, or `primed`: \
+             `#[coro::coroutine(primed)]` runs each new coroutine to its first `yield_!`",
+        )),
+    }
+}
+
 /// Reads the signature; errors point at the offending part of it.
 pub fn signature(item: &ItemFn) -> syn::Result<Signature> {
     let sig = &item.sig;

@@ -6,7 +6,7 @@
 
 use core::marker::PhantomData;
 
-pub use crate::{Coroutine, CoroutineState, Status};
+pub use crate::{Control, Coroutine, CoroutineState, Status};
 pub use core::{
     clone::Clone,
     compile_error, concat,
@@ -25,45 +25,41 @@ pub use core::{
 pub trait StateEnum {
     /// Created, suspended at a yield, or complete (returned or poisoned by a panic).
     fn status(&self) -> Status;
+    /// Drops what the state holds (newest local first) and marks it returned; a poisoned
+    /// state stays poisoned.
+    fn close(&mut self);
 }
 
-/// A generated coroutine: the state enum `S` and the step function `F` that advances it.
+/// A generated coroutine: the state enum `S`, the step function `F` that advances it, and
+/// the function `D` that shows it for `Debug`.
 ///
-/// `F` is a closure that captures nothing (the function's arguments live in the
-/// `Unresumed` variant of `S`), so it is zero-sized and `Machine` is as big as `S`.
+/// `F` and `D` are closures that capture nothing (the function's arguments live in the
+/// `Unresumed` variant of `S`), so they are zero-sized and `Machine` is as big as `S`.
 /// The step receives `None` only from [`Coroutine::start`] on a created coroutine.
-pub struct Machine<S, F, A, Y, R> {
+pub struct Machine<S, F, D, A, Y, R> {
     state: S,
     step: F,
+    debug: D,
     marker: PhantomData<fn(A) -> CoroutineState<Y, R>>,
 }
 
-/// Builds a [`Machine`]; the bound on `step` gives the generated closure its signature.
+/// Builds a [`Machine`]; the bounds give the generated closures their signatures.
 #[inline(always)]
-pub fn machine<S, F, A, Y, R>(state: S, step: F) -> Machine<S, F, A, Y, R>
+pub fn machine<S, F, D, A, Y, R>(state: S, step: F, debug: D) -> Machine<S, F, D, A, Y, R>
 where
     S: StateEnum,
     F: FnMut(&mut S, Option<A>) -> CoroutineState<Y, R>,
+    D: Fn(&S, &mut fmt::Formatter<'_>) -> fmt::Result,
 {
     Machine {
         state,
         step,
+        debug,
         marker: PhantomData,
     }
 }
 
-impl<S, F, A, Y, R> Machine<S, F, A, Y, R>
-where
-    S: StateEnum,
-{
-    /// The coroutine's [`Status`].
-    #[inline]
-    pub fn status(&self) -> Status {
-        self.state.status()
-    }
-}
-
-impl<S, F, A, Y, R> Coroutine<A> for Machine<S, F, A, Y, R>
+impl<S, F, D, A, Y, R> Coroutine<A> for Machine<S, F, D, A, Y, R>
 where
     S: StateEnum,
     F: FnMut(&mut S, Option<A>) -> CoroutineState<Y, R>,
@@ -85,9 +81,25 @@ where
     }
 }
 
+impl<S, F, D, A, Y, R> Control for Machine<S, F, D, A, Y, R>
+where
+    S: StateEnum,
+    D: Fn(&S, &mut fmt::Formatter<'_>) -> fmt::Result,
+{
+    #[inline]
+    fn status(&self) -> Status {
+        self.state.status()
+    }
+
+    #[inline]
+    fn close(&mut self) {
+        self.state.close()
+    }
+}
+
 /// A generator (`Send = ()`) is an iterator over its yields. Fused: once the body has
 /// returned (or panicked), `next` keeps returning `None` instead of resuming.
-impl<S, F, Y, R> Iterator for Machine<S, F, (), Y, R>
+impl<S, F, D, Y, R> Iterator for Machine<S, F, D, (), Y, R>
 where
     S: StateEnum,
     F: FnMut(&mut S, Option<()>) -> CoroutineState<Y, R>,
@@ -106,7 +118,7 @@ where
     }
 }
 
-impl<S, F, Y, R> core::iter::FusedIterator for Machine<S, F, (), Y, R>
+impl<S, F, D, Y, R> core::iter::FusedIterator for Machine<S, F, D, (), Y, R>
 where
     S: StateEnum,
     F: FnMut(&mut S, Option<()>) -> CoroutineState<Y, R>,
@@ -114,20 +126,147 @@ where
 }
 
 /// A suspended coroutine can be forked when everything it saved can be cloned.
-impl<S: Clone, F: Clone, A, Y, R> Clone for Machine<S, F, A, Y, R> {
+impl<S: Clone, F: Clone, D: Clone, A, Y, R> Clone for Machine<S, F, D, A, Y, R> {
     fn clone(&self) -> Self {
         Machine {
             state: self.state.clone(),
             step: self.step.clone(),
+            debug: self.debug.clone(),
             marker: PhantomData,
         }
     }
 }
 
-impl<S: fmt::Debug, F, A, Y, R> fmt::Debug for Machine<S, F, A, Y, R> {
+impl<S, F, D, A, Y, R> fmt::Debug for Machine<S, F, D, A, Y, R>
+where
+    D: Fn(&S, &mut fmt::Formatter<'_>) -> fmt::Result,
+{
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.state.fmt(f)
+        (self.debug)(&self.state, f)
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// `Debug` of a generated coroutine. The generated debug closure matches on the state and
+// shows each saved local through `DebugProbe`: by autoref specialisation, with the local's
+// own `Debug` when its type has one, and as a placeholder naming the type when not, so the
+// user's types need no bound.
+
+/// Where a coroutine is, for its `Debug` output.
+#[derive(Clone, Copy)]
+pub enum Frame {
+    /// Not started.
+    Created,
+    /// Suspended at a `yield_!` or `yield_from!`.
+    Suspended {
+        /// `"yield_!"` or `"yield_from!"`.
+        kind: &'static str,
+        /// Which one, counting from 0 in source order.
+        index: usize,
+        /// Its source line (0 when unknown).
+        line: u32,
+    },
+    /// Ran to the end.
+    Returned,
+    /// Panicked while running.
+    Poisoned,
+}
+
+/// A saved local as `Debug` shows it.
+pub enum DebugValue<'a> {
+    /// Its type implements `Debug`.
+    Value(&'a dyn fmt::Debug),
+    /// It does not: the placeholder names the type.
+    Opaque(&'static str),
+}
+
+impl fmt::Debug for DebugValue<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DebugValue::Value(v) => v.fmt(f),
+            DebugValue::Opaque(ty) => write!(f, "<not Debug: {ty}>"),
+        }
+    }
+}
+
+/// Wraps a reference to a saved local for the autoref probe.
+pub struct DebugProbe<'a, T>(pub &'a T);
+
+/// Chosen first, on `&&DebugProbe`: the local's type implements `Debug`.
+pub trait ViaDebug<'a> {
+    /// The local, shown with its `Debug`.
+    fn __coro_debug(&self) -> DebugValue<'a>;
+}
+impl<'a, T: fmt::Debug> ViaDebug<'a> for &DebugProbe<'a, T> {
+    #[inline]
+    fn __coro_debug(&self) -> DebugValue<'a> {
+        DebugValue::Value(self.0)
+    }
+}
+
+/// Chosen otherwise: a placeholder with the type's name.
+pub trait ViaPlaceholder<'a> {
+    /// The placeholder.
+    fn __coro_debug(&self) -> DebugValue<'a>;
+}
+impl<'a, T> ViaPlaceholder<'a> for DebugProbe<'a, T> {
+    #[inline]
+    fn __coro_debug(&self) -> DebugValue<'a> {
+        DebugValue::Opaque(core::any::type_name::<T>())
+    }
+}
+
+/// Shows a coroutine: `name { status, at, locals: {..}, yield_from }`.
+pub fn debug_frame(
+    f: &mut fmt::Formatter<'_>,
+    name: &str,
+    frame: Frame,
+    locals: &[(&str, DebugValue<'_>)],
+    delegate: Option<DebugValue<'_>>,
+) -> fmt::Result {
+    struct Locals<'a, 'b>(&'a [(&'a str, DebugValue<'b>)]);
+    impl fmt::Debug for Locals<'_, '_> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            let mut map = f.debug_map();
+            for (name, value) in self.0 {
+                map.entry(&format_args!("{name}"), value);
+            }
+            map.finish()
+        }
+    }
+    struct At(&'static str, usize, u32);
+    impl fmt::Debug for At {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            let At(kind, index, line) = *self;
+            write!(f, "{kind} #{index}")?;
+            if line != 0 {
+                write!(f, " (line {line})")?;
+            }
+            Ok(())
+        }
+    }
+    let mut s = f.debug_struct(name);
+    match frame {
+        Frame::Created => {
+            s.field("status", &Status::Created);
+        }
+        Frame::Suspended { kind, index, line } => {
+            s.field("status", &Status::Suspended);
+            s.field("at", &At(kind, index, line));
+        }
+        Frame::Returned => return s.field("status", &Status::Complete).finish(),
+        Frame::Poisoned => {
+            return s
+                .field("status", &Status::Complete)
+                .field("panicked", &true)
+                .finish();
+        }
+    }
+    s.field("locals", &Locals(locals));
+    if let Some(sub) = &delegate {
+        s.field("yield_from", sub);
+    }
+    s.finish()
 }
 
 // ---------------------------------------------------------------------------------------
@@ -430,6 +569,15 @@ impl<S, Y, R> Clone for NeverCoroutine<S, Y, R> {
 
 impl<S, Y, R> fmt::Debug for NeverCoroutine<S, Y, R> {
     fn fmt(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {}
+    }
+}
+
+impl<S, Y, R> Control for NeverCoroutine<S, Y, R> {
+    fn status(&self) -> Status {
+        match self.0 {}
+    }
+    fn close(&mut self) {
         match self.0 {}
     }
 }

@@ -40,4 +40,6 @@ pub mod scheduler;
 #[doc(hidden)]
 pub mod __private;
 
-pub use coroutine::{Coroutine, CoroutineState, Status};
+pub use coroutine::{
+    Control, Coroutine, CoroutineExt, CoroutineState, SendValue, Status, Throwable,
+};

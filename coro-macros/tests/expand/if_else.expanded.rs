@@ -1,4 +1,5 @@
-fn parity(n: u32) -> impl Iterator<Item = &'static str> {
+#[allow(refining_impl_trait)]
+fn parity(n: u32) -> impl Iterator<Item = &'static str> + ::coro::Control {
     yield_!(@ __coro_mark_used);
     /// The states of the coroutine `parity` between resumes.
     #[derive(::coro::__private::Clone)]
@@ -23,6 +24,13 @@ fn parity(n: u32) -> impl Iterator<Item = &'static str> {
                 Self::Suspend0 { .. } => ::coro::__private::Status::Suspended,
                 Self::Suspend1 { .. } => ::coro::__private::Status::Suspended,
                 Self::Returned | Self::Poisoned => ::coro::__private::Status::Complete,
+            }
+        }
+        #[inline]
+        fn close(&mut self) {
+            match self {
+                Self::Poisoned => {}
+                _ => *self = Self::Returned,
             }
         }
     }
@@ -164,6 +172,73 @@ fn parity(n: u32) -> impl Iterator<Item = &'static str> {
                             );
                         }
                     }
+                }
+            }
+        },
+        |
+            __coro_state: &__CoroState<_>,
+            __coro_f: &mut ::coro::__private::fmt::Formatter<'_>,
+        | -> ::coro::__private::fmt::Result {
+            #[allow(unused_imports)]
+            use ::coro::__private::{ViaDebug as _, ViaPlaceholder as _};
+            match __coro_state {
+                __CoroState::Unresumed { n: __coro_v0, .. } => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "parity",
+                        ::coro::__private::Frame::Created,
+                        &[
+                            (
+                                "n",
+                                (&&::coro::__private::DebugProbe(__coro_v0)).__coro_debug(),
+                            ),
+                        ],
+                        ::coro::__private::None,
+                    )
+                }
+                __CoroState::Suspend0 { .. } => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "parity",
+                        ::coro::__private::Frame::Suspended {
+                            kind: "yield_!",
+                            index: 0usize,
+                            line: 3u32,
+                        },
+                        &[],
+                        ::coro::__private::None,
+                    )
+                }
+                __CoroState::Suspend1 { .. } => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "parity",
+                        ::coro::__private::Frame::Suspended {
+                            kind: "yield_!",
+                            index: 1usize,
+                            line: 5u32,
+                        },
+                        &[],
+                        ::coro::__private::None,
+                    )
+                }
+                __CoroState::Returned => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "parity",
+                        ::coro::__private::Frame::Returned,
+                        &[],
+                        ::coro::__private::None,
+                    )
+                }
+                __CoroState::Poisoned => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "parity",
+                        ::coro::__private::Frame::Poisoned,
+                        &[],
+                        ::coro::__private::None,
+                    )
                 }
             }
         },

@@ -1,4 +1,7 @@
-fn first_pair(limit: u32) -> impl Coroutine<Yield = (u32, u32), Return = u32> {
+#[allow(refining_impl_trait)]
+fn first_pair(
+    limit: u32,
+) -> impl Coroutine<Yield = (u32, u32), Return = u32> + ::coro::Control {
     yield_!(@ __coro_mark_used);
     /// The states of the coroutine `first_pair` between resumes.
     #[derive(::coro::__private::Clone)]
@@ -21,6 +24,13 @@ fn first_pair(limit: u32) -> impl Coroutine<Yield = (u32, u32), Return = u32> {
                 Self::Unresumed { .. } => ::coro::__private::Status::Created,
                 Self::Suspend0 { .. } => ::coro::__private::Status::Suspended,
                 Self::Returned | Self::Poisoned => ::coro::__private::Status::Complete,
+            }
+        }
+        #[inline]
+        fn close(&mut self) {
+            match self {
+                Self::Poisoned => {}
+                _ => *self = Self::Returned,
             }
         }
     }
@@ -372,6 +382,80 @@ fn first_pair(limit: u32) -> impl Coroutine<Yield = (u32, u32), Return = u32> {
                             );
                         }
                     }
+                }
+            }
+        },
+        |
+            __coro_state: &__CoroState<_, _, _, _, _>,
+            __coro_f: &mut ::coro::__private::fmt::Formatter<'_>,
+        | -> ::coro::__private::fmt::Result {
+            #[allow(unused_imports)]
+            use ::coro::__private::{ViaDebug as _, ViaPlaceholder as _};
+            match __coro_state {
+                __CoroState::Unresumed { limit: __coro_v0, .. } => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "first_pair",
+                        ::coro::__private::Frame::Created,
+                        &[
+                            (
+                                "limit",
+                                (&&::coro::__private::DebugProbe(__coro_v0)).__coro_debug(),
+                            ),
+                        ],
+                        ::coro::__private::None,
+                    )
+                }
+                __CoroState::Suspend0 {
+                    limit: __coro_v0,
+                    iter1: __coro_v1,
+                    i: __coro_v2,
+                    iter3: __coro_v3,
+                    j: __coro_v4,
+                    ..
+                } => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "first_pair",
+                        ::coro::__private::Frame::Suspended {
+                            kind: "yield_!",
+                            index: 0usize,
+                            line: 5u32,
+                        },
+                        &[
+                            (
+                                "limit",
+                                (&&::coro::__private::DebugProbe(__coro_v0)).__coro_debug(),
+                            ),
+                            (
+                                "i",
+                                (&&::coro::__private::DebugProbe(__coro_v2)).__coro_debug(),
+                            ),
+                            (
+                                "j",
+                                (&&::coro::__private::DebugProbe(__coro_v4)).__coro_debug(),
+                            ),
+                        ],
+                        ::coro::__private::None,
+                    )
+                }
+                __CoroState::Returned => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "first_pair",
+                        ::coro::__private::Frame::Returned,
+                        &[],
+                        ::coro::__private::None,
+                    )
+                }
+                __CoroState::Poisoned => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "first_pair",
+                        ::coro::__private::Frame::Poisoned,
+                        &[],
+                        ::coro::__private::None,
+                    )
                 }
             }
         },

@@ -1,4 +1,5 @@
-fn guarded(name: String) -> impl Iterator<Item = usize> {
+#[allow(refining_impl_trait)]
+fn guarded(name: String) -> impl Iterator<Item = usize> + ::coro::Control {
     yield_!(@ __coro_mark_used);
     /// The states of the coroutine `guarded` between resumes.
     #[derive(::coro::__private::Clone)]
@@ -24,6 +25,13 @@ fn guarded(name: String) -> impl Iterator<Item = usize> {
                 Self::Suspend0 { .. } => ::coro::__private::Status::Suspended,
                 Self::Suspend1 { .. } => ::coro::__private::Status::Suspended,
                 Self::Returned | Self::Poisoned => ::coro::__private::Status::Complete,
+            }
+        }
+        #[inline]
+        fn close(&mut self) {
+            match self {
+                Self::Poisoned => {}
+                _ => *self = Self::Returned,
             }
         }
     }
@@ -158,6 +166,87 @@ fn guarded(name: String) -> impl Iterator<Item = usize> {
                             );
                         }
                     }
+                }
+            }
+        },
+        |
+            __coro_state: &__CoroState<_, _, _>,
+            __coro_f: &mut ::coro::__private::fmt::Formatter<'_>,
+        | -> ::coro::__private::fmt::Result {
+            #[allow(unused_imports)]
+            use ::coro::__private::{ViaDebug as _, ViaPlaceholder as _};
+            match __coro_state {
+                __CoroState::Unresumed { name: __coro_v0, .. } => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "guarded",
+                        ::coro::__private::Frame::Created,
+                        &[
+                            (
+                                "name",
+                                (&&::coro::__private::DebugProbe(__coro_v0)).__coro_debug(),
+                            ),
+                        ],
+                        ::coro::__private::None,
+                    )
+                }
+                __CoroState::Suspend0 { guard: __coro_v1, len: __coro_v2, .. } => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "guarded",
+                        ::coro::__private::Frame::Suspended {
+                            kind: "yield_!",
+                            index: 0usize,
+                            line: 4u32,
+                        },
+                        &[
+                            (
+                                "guard",
+                                (&&::coro::__private::DebugProbe(__coro_v1)).__coro_debug(),
+                            ),
+                            (
+                                "len",
+                                (&&::coro::__private::DebugProbe(__coro_v2)).__coro_debug(),
+                            ),
+                        ],
+                        ::coro::__private::None,
+                    )
+                }
+                __CoroState::Suspend1 { guard: __coro_v1, .. } => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "guarded",
+                        ::coro::__private::Frame::Suspended {
+                            kind: "yield_!",
+                            index: 1usize,
+                            line: 6u32,
+                        },
+                        &[
+                            (
+                                "guard",
+                                (&&::coro::__private::DebugProbe(__coro_v1)).__coro_debug(),
+                            ),
+                        ],
+                        ::coro::__private::None,
+                    )
+                }
+                __CoroState::Returned => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "guarded",
+                        ::coro::__private::Frame::Returned,
+                        &[],
+                        ::coro::__private::None,
+                    )
+                }
+                __CoroState::Poisoned => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "guarded",
+                        ::coro::__private::Frame::Poisoned,
+                        &[],
+                        ::coro::__private::None,
+                    )
                 }
             }
         },

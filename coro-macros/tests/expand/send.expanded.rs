@@ -1,4 +1,9 @@
-fn averager() -> impl Coroutine<f64, Yield = Option<f64>, Return = ()> {
+#[allow(refining_impl_trait)]
+fn averager() -> impl Coroutine<
+    f64,
+    Yield = Option<f64>,
+    Return = (),
+> + ::coro::Control {
     yield_!(@ __coro_mark_used);
     /// The states of the coroutine `averager` between resumes.
     #[derive(::coro::__private::Clone)]
@@ -21,6 +26,13 @@ fn averager() -> impl Coroutine<f64, Yield = Option<f64>, Return = ()> {
                 Self::Unresumed { .. } => ::coro::__private::Status::Created,
                 Self::Suspend0 { .. } => ::coro::__private::Status::Suspended,
                 Self::Returned | Self::Poisoned => ::coro::__private::Status::Complete,
+            }
+        }
+        #[inline]
+        fn close(&mut self) {
+            match self {
+                Self::Poisoned => {}
+                _ => *self = Self::Returned,
             }
         }
     }
@@ -148,6 +160,73 @@ fn averager() -> impl Coroutine<f64, Yield = Option<f64>, Return = ()> {
                             continue '__coro_dispatch;
                         }
                     }
+                }
+            }
+        },
+        |
+            __coro_state: &__CoroState<_, _, _>,
+            __coro_f: &mut ::coro::__private::fmt::Formatter<'_>,
+        | -> ::coro::__private::fmt::Result {
+            #[allow(unused_imports)]
+            use ::coro::__private::{ViaDebug as _, ViaPlaceholder as _};
+            match __coro_state {
+                __CoroState::Unresumed { .. } => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "averager",
+                        ::coro::__private::Frame::Created,
+                        &[],
+                        ::coro::__private::None,
+                    )
+                }
+                __CoroState::Suspend0 {
+                    total: __coro_v0,
+                    count: __coro_v1,
+                    average: __coro_v2,
+                    ..
+                } => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "averager",
+                        ::coro::__private::Frame::Suspended {
+                            kind: "yield_!",
+                            index: 0usize,
+                            line: 5u32,
+                        },
+                        &[
+                            (
+                                "total",
+                                (&&::coro::__private::DebugProbe(__coro_v0)).__coro_debug(),
+                            ),
+                            (
+                                "count",
+                                (&&::coro::__private::DebugProbe(__coro_v1)).__coro_debug(),
+                            ),
+                            (
+                                "average",
+                                (&&::coro::__private::DebugProbe(__coro_v2)).__coro_debug(),
+                            ),
+                        ],
+                        ::coro::__private::None,
+                    )
+                }
+                __CoroState::Returned => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "averager",
+                        ::coro::__private::Frame::Returned,
+                        &[],
+                        ::coro::__private::None,
+                    )
+                }
+                __CoroState::Poisoned => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "averager",
+                        ::coro::__private::Frame::Poisoned,
+                        &[],
+                        ::coro::__private::None,
+                    )
                 }
             }
         },

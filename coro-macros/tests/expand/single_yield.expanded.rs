@@ -1,4 +1,5 @@
-fn once() -> impl Iterator<Item = u32> {
+#[allow(refining_impl_trait)]
+fn once() -> impl Iterator<Item = u32> + ::coro::Control {
     yield_!(@ __coro_mark_used);
     /// The states of the coroutine `once` between resumes.
     #[derive(::coro::__private::Clone)]
@@ -20,6 +21,13 @@ fn once() -> impl Iterator<Item = u32> {
                 Self::Unresumed { .. } => ::coro::__private::Status::Created,
                 Self::Suspend0 { .. } => ::coro::__private::Status::Suspended,
                 Self::Returned | Self::Poisoned => ::coro::__private::Status::Complete,
+            }
+        }
+        #[inline]
+        fn close(&mut self) {
+            match self {
+                Self::Poisoned => {}
+                _ => *self = Self::Returned,
             }
         }
     }
@@ -97,6 +105,55 @@ fn once() -> impl Iterator<Item = u32> {
                             );
                         }
                     }
+                }
+            }
+        },
+        |
+            __coro_state: &__CoroState,
+            __coro_f: &mut ::coro::__private::fmt::Formatter<'_>,
+        | -> ::coro::__private::fmt::Result {
+            #[allow(unused_imports)]
+            use ::coro::__private::{ViaDebug as _, ViaPlaceholder as _};
+            match __coro_state {
+                __CoroState::Unresumed { .. } => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "once",
+                        ::coro::__private::Frame::Created,
+                        &[],
+                        ::coro::__private::None,
+                    )
+                }
+                __CoroState::Suspend0 { .. } => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "once",
+                        ::coro::__private::Frame::Suspended {
+                            kind: "yield_!",
+                            index: 0usize,
+                            line: 2u32,
+                        },
+                        &[],
+                        ::coro::__private::None,
+                    )
+                }
+                __CoroState::Returned => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "once",
+                        ::coro::__private::Frame::Returned,
+                        &[],
+                        ::coro::__private::None,
+                    )
+                }
+                __CoroState::Poisoned => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "once",
+                        ::coro::__private::Frame::Poisoned,
+                        &[],
+                        ::coro::__private::None,
+                    )
                 }
             }
         },

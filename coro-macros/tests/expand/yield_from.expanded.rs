@@ -1,4 +1,5 @@
-fn wrapper() -> impl Coroutine<Yield = i32, Return = &'static str> {
+#[allow(refining_impl_trait)]
+fn wrapper() -> impl Coroutine<Yield = i32, Return = &'static str> + ::coro::Control {
     yield_from!(@ __coro_mark_used);
     /// The states of the coroutine `wrapper` between resumes.
     #[derive(::coro::__private::Clone)]
@@ -24,6 +25,13 @@ fn wrapper() -> impl Coroutine<Yield = i32, Return = &'static str> {
                 Self::Suspend0 { .. } => ::coro::__private::Status::Suspended,
                 Self::Suspend1 { .. } => ::coro::__private::Status::Suspended,
                 Self::Returned | Self::Poisoned => ::coro::__private::Status::Complete,
+            }
+        }
+        #[inline]
+        fn close(&mut self) {
+            match self {
+                Self::Poisoned => {}
+                _ => *self = Self::Returned,
             }
         }
     }
@@ -261,6 +269,77 @@ fn wrapper() -> impl Coroutine<Yield = i32, Return = &'static str> {
                             );
                         }
                     }
+                }
+            }
+        },
+        |
+            __coro_state: &__CoroState<_, _, _>,
+            __coro_f: &mut ::coro::__private::fmt::Formatter<'_>,
+        | -> ::coro::__private::fmt::Result {
+            #[allow(unused_imports)]
+            use ::coro::__private::{ViaDebug as _, ViaPlaceholder as _};
+            match __coro_state {
+                __CoroState::Unresumed { .. } => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "wrapper",
+                        ::coro::__private::Frame::Created,
+                        &[],
+                        ::coro::__private::None,
+                    )
+                }
+                __CoroState::Suspend0 { sub0: __coro_v0, .. } => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "wrapper",
+                        ::coro::__private::Frame::Suspended {
+                            kind: "yield_from!",
+                            index: 0usize,
+                            line: 2u32,
+                        },
+                        &[],
+                        ::coro::__private::Some(
+                            (&&::coro::__private::DebugProbe(__coro_v0)).__coro_debug(),
+                        ),
+                    )
+                }
+                __CoroState::Suspend1 { result: __coro_v4, sub5: __coro_v5, .. } => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "wrapper",
+                        ::coro::__private::Frame::Suspended {
+                            kind: "yield_from!",
+                            index: 1usize,
+                            line: 3u32,
+                        },
+                        &[
+                            (
+                                "result",
+                                (&&::coro::__private::DebugProbe(__coro_v4)).__coro_debug(),
+                            ),
+                        ],
+                        ::coro::__private::Some(
+                            (&&::coro::__private::DebugProbe(__coro_v5)).__coro_debug(),
+                        ),
+                    )
+                }
+                __CoroState::Returned => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "wrapper",
+                        ::coro::__private::Frame::Returned,
+                        &[],
+                        ::coro::__private::None,
+                    )
+                }
+                __CoroState::Poisoned => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "wrapper",
+                        ::coro::__private::Frame::Poisoned,
+                        &[],
+                        ::coro::__private::None,
+                    )
                 }
             }
         },
