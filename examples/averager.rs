@@ -60,13 +60,15 @@
 //! `throw(ValueError, "bad data")` is a resume with `Err(ValueError("bad data"))`: the
 //! coroutine is sent `Result<f64, ValueError>`, so `yield_!(average)` evaluates to that
 //! `Err`, and `?` propagates it out as the coroutine's return value, which ends it, as
-//! the uncaught exception ends the Python generator. `close()` drops the coroutine. The
-//! `Generator` wrapper below supplies what Python's generator object adds on top (see
-//! the WORKAROUND note there).
+//! the uncaught exception ends the Python generator; `throw` hands back that completion.
+//! `close()` drops the locals at the paused `yield_!`. Where Python raises
+//! `StopIteration` (sending to a finished generator) or `TypeError` (sending a value to
+//! one that has not started), the port asks `status()` first: a complete coroutine
+//! panics when resumed, and a created one drops the value sent to it.
 
 use std::fmt;
 
-use coro::{Coroutine, CoroutineState, yield_};
+use coro::prelude::*;
 
 /// Python's `ValueError`, with its message.
 #[derive(Debug)]
@@ -101,142 +103,44 @@ fn show(average: Option<f64>) -> String {
     }
 }
 
+/// The value of `gen.send(..)`, when the coroutine yielded one.
+fn sent<R>(state: CoroutineState<Option<f64>, R>) -> String {
+    match state {
+        CoroutineState::Yielded(average) => show(average),
+        CoroutineState::Complete(_) => "StopIteration".to_string(),
+    }
+}
+
 fn main() {
-    let mut avg = Generator::new(averager());
-    avg.next().unwrap(); // "prime" it: run up to the first yield (average is None)
-    println!("{}", show(avg.send(10.0).unwrap())); // 10.0
-    println!("{}", show(avg.send(20.0).unwrap())); // 15.0
-    println!("{}", show(avg.send(30.0).unwrap())); // 20.0
+    let mut avg = averager();
+    avg.start(); // "prime" it: run up to the first yield (average is None)
+    println!("{}", sent(avg.send(10.0))); // 10.0
+    println!("{}", sent(avg.send(20.0))); // 15.0
+    println!("{}", sent(avg.send(30.0))); // 20.0
 
     // raises ValueError AT the paused `yield_!` line
-    if let Err(Raised::Exception(exc)) = avg.throw(ValueError("bad data")) {
+    if let Ok(CoroutineState::Complete(Err(exc))) = avg.throw(ValueError("bad data")) {
         // averager does not catch it, so it propagates out and the coroutine ends
         println!("throw: ValueError propagated: {exc}");
     }
     avg.close(); // no-op: the generator already finished
-    if let Err(Raised::StopIteration) = avg.send(40.0) {
+    if avg.status() == Status::Complete {
         println!("avg is finished: send raises StopIteration");
     }
 
-    let mut avg2 = Generator::new(averager());
-    println!("{}", show(avg2.next().unwrap())); // None
-    println!("{}", show(avg2.send(5.0).unwrap())); // 5.0
-    avg2.close(); // drops the coroutine; it shuts down
-    if let Err(Raised::StopIteration) = avg2.send(6.0) {
+    let mut avg2 = averager();
+    if let Some(CoroutineState::Yielded(first)) = avg2.start() {
+        println!("{}", show(first)); // None
+    }
+    println!("{}", sent(avg2.send(5.0))); // 5.0
+    avg2.close(); // drops the locals at the yield; the coroutine shuts down
+    if avg2.status() == Status::Complete {
         println!("avg2 is closed: send raises StopIteration");
     }
 
-    // forgot to prime
-    if let Err(raised @ Raised::TypeError(_)) = Generator::new(averager()).send(10.0) {
-        println!("{raised}");
-    }
-}
-
-// ---- a Python generator object ------------------------------------------------------------
-//
-// WORKAROUND(coro gap): Python's generator object remembers whether it has started and
-// whether it has finished: `send` before the priming `next` is a TypeError, and `send`
-// after the end raises StopIteration again and again. A coroutine of `coro` cannot be
-// asked (its `status()` is not reachable through `impl Coroutine`), silently drops the
-// first resume's value, and panics when resumed after completion; there is no
-// `throw`/`close` yet either. This wrapper keeps those facts itself. `throw(e)` is
-// `resume(Err(e))` and `close()` drops the coroutine, so its drop guards run.
-
-/// What a call on a generator raised.
-#[derive(Debug)]
-enum Raised<E> {
-    StopIteration,
-    TypeError(&'static str),
-    /// An exception that propagated out of the generator, ending it.
-    Exception(E),
-}
-
-impl<E: fmt::Display> fmt::Display for Raised<E> {
-    /// How Python's traceback names the exception.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Raised::StopIteration => f.write_str("StopIteration"),
-            Raised::TypeError(msg) => write!(f, "TypeError: {msg}"),
-            Raised::Exception(exc) => write!(f, "{exc}"),
-        }
-    }
-}
-
-/// An averager with Python's generator-object protocol: `next`, `send`, `throw`, `close`.
-struct Generator<C> {
-    /// `None` once the coroutine has finished or been closed.
-    coroutine: Option<C>,
-    started: bool,
-}
-
-impl<C> Generator<C>
-where
-    C: Coroutine<Result<f64, ValueError>, Yield = Option<f64>, Return = Result<(), ValueError>>,
-{
-    fn new(coroutine: C) -> Self {
-        Generator {
-            coroutine: Some(coroutine),
-            started: false,
-        }
-    }
-
-    /// `next(gen)`: runs a fresh generator to its first yield. (On a suspended one Python
-    /// would send `None`, which these coroutines, sent numbers, have no use for.)
-    fn next(&mut self) -> Result<Option<f64>, Raised<ValueError>> {
-        let Some(coroutine) = &mut self.coroutine else {
-            return Err(Raised::StopIteration);
-        };
-        assert!(
-            !self.started,
-            "next() on a suspended generator would send None"
-        );
-        self.started = true;
-        let state = coroutine.start().expect("a fresh coroutine starts");
-        self.finish(state)
-    }
-
-    /// `gen.send(value)`
-    fn send(&mut self, value: f64) -> Result<Option<f64>, Raised<ValueError>> {
-        if self.coroutine.is_some() && !self.started {
-            return Err(Raised::TypeError(
-                "can't send non-None value to a just-started generator",
-            ));
-        }
-        self.resume(Ok(value))
-    }
-
-    /// `gen.throw(exc)`: raises `exc` at the paused `yield_!`.
-    fn throw(&mut self, exc: ValueError) -> Result<Option<f64>, Raised<ValueError>> {
-        self.resume(Err(exc))
-    }
-
-    /// `gen.close()`: drops the coroutine, running its drop guards; a no-op once finished.
-    fn close(&mut self) {
-        self.coroutine = None;
-    }
-
-    fn resume(&mut self, arg: Result<f64, ValueError>) -> Result<Option<f64>, Raised<ValueError>> {
-        let Some(coroutine) = &mut self.coroutine else {
-            return Err(Raised::StopIteration);
-        };
-        self.started = true;
-        let state = coroutine.resume(arg);
-        self.finish(state)
-    }
-
-    fn finish(
-        &mut self,
-        state: CoroutineState<Option<f64>, Result<(), ValueError>>,
-    ) -> Result<Option<f64>, Raised<ValueError>> {
-        match state {
-            CoroutineState::Yielded(value) => Ok(value),
-            CoroutineState::Complete(result) => {
-                self.coroutine = None;
-                match result {
-                    Ok(()) => Err(Raised::StopIteration),
-                    Err(exc) => Err(Raised::Exception(exc)),
-                }
-            }
-        }
+    // forgot to prime: Python refuses the value; coro would drop it, so ask first
+    let unprimed = averager();
+    if unprimed.status() == Status::Created {
+        println!("TypeError: can't send non-None value to a just-started generator");
     }
 }

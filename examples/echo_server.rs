@@ -317,13 +317,11 @@
 //! whole stack of coroutines at once: the pending `accept` and `server` itself, whose
 //! `try/finally` is a drop guard. Sockets are on 127.0.0.1, port 0.
 
-use std::cell::Cell;
 use std::io;
 use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
-use std::rc::Rc;
 
 use coro::scheduler::{
-    Reply, Scheduler, Syscall, TaskHandle, TaskId, accept, kill, recv, send_all, spawn, wait,
+    Reply, Scheduler, Syscall, TaskHandle, accept, kill, recv, send_all, spawn, wait,
 };
 use coro::{Coroutine, yield_from};
 
@@ -366,7 +364,7 @@ fn server(sock: TcpListener) -> impl Coroutine<Reply, Yield = Syscall, Return = 
     let sock = sock;
     loop {
         let (client, addr) = yield_from!(accept(&sock))?;
-        yield_from!(new_task(handle_client(client, addr)));
+        yield_from!(spawn(handle_client(client, addr)));
     }
 }
 
@@ -393,12 +391,12 @@ fn client(
 fn main_task() -> impl Coroutine<Reply, Yield = Syscall, Return = io::Result<()>> {
     let sock = TcpListener::bind(("127.0.0.1", 0))?; // ephemeral port, loopback only
     let port = sock.local_addr()?.port();
-    let srv = yield_from!(new_task(server(sock)));
+    let srv = yield_from!(spawn(server(sock)));
     for (name, lines) in [
         ("alice", &["hello", "coroutines"][..]),
         ("bob", &["ping", "pong", "bye"][..]),
     ] {
-        let tid = yield_from!(new_task(client(name, port, lines)));
+        let tid = yield_from!(spawn(client(name, port, lines)));
         yield_from!(wait(tid)).expect("the client was neither killed nor panicked")?;
     }
     let killed = yield_from!(kill(srv)).is_ok();
@@ -423,74 +421,11 @@ fn py_bool(b: bool) -> &'static str {
 
 fn main() -> io::Result<()> {
     let mut sched = Scheduler::new()?;
-    let main = new(&mut sched, main_task());
-    let io = new(&mut sched, iotask(main));
+    sched.on_exit(|tid, _| println!("Task {} terminated", tid.get())); // Scheduler.exit
+    let main = sched.spawn(main_task());
+    let io = sched.spawn(iotask(main));
     sched.run()?;
     sched
         .take_result(io)
         .expect("iotask was neither killed nor panicked")
-}
-
-// ---- "Task N terminated" ------------------------------------------------------------------
-//
-// WORKAROUND(coro gap): Beazley's `Scheduler.exit` prints "Task N terminated" the moment
-// a task ends. `coro::scheduler::Scheduler` has no exit hook, and a task cannot learn its
-// own id before it runs (`get_tid()` costs a trip through the ready queue, which would
-// shift the interleaving). So each task runs inside `reported`, whose drop guard prints the
-// line when the task returns or is killed, and whoever spawns it writes the new id into a
-// shared slot right away: before the task can end, since no task here ends in its first
-// run.
-
-/// The id a task learns from its spawner.
-type TidSlot = Rc<Cell<Option<TaskId>>>;
-
-/// Prints "Task N terminated" when dropped: when its task ends, however it ends.
-struct ExitNotice(TidSlot);
-
-impl Drop for ExitNotice {
-    fn drop(&mut self) {
-        let tid = self
-            .0
-            .get()
-            .expect("a task ended before its spawner learned its id");
-        println!("Task {} terminated", tid.get());
-    }
-}
-
-/// Runs `target` as it is, announcing its end.
-#[coro::coroutine]
-fn reported<C>(
-    tid: TidSlot,
-    target: C,
-) -> impl Coroutine<Reply, Yield = Syscall, Return = C::Return>
-where
-    C: Coroutine<Reply, Yield = Syscall>,
-{
-    let _exit = ExitNotice(tid);
-    yield_from!(target)
-}
-
-/// `sched.new(target)`: spawns a task from outside the scheduler.
-fn new<C>(sched: &mut Scheduler, target: C) -> TaskHandle<C::Return>
-where
-    C: Coroutine<Reply, Yield = Syscall> + 'static,
-    C::Return: 'static,
-{
-    let tid = TidSlot::default();
-    let handle = sched.spawn(reported(Rc::clone(&tid), target));
-    tid.set(Some(handle.id()));
-    handle
-}
-
-/// `yield NewTask(target)`: spawns a task from inside one, and returns its handle.
-#[coro::coroutine]
-fn new_task<C>(target: C) -> impl Coroutine<Reply, Yield = Syscall, Return = TaskHandle<C::Return>>
-where
-    C: Coroutine<Reply, Yield = Syscall> + 'static,
-    C::Return: 'static,
-{
-    let tid = TidSlot::default();
-    let handle = yield_from!(spawn(reported(Rc::clone(&tid), target)));
-    tid.set(Some(handle.id()));
-    handle
 }

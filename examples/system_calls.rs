@@ -178,12 +178,7 @@
 //! run; waiting for a task gives its return value (`Ok(())` here) and kill and wait
 //! report failures as errors. Python's `True`/`False` are whether they succeeded.
 
-use std::cell::Cell;
-use std::rc::Rc;
-
-use coro::scheduler::{
-    Reply, Scheduler, Syscall, TaskHandle, TaskId, get_tid, kill, spawn, wait, yield_now,
-};
+use coro::scheduler::{Reply, Scheduler, Syscall, get_tid, kill, spawn, wait, yield_now};
 use coro::{Coroutine, yield_from};
 
 // ------------------------------------------------------------
@@ -211,13 +206,13 @@ fn bar() -> impl Coroutine<Reply, Yield = Syscall, Return = ()> {
 fn main_task() -> impl Coroutine<Reply, Yield = Syscall, Return = ()> {
     let mytid = yield_from!(get_tid());
     println!("main is task {}", mytid.get());
-    let child = yield_from!(new_task(foo())); // Launch new task
+    let child = yield_from!(spawn(foo())); // Launch new task
     for _ in 0..3 {
         yield_from!(yield_now());
     }
     let killed = yield_from!(kill(child)).is_ok(); // Kill the task
     println!("killed foo: {}", py_bool(killed));
-    let child = yield_from!(new_task(bar()));
+    let child = yield_from!(spawn(bar()));
     println!("Waiting for child");
     let _ = yield_from!(wait(child));
     println!("Child done");
@@ -235,71 +230,8 @@ fn py_bool(b: bool) -> &'static str {
 
 fn main() -> std::io::Result<()> {
     let mut sched = Scheduler::new()?;
-    new(&mut sched, main_task());
+    sched.on_exit(|tid, _| println!("Task {} terminated", tid.get())); // Scheduler.exit
+    sched.spawn(main_task());
     sched.run()?;
     Ok(())
-}
-
-// ---- "Task N terminated" ------------------------------------------------------------------
-//
-// WORKAROUND(coro gap): Beazley's `Scheduler.exit` prints "Task N terminated" the moment
-// a task ends. `coro::scheduler::Scheduler` has no exit hook, and a task cannot learn its
-// own id before it runs (`get_tid()` costs a trip through the ready queue, which would
-// shift the interleaving). So each task runs inside `reported`, whose drop guard prints the
-// line when the task returns or is killed, and whoever spawns it writes the new id into a
-// shared slot right away: before the task can end, since no task here ends in its first
-// run.
-
-/// The id a task learns from its spawner.
-type TidSlot = Rc<Cell<Option<TaskId>>>;
-
-/// Prints "Task N terminated" when dropped: when its task ends, however it ends.
-struct ExitNotice(TidSlot);
-
-impl Drop for ExitNotice {
-    fn drop(&mut self) {
-        let tid = self
-            .0
-            .get()
-            .expect("a task ended before its spawner learned its id");
-        println!("Task {} terminated", tid.get());
-    }
-}
-
-/// Runs `target` as it is, announcing its end.
-#[coro::coroutine]
-fn reported<C>(
-    tid: TidSlot,
-    target: C,
-) -> impl Coroutine<Reply, Yield = Syscall, Return = C::Return>
-where
-    C: Coroutine<Reply, Yield = Syscall>,
-{
-    let _exit = ExitNotice(tid);
-    yield_from!(target)
-}
-
-/// `sched.new(target)`: spawns a task from outside the scheduler.
-fn new<C>(sched: &mut Scheduler, target: C) -> TaskHandle<C::Return>
-where
-    C: Coroutine<Reply, Yield = Syscall> + 'static,
-    C::Return: 'static,
-{
-    let tid = TidSlot::default();
-    let handle = sched.spawn(reported(Rc::clone(&tid), target));
-    tid.set(Some(handle.id()));
-    handle
-}
-
-/// `yield NewTask(target)`: spawns a task from inside one, and returns its handle.
-#[coro::coroutine]
-fn new_task<C>(target: C) -> impl Coroutine<Reply, Yield = Syscall, Return = TaskHandle<C::Return>>
-where
-    C: Coroutine<Reply, Yield = Syscall> + 'static,
-    C::Return: 'static,
-{
-    let tid = TidSlot::default();
-    let handle = yield_from!(spawn(reported(Rc::clone(&tid), target)));
-    tid.set(Some(handle.id()));
-    handle
 }

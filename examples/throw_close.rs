@@ -69,13 +69,13 @@
 //! guard, `Finally`, which runs when the coroutine is dropped (`close()`). A guard cannot
 //! read the coroutine's other locals when it runs, so it owns the state its cleanup
 //! reports: `count` lives in the guard. `yield_from!` forwards what is sent, `Err`s
-//! included, and dropping `wrapper` drops the `averager` inside it. The `Generator`
-//! wrapper below supplies what Python's generator object adds on top (see the WORKAROUND
-//! note there).
+//! included, and closing `wrapper` drops the `averager` inside it. Where Python raises
+//! `StopIteration` from a closed generator, the port asks `status()`: resuming a complete
+//! coroutine panics.
 
 use std::fmt;
 
-use coro::{Coroutine, CoroutineState, yield_, yield_from};
+use coro::prelude::*;
 
 /// Python's `ValueError`, with its message.
 #[derive(Debug)]
@@ -127,6 +127,14 @@ fn wrapper() -> impl Coroutine<Averager, Yield = Option<f64>, Return = Result<()
     result
 }
 
+/// The value of `gen.send(..)` or `gen.throw(..)`, when the coroutine yielded one.
+fn sent<R>(state: CoroutineState<Option<f64>, R>) -> String {
+    match state {
+        CoroutineState::Yielded(average) => show(average),
+        CoroutineState::Complete(_) => "StopIteration".to_string(),
+    }
+}
+
 /// Python's `print` of a float or `None`.
 fn show(average: Option<f64>) -> String {
     match average {
@@ -137,136 +145,31 @@ fn show(average: Option<f64>) -> String {
 
 fn main() {
     println!("-- direct --");
-    let mut avg = Generator::new(averager());
-    avg.next().unwrap();
-    println!("{}", show(avg.send(10.0).unwrap())); // 10.0
-    println!("{}", show(avg.send(20.0).unwrap())); // 15.0
-    let returned = avg.throw(ValueError("bad data")).unwrap(); // handled inside, yields 15.0 again
-    println!("throw returned: {}", show(returned));
-    println!("{}", show(avg.send(30.0).unwrap())); // 20.0
-    avg.close(); // drops the coroutine at the yield -> Finally runs
-    if let Err(Raised::StopIteration) = avg.send(40.0) {
+    let mut avg = averager();
+    avg.start();
+    println!("{}", sent(avg.send(10.0))); // 10.0
+    println!("{}", sent(avg.send(20.0))); // 15.0
+    if let Ok(returned) = avg.throw(ValueError("bad data")) {
+        // handled inside, yields 15.0 again
+        println!("throw returned: {}", sent(returned));
+    }
+    println!("{}", sent(avg.send(30.0))); // 20.0
+    avg.close(); // drops the locals at the yield -> Finally runs
+    if avg.status() == Status::Complete {
         println!("closed: send raises StopIteration");
     }
 
     println!("-- through yield from --");
-    let mut w = Generator::new(wrapper());
-    w.next().unwrap();
-    println!("{}", show(w.send(4.0).unwrap())); // 4.0
-    let returned = w.throw(ValueError("oops")).unwrap(); // forwarded to averager, 4.0
-    println!("throw returned: {}", show(returned));
-    println!("{}", show(w.send(8.0).unwrap())); // 6.0
+    let mut w = wrapper();
+    w.start();
+    println!("{}", sent(w.send(4.0))); // 4.0
+    if let Ok(returned) = w.throw(ValueError("oops")) {
+        // forwarded to averager, 4.0
+        println!("throw returned: {}", sent(returned));
+    }
+    println!("{}", sent(w.send(8.0))); // 6.0
     w.close(); // forwarded: averager's Finally runs
-    if let Err(Raised::StopIteration) = w.next() {
+    if w.status() == Status::Complete {
         println!("closed: next raises StopIteration");
-    }
-}
-
-// ---- a Python generator object ------------------------------------------------------------
-//
-// WORKAROUND(coro gap): Python's generator object remembers whether it has started and
-// whether it has finished: `send` before the priming `next` is a TypeError, and `send`
-// after the end raises StopIteration again and again. A coroutine of `coro` cannot be
-// asked (its `status()` is not reachable through `impl Coroutine`), silently drops the
-// first resume's value, and panics when resumed after completion; there is no
-// `throw`/`close` yet either. This wrapper keeps those facts itself. `throw(e)` is
-// `resume(Err(e))` and `close()` drops the coroutine, so its drop guards run.
-
-/// What a call on a generator raised.
-#[derive(Debug)]
-enum Raised<E> {
-    StopIteration,
-    TypeError(&'static str),
-    /// An exception that propagated out of the generator, ending it.
-    Exception(E),
-}
-
-impl<E: fmt::Display> fmt::Display for Raised<E> {
-    /// How Python's traceback names the exception.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Raised::StopIteration => f.write_str("StopIteration"),
-            Raised::TypeError(msg) => write!(f, "TypeError: {msg}"),
-            Raised::Exception(exc) => write!(f, "{exc}"),
-        }
-    }
-}
-
-/// An averager with Python's generator-object protocol: `next`, `send`, `throw`, `close`.
-struct Generator<C> {
-    /// `None` once the coroutine has finished or been closed.
-    coroutine: Option<C>,
-    started: bool,
-}
-
-impl<C> Generator<C>
-where
-    C: Coroutine<Result<f64, ValueError>, Yield = Option<f64>, Return = Result<(), ValueError>>,
-{
-    fn new(coroutine: C) -> Self {
-        Generator {
-            coroutine: Some(coroutine),
-            started: false,
-        }
-    }
-
-    /// `next(gen)`: runs a fresh generator to its first yield. (On a suspended one Python
-    /// would send `None`, which these coroutines, sent numbers, have no use for.)
-    fn next(&mut self) -> Result<Option<f64>, Raised<ValueError>> {
-        let Some(coroutine) = &mut self.coroutine else {
-            return Err(Raised::StopIteration);
-        };
-        assert!(
-            !self.started,
-            "next() on a suspended generator would send None"
-        );
-        self.started = true;
-        let state = coroutine.start().expect("a fresh coroutine starts");
-        self.finish(state)
-    }
-
-    /// `gen.send(value)`
-    fn send(&mut self, value: f64) -> Result<Option<f64>, Raised<ValueError>> {
-        if self.coroutine.is_some() && !self.started {
-            return Err(Raised::TypeError(
-                "can't send non-None value to a just-started generator",
-            ));
-        }
-        self.resume(Ok(value))
-    }
-
-    /// `gen.throw(exc)`: raises `exc` at the paused `yield_!`.
-    fn throw(&mut self, exc: ValueError) -> Result<Option<f64>, Raised<ValueError>> {
-        self.resume(Err(exc))
-    }
-
-    /// `gen.close()`: drops the coroutine, running its drop guards; a no-op once finished.
-    fn close(&mut self) {
-        self.coroutine = None;
-    }
-
-    fn resume(&mut self, arg: Result<f64, ValueError>) -> Result<Option<f64>, Raised<ValueError>> {
-        let Some(coroutine) = &mut self.coroutine else {
-            return Err(Raised::StopIteration);
-        };
-        self.started = true;
-        let state = coroutine.resume(arg);
-        self.finish(state)
-    }
-
-    fn finish(
-        &mut self,
-        state: CoroutineState<Option<f64>, Result<(), ValueError>>,
-    ) -> Result<Option<f64>, Raised<ValueError>> {
-        match state {
-            CoroutineState::Yielded(value) => Ok(value),
-            CoroutineState::Complete(result) => {
-                self.coroutine = None;
-                match result {
-                    Ok(()) => Err(Raised::StopIteration),
-                    Err(exc) => Err(Raised::Exception(exc)),
-                }
-            }
-        }
     }
 }

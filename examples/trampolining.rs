@@ -161,10 +161,7 @@
 //! in, and evaluates to its `return` value. So `add` returns `x + y` instead of yielding
 //! it, and the scheduler is `coro::scheduler`, whose `get_tid()` is Beazley's `GetTid`.
 
-use std::cell::Cell;
-use std::rc::Rc;
-
-use coro::scheduler::{Reply, Scheduler, Syscall, TaskHandle, TaskId, get_tid, yield_now};
+use coro::scheduler::{Reply, Scheduler, Syscall, get_tid, yield_now};
 use coro::{Coroutine, yield_from};
 
 // ---------------- part 1: a hand-driven trampoline ----------------
@@ -231,59 +228,9 @@ fn main() -> std::io::Result<()> {
     part1::run();
 
     let mut sched = Scheduler::new()?;
-    new(&mut sched, worker("A", 3));
-    new(&mut sched, worker("B", 2));
+    sched.on_exit(|tid, _| println!("Task {} terminated", tid.get())); // Scheduler.exit
+    sched.spawn(worker("A", 3));
+    sched.spawn(worker("B", 2));
     sched.run()?;
     Ok(())
-}
-
-// ---- "Task N terminated" ------------------------------------------------------------------
-//
-// WORKAROUND(coro gap): Beazley's `Scheduler.exit` prints "Task N terminated" the moment
-// a task ends. `coro::scheduler::Scheduler` has no exit hook, and a task cannot learn its
-// own id before it runs (`get_tid()` costs a trip through the ready queue, which would
-// shift the interleaving). So each task runs inside `reported`, whose drop guard prints the
-// line when the task returns or is killed, and whoever spawns it writes the new id into a
-// shared slot right away: before the task can end, since no task here ends in its first
-// run.
-
-/// The id a task learns from its spawner.
-type TidSlot = Rc<Cell<Option<TaskId>>>;
-
-/// Prints "Task N terminated" when dropped: when its task ends, however it ends.
-struct ExitNotice(TidSlot);
-
-impl Drop for ExitNotice {
-    fn drop(&mut self) {
-        let tid = self
-            .0
-            .get()
-            .expect("a task ended before its spawner learned its id");
-        println!("Task {} terminated", tid.get());
-    }
-}
-
-/// Runs `target` as it is, announcing its end.
-#[coro::coroutine]
-fn reported<C>(
-    tid: TidSlot,
-    target: C,
-) -> impl Coroutine<Reply, Yield = Syscall, Return = C::Return>
-where
-    C: Coroutine<Reply, Yield = Syscall>,
-{
-    let _exit = ExitNotice(tid);
-    yield_from!(target)
-}
-
-/// `sched.new(target)`: spawns a task from outside the scheduler.
-fn new<C>(sched: &mut Scheduler, target: C) -> TaskHandle<C::Return>
-where
-    C: Coroutine<Reply, Yield = Syscall> + 'static,
-    C::Return: 'static,
-{
-    let tid = TidSlot::default();
-    let handle = sched.spawn(reported(Rc::clone(&tid), target));
-    tid.set(Some(handle.id()));
-    handle
 }

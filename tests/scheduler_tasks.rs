@@ -3,7 +3,7 @@
 //! `impl Coroutine<Reply, Yield = Syscall, Return = T>`.
 //!
 //! (`coro-runtime/tests/scheduler_*.rs` test the same scheduler with hand-written
-//! coroutines, since `coro-runtime` cannot depend on the macro.)
+//! coroutines.)
 //!
 //! Every run is bounded with `run_for`, and asserts it ended with `RunExit::AllDone`.
 
@@ -319,6 +319,38 @@ fn a_panicking_task_is_reported_to_its_waiter() {
     );
     assert_eq!(log.last().unwrap(), "watcher: done");
     assert!(log.contains(&"bystander: step 4".to_string()), "{log:?}");
+}
+
+// ---- exit hook ------------------------------------------------------------------------
+
+/// Kills `target` once it has had a turn, then returns.
+#[coro::coroutine]
+fn killer(target: TaskId) -> impl Coroutine<Reply, Yield = Syscall, Return = ()> {
+    yield_from!(yield_now());
+    yield_from!(kill(target)).expect("the target is alive");
+}
+
+#[test]
+fn on_exit_reports_every_ending_after_the_tasks_drop_guards() {
+    let log = Log::default();
+    let mut sched = Scheduler::new().unwrap();
+    let seen = Rc::clone(&log);
+    sched.on_exit(move |tid, exit| push(&seen, format!("exit {}: {exit:?}", tid.get())));
+    let f = sched.spawn(forever(Rc::clone(&log)));
+    let k = sched.spawn(killer(f.id()));
+    let p = sched.spawn(panicking(1));
+    run_all(&mut sched, Duration::from_secs(10));
+    let (f, k, p) = (f.id().get(), k.id().get(), p.id().get());
+    assert_eq!(
+        *log.borrow(),
+        [
+            "forever: started".to_string(),
+            "finally: forever".to_string(),
+            format!("exit {f}: Killed {{ by: Some(TaskId({k})) }}"),
+            format!("exit {p}: Panicked {{ message: \"task gave up after 1 turns\" }}"),
+            format!("exit {k}: Returned"),
+        ]
+    );
 }
 
 // ---- echo server ----------------------------------------------------------------------

@@ -283,6 +283,33 @@ struct Shared {
     poller: Poller,
 }
 
+/// How a task ended, as [`Scheduler::on_exit`] reports it.
+///
+/// ```
+/// use coro_runtime::scheduler::TaskExit;
+///
+/// let exit = TaskExit::Killed { by: None };
+/// assert_ne!(exit, TaskExit::Returned);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TaskExit {
+    /// It ran to its end.
+    Returned,
+    /// [`kill`](Scheduler::kill)ed, by the task `by` or from outside (`None`).
+    Killed {
+        /// The killer, when a task killed it.
+        by: Option<TaskId>,
+    },
+    /// It panicked (while running, or while being dropped after it returned).
+    Panicked {
+        /// The panic's message.
+        message: String,
+    },
+}
+
+/// What [`Scheduler::on_exit`] stores.
+type ExitHook = Box<dyn FnMut(TaskId, &TaskExit)>;
+
 /// How a task ended, kept until a `wait` takes it.
 enum Outcome {
     Returned(Box<dyn Any>),
@@ -291,6 +318,16 @@ enum Outcome {
 }
 
 impl Outcome {
+    fn exit(&self) -> TaskExit {
+        match self {
+            Outcome::Returned(_) => TaskExit::Returned,
+            Outcome::Killed(by) => TaskExit::Killed { by: *by },
+            Outcome::Panicked(message) => TaskExit::Panicked {
+                message: message.clone(),
+            },
+        }
+    }
+
     fn into_result(self, id: TaskId) -> Result<Box<dyn Any>, WaitError> {
         match self {
             Outcome::Returned(value) => Ok(value),
@@ -399,6 +436,7 @@ pub struct Scheduler {
     io: HashMap<usize, IoWaiter>,
     #[cfg(unix)]
     next_key: usize,
+    exit_hook: Option<ExitHook>,
 }
 
 impl Scheduler {
@@ -431,7 +469,36 @@ impl Scheduler {
             io: HashMap::new(),
             #[cfg(unix)]
             next_key: 0,
+            exit_hook: None,
         })
+    }
+
+    /// Calls `hook` each time a task ends, with its id and how it ended: Beazley's
+    /// `Scheduler.exit`, which prints "Task N terminated". The hook runs right after the
+    /// task's coroutine is dropped (so after its drop guards) and before any task waiting
+    /// for it is woken. A second call replaces the hook. Tasks still alive when the
+    /// scheduler is dropped do not count as ending.
+    ///
+    /// ```
+    /// use std::cell::RefCell;
+    /// use std::rc::Rc;
+    /// use coro::scheduler::{Reply, Scheduler, Syscall, TaskExit};
+    /// use coro::Coroutine;
+    ///
+    /// #[coro::coroutine]
+    /// fn quick() -> impl Coroutine<Reply, Yield = Syscall, Return = ()> {}
+    ///
+    /// let log = Rc::new(RefCell::new(Vec::new()));
+    /// let mut sched = Scheduler::new()?;
+    /// let seen = Rc::clone(&log);
+    /// sched.on_exit(move |tid, exit| seen.borrow_mut().push((tid.get(), exit.clone())));
+    /// let task = sched.spawn(quick());
+    /// sched.run()?;
+    /// assert_eq!(*log.borrow(), [(task.id().get(), TaskExit::Returned)]);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn on_exit(&mut self, hook: impl FnMut(TaskId, &TaskExit) + 'static) {
+        self.exit_hook = Some(Box::new(hook));
     }
 
     /// Adds a task at the back of the ready queue and returns a typed handle to it.
@@ -940,6 +1007,9 @@ impl Scheduler {
 
     /// Hands the outcome to the waiting task, or keeps it.
     fn finish(&mut self, id: TaskId, removed: Removed, outcome: Outcome) {
+        if let Some(hook) = &mut self.exit_hook {
+            hook(id, &outcome.exit());
+        }
         if let Some(joiner) = removed.joiner
             && self
                 .tasks
