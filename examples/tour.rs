@@ -9,8 +9,8 @@
 use std::fmt;
 use std::time::Duration;
 
+use coro::prelude::*;
 use coro::scheduler::{self, Reply, Scheduler, Syscall, get_tid, spawn, wait, yield_now};
-use coro::{Coroutine, yield_, yield_from};
 
 fn main() -> std::io::Result<()> {
     println!("A tour of coro: Python's generators and coroutines, in Rust.");
@@ -74,8 +74,10 @@ fn sending_values() {
     // (A first `resume(x)` would do the same, and drop `x`: no yield_! is there to get it.)
     println!("start() -> {:?}", avg.start());
     for x in [10.0, 20.0, 30.0] {
-        println!("resume({x}) -> {:?}", avg.resume(x));
+        println!("send({x}) -> {:?}", avg.send(x));
     }
+    // Python's gi_frame.f_locals: Debug shows where it waits and what it keeps.
+    println!("{avg:?}");
 }
 
 // ---- 3 ------------------------------------------------------------------------------------
@@ -125,15 +127,18 @@ fn throw_and_close() {
     section("3. Throwing errors in, and closing");
     let mut f = forgiving();
     f.start();
-    println!("send 5 -> {:?}", f.resume(Ok(5.0)));
-    println!("throw -> {:?}", f.resume(Err(BadInput("not a number"))));
-    println!("close: drop it");
-    drop(f);
+    // send(v) is resume(Ok(v)); throw(e) is resume(Err(e)) at the paused yield_!.
+    println!("send 5 -> {:?}", f.send(5.0));
+    println!("throw -> {:?}", f.throw(BadInput("not a number")));
+    println!("close -> the locals at the yield_! are dropped");
+    f.close();
+    println!("status after close -> {:?}", f.status());
 
     let mut s = strict();
     s.start();
-    println!("send 5 -> {:?}", s.resume(Ok(5.0)));
-    println!("throw -> {:?}", s.resume(Err(BadInput("not a number"))));
+    println!("send 5 -> {:?}", s.send(5.0));
+    println!("throw -> {:?}", s.throw(BadInput("not a number")));
+    println!("status -> {:?}", s.status());
 }
 
 // ---- 4 ------------------------------------------------------------------------------------

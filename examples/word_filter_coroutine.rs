@@ -51,15 +51,15 @@
 //! get_words(f)
 //! ```
 //!
-//! Beazley's `@coroutine` decorator (create, then prime with `next()`) is the `primed`
-//! function: it runs a fresh coroutine to its first `yield_!` with
-//! [`Coroutine::start`]. `line = (yield)` is `let line = yield_!();`, and
-//! `target.send(v)` is `target.resume(v)`. Each stage owns the next one.
+//! Beazley's `@coroutine` decorator (create, then prime with `next()`) is
+//! `#[coro::coroutine(primed)]`: each call runs the new coroutine to its first `yield_!`
+//! before returning it. `line = (yield)` is `let line = yield_!();`, and
+//! `step.send(v)` is the same call. Each stage owns the next one.
 
 use std::fs::File;
 use std::io::{BufRead, BufReader};
 
-use coro::{Coroutine, yield_};
+use coro::{Coroutine, CoroutineExt, yield_};
 
 const WORDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/words.txt");
 
@@ -67,43 +67,29 @@ const WORDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/words.tx
 trait Sink: Coroutine<String, Yield = (), Return = ()> {}
 impl<C: Coroutine<String, Yield = (), Return = ()>> Sink for C {}
 
-/// `@coroutine`: prime the coroutine, advancing it to its first yield.
-fn primed<C: Sink>(mut coroutine: C) -> C {
-    coroutine.start();
-    coroutine
-}
-
 fn get_words(mut step: impl Sink) {
     let f = BufReader::new(File::open(WORDS).expect("examples/data/words.txt"));
     for line in f.lines() {
-        step.resume(line.expect("read words.txt").trim().to_string());
+        step.send(line.expect("read words.txt").trim().to_string());
     }
 }
 
-#[coro::coroutine]
-fn filter_step_body(mut step: impl Sink) -> impl Coroutine<String, Yield = (), Return = ()> {
+#[coro::coroutine(primed)]
+fn filter_step(mut step: impl Sink) -> impl Coroutine<String, Yield = (), Return = ()> {
     loop {
         let line: String = yield_!();
         if line.ends_with("ion") {
-            step.resume(line);
+            step.send(line);
         }
     }
 }
 
-fn filter_step(step: impl Sink) -> impl Sink {
-    primed(filter_step_body(step))
-}
-
-#[coro::coroutine]
-fn print_step_body() -> impl Coroutine<String, Yield = (), Return = ()> {
+#[coro::coroutine(primed)]
+fn print_step() -> impl Coroutine<String, Yield = (), Return = ()> {
     loop {
         let line: String = yield_!();
         println!("{line}");
     }
-}
-
-fn print_step() -> impl Sink {
-    primed(print_step_body())
 }
 
 fn main() {

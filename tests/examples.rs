@@ -270,3 +270,29 @@ fn the_tour_runs() {
         out.elapsed
     );
 }
+
+/// The seed article's step-by-step view, printed through `Debug`, is pinned byte for byte
+/// (`tests/golden/step_by_step.out`; its line numbers are those of
+/// `examples/step_by_step.rs`, so moving a `yield_!` there means updating both).
+#[test]
+fn step_by_step_prints_the_articles_walkthrough() {
+    let binary = examples_dir().join(format!("step_by_step{}", std::env::consts::EXE_SUFFIX));
+    let out = run(&mut Command::new(&binary));
+    assert!(
+        out.success,
+        "step_by_step failed; stderr:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let expected = std::fs::read(
+        Path::new(MANIFEST_DIR)
+            .join("tests")
+            .join("golden")
+            .join("step_by_step.out"),
+    )
+    .unwrap();
+    assert!(
+        out.stdout == expected,
+        "{}",
+        difference(&expected, &out.stdout)
+    );
+}
