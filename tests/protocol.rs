@@ -49,7 +49,9 @@ fn generic<T: Debug + Clone, U>(t: T, u: U) -> impl Iterator<Item = T> {
 
 /// The line of this file that contains `code`.
 fn line_of(code: &str) -> usize {
-    let at = include_str!("protocol.rs").lines().position(|l| l.trim() == code);
+    let at = include_str!("protocol.rs")
+        .lines()
+        .position(|l| l.trim() == code);
     at.expect("the code is in this file") + 1
 }
 

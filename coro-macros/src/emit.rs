@@ -48,6 +48,31 @@ struct Emitter<'a> {
     dispatch: Lifetime,
     /// Per block: how each bound local is named inside it.
     entry_names: Vec<HashMap<LocalId, Ident>>,
+    /// Per block: entered through the dispatch at least once, so it needs an arm, a label
+    /// and a slot (see [`Emitter::copied_targets`] for the blocks that may not).
+    armed: Vec<bool>,
+    /// Numbers the labeled blocks that copied jump targets break out of.
+    breaks: std::cell::Cell<usize>,
+}
+
+/// A block with at most this many tokens of code is small enough to copy into the blocks
+/// that jump to it (a loop head's test, a join that passes a value on, a yield).
+const SMALL_BLOCK: usize = 80;
+
+/// How deep copies of small blocks nest (a join copied into a branch, then the loop head
+/// it jumps to copied into that copy). Bounds the growth of the expansion: every jump site
+/// gets at most this many small blocks copied after it.
+const COPY_DEPTH: usize = 2;
+
+fn token_count(tokens: &TokenStream) -> usize {
+    tokens
+        .clone()
+        .into_iter()
+        .map(|t| match t {
+            TokenTree::Group(g) => 2 + token_count(&g.stream()),
+            _ => 1,
+        })
+        .sum()
 }
 
 /// Produces the rewritten function.
@@ -59,8 +84,11 @@ pub fn emit(input: &Input<'_>) -> TokenStream {
         next: Ident::new("__coro_next", Span::mixed_site()),
         dispatch: Lifetime::new("'__coro_dispatch", Span::mixed_site()),
         entry_names: Vec::new(),
+        armed: Vec::new(),
+        breaks: std::cell::Cell::new(0),
     };
     e.entry_names = (0..lowered.blocks.len()).map(|b| e.bindings(b)).collect();
+    e.armed = e.armed_blocks();
 
     let item = input.item;
     let attrs = &item.attrs;
@@ -379,7 +407,10 @@ impl Emitter<'_> {
         let layout = self.input.layout;
         let blocks = self.live_blocks();
         let label = &self.label;
-        let labels = blocks.iter().map(|&b| &layout.block_variant[b]);
+        let labels = blocks
+            .iter()
+            .filter(|&&b| self.armed[b])
+            .map(|&b| &layout.block_variant[b]);
         let structs = blocks.iter().map(|&b| {
             let locals = self.incoming(b);
             let name = &layout.block_struct[b];
@@ -471,7 +502,11 @@ impl Emitter<'_> {
         let return_ty = closure_type(&input.sig.types.return_ty);
         let fn_name = input.item.sig.ident.to_string();
         let state_infer = self.infer_args(&layout.state_params);
-        let blocks = self.live_blocks();
+        let blocks: Vec<BlockId> = self
+            .live_blocks()
+            .into_iter()
+            .filter(|&b| self.armed[b])
+            .collect();
         let slots = blocks.iter().map(|&b| {
             let slot = self.slot(b);
             quote!(let mut #slot = ::coro::__private::None;)
@@ -584,14 +619,92 @@ impl Emitter<'_> {
     }
 
     fn arm(&self, b: BlockId) -> TokenStream {
-        let input = self.input;
-        let lowered = input.lowered;
-        let layout = input.layout;
         let label = &self.label;
-        let variant = &layout.block_variant[b];
-        let name = &layout.block_struct[b];
+        let variant = &self.input.layout.block_variant[b];
         let slot = self.slot(b);
-        let block = &lowered.blocks[b];
+        let code = self.block_code(b, quote!(::coro::__private::take(&mut #slot)), 0);
+        quote! {
+            #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+            #label::#variant => { #code }
+        }
+    }
+
+    /// The small blocks that `b`'s jumps go to, which are copied after `b`'s code (at copy
+    /// depth `depth`) rather than entered through the dispatch: LLVM does not thread the
+    /// dispatch loop of a bigger body, and a loop head or a join entered through it costs
+    /// an indirect jump and a trip of the locals through memory per resume.
+    fn copied_targets(&self, b: BlockId, depth: usize) -> Vec<BlockId> {
+        let lowered = self.input.lowered;
+        if depth >= COPY_DEPTH {
+            return Vec::new();
+        }
+        let mut targets = Vec::new();
+        for &s in &lowered.blocks[b].sites {
+            let site = &lowered.sites[s];
+            let t = site.target;
+            if matches!(site.kind, SiteKind::Goto { .. })
+                && t != b
+                && !targets.contains(&t)
+                && self.input.analysis.reachable[t]
+                && lowered.blocks[t]
+                    .code
+                    .iter()
+                    .map(token_count)
+                    .sum::<usize>()
+                    <= SMALL_BLOCK
+            {
+                targets.push(t);
+            }
+        }
+        targets
+    }
+
+    /// The blocks that need a dispatch arm: those entered between resumes, and every
+    /// target of a jump that is not copied, from wherever the code of an armed block (or a
+    /// copy inside it) is emitted.
+    fn armed_blocks(&self) -> Vec<bool> {
+        let lowered = self.input.lowered;
+        let mut armed = vec![false; lowered.blocks.len()];
+        let mut work = vec![0];
+        for k in 0..lowered.suspends.len() {
+            work.push(match self.fast_path(k) {
+                Some((_, after, _)) => after,
+                None => lowered.suspends[k].resume,
+            });
+        }
+        fn walk(e: &Emitter<'_>, b: BlockId, depth: usize, out: &mut Vec<BlockId>) {
+            let copied = e.copied_targets(b, depth);
+            for &s in &e.input.lowered.blocks[b].sites {
+                let site = &e.input.lowered.sites[s];
+                if let SiteKind::Goto { .. } = site.kind
+                    && !copied.contains(&site.target)
+                {
+                    out.push(site.target);
+                }
+            }
+            for t in copied {
+                walk(e, t, depth + 1, out);
+            }
+        }
+        while let Some(b) = work.pop() {
+            if armed[b] {
+                continue;
+            }
+            armed[b] = true;
+            walk(self, b, 0, &mut work);
+        }
+        armed
+    }
+
+    /// The code of block `b`, whose incoming locals `source` evaluates to (its struct),
+    /// followed by copies of the small blocks it jumps to. Each copy sits after a labeled
+    /// block that holds `b`'s code, and a jump to it is a `break` out of that block with
+    /// the target's struct: `b`'s own locals are dropped at the `break`, before the
+    /// target's code runs, exactly as when the jump goes through the dispatch.
+    fn block_code(&self, b: BlockId, source: TokenStream, depth: usize) -> TokenStream {
+        let lowered = self.input.lowered;
+        let layout = self.input.layout;
+        let name = &layout.block_struct[b];
         let pat = self.incoming(b).into_iter().map(|l| {
             let f = &layout.field[l];
             let name = &self.entry_names[b][&l];
@@ -599,18 +712,44 @@ impl Emitter<'_> {
                 .then(|| quote!(mut));
             quote!(#f: #m #name)
         });
-        let code: Vec<TokenStream> = block.code.iter().map(|t| self.fill(t.clone())).collect();
-        quote! {
-            #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
-            #label::#variant => {
-                let #name { #(#pat),* } = ::coro::__private::take(&mut #slot);
-                #(#code)*
-            }
+        let copied: Vec<(BlockId, Lifetime)> = self
+            .copied_targets(b, depth)
+            .into_iter()
+            .map(|t| {
+                let n = self.breaks.get();
+                self.breaks.set(n + 1);
+                let label = Lifetime::new(&format!("'__coro_to_{t}_{n}"), Span::mixed_site());
+                (t, label)
+            })
+            .collect();
+        let code: Vec<TokenStream> = lowered.blocks[b]
+            .code
+            .iter()
+            .map(|t| self.fill(t.clone(), &copied))
+            .collect();
+        // A copy tells the block's slot (if it has one) its type, as a jump would.
+        let source = if depth > 0 && self.armed[b] {
+            let slot = self.slot(b);
+            quote! {{
+                let __coro_incoming = #source;
+                ::coro::__private::same_slot(&__coro_incoming, &#slot);
+                __coro_incoming
+            }}
+        } else {
+            source
+        };
+        let mut body = quote! {
+            let #name { #(#pat),* } = #source;
+            #(#code)*
+        };
+        for (t, label) in copied {
+            body = self.block_code(t, quote!(#label: { #body }), depth + 1);
         }
+        body
     }
 
     /// Replaces `__coro_site!(N)` placeholders with the jumps they stand for.
-    fn fill(&self, tokens: TokenStream) -> TokenStream {
+    fn fill(&self, tokens: TokenStream, copied: &[(BlockId, Lifetime)]) -> TokenStream {
         let tts: Vec<TokenTree> = tokens.into_iter().collect();
         let mut out = Vec::with_capacity(tts.len());
         let mut i = 0;
@@ -622,14 +761,14 @@ impl Emitter<'_> {
                 && bang.as_char() == '!'
                 && let Ok(n) = g.stream().to_string().parse::<usize>()
             {
-                let site = self.site(n);
+                let site = self.site(n, copied);
                 out.push(TokenTree::Group(Group::new(Delimiter::Brace, site)));
                 i += 3;
                 continue;
             }
             match &tts[i] {
                 TokenTree::Group(g) => {
-                    let mut ng = Group::new(g.delimiter(), self.fill(g.stream()));
+                    let mut ng = Group::new(g.delimiter(), self.fill(g.stream(), copied));
                     ng.set_span(g.span());
                     out.push(TokenTree::Group(ng));
                 }
@@ -640,7 +779,7 @@ impl Emitter<'_> {
         out.into_iter().collect()
     }
 
-    fn site(&self, n: usize) -> TokenStream {
+    fn site(&self, n: usize, copied: &[(BlockId, Lifetime)]) -> TokenStream {
         let input = self.input;
         let lowered = input.lowered;
         let layout = input.layout;
@@ -679,6 +818,10 @@ impl Emitter<'_> {
                     fields.extend(quote!(#f: #v,));
                 }
                 fields.extend(quote!(#(#moves,)*));
+                if let Some((_, label)) = copied.iter().find(|(t, _)| *t == site.target) {
+                    let name = &layout.block_struct[site.target];
+                    return quote!(break #label #name { #fields };);
+                }
                 let enter = self.enter(site.target, fields);
                 quote! {
                     #enter

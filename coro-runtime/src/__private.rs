@@ -529,6 +529,11 @@ pub fn take<T>(slot: &mut Option<T>) -> T {
     }
 }
 
+/// Gives a block's slot the type of the locals a copy of the block received: its arm may
+/// come before any jump that fills the slot, and rustc reads the arms in order.
+#[inline(always)]
+pub fn same_slot<T>(_incoming: &T, _slot: &Option<T>) {}
+
 #[cold]
 #[inline(never)]
 fn empty_slot() -> ! {

@@ -40,7 +40,6 @@ fn parity(n: u32) -> impl Iterator<Item = &'static str> + ::coro::Control {
         Start,
         Resume2,
         Resume3,
-        Join1,
     }
     struct __CoroStart<N> {
         n: N,
@@ -68,7 +67,6 @@ fn parity(n: u32) -> impl Iterator<Item = &'static str> + ::coro::Control {
             let mut __coro_slot_0 = ::coro::__private::None;
             let mut __coro_slot_2 = ::coro::__private::None;
             let mut __coro_slot_3 = ::coro::__private::None;
-            let mut __coro_slot_1 = ::coro::__private::None;
             let mut __coro_next;
             match ::coro::__private::replace(__coro_state, __CoroState::Poisoned) {
                 __CoroState::Unresumed { n: __coro_v0, .. } => {
@@ -133,37 +131,34 @@ fn parity(n: u32) -> impl Iterator<Item = &'static str> + ::coro::Control {
                     }
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
                     __CoroLabel::Resume2 => {
-                        let __CoroResume2 { sent1: mut __coro_sent1 } = ::coro::__private::take(
-                            &mut __coro_slot_2,
-                        );
-                        ::coro::__private::discard(__coro_sent1);
+                        let __CoroJoin1 { value3: mut __coro_value3 } = '__coro_to_1_0: {
+                            let __CoroResume2 { sent1: mut __coro_sent1 } = ::coro::__private::take(
+                                &mut __coro_slot_2,
+                            );
+                            ::coro::__private::discard(__coro_sent1);
+                            {
+                                break '__coro_to_1_0 __CoroJoin1 { value3: () };
+                            }
+                        };
                         {
-                            __coro_slot_1 = ::coro::__private::Some(__CoroJoin1 {
-                                value3: (),
-                            });
-                            __coro_next = __CoroLabel::Join1;
-                            continue '__coro_dispatch;
+                            let __coro_return_value: () = __coro_value3;
+                            *__coro_state = __CoroState::Returned;
+                            return ::coro::__private::CoroutineState::Complete(
+                                __coro_return_value,
+                            );
                         }
                     }
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
                     __CoroLabel::Resume3 => {
-                        let __CoroResume3 { sent2: mut __coro_sent2 } = ::coro::__private::take(
-                            &mut __coro_slot_3,
-                        );
-                        ::coro::__private::discard(__coro_sent2);
-                        {
-                            __coro_slot_1 = ::coro::__private::Some(__CoroJoin1 {
-                                value3: (),
-                            });
-                            __coro_next = __CoroLabel::Join1;
-                            continue '__coro_dispatch;
-                        }
-                    }
-                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
-                    __CoroLabel::Join1 => {
-                        let __CoroJoin1 { value3: mut __coro_value3 } = ::coro::__private::take(
-                            &mut __coro_slot_1,
-                        );
+                        let __CoroJoin1 { value3: mut __coro_value3 } = '__coro_to_1_1: {
+                            let __CoroResume3 { sent2: mut __coro_sent2 } = ::coro::__private::take(
+                                &mut __coro_slot_3,
+                            );
+                            ::coro::__private::discard(__coro_sent2);
+                            {
+                                break '__coro_to_1_1 __CoroJoin1 { value3: () };
+                            }
+                        };
                         {
                             let __coro_return_value: () = __coro_value3;
                             *__coro_state = __CoroState::Returned;

@@ -38,15 +38,12 @@ fn first_pair(
     #[derive(::coro::__private::Clone, ::coro::__private::Copy)]
     enum __CoroLabel {
         Start,
-        LoopHead1,
         LoopHead3,
         LoopHead6,
         Resume9,
         Join8,
         LoopExit7,
         Join5,
-        LoopExit4,
-        LoopExit2,
     }
     struct __CoroStart<Limit> {
         limit: Limit,
@@ -106,15 +103,12 @@ fn first_pair(
                 ProbeIterator as _, ProbeUnsupported as _,
             };
             let mut __coro_slot_0 = ::coro::__private::None;
-            let mut __coro_slot_1 = ::coro::__private::None;
             let mut __coro_slot_3 = ::coro::__private::None;
             let mut __coro_slot_6 = ::coro::__private::None;
             let mut __coro_slot_9 = ::coro::__private::None;
             let mut __coro_slot_8 = ::coro::__private::None;
             let mut __coro_slot_7 = ::coro::__private::None;
             let mut __coro_slot_5 = ::coro::__private::None;
-            let mut __coro_slot_4 = ::coro::__private::None;
-            let mut __coro_slot_2 = ::coro::__private::None;
             let mut __coro_next;
             match ::coro::__private::replace(__coro_state, __CoroState::Poisoned) {
                 __CoroState::Unresumed { limit: __coro_v0, .. } => {
@@ -158,22 +152,14 @@ fn first_pair(
                 match __coro_next {
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
                     __CoroLabel::Start => {
-                        let __CoroStart { limit: limit } = ::coro::__private::take(
-                            &mut __coro_slot_0,
-                        );
-                        {
-                            __coro_slot_1 = ::coro::__private::Some(__CoroLoopHead1 {
-                                limit: limit,
-                            });
-                            __coro_next = __CoroLabel::LoopHead1;
-                            continue '__coro_dispatch;
-                        }
-                    }
-                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
-                    __CoroLabel::LoopHead1 => {
-                        let __CoroLoopHead1 { limit: limit } = ::coro::__private::take(
-                            &mut __coro_slot_1,
-                        );
+                        let __CoroLoopHead1 { limit: limit } = '__coro_to_1_0: {
+                            let __CoroStart { limit: limit } = ::coro::__private::take(
+                                &mut __coro_slot_0,
+                            );
+                            {
+                                break '__coro_to_1_0 __CoroLoopHead1 { limit: limit };
+                            }
+                        };
                         let mut __coro_iter1 = ::coro::__private::IntoIterator::into_iter(
                             0..limit,
                         );
@@ -188,42 +174,172 @@ fn first_pair(
                     }
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
                     __CoroLabel::LoopHead3 => {
-                        let __CoroLoopHead3 { limit: limit, iter1: mut __coro_iter1 } = ::coro::__private::take(
-                            &mut __coro_slot_3,
-                        );
-                        match ::coro::__private::Iterator::next(&mut __coro_iter1) {
-                            ::coro::__private::Some(i) => {
-                                let mut __coro_iter3 = ::coro::__private::IntoIterator::into_iter(
+                        let __CoroJoin5 { limit: limit, iter1: mut __coro_iter1 } = {
+                            let __coro_incoming = '__coro_to_5_3: {
+                                let __CoroLoopHead1 { limit: limit } = '__coro_to_1_7: {
+                                    let __CoroLoopExit2 { value6: mut __coro_value6 } = '__coro_to_2_6: {
+                                        let __CoroLoopExit4 { limit: limit } = '__coro_to_4_2: {
+                                            let __CoroJoin8 {
+                                                limit: limit,
+                                                iter1: mut __coro_iter1,
+                                                i: i,
+                                                iter3: mut __coro_iter3,
+                                            } = {
+                                                let __coro_incoming = '__coro_to_8_5: {
+                                                    let __CoroLoopExit7 {
+                                                        limit: limit,
+                                                        iter1: mut __coro_iter1,
+                                                    } = {
+                                                        let __coro_incoming = '__coro_to_7_4: {
+                                                            let __CoroLoopHead6 {
+                                                                limit: limit,
+                                                                iter1: mut __coro_iter1,
+                                                                i: i,
+                                                                iter3: mut __coro_iter3,
+                                                            } = {
+                                                                let __coro_incoming = '__coro_to_6_1: {
+                                                                    let __CoroLoopHead3 {
+                                                                        limit: limit,
+                                                                        iter1: mut __coro_iter1,
+                                                                    } = ::coro::__private::take(&mut __coro_slot_3);
+                                                                    match ::coro::__private::Iterator::next(&mut __coro_iter1) {
+                                                                        ::coro::__private::Some(i) => {
+                                                                            let mut __coro_iter3 = ::coro::__private::IntoIterator::into_iter(
+                                                                                0..limit,
+                                                                            );
+                                                                            {
+                                                                                break '__coro_to_6_1 __CoroLoopHead6 {
+                                                                                    limit: limit,
+                                                                                    iter1: __coro_iter1,
+                                                                                    i: i,
+                                                                                    iter3: __coro_iter3,
+                                                                                };
+                                                                            }
+                                                                        }
+                                                                        ::coro::__private::None => {
+                                                                            {
+                                                                                break '__coro_to_4_2 __CoroLoopExit4 { limit: limit };
+                                                                            };
+                                                                            {
+                                                                                break '__coro_to_5_3 __CoroJoin5 {
+                                                                                    limit: limit,
+                                                                                    iter1: __coro_iter1,
+                                                                                };
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                };
+                                                                ::coro::__private::same_slot(
+                                                                    &__coro_incoming,
+                                                                    &__coro_slot_6,
+                                                                );
+                                                                __coro_incoming
+                                                            };
+                                                            match ::coro::__private::Iterator::next(&mut __coro_iter3) {
+                                                                ::coro::__private::Some(j) => {
+                                                                    let __coro_yielded: (u32, u32) = (i, j);
+                                                                    *__coro_state = __CoroState::Suspend0 {
+                                                                        limit: limit,
+                                                                        iter1: __coro_iter1,
+                                                                        i: i,
+                                                                        iter3: __coro_iter3,
+                                                                        j: j,
+                                                                    };
+                                                                    return ::coro::__private::CoroutineState::Yielded(
+                                                                        __coro_yielded,
+                                                                    );
+                                                                }
+                                                                ::coro::__private::None => {
+                                                                    {
+                                                                        break '__coro_to_7_4 __CoroLoopExit7 {
+                                                                            limit: limit,
+                                                                            iter1: __coro_iter1,
+                                                                        };
+                                                                    };
+                                                                    {
+                                                                        break '__coro_to_8_5 __CoroJoin8 {
+                                                                            limit: limit,
+                                                                            iter1: __coro_iter1,
+                                                                            i: i,
+                                                                            iter3: __coro_iter3,
+                                                                        };
+                                                                    }
+                                                                }
+                                                            }
+                                                        };
+                                                        ::coro::__private::same_slot(
+                                                            &__coro_incoming,
+                                                            &__coro_slot_7,
+                                                        );
+                                                        __coro_incoming
+                                                    };
+                                                    {
+                                                        __coro_slot_5 = ::coro::__private::Some(__CoroJoin5 {
+                                                            limit: limit,
+                                                            iter1: __coro_iter1,
+                                                        });
+                                                        __coro_next = __CoroLabel::Join5;
+                                                        continue '__coro_dispatch;
+                                                    }
+                                                };
+                                                ::coro::__private::same_slot(
+                                                    &__coro_incoming,
+                                                    &__coro_slot_8,
+                                                );
+                                                __coro_incoming
+                                            };
+                                            {
+                                                __coro_slot_6 = ::coro::__private::Some(__CoroLoopHead6 {
+                                                    limit: limit,
+                                                    iter1: __coro_iter1,
+                                                    i: i,
+                                                    iter3: __coro_iter3,
+                                                });
+                                                __coro_next = __CoroLabel::LoopHead6;
+                                                continue '__coro_dispatch;
+                                            }
+                                        };
+                                        {
+                                            break '__coro_to_2_6 __CoroLoopExit2 { value6: 0 };
+                                        };
+                                        {
+                                            break '__coro_to_1_7 __CoroLoopHead1 { limit: limit };
+                                        }
+                                    };
+                                    let found = __coro_value6;
+                                    {
+                                        let __coro_return_value: u32 = found;
+                                        *__coro_state = __CoroState::Returned;
+                                        return ::coro::__private::CoroutineState::Complete(
+                                            __coro_return_value,
+                                        );
+                                    }
+                                };
+                                let mut __coro_iter1 = ::coro::__private::IntoIterator::into_iter(
                                     0..limit,
                                 );
                                 {
-                                    __coro_slot_6 = ::coro::__private::Some(__CoroLoopHead6 {
-                                        limit: limit,
-                                        iter1: __coro_iter1,
-                                        i: i,
-                                        iter3: __coro_iter3,
-                                    });
-                                    __coro_next = __CoroLabel::LoopHead6;
-                                    continue '__coro_dispatch;
-                                }
-                            }
-                            ::coro::__private::None => {
-                                {
-                                    __coro_slot_4 = ::coro::__private::Some(__CoroLoopExit4 {
-                                        limit: limit,
-                                    });
-                                    __coro_next = __CoroLabel::LoopExit4;
-                                    continue '__coro_dispatch;
-                                };
-                                {
-                                    __coro_slot_5 = ::coro::__private::Some(__CoroJoin5 {
+                                    __coro_slot_3 = ::coro::__private::Some(__CoroLoopHead3 {
                                         limit: limit,
                                         iter1: __coro_iter1,
                                     });
-                                    __coro_next = __CoroLabel::Join5;
+                                    __coro_next = __CoroLabel::LoopHead3;
                                     continue '__coro_dispatch;
                                 }
-                            }
+                            };
+                            ::coro::__private::same_slot(
+                                &__coro_incoming,
+                                &__coro_slot_5,
+                            );
+                            __coro_incoming
+                        };
+                        {
+                            __coro_slot_3 = ::coro::__private::Some(__CoroLoopHead3 {
+                                limit: limit,
+                                iter1: __coro_iter1,
+                            });
+                            __coro_next = __CoroLabel::LoopHead3;
+                            continue '__coro_dispatch;
                         }
                     }
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
@@ -233,7 +349,109 @@ fn first_pair(
                             iter1: mut __coro_iter1,
                             i: i,
                             iter3: mut __coro_iter3,
-                        } = ::coro::__private::take(&mut __coro_slot_6);
+                        } = {
+                            let __coro_incoming = '__coro_to_6_11: {
+                                let __CoroJoin8 {
+                                    limit: limit,
+                                    iter1: mut __coro_iter1,
+                                    i: i,
+                                    iter3: mut __coro_iter3,
+                                } = {
+                                    let __coro_incoming = '__coro_to_8_9: {
+                                        let __CoroJoin5 { limit: limit, iter1: mut __coro_iter1 } = {
+                                            let __coro_incoming = '__coro_to_5_10: {
+                                                let __CoroLoopExit7 {
+                                                    limit: limit,
+                                                    iter1: mut __coro_iter1,
+                                                } = {
+                                                    let __coro_incoming = '__coro_to_7_8: {
+                                                        let __CoroLoopHead6 {
+                                                            limit: limit,
+                                                            iter1: mut __coro_iter1,
+                                                            i: i,
+                                                            iter3: mut __coro_iter3,
+                                                        } = ::coro::__private::take(&mut __coro_slot_6);
+                                                        match ::coro::__private::Iterator::next(&mut __coro_iter3) {
+                                                            ::coro::__private::Some(j) => {
+                                                                let __coro_yielded: (u32, u32) = (i, j);
+                                                                *__coro_state = __CoroState::Suspend0 {
+                                                                    limit: limit,
+                                                                    iter1: __coro_iter1,
+                                                                    i: i,
+                                                                    iter3: __coro_iter3,
+                                                                    j: j,
+                                                                };
+                                                                return ::coro::__private::CoroutineState::Yielded(
+                                                                    __coro_yielded,
+                                                                );
+                                                            }
+                                                            ::coro::__private::None => {
+                                                                {
+                                                                    break '__coro_to_7_8 __CoroLoopExit7 {
+                                                                        limit: limit,
+                                                                        iter1: __coro_iter1,
+                                                                    };
+                                                                };
+                                                                {
+                                                                    break '__coro_to_8_9 __CoroJoin8 {
+                                                                        limit: limit,
+                                                                        iter1: __coro_iter1,
+                                                                        i: i,
+                                                                        iter3: __coro_iter3,
+                                                                    };
+                                                                }
+                                                            }
+                                                        }
+                                                    };
+                                                    ::coro::__private::same_slot(
+                                                        &__coro_incoming,
+                                                        &__coro_slot_7,
+                                                    );
+                                                    __coro_incoming
+                                                };
+                                                {
+                                                    break '__coro_to_5_10 __CoroJoin5 {
+                                                        limit: limit,
+                                                        iter1: __coro_iter1,
+                                                    };
+                                                }
+                                            };
+                                            ::coro::__private::same_slot(
+                                                &__coro_incoming,
+                                                &__coro_slot_5,
+                                            );
+                                            __coro_incoming
+                                        };
+                                        {
+                                            __coro_slot_3 = ::coro::__private::Some(__CoroLoopHead3 {
+                                                limit: limit,
+                                                iter1: __coro_iter1,
+                                            });
+                                            __coro_next = __CoroLabel::LoopHead3;
+                                            continue '__coro_dispatch;
+                                        }
+                                    };
+                                    ::coro::__private::same_slot(
+                                        &__coro_incoming,
+                                        &__coro_slot_8,
+                                    );
+                                    __coro_incoming
+                                };
+                                {
+                                    break '__coro_to_6_11 __CoroLoopHead6 {
+                                        limit: limit,
+                                        iter1: __coro_iter1,
+                                        i: i,
+                                        iter3: __coro_iter3,
+                                    };
+                                }
+                            };
+                            ::coro::__private::same_slot(
+                                &__coro_incoming,
+                                &__coro_slot_6,
+                            );
+                            __coro_incoming
+                        };
                         match ::coro::__private::Iterator::next(&mut __coro_iter3) {
                             ::coro::__private::Some(j) => {
                                 let __coro_yielded: (u32, u32) = (i, j);
@@ -272,33 +490,108 @@ fn first_pair(
                     }
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
                     __CoroLabel::Resume9 => {
-                        let __CoroResume9 {
+                        let __CoroLoopHead6 {
                             limit: limit,
                             iter1: mut __coro_iter1,
                             i: i,
                             iter3: mut __coro_iter3,
-                            j: j,
-                            sent5: mut __coro_sent5,
-                        } = ::coro::__private::take(&mut __coro_slot_9);
-                        ::coro::__private::discard(__coro_sent5);
-                        if i + j == limit {
-                            {
-                                __coro_slot_2 = ::coro::__private::Some(__CoroLoopExit2 {
-                                    value6: i * j,
-                                });
-                                __coro_next = __CoroLabel::LoopExit2;
-                                continue '__coro_dispatch;
+                        } = {
+                            let __coro_incoming = '__coro_to_6_14: {
+                                let __CoroJoin8 {
+                                    limit: limit,
+                                    iter1: mut __coro_iter1,
+                                    i: i,
+                                    iter3: mut __coro_iter3,
+                                } = {
+                                    let __coro_incoming = '__coro_to_8_13: {
+                                        let __CoroLoopExit2 { value6: mut __coro_value6 } = '__coro_to_2_12: {
+                                            let __CoroResume9 {
+                                                limit: limit,
+                                                iter1: mut __coro_iter1,
+                                                i: i,
+                                                iter3: mut __coro_iter3,
+                                                j: j,
+                                                sent5: mut __coro_sent5,
+                                            } = ::coro::__private::take(&mut __coro_slot_9);
+                                            ::coro::__private::discard(__coro_sent5);
+                                            if i + j == limit {
+                                                {
+                                                    break '__coro_to_2_12 __CoroLoopExit2 { value6: i * j };
+                                                };
+                                            }
+                                            {
+                                                break '__coro_to_8_13 __CoroJoin8 {
+                                                    limit: limit,
+                                                    iter1: __coro_iter1,
+                                                    i: i,
+                                                    iter3: __coro_iter3,
+                                                };
+                                            }
+                                        };
+                                        let found = __coro_value6;
+                                        {
+                                            let __coro_return_value: u32 = found;
+                                            *__coro_state = __CoroState::Returned;
+                                            return ::coro::__private::CoroutineState::Complete(
+                                                __coro_return_value,
+                                            );
+                                        }
+                                    };
+                                    ::coro::__private::same_slot(
+                                        &__coro_incoming,
+                                        &__coro_slot_8,
+                                    );
+                                    __coro_incoming
+                                };
+                                {
+                                    break '__coro_to_6_14 __CoroLoopHead6 {
+                                        limit: limit,
+                                        iter1: __coro_iter1,
+                                        i: i,
+                                        iter3: __coro_iter3,
+                                    };
+                                }
                             };
-                        }
-                        {
-                            __coro_slot_8 = ::coro::__private::Some(__CoroJoin8 {
-                                limit: limit,
-                                iter1: __coro_iter1,
-                                i: i,
-                                iter3: __coro_iter3,
-                            });
-                            __coro_next = __CoroLabel::Join8;
-                            continue '__coro_dispatch;
+                            ::coro::__private::same_slot(
+                                &__coro_incoming,
+                                &__coro_slot_6,
+                            );
+                            __coro_incoming
+                        };
+                        match ::coro::__private::Iterator::next(&mut __coro_iter3) {
+                            ::coro::__private::Some(j) => {
+                                let __coro_yielded: (u32, u32) = (i, j);
+                                *__coro_state = __CoroState::Suspend0 {
+                                    limit: limit,
+                                    iter1: __coro_iter1,
+                                    i: i,
+                                    iter3: __coro_iter3,
+                                    j: j,
+                                };
+                                return ::coro::__private::CoroutineState::Yielded(
+                                    __coro_yielded,
+                                );
+                            }
+                            ::coro::__private::None => {
+                                {
+                                    __coro_slot_7 = ::coro::__private::Some(__CoroLoopExit7 {
+                                        limit: limit,
+                                        iter1: __coro_iter1,
+                                    });
+                                    __coro_next = __CoroLabel::LoopExit7;
+                                    continue '__coro_dispatch;
+                                };
+                                {
+                                    __coro_slot_8 = ::coro::__private::Some(__CoroJoin8 {
+                                        limit: limit,
+                                        iter1: __coro_iter1,
+                                        i: i,
+                                        iter3: __coro_iter3,
+                                    });
+                                    __coro_next = __CoroLabel::Join8;
+                                    continue '__coro_dispatch;
+                                }
+                            }
                         }
                     }
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
@@ -308,7 +601,94 @@ fn first_pair(
                             iter1: mut __coro_iter1,
                             i: i,
                             iter3: mut __coro_iter3,
-                        } = ::coro::__private::take(&mut __coro_slot_8);
+                        } = {
+                            let __coro_incoming = '__coro_to_8_17: {
+                                let __CoroLoopExit7 {
+                                    limit: limit,
+                                    iter1: mut __coro_iter1,
+                                } = {
+                                    let __coro_incoming = '__coro_to_7_16: {
+                                        let __CoroLoopHead6 {
+                                            limit: limit,
+                                            iter1: mut __coro_iter1,
+                                            i: i,
+                                            iter3: mut __coro_iter3,
+                                        } = {
+                                            let __coro_incoming = '__coro_to_6_15: {
+                                                let __CoroJoin8 {
+                                                    limit: limit,
+                                                    iter1: mut __coro_iter1,
+                                                    i: i,
+                                                    iter3: mut __coro_iter3,
+                                                } = ::coro::__private::take(&mut __coro_slot_8);
+                                                {
+                                                    break '__coro_to_6_15 __CoroLoopHead6 {
+                                                        limit: limit,
+                                                        iter1: __coro_iter1,
+                                                        i: i,
+                                                        iter3: __coro_iter3,
+                                                    };
+                                                }
+                                            };
+                                            ::coro::__private::same_slot(
+                                                &__coro_incoming,
+                                                &__coro_slot_6,
+                                            );
+                                            __coro_incoming
+                                        };
+                                        match ::coro::__private::Iterator::next(&mut __coro_iter3) {
+                                            ::coro::__private::Some(j) => {
+                                                let __coro_yielded: (u32, u32) = (i, j);
+                                                *__coro_state = __CoroState::Suspend0 {
+                                                    limit: limit,
+                                                    iter1: __coro_iter1,
+                                                    i: i,
+                                                    iter3: __coro_iter3,
+                                                    j: j,
+                                                };
+                                                return ::coro::__private::CoroutineState::Yielded(
+                                                    __coro_yielded,
+                                                );
+                                            }
+                                            ::coro::__private::None => {
+                                                {
+                                                    break '__coro_to_7_16 __CoroLoopExit7 {
+                                                        limit: limit,
+                                                        iter1: __coro_iter1,
+                                                    };
+                                                };
+                                                {
+                                                    break '__coro_to_8_17 __CoroJoin8 {
+                                                        limit: limit,
+                                                        iter1: __coro_iter1,
+                                                        i: i,
+                                                        iter3: __coro_iter3,
+                                                    };
+                                                }
+                                            }
+                                        }
+                                    };
+                                    ::coro::__private::same_slot(
+                                        &__coro_incoming,
+                                        &__coro_slot_7,
+                                    );
+                                    __coro_incoming
+                                };
+                                {
+                                    __coro_slot_5 = ::coro::__private::Some(__CoroJoin5 {
+                                        limit: limit,
+                                        iter1: __coro_iter1,
+                                    });
+                                    __coro_next = __CoroLabel::Join5;
+                                    continue '__coro_dispatch;
+                                }
+                            };
+                            ::coro::__private::same_slot(
+                                &__coro_incoming,
+                                &__coro_slot_8,
+                            );
+                            __coro_incoming
+                        };
                         {
                             __coro_slot_6 = ::coro::__private::Some(__CoroLoopHead6 {
                                 limit: limit,
@@ -322,15 +702,31 @@ fn first_pair(
                     }
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
                     __CoroLabel::LoopExit7 => {
-                        let __CoroLoopExit7 { limit: limit, iter1: mut __coro_iter1 } = ::coro::__private::take(
-                            &mut __coro_slot_7,
-                        );
+                        let __CoroJoin5 { limit: limit, iter1: mut __coro_iter1 } = {
+                            let __coro_incoming = '__coro_to_5_18: {
+                                let __CoroLoopExit7 {
+                                    limit: limit,
+                                    iter1: mut __coro_iter1,
+                                } = ::coro::__private::take(&mut __coro_slot_7);
+                                {
+                                    break '__coro_to_5_18 __CoroJoin5 {
+                                        limit: limit,
+                                        iter1: __coro_iter1,
+                                    };
+                                }
+                            };
+                            ::coro::__private::same_slot(
+                                &__coro_incoming,
+                                &__coro_slot_5,
+                            );
+                            __coro_incoming
+                        };
                         {
-                            __coro_slot_5 = ::coro::__private::Some(__CoroJoin5 {
+                            __coro_slot_3 = ::coro::__private::Some(__CoroLoopHead3 {
                                 limit: limit,
                                 iter1: __coro_iter1,
                             });
-                            __coro_next = __CoroLabel::Join5;
+                            __coro_next = __CoroLabel::LoopHead3;
                             continue '__coro_dispatch;
                         }
                     }
@@ -346,40 +742,6 @@ fn first_pair(
                             });
                             __coro_next = __CoroLabel::LoopHead3;
                             continue '__coro_dispatch;
-                        }
-                    }
-                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
-                    __CoroLabel::LoopExit4 => {
-                        let __CoroLoopExit4 { limit: limit } = ::coro::__private::take(
-                            &mut __coro_slot_4,
-                        );
-                        {
-                            __coro_slot_2 = ::coro::__private::Some(__CoroLoopExit2 {
-                                value6: 0,
-                            });
-                            __coro_next = __CoroLabel::LoopExit2;
-                            continue '__coro_dispatch;
-                        };
-                        {
-                            __coro_slot_1 = ::coro::__private::Some(__CoroLoopHead1 {
-                                limit: limit,
-                            });
-                            __coro_next = __CoroLabel::LoopHead1;
-                            continue '__coro_dispatch;
-                        }
-                    }
-                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
-                    __CoroLabel::LoopExit2 => {
-                        let __CoroLoopExit2 { value6: mut __coro_value6 } = ::coro::__private::take(
-                            &mut __coro_slot_2,
-                        );
-                        let found = __coro_value6;
-                        {
-                            let __coro_return_value: u32 = found;
-                            *__coro_state = __CoroState::Returned;
-                            return ::coro::__private::CoroutineState::Complete(
-                                __coro_return_value,
-                            );
                         }
                     }
                 }

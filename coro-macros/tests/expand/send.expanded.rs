@@ -40,7 +40,6 @@ fn averager() -> impl Coroutine<
     #[derive(::coro::__private::Clone, ::coro::__private::Copy)]
     enum __CoroLabel {
         Start,
-        LoopHead1,
         Resume3,
     }
     struct __CoroStart {}
@@ -67,7 +66,6 @@ fn averager() -> impl Coroutine<
                 ProbeIterator as _, ProbeUnsupported as _,
             };
             let mut __coro_slot_0 = ::coro::__private::None;
-            let mut __coro_slot_1 = ::coro::__private::None;
             let mut __coro_slot_3 = ::coro::__private::None;
             let mut __coro_next;
             match ::coro::__private::replace(__coro_state, __CoroState::Poisoned) {
@@ -106,26 +104,24 @@ fn averager() -> impl Coroutine<
                 match __coro_next {
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
                     __CoroLabel::Start => {
-                        let __CoroStart {} = ::coro::__private::take(&mut __coro_slot_0);
-                        let (mut total, mut count) = (0.0, 0);
-                        let mut average = None;
-                        {
-                            __coro_slot_1 = ::coro::__private::Some(__CoroLoopHead1 {
-                                total: total,
-                                count: count,
-                                average: average,
-                            });
-                            __coro_next = __CoroLabel::LoopHead1;
-                            continue '__coro_dispatch;
-                        }
-                    }
-                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
-                    __CoroLabel::LoopHead1 => {
                         let __CoroLoopHead1 {
                             total: mut total,
                             count: mut count,
                             average: mut average,
-                        } = ::coro::__private::take(&mut __coro_slot_1);
+                        } = '__coro_to_1_0: {
+                            let __CoroStart {} = ::coro::__private::take(
+                                &mut __coro_slot_0,
+                            );
+                            let (mut total, mut count) = (0.0, 0);
+                            let mut average = None;
+                            {
+                                break '__coro_to_1_0 __CoroLoopHead1 {
+                                    total: total,
+                                    count: count,
+                                    average: average,
+                                };
+                            }
+                        };
                         {
                             let __coro_yielded: Option<f64> = average;
                             *__coro_state = __CoroState::Suspend0 {
@@ -140,24 +136,39 @@ fn averager() -> impl Coroutine<
                     }
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
                     __CoroLabel::Resume3 => {
-                        let __CoroResume3 {
+                        let __CoroLoopHead1 {
                             total: mut total,
                             count: mut count,
                             average: mut average,
-                            sent3: mut __coro_sent3,
-                        } = ::coro::__private::take(&mut __coro_slot_3);
-                        let value = __coro_sent3;
-                        total += value;
-                        count += 1;
-                        average = Some(total / count as f64);
+                        } = '__coro_to_1_1: {
+                            let __CoroResume3 {
+                                total: mut total,
+                                count: mut count,
+                                average: mut average,
+                                sent3: mut __coro_sent3,
+                            } = ::coro::__private::take(&mut __coro_slot_3);
+                            let value = __coro_sent3;
+                            total += value;
+                            count += 1;
+                            average = Some(total / count as f64);
+                            {
+                                break '__coro_to_1_1 __CoroLoopHead1 {
+                                    total: total,
+                                    count: count,
+                                    average: average,
+                                };
+                            }
+                        };
                         {
-                            __coro_slot_1 = ::coro::__private::Some(__CoroLoopHead1 {
+                            let __coro_yielded: Option<f64> = average;
+                            *__coro_state = __CoroState::Suspend0 {
                                 total: total,
                                 count: count,
                                 average: average,
-                            });
-                            __coro_next = __CoroLabel::LoopHead1;
-                            continue '__coro_dispatch;
+                            };
+                            return ::coro::__private::CoroutineState::Yielded(
+                                __coro_yielded,
+                            );
                         }
                     }
                 }

@@ -39,7 +39,6 @@ fn wrapper() -> impl Coroutine<Yield = i32, Return = &'static str> + ::coro::Con
     #[derive(::coro::__private::Clone, ::coro::__private::Copy)]
     enum __CoroLabel {
         Start,
-        Drive1,
         AfterYieldFrom3,
         Drive4,
         AfterYieldFrom6,
@@ -113,7 +112,6 @@ fn wrapper() -> impl Coroutine<Yield = i32, Return = &'static str> + ::coro::Con
                 }
             }
             let mut __coro_slot_0 = ::coro::__private::None;
-            let mut __coro_slot_1 = ::coro::__private::None;
             let mut __coro_slot_3 = ::coro::__private::None;
             let mut __coro_slot_4 = ::coro::__private::None;
             let mut __coro_slot_6 = ::coro::__private::None;
@@ -149,59 +147,58 @@ fn wrapper() -> impl Coroutine<Yield = i32, Return = &'static str> + ::coro::Con
                 match __coro_next {
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
                     __CoroLabel::Start => {
-                        let __CoroStart {} = ::coro::__private::take(&mut __coro_slot_0);
-                        let mut __coro_sub0 = {
-                            let __coro_operand = producer();
-                            (&&::coro::__private::probe::<_, ()>(&__coro_operand))
-                                .__coro_kind()
-                                .wrap(__coro_operand)
-                        };
-                        {
-                            __coro_slot_1 = ::coro::__private::Some(__CoroDrive1 {
-                                step1: ::coro::__private::start_sub(
-                                    &mut __coro_sub0,
-                                    (&::coro::__private::ArgProbe::<()>::NEW).__coro_first_arg(),
-                                ),
-                                sub0: __coro_sub0,
-                            });
-                            __coro_next = __CoroLabel::Drive1;
-                            continue '__coro_dispatch;
-                        }
-                    }
-                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
-                    __CoroLabel::Drive1 => {
-                        let __CoroDrive1 {
-                            sub0: mut __coro_sub0,
-                            step1: mut __coro_step1,
-                        } = ::coro::__private::take(&mut __coro_slot_1);
-                        match __coro_step1 {
-                            ::coro::__private::CoroutineState::Yielded(
-                                __coro_sub_yielded,
-                            ) => {
-                                let __coro_yielded: i32 = __coro_sub_yielded;
-                                *__coro_state = __CoroState::Suspend0 {
-                                    sub0: __coro_sub0,
+                        let __CoroAfterYieldFrom3 { returned3: mut __coro_returned3 } = {
+                            let __coro_incoming = '__coro_to_3_1: {
+                                let __CoroDrive1 {
+                                    sub0: mut __coro_sub0,
+                                    step1: mut __coro_step1,
+                                } = '__coro_to_1_0: {
+                                    let __CoroStart {} = ::coro::__private::take(
+                                        &mut __coro_slot_0,
+                                    );
+                                    let mut __coro_sub0 = {
+                                        let __coro_operand = producer();
+                                        (&&::coro::__private::probe::<_, ()>(&__coro_operand))
+                                            .__coro_kind()
+                                            .wrap(__coro_operand)
+                                    };
+                                    {
+                                        break '__coro_to_1_0 __CoroDrive1 {
+                                            step1: ::coro::__private::start_sub(
+                                                &mut __coro_sub0,
+                                                (&::coro::__private::ArgProbe::<()>::NEW).__coro_first_arg(),
+                                            ),
+                                            sub0: __coro_sub0,
+                                        };
+                                    }
                                 };
-                                return ::coro::__private::CoroutineState::Yielded(
-                                    __coro_yielded,
-                                );
-                            }
-                            ::coro::__private::CoroutineState::Complete(
-                                __coro_sub_returned,
-                            ) => {
-                                __coro_slot_3 = ::coro::__private::Some(__CoroAfterYieldFrom3 {
-                                    returned3: __coro_sub_returned,
-                                });
-                                __coro_next = __CoroLabel::AfterYieldFrom3;
-                                continue '__coro_dispatch;
-                            }
-                        }
-                    }
-                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
-                    __CoroLabel::AfterYieldFrom3 => {
-                        let __CoroAfterYieldFrom3 { returned3: mut __coro_returned3 } = ::coro::__private::take(
-                            &mut __coro_slot_3,
-                        );
+                                match __coro_step1 {
+                                    ::coro::__private::CoroutineState::Yielded(
+                                        __coro_sub_yielded,
+                                    ) => {
+                                        let __coro_yielded: i32 = __coro_sub_yielded;
+                                        *__coro_state = __CoroState::Suspend0 {
+                                            sub0: __coro_sub0,
+                                        };
+                                        return ::coro::__private::CoroutineState::Yielded(
+                                            __coro_yielded,
+                                        );
+                                    }
+                                    ::coro::__private::CoroutineState::Complete(
+                                        __coro_sub_returned,
+                                    ) => {
+                                        break '__coro_to_3_1 __CoroAfterYieldFrom3 {
+                                            returned3: __coro_sub_returned,
+                                        };
+                                    }
+                                }
+                            };
+                            ::coro::__private::same_slot(
+                                &__coro_incoming,
+                                &__coro_slot_3,
+                            );
+                            __coro_incoming
+                        };
                         let result = __coro_returned3;
                         let mut __coro_sub5 = {
                             let __coro_operand = [1, 2];
@@ -223,35 +220,131 @@ fn wrapper() -> impl Coroutine<Yield = i32, Return = &'static str> + ::coro::Con
                         }
                     }
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
-                    __CoroLabel::Drive4 => {
-                        let __CoroDrive4 {
+                    __CoroLabel::AfterYieldFrom3 => {
+                        let __CoroAfterYieldFrom6 {
                             result: result,
-                            sub5: mut __coro_sub5,
-                            step6: mut __coro_step6,
-                        } = ::coro::__private::take(&mut __coro_slot_4);
-                        match __coro_step6 {
-                            ::coro::__private::CoroutineState::Yielded(
-                                __coro_sub_yielded,
-                            ) => {
-                                let __coro_yielded: i32 = __coro_sub_yielded;
-                                *__coro_state = __CoroState::Suspend1 {
+                            returned8: mut __coro_returned8,
+                        } = {
+                            let __coro_incoming = '__coro_to_6_3: {
+                                let __CoroDrive4 {
                                     result: result,
-                                    sub5: __coro_sub5,
+                                    sub5: mut __coro_sub5,
+                                    step6: mut __coro_step6,
+                                } = {
+                                    let __coro_incoming = '__coro_to_4_2: {
+                                        let __CoroAfterYieldFrom3 {
+                                            returned3: mut __coro_returned3,
+                                        } = ::coro::__private::take(&mut __coro_slot_3);
+                                        let result = __coro_returned3;
+                                        let mut __coro_sub5 = {
+                                            let __coro_operand = [1, 2];
+                                            (&&::coro::__private::probe::<_, ()>(&__coro_operand))
+                                                .__coro_kind()
+                                                .wrap(__coro_operand)
+                                        };
+                                        {
+                                            break '__coro_to_4_2 __CoroDrive4 {
+                                                step6: ::coro::__private::start_sub(
+                                                    &mut __coro_sub5,
+                                                    (&::coro::__private::ArgProbe::<()>::NEW).__coro_first_arg(),
+                                                ),
+                                                result: result,
+                                                sub5: __coro_sub5,
+                                            };
+                                        }
+                                    };
+                                    ::coro::__private::same_slot(
+                                        &__coro_incoming,
+                                        &__coro_slot_4,
+                                    );
+                                    __coro_incoming
                                 };
-                                return ::coro::__private::CoroutineState::Yielded(
-                                    __coro_yielded,
-                                );
-                            }
-                            ::coro::__private::CoroutineState::Complete(
-                                __coro_sub_returned,
-                            ) => {
-                                __coro_slot_6 = ::coro::__private::Some(__CoroAfterYieldFrom6 {
-                                    returned8: __coro_sub_returned,
+                                match __coro_step6 {
+                                    ::coro::__private::CoroutineState::Yielded(
+                                        __coro_sub_yielded,
+                                    ) => {
+                                        let __coro_yielded: i32 = __coro_sub_yielded;
+                                        *__coro_state = __CoroState::Suspend1 {
+                                            result: result,
+                                            sub5: __coro_sub5,
+                                        };
+                                        return ::coro::__private::CoroutineState::Yielded(
+                                            __coro_yielded,
+                                        );
+                                    }
+                                    ::coro::__private::CoroutineState::Complete(
+                                        __coro_sub_returned,
+                                    ) => {
+                                        break '__coro_to_6_3 __CoroAfterYieldFrom6 {
+                                            returned8: __coro_sub_returned,
+                                            result: result,
+                                        };
+                                    }
+                                }
+                            };
+                            ::coro::__private::same_slot(
+                                &__coro_incoming,
+                                &__coro_slot_6,
+                            );
+                            __coro_incoming
+                        };
+                        ::coro::__private::discard(__coro_returned8);
+                        {
+                            let __coro_return_value: &'static str = result;
+                            *__coro_state = __CoroState::Returned;
+                            return ::coro::__private::CoroutineState::Complete(
+                                __coro_return_value,
+                            );
+                        }
+                    }
+                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+                    __CoroLabel::Drive4 => {
+                        let __CoroAfterYieldFrom6 {
+                            result: result,
+                            returned8: mut __coro_returned8,
+                        } = {
+                            let __coro_incoming = '__coro_to_6_4: {
+                                let __CoroDrive4 {
                                     result: result,
-                                });
-                                __coro_next = __CoroLabel::AfterYieldFrom6;
-                                continue '__coro_dispatch;
-                            }
+                                    sub5: mut __coro_sub5,
+                                    step6: mut __coro_step6,
+                                } = ::coro::__private::take(&mut __coro_slot_4);
+                                match __coro_step6 {
+                                    ::coro::__private::CoroutineState::Yielded(
+                                        __coro_sub_yielded,
+                                    ) => {
+                                        let __coro_yielded: i32 = __coro_sub_yielded;
+                                        *__coro_state = __CoroState::Suspend1 {
+                                            result: result,
+                                            sub5: __coro_sub5,
+                                        };
+                                        return ::coro::__private::CoroutineState::Yielded(
+                                            __coro_yielded,
+                                        );
+                                    }
+                                    ::coro::__private::CoroutineState::Complete(
+                                        __coro_sub_returned,
+                                    ) => {
+                                        break '__coro_to_6_4 __CoroAfterYieldFrom6 {
+                                            returned8: __coro_sub_returned,
+                                            result: result,
+                                        };
+                                    }
+                                }
+                            };
+                            ::coro::__private::same_slot(
+                                &__coro_incoming,
+                                &__coro_slot_6,
+                            );
+                            __coro_incoming
+                        };
+                        ::coro::__private::discard(__coro_returned8);
+                        {
+                            let __coro_return_value: &'static str = result;
+                            *__coro_state = __CoroState::Returned;
+                            return ::coro::__private::CoroutineState::Complete(
+                                __coro_return_value,
+                            );
                         }
                     }
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
