@@ -423,8 +423,15 @@ impl IteratorKind {
 }
 
 /// An iterator seen as a coroutine that yields its items and returns `()`.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct IterCoroutine<I>(I);
+
+/// Transparent: a suspended coroutine's `Debug` shows the iterator it delegates to.
+impl<I: fmt::Debug> fmt::Debug for IterCoroutine<I> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
 
 impl<I: Iterator> Coroutine for IterCoroutine<I> {
     type Yield = I::Item;
