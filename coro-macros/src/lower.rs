@@ -32,6 +32,12 @@
 //! yielding sibling is spilled to a temporary first, unless it is a place or a literal
 //! (reading it later observes the same value).
 //!
+//! An assignment statement `x = e;` of the lowered code that overwrites a local whose old
+//! value nothing can read any more (a local with no destructor, in the block's
+//! straight-line code, before any read of it in the block) is a *kill*: it is emitted as
+//! `let mut x = assign(witness, e);` and recorded in [`BlockData::kills`], so the liveness
+//! in `scope.rs` does not carry the old value to it (see [`Builder::lower_assign`]).
+//!
 //! The output is plain data ([`Lowered`]): blocks whose code holds `__coro_site!(N)`
 //! placeholders for jumps and suspensions, and the [`Site`]s they stand for. Which locals
 //! each jump carries is decided afterwards, in `scope.rs`.
@@ -69,6 +75,11 @@ pub struct Local {
     pub decl_block: BlockId,
     /// A readable role for temporaries (`sent`, `sub`, `iter`, ..), or the user's name.
     pub role: String,
+    /// For a `mut` local with no destructor that some statement assigns (`x = e;`): the
+    /// temporary holding its type witness (`coro::__private::TypeOf`, zero-sized), taken
+    /// right after the declaration. An assignment that kills the local (see
+    /// [`BlockData::kills`]) needs it to declare the new binding with the local's type.
+    pub witness: Option<LocalId>,
 }
 
 /// How a local can be named at a jump site.
@@ -125,6 +136,12 @@ pub struct BlockData {
     pub code: Vec<TokenStream>,
     /// Locals the code reads, and whether a read may move the value.
     pub mentions: Vec<(LocalId, bool)>,
+    /// Locals whose value on entry is dead here: the block's straight-line code assigns
+    /// them (`x = e;`, emitted as `let mut x = assign(witness, e);`) before it reads them
+    /// or can leave. Only `mut` locals with no destructor are killed (overwriting one that
+    /// may have a destructor drops the old value, which must stay alive until then). Their
+    /// mentions in this block, if any, come after the kill and read the new value.
+    pub kills: Vec<LocalId>,
     /// The sites in this block.
     pub sites: Vec<usize>,
     /// Position in the emitted `match` (the order blocks were started in).
@@ -267,6 +284,9 @@ pub struct Builder<'n> {
     loops: Vec<LoopEntry>,
     errors: Option<syn::Error>,
     started: usize,
+    /// The names some statement assigns as a whole (`x = e;`): the locals that may be
+    /// killed, and so need a [`Local::witness`].
+    assigned: HashSet<String>,
 }
 
 /// Lowers `body` (already checked by `scan::check_body`).
@@ -279,6 +299,7 @@ pub fn lower(sig: &Signature, body: &Block, names: &Names) -> syn::Result<Lowere
         loops: Vec::new(),
         errors: None,
         started: 0,
+        assigned: assigned_names(body),
     };
     for p in &sig.params {
         let id = b.declare(Local {
@@ -288,11 +309,15 @@ pub fn lower(sig: &Signature, body: &Block, names: &Names) -> syn::Result<Lowere
             temp: false,
             decl_block: usize::MAX,
             role: p.name.to_string(),
+            witness: None,
         });
         b.out.params.push(id);
     }
     let start = b.reserve("Start");
     b.start(start, None);
+    for id in b.out.params.clone() {
+        b.take_witness(id);
+    }
     // Destructure pattern arguments as the body's first statements.
     for (p, &id) in sig.params.iter().zip(&b.out.params.clone()) {
         if let Some(pat) = &p.pattern {
@@ -353,6 +378,7 @@ impl Builder<'_> {
             temp: true,
             decl_block,
             role: format!("{role}{n}"),
+            witness: None,
         })
     }
 
@@ -384,6 +410,7 @@ impl Builder<'_> {
             param: None,
             code: Vec::new(),
             mentions: Vec::new(),
+            kills: Vec::new(),
             sites: Vec::new(),
             order: usize::MAX,
         });
@@ -464,7 +491,8 @@ impl Builder<'_> {
         for &l in in_scope.iter().rev() {
             let local = &self.out.locals[l];
             let shadowed_here = declared_here.contains(&local.name);
-            if local.decl_block == cur {
+            // A local killed here is bound again here, by the `let` the assignment became.
+            if local.decl_block == cur || self.out.blocks[cur].kills.contains(&l) {
                 if !shadowed_here {
                     visible.push((l, Vis::Declared));
                 }
@@ -545,6 +573,10 @@ impl Builder<'_> {
         for (i, stmt) in stmts.iter().enumerate() {
             let last = i + 1 == stmts.len();
             match stmt {
+                // Its value is `()`.
+                Stmt::Expr(Expr::Assign(a), None) if last && a.attrs.is_empty() => {
+                    self.lower_assign(a)
+                }
                 Stmt::Expr(e, None) if last && want => value = self.expr(e, true),
                 Stmt::Expr(e, None) if last => {
                     let op = self.expr(e, false);
@@ -559,6 +591,7 @@ impl Builder<'_> {
     fn lower_stmt(&mut self, stmt: &Stmt) {
         match stmt {
             Stmt::Local(local) => self.lower_let(local),
+            Stmt::Expr(Expr::Assign(a), _) if a.attrs.is_empty() => self.lower_assign(a),
             Stmt::Expr(e, _) if scan::expr_yields(e) => {
                 let op = self.expr(e, false);
                 self.discard(op);
@@ -631,15 +664,116 @@ impl Builder<'_> {
                 && annotated.is_none_or(type_may_drop)
                 && init_expr.is_none_or(init_may_drop);
             let decl_block = self.cur();
-            self.declare(Local {
+            let id = self.declare(Local {
                 role: ident.to_string(),
                 name: ident,
                 mutable,
                 may_drop,
                 temp: false,
                 decl_block,
+                witness: None,
             });
+            if init_expr.is_some() && !by_ref {
+                self.take_witness(id);
+            }
         }
+    }
+
+    /// Takes the [`Local::witness`] of a just-declared (and initialized) local that an
+    /// assignment may kill later: a `mut` local with no destructor whose name some
+    /// statement assigns.
+    fn take_witness(&mut self, x: LocalId) {
+        let local = &self.out.locals[x];
+        if !local.mutable
+            || local.may_drop
+            || local.temp
+            || !self.assigned.contains(&local.name.to_string())
+        {
+            return;
+        }
+        let name = local.name.clone();
+        let w = self.temp("ty", false);
+        self.out.locals[w].mutable = false;
+        let w_name = self.out.locals[w].name.clone();
+        self.emit(
+            quote!(let #w_name = ::coro::__private::type_of(&#name);),
+            vec![(x, false)],
+        );
+        self.out.locals[x].witness = Some(w);
+    }
+
+    /// `x = e;` as a statement.
+    ///
+    /// It **kills** `x` in the current block when the old value cannot be needed: `x` is a
+    /// `mut` local with no destructor (overwriting one that may have one drops the old
+    /// value, so that value must live until here) whose value entered the block, and the
+    /// assignment is in the block's straight-line code (not in a branch) with nothing
+    /// before it in the block, `e` included, reading `x` or leaving the block. Then the
+    /// liveness does not carry the old value into the block, and the assignment declares
+    /// the local anew with its own type: `let mut x = assign(witness, e);`.
+    fn lower_assign(&mut self, a: &syn::ExprAssign) {
+        if scan::expr_yields(&a.left) {
+            self.error(
+                a.left.span(),
+                "the place assigned to cannot contain a `yield_!`; bind the yielded value first",
+            );
+        }
+        let right = self.expr(&a.right, true);
+        let block = self.cur();
+        let r = &right.tokens;
+        if let Some((x, w)) = self.kills(&a.left, &right, block) {
+            // The local's own name (and hygiene), located at the assignment.
+            let mut name = self.out.locals[x].name.clone();
+            name.set_span(name.span().located_at(a.left.span()));
+            let w_name = &self.out.locals[w].name;
+            let stmt = quote!(let mut #name = ::coro::__private::assign(#w_name, #r););
+            let mut mentions = right.mentions;
+            mentions.push((w, false));
+            self.out.blocks[block].kills.push(x);
+            self.emit(stmt, mentions);
+        } else {
+            let left = self.place(&a.left);
+            let (l, eq) = (&left.tokens, &a.eq_token);
+            let stmt = quote!(#l #eq #r;);
+            let mut mentions = right.mentions;
+            mentions.extend(left.mentions);
+            self.emit(stmt, mentions);
+        }
+    }
+
+    /// The local `x = right` kills in `block`, with its witness (see [`Self::lower_assign`]).
+    fn kills(&self, left: &Expr, right: &Operand, block: BlockId) -> Option<(LocalId, LocalId)> {
+        let Expr::Path(p) = left else {
+            return None;
+        };
+        if p.qself.is_some() || !p.attrs.is_empty() {
+            return None;
+        }
+        let ident = p.path.get_ident()?;
+        let x = *self
+            .scopes
+            .iter()
+            .flatten()
+            .rev()
+            .find(|&&l| self.out.locals[l].name == *ident)?;
+        let local = &self.out.locals[x];
+        let w = local.witness?;
+        let b = &self.out.blocks[block];
+        let reads = |m: &[(LocalId, bool)]| m.iter().any(|&(l, _)| l == x);
+        let straight_line = self.frames.last().is_some_and(|f| f.base);
+        let killable = local.mutable
+            && !local.may_drop
+            && !local.temp
+            && straight_line
+            && local.decl_block != block
+            && b.entry_scope.contains(&x)
+            && b.entry_scope.contains(&w)
+            && !entry_hidden(&self.out, block, x)
+            && b.sites.is_empty()
+            && !b.kills.contains(&x)
+            && !reads(&b.mentions)
+            && !reads(&right.mentions);
+        killable.then_some((x, w))
     }
 
     // ----- expressions -------------------------------------------------------------------
@@ -656,6 +790,14 @@ impl Builder<'_> {
             mentions,
             stable,
         }
+    }
+
+    /// The place an assignment writes to: like [`Self::verbatim`], but naming a local there
+    /// only looks at it (`x = e` and `x += e` do not move `x`).
+    fn place(&mut self, e: &Expr) -> Operand {
+        let mut op = self.verbatim(e);
+        op.mentions = self.resolve(scan::place_mentions(e));
+        op
     }
 
     fn rewrite(&mut self, f: impl FnOnce(&mut Rewriter<'_, '_>)) {
@@ -801,7 +943,7 @@ impl Builder<'_> {
                     self.error(a.left.span(), "the place assigned to cannot contain a `yield_!`; bind the yielded value first");
                 }
                 let right = self.expr(&a.right, true);
-                let left = self.verbatim(&a.left);
+                let left = self.place(&a.left);
                 let (l, r) = (&left.tokens, &right.tokens);
                 let mut mentions = right.mentions;
                 mentions.extend(left.mentions);
@@ -1034,7 +1176,7 @@ impl Builder<'_> {
                     self.error(left.span(), "the place assigned to cannot contain a `yield_!`; bind the yielded value first");
                 }
                 let r = self.expr(right, true);
-                let l = self.verbatim(left);
+                let l = self.place(left);
                 let (lt, rt) = (&l.tokens, &r.tokens);
                 let mut mentions = r.mentions;
                 mentions.extend(l.mentions);
@@ -1221,6 +1363,7 @@ impl Builder<'_> {
             temp: false,
             decl_block,
             role: ident.to_string(),
+            witness: None,
         });
     }
 
@@ -1448,6 +1591,25 @@ fn joined(ops: &[Operand], tokens: TokenStream) -> Operand {
             .collect(),
         stable: false,
     }
+}
+
+/// The names a statement of `body` assigns as a whole (`x = e;`), anywhere in it.
+fn assigned_names(body: &Block) -> HashSet<String> {
+    struct Assigned(HashSet<String>);
+    impl<'a> syn::visit::Visit<'a> for Assigned {
+        fn visit_stmt(&mut self, s: &'a Stmt) {
+            if let Stmt::Expr(Expr::Assign(a), _) = s
+                && let Expr::Path(p) = &*a.left
+                && let Some(ident) = p.path.get_ident()
+            {
+                self.0.insert(ident.to_string());
+            }
+            syn::visit::visit_stmt(self, s);
+        }
+    }
+    let mut a = Assigned(HashSet::new());
+    syn::visit::Visit::visit_block(&mut a, body);
+    a.0
 }
 
 fn op_assigns(op: &syn::BinOp) -> bool {

@@ -304,6 +304,14 @@ pub fn expr_mentions(expr: &Expr) -> Vec<Mention> {
     m.found
 }
 
+/// The names a place expression mentions, as the left side of an assignment does: the
+/// place itself is only looked at (`x` in `x = e`), its index operands are read.
+pub fn place_mentions(expr: &Expr) -> Vec<Mention> {
+    let mut m = Mentions::default();
+    m.place_expr(expr);
+    m.found
+}
+
 /// The names a statement mentions.
 pub fn stmt_mentions(stmt: &Stmt) -> Vec<Mention> {
     let mut m = Mentions::default();

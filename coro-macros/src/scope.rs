@@ -5,8 +5,9 @@
 //!
 //! A local that is in scope where a block starts is carried into it when
 //!
-//! 1. it is **live**: some path from the block start reads it (liveness over the blocks;
-//!    a read is any syntactic mention, see `scan.rs`), or
+//! 1. it is **live**: some path from the block start reads it before overwriting it
+//!    (liveness over the blocks; a read is any syntactic mention, see `scan.rs`, and an
+//!    assignment `x = e;` that `lower.rs` records as a kill overwrites `x`), or
 //! 2. it **may own a destructor and has not been moved**: it is not a lowering temporary,
 //!    nothing (pattern `ref`, a reference or primitive type annotation, an initializer
 //!    such as `&x`, a literal, arithmetic, a non-`move` closure) shows it has no
@@ -97,13 +98,25 @@ pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
         })
         .collect();
 
-    // Liveness, backwards to a fixpoint: live_in(b) = entry(b) & (mentions(b) | the live_in
-    // of every jump target, less the target's parameter, which the jump itself supplies).
+    // Liveness, backwards to a fixpoint: live_in(b) = (entry(b) - kills(b)) & (mentions(b) |
+    // the live_in of every jump target, less the target's parameter, which the jump itself
+    // supplies). A kill comes before every mention of its local and every jump in its block
+    // (see `BlockData::kills`): those read the new value, so a killed local is never live
+    // into the block that kills it.
+    let not_killed: Vec<Set> = (0..nb)
+        .map(|b| {
+            let mut set = entry[b].clone();
+            for &l in &lowered.blocks[b].kills {
+                set.remove(l);
+            }
+            set
+        })
+        .collect();
     let mut live_in: Vec<Set> = (0..nb)
         .map(|b| {
             let mut set = Set::new(nl);
             for &(l, _) in &lowered.blocks[b].mentions {
-                if entry[b].contains(l) {
+                if not_killed[b].contains(l) {
                     set.insert(l);
                 }
             }
@@ -120,7 +133,7 @@ pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
                     from_target.remove(p);
                 }
                 let mut cur = live_in[b].clone();
-                if cur.union_masked(&from_target, &entry[b]) {
+                if cur.union_masked(&from_target, &not_killed[b]) {
                     live_in[b] = cur;
                     changed = true;
                 }

@@ -518,6 +518,37 @@ pub fn resumed_after_panic(name: &str) -> ! {
 #[inline(always)]
 pub fn discard<T>(_value: T) {}
 
+/// The type of a local, without its value (zero-sized).
+///
+/// When the liveness finds that an assignment `x = e` overwrites a local whose old value is
+/// dead (and has no destructor), the old value is not carried to the assignment, which
+/// becomes a fresh `let mut x = assign(ty, e);`. The witness, taken where `x` is declared,
+/// gives the new binding `x`'s own type, so `e` coerces to it as it would in the
+/// assignment. `fn() -> T`: it is `Send`, `Sync` and `Unpin` whatever `T` is, and owns no
+/// `T` for drop check, since no value of `T` is kept.
+pub struct TypeOf<T: ?Sized>(PhantomData<fn() -> T>);
+
+impl<T: ?Sized> Clone for TypeOf<T> {
+    #[inline(always)]
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: ?Sized> Copy for TypeOf<T> {}
+
+/// The [`TypeOf`] witness of a local.
+#[inline(always)]
+pub fn type_of<T: ?Sized>(_value: &T) -> TypeOf<T> {
+    TypeOf(PhantomData)
+}
+
+/// `value`, coerced to the type `ty` witnesses (see [`TypeOf`]).
+#[inline(always)]
+pub fn assign<T>(_ty: TypeOf<T>, value: T) -> T {
+    value
+}
+
 /// `Coroutine::start` only passes `None` to a created coroutine; a suspended one always
 /// gets `Some(arg)` from `resume`.
 #[cold]

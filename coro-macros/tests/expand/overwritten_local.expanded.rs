@@ -1,0 +1,164 @@
+fn averager() -> impl Coroutine<f64, Yield = f64, Return = ()> {
+    yield_!(@ __coro_mark_used);
+    /// The states of the coroutine `averager` between resumes.
+    #[derive(::coro::__private::Clone)]
+    #[allow(dead_code)]
+    enum __CoroState<Total, Count, Ty3> {
+        /// Created: holds the arguments; no line of the body has run.
+        Unresumed {},
+        /// Suspended at `yield_!` #0, line 6.
+        Suspend0 { ty3: Ty3, count: Count, total: Total },
+        /// Ran to the end.
+        Returned,
+        /// Panicked while running.
+        Poisoned,
+    }
+    impl<Total, Count, Ty3> ::coro::__private::StateEnum
+    for __CoroState<Total, Count, Ty3> {
+        #[inline]
+        fn status(&self) -> ::coro::__private::Status {
+            match self {
+                Self::Unresumed { .. } => ::coro::__private::Status::Created,
+                Self::Suspend0 { .. } => ::coro::__private::Status::Suspended,
+                Self::Returned | Self::Poisoned => ::coro::__private::Status::Complete,
+            }
+        }
+    }
+    /// Which basic block runs next within one resume.
+    #[derive(::coro::__private::Clone, ::coro::__private::Copy)]
+    enum __CoroLabel {
+        Start,
+        LoopHead1,
+        Resume3,
+    }
+    struct __CoroStart {}
+    struct __CoroLoopHead1<Total, Count, Mean, Ty3> {
+        ty3: Ty3,
+        mean: Mean,
+        count: Count,
+        total: Total,
+    }
+    struct __CoroResume3<Total, Count, Ty3, Sent4> {
+        sent4: Sent4,
+        ty3: Ty3,
+        count: Count,
+        total: Total,
+    }
+    ::coro::__private::machine(
+        __CoroState::Unresumed {},
+        move |
+            __coro_state: &mut __CoroState<_, _, _>,
+            __coro_arg: ::coro::__private::Option<f64>,
+        | -> ::coro::__private::CoroutineState<f64, ()> {
+            #[allow(unused_imports)]
+            use ::coro::__private::{
+                DefaultArg as _, NoDefaultArg as _, ProbeCoroutine as _,
+                ProbeIterator as _, ProbeUnsupported as _,
+            };
+            let mut __coro_slot_0 = ::coro::__private::None;
+            let mut __coro_slot_1 = ::coro::__private::None;
+            let mut __coro_slot_3 = ::coro::__private::None;
+            let mut __coro_next;
+            match ::coro::__private::replace(__coro_state, __CoroState::Poisoned) {
+                __CoroState::Unresumed { .. } => {
+                    ::coro::__private::discard(__coro_arg);
+                    __coro_slot_0 = ::coro::__private::Some(__CoroStart {});
+                    __coro_next = __CoroLabel::Start;
+                }
+                __CoroState::Suspend0 {
+                    total: __coro_v0,
+                    count: __coro_v1,
+                    ty3: __coro_v3,
+                } => {
+                    __coro_slot_3 = ::coro::__private::Some(__CoroResume3 {
+                        total: __coro_v0,
+                        count: __coro_v1,
+                        ty3: __coro_v3,
+                        sent4: match __coro_arg {
+                            ::coro::__private::Some(__coro_sent) => __coro_sent,
+                            ::coro::__private::None => {
+                                ::coro::__private::unreachable_start("averager")
+                            }
+                        },
+                    });
+                    __coro_next = __CoroLabel::Resume3;
+                }
+                __CoroState::Returned => {
+                    ::coro::__private::resumed_after_completion("averager")
+                }
+                __CoroState::Poisoned => {
+                    ::coro::__private::resumed_after_panic("averager")
+                }
+            }
+            #[allow(unused_labels)]
+            '__coro_dispatch: loop {
+                match __coro_next {
+                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+                    __CoroLabel::Start => {
+                        let __CoroStart {} = ::coro::__private::take(&mut __coro_slot_0);
+                        let mut total = 0.0;
+                        let mut count = 0u64;
+                        let mut mean = 0.0;
+                        let __coro_ty3 = ::coro::__private::type_of(&mean);
+                        {
+                            __coro_slot_1 = ::coro::__private::Some(__CoroLoopHead1 {
+                                total: total,
+                                count: count,
+                                mean: mean,
+                                ty3: __coro_ty3,
+                            });
+                            __coro_next = __CoroLabel::LoopHead1;
+                            continue '__coro_dispatch;
+                        }
+                    }
+                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+                    __CoroLabel::LoopHead1 => {
+                        let __CoroLoopHead1 {
+                            total: mut total,
+                            count: mut count,
+                            mean: mut mean,
+                            ty3: __coro_ty3,
+                        } = ::coro::__private::take(&mut __coro_slot_1);
+                        {
+                            let __coro_yielded: f64 = mean;
+                            *__coro_state = __CoroState::Suspend0 {
+                                total: total,
+                                count: count,
+                                ty3: __coro_ty3,
+                            };
+                            return ::coro::__private::CoroutineState::Yielded(
+                                __coro_yielded,
+                            );
+                        }
+                    }
+                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+                    __CoroLabel::Resume3 => {
+                        let __CoroResume3 {
+                            total: mut total,
+                            count: mut count,
+                            ty3: __coro_ty3,
+                            sent4: mut __coro_sent4,
+                        } = ::coro::__private::take(&mut __coro_slot_3);
+                        let x: f64 = __coro_sent4;
+                        total += x;
+                        count += 1;
+                        let mut mean = ::coro::__private::assign(
+                            __coro_ty3,
+                            total / count as f64,
+                        );
+                        {
+                            __coro_slot_1 = ::coro::__private::Some(__CoroLoopHead1 {
+                                total: total,
+                                count: count,
+                                mean: mean,
+                                ty3: __coro_ty3,
+                            });
+                            __coro_next = __CoroLabel::LoopHead1;
+                            continue '__coro_dispatch;
+                        }
+                    }
+                }
+            }
+        },
+    )
+}
