@@ -1,4 +1,5 @@
-fn averager() -> impl Coroutine<f64, Yield = f64, Return = ()> {
+#[allow(refining_impl_trait)]
+fn averager() -> impl Coroutine<f64, Yield = f64, Return = ()> + ::coro::Control {
     yield_!(@ __coro_mark_used);
     /// The states of the coroutine `averager` between resumes.
     #[derive(::coro::__private::Clone)]
@@ -23,12 +24,18 @@ fn averager() -> impl Coroutine<f64, Yield = f64, Return = ()> {
                 Self::Returned | Self::Poisoned => ::coro::__private::Status::Complete,
             }
         }
+        #[inline]
+        fn close(&mut self) {
+            match self {
+                Self::Poisoned => {}
+                _ => *self = Self::Returned,
+            }
+        }
     }
     /// Which basic block runs next within one resume.
     #[derive(::coro::__private::Clone, ::coro::__private::Copy)]
     enum __CoroLabel {
         Start,
-        LoopHead1,
         Resume3,
     }
     struct __CoroStart {}
@@ -56,7 +63,6 @@ fn averager() -> impl Coroutine<f64, Yield = f64, Return = ()> {
                 ProbeIterator as _, ProbeUnsupported as _,
             };
             let mut __coro_slot_0 = ::coro::__private::None;
-            let mut __coro_slot_1 = ::coro::__private::None;
             let mut __coro_slot_3 = ::coro::__private::None;
             let mut __coro_next;
             match ::coro::__private::replace(__coro_state, __CoroState::Poisoned) {
@@ -95,30 +101,28 @@ fn averager() -> impl Coroutine<f64, Yield = f64, Return = ()> {
                 match __coro_next {
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
                     __CoroLabel::Start => {
-                        let __CoroStart {} = ::coro::__private::take(&mut __coro_slot_0);
-                        let mut total = 0.0;
-                        let mut count = 0u64;
-                        let mut mean = 0.0;
-                        let __coro_ty3 = ::coro::__private::type_of(&mean);
-                        {
-                            __coro_slot_1 = ::coro::__private::Some(__CoroLoopHead1 {
-                                total: total,
-                                count: count,
-                                mean: mean,
-                                ty3: __coro_ty3,
-                            });
-                            __coro_next = __CoroLabel::LoopHead1;
-                            continue '__coro_dispatch;
-                        }
-                    }
-                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
-                    __CoroLabel::LoopHead1 => {
                         let __CoroLoopHead1 {
                             total: mut total,
                             count: mut count,
                             mean: mut mean,
                             ty3: __coro_ty3,
-                        } = ::coro::__private::take(&mut __coro_slot_1);
+                        } = '__coro_to_1_0: {
+                            let __CoroStart {} = ::coro::__private::take(
+                                &mut __coro_slot_0,
+                            );
+                            let mut total = 0.0;
+                            let mut count = 0u64;
+                            let mut mean = 0.0;
+                            let __coro_ty3 = ::coro::__private::type_of(&mean);
+                            {
+                                break '__coro_to_1_0 __CoroLoopHead1 {
+                                    total: total,
+                                    count: count,
+                                    mean: mean,
+                                    ty3: __coro_ty3,
+                                };
+                            }
+                        };
                         {
                             let __coro_yielded: f64 = mean;
                             *__coro_state = __CoroState::Suspend0 {
@@ -133,30 +137,109 @@ fn averager() -> impl Coroutine<f64, Yield = f64, Return = ()> {
                     }
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
                     __CoroLabel::Resume3 => {
-                        let __CoroResume3 {
+                        let __CoroLoopHead1 {
                             total: mut total,
                             count: mut count,
+                            mean: mut mean,
                             ty3: __coro_ty3,
-                            sent4: mut __coro_sent4,
-                        } = ::coro::__private::take(&mut __coro_slot_3);
-                        let x: f64 = __coro_sent4;
-                        total += x;
-                        count += 1;
-                        let mut mean = ::coro::__private::assign(
-                            __coro_ty3,
-                            total / count as f64,
-                        );
+                        } = '__coro_to_1_1: {
+                            let __CoroResume3 {
+                                total: mut total,
+                                count: mut count,
+                                ty3: __coro_ty3,
+                                sent4: mut __coro_sent4,
+                            } = ::coro::__private::take(&mut __coro_slot_3);
+                            let x: f64 = __coro_sent4;
+                            total += x;
+                            count += 1;
+                            let mut mean = ::coro::__private::assign(
+                                __coro_ty3,
+                                total / count as f64,
+                            );
+                            {
+                                break '__coro_to_1_1 __CoroLoopHead1 {
+                                    total: total,
+                                    count: count,
+                                    mean: mean,
+                                    ty3: __coro_ty3,
+                                };
+                            }
+                        };
                         {
-                            __coro_slot_1 = ::coro::__private::Some(__CoroLoopHead1 {
+                            let __coro_yielded: f64 = mean;
+                            *__coro_state = __CoroState::Suspend0 {
                                 total: total,
                                 count: count,
-                                mean: mean,
                                 ty3: __coro_ty3,
-                            });
-                            __coro_next = __CoroLabel::LoopHead1;
-                            continue '__coro_dispatch;
+                            };
+                            return ::coro::__private::CoroutineState::Yielded(
+                                __coro_yielded,
+                            );
                         }
                     }
+                }
+            }
+        },
+        |
+            __coro_state: &__CoroState<_, _, _>,
+            __coro_f: &mut ::coro::__private::fmt::Formatter<'_>,
+        | -> ::coro::__private::fmt::Result {
+            #[allow(unused_imports)]
+            use ::coro::__private::{ViaDebug as _, ViaPlaceholder as _};
+            match __coro_state {
+                __CoroState::Unresumed { .. } => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "averager",
+                        ::coro::__private::Frame::Created,
+                        &[],
+                        ::coro::__private::None,
+                    )
+                }
+                __CoroState::Suspend0 {
+                    total: __coro_v0,
+                    count: __coro_v1,
+                    ty3: __coro_v3,
+                    ..
+                } => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "averager",
+                        ::coro::__private::Frame::Suspended {
+                            kind: "yield_!",
+                            index: 0usize,
+                            line: 6u32,
+                        },
+                        &[
+                            (
+                                "total",
+                                (&&::coro::__private::DebugProbe(__coro_v0)).__coro_debug(),
+                            ),
+                            (
+                                "count",
+                                (&&::coro::__private::DebugProbe(__coro_v1)).__coro_debug(),
+                            ),
+                        ],
+                        ::coro::__private::None,
+                    )
+                }
+                __CoroState::Returned => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "averager",
+                        ::coro::__private::Frame::Returned,
+                        &[],
+                        ::coro::__private::None,
+                    )
+                }
+                __CoroState::Poisoned => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "averager",
+                        ::coro::__private::Frame::Poisoned,
+                        &[],
+                        ::coro::__private::None,
+                    )
                 }
             }
         },
