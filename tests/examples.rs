@@ -13,6 +13,8 @@
 //! `<target>/<profile>/examples/`. Child processes run one at a time: four of the programs
 //! sleep on real timers and check the clock, and they should not compete for the CPU.
 
+mod python_common;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -209,36 +211,9 @@ fn examples_print_what_python_prints() {
 
 #[test]
 fn python_outputs_are_current() {
-    let python = "python3";
-    let available = Command::new(python)
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|status| status.success());
-    if !available {
-        println!(
-            "note: {python} is not on the PATH; the recorded tests/python/*.out are not re-checked"
-        );
-        return;
+    if let Some(failures) = python_common::stale_outputs(&python_dir(), &recorded_programs()) {
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
-    let mut failures = Vec::new();
-    for name in recorded_programs() {
-        let expected = std::fs::read(python_dir().join(format!("{name}.out"))).unwrap();
-        let out = run(Command::new(python).arg(python_dir().join(format!("{name}.py"))));
-        if !out.success {
-            failures.push(format!(
-                "{name}.py: exited with an error; stderr:\n{}",
-                String::from_utf8_lossy(&out.stderr)
-            ));
-        } else if out.stdout != expected {
-            failures.push(format!(
-                "{name}.out is stale: {}",
-                difference(&expected, &out.stdout)
-            ));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]

@@ -13,11 +13,12 @@
 //! When `python3` is on the PATH, `python_outputs_are_current` runs every `NAME.py` again
 //! and checks its `.out`; without it that check is skipped with a note.
 
+mod python_common;
+
 use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 use coro::CoroutineState::{Complete, Yielded};
 use coro::prelude::*;
@@ -1042,38 +1043,10 @@ fn every_row_has_a_program_an_output_and_a_test() {
 
 #[test]
 fn python_outputs_are_current() {
-    let python = "python3";
-    let available = Command::new(python)
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|status| status.success());
-    if !available {
-        println!(
-            "note: {python} is not on the PATH; the recorded tests/parity/*.out are not re-checked"
-        );
-        return;
+    if let Some(failures) = python_common::stale_outputs(
+        &parity_dir(),
+        &ROWS.iter().map(|r| r.to_string()).collect::<Vec<_>>(),
+    ) {
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
-    let mut failures = Vec::new();
-    for row in ROWS {
-        let expected = std::fs::read_to_string(parity_dir().join(format!("{row}.out"))).unwrap();
-        let out = Command::new(python)
-            .arg(parity_dir().join(format!("{row}.py")))
-            .stdin(Stdio::null())
-            .output()
-            .unwrap_or_else(|e| panic!("cannot run {python}: {e}"));
-        let stdout = String::from_utf8_lossy(&out.stdout);
-        if !out.status.success() {
-            failures.push(format!(
-                "{row}.py: exited with an error; stderr:\n{}",
-                String::from_utf8_lossy(&out.stderr)
-            ));
-        } else if stdout != expected {
-            failures.push(format!(
-                "{row}.out is stale:\n--- recorded ---\n{expected}--- python3 now ---\n{stdout}"
-            ));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
