@@ -51,6 +51,8 @@ struct Emitter<'a> {
     /// Per block: entered through the dispatch at least once, so it needs an arm, a label
     /// and a slot (see [`Emitter::copied_targets`] for the blocks that may not).
     armed: Vec<bool>,
+    /// Per block: at most `SMALL_BLOCK` tokens of code, so it may be copied.
+    small: Vec<bool>,
     /// Numbers the labeled blocks that copied jump targets break out of.
     breaks: std::cell::Cell<usize>,
 }
@@ -85,6 +87,11 @@ pub fn emit(input: &Input<'_>) -> TokenStream {
         dispatch: Lifetime::new("'__coro_dispatch", Span::mixed_site()),
         entry_names: Vec::new(),
         armed: Vec::new(),
+        small: lowered
+            .blocks
+            .iter()
+            .map(|b| b.code.iter().map(token_count).sum::<usize>() <= SMALL_BLOCK)
+            .collect(),
         breaks: std::cell::Cell::new(0),
     };
     e.entry_names = (0..lowered.blocks.len()).map(|b| e.bindings(b)).collect();
@@ -646,12 +653,7 @@ impl Emitter<'_> {
                 && t != b
                 && !targets.contains(&t)
                 && self.input.analysis.reachable[t]
-                && lowered.blocks[t]
-                    .code
-                    .iter()
-                    .map(token_count)
-                    .sum::<usize>()
-                    <= SMALL_BLOCK
+                && self.small[t]
             {
                 targets.push(t);
             }
