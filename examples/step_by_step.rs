@@ -7,6 +7,11 @@
 //! `#[coro::coroutine]` shows the same through `Debug` (`{:#?}`): its status, which
 //! `yield_!` it is suspended at and on what line, and the locals saved there.
 //!
+//! Only the locals the rest of the body still needs are saved, as in rustc's own
+//! coroutines: `averager`'s `average` is handed out by the `yield_!` and set again before
+//! anything reads it, so its frame shows `total` and `count` where Python's `f_locals`
+//! would also list `average`.
+//!
 //! ```text
 //! cargo run --example step_by_step
 //! ```

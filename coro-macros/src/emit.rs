@@ -267,6 +267,10 @@ impl Emitter<'_> {
                     }
                 }
                 #close
+                #[inline]
+                fn panicked(&self) -> bool {
+                    ::coro::__private::matches!(self, Self::Poisoned)
+                }
             }
         }
     }
@@ -442,7 +446,7 @@ impl Emitter<'_> {
         let b = &lowered.blocks[block];
         let mut bound = analysis.carried[block].clone();
         bound.extend(b.param);
-        let mentioned: Vec<LocalId> = b.mentions.iter().map(|&(l, _)| l).collect();
+        let mentioned: Vec<LocalId> = analysis.mentions[block].iter().map(|&(l, _)| l).collect();
         let passed = |l: LocalId| {
             b.sites
                 .iter()
@@ -612,8 +616,11 @@ impl Emitter<'_> {
                         #enter_start
                     }
                     #(#resume_arms)*
-                    #state::Returned => ::coro::__private::resumed_after_completion(#fn_name),
-                    #state::Poisoned => ::coro::__private::resumed_after_panic(#fn_name),
+                    // One arm for both, so the suspension points are the only other
+                    // arms (see `resumed_when_complete`).
+                    __coro_complete => {
+                        ::coro::__private::resumed_when_complete(#fn_name, &__coro_complete)
+                    }
                 }
                 #[allow(unused_labels)]
                 #dispatch: loop {
@@ -707,12 +714,17 @@ impl Emitter<'_> {
         let lowered = self.input.lowered;
         let layout = self.input.layout;
         let name = &layout.block_struct[b];
-        let pat = self.incoming(b).into_iter().map(|l| {
-            let f = &layout.field[l];
+        let incoming = self.incoming(b);
+        let binding = |l: LocalId| {
             let name = &self.entry_names[b][&l];
             let m = (lowered.locals[l].mutable && !name.to_string().starts_with("_coro_unused"))
                 .then(|| quote!(mut));
-            quote!(#f: #m #name)
+            quote!(#m #name)
+        };
+        let pat = incoming.iter().map(|&l| {
+            let f = &layout.field[l];
+            let binding = binding(l);
+            quote!(#f: #binding)
         });
         let copied: Vec<(BlockId, Lifetime)> = self
             .copied_targets(b, depth)
@@ -740,8 +752,55 @@ impl Emitter<'_> {
         } else {
             source
         };
+        // Locals a reassignment kills here: declared uninitialized in their place among
+        // the incoming ones (declaration order), so they drop where Rust drops them.
+        let uninit: Vec<LocalId> = lowered.blocks[b]
+            .reassigns
+            .iter()
+            .filter(|&&r| self.input.analysis.reassign_kills[r])
+            .map(|&r| lowered.reassigns[r].local)
+            .collect();
+        let declare = |x: LocalId| {
+            let n = &lowered.locals[x].name;
+            quote!(let mut #n;)
+        };
+        let position = |x: LocalId| {
+            incoming
+                .iter()
+                .position(|&l| l > x)
+                .unwrap_or(incoming.len())
+        };
+        let bind = if uninit.iter().all(|&x| position(x) == 0) {
+            let before = uninit.iter().map(|&x| declare(x));
+            quote!(#(#before)* let #name { #(#pat),* } = #source;)
+        } else if uninit.iter().all(|&x| position(x) == incoming.len()) {
+            let after = uninit.iter().map(|&x| declare(x));
+            quote!(let #name { #(#pat),* } = #source; #(#after)*)
+        } else {
+            // In between: bind the fields one by one.
+            let all = Ident::new("__coro_in", Span::mixed_site());
+            let mut lets = quote!(let #all = #source;);
+            for (i, &l) in incoming.iter().enumerate() {
+                lets.extend(
+                    uninit
+                        .iter()
+                        .filter(|&&x| position(x) == i)
+                        .map(|&x| declare(x)),
+                );
+                let f = &layout.field[l];
+                let binding = binding(l);
+                lets.extend(quote!(let #binding = #all.#f;));
+            }
+            lets.extend(
+                uninit
+                    .iter()
+                    .filter(|&&x| position(x) == incoming.len())
+                    .map(|&x| declare(x)),
+            );
+            lets
+        };
         let mut body = quote! {
-            let #name { #(#pat),* } = #source;
+            #bind
             #(#code)*
         };
         for (t, label) in copied {
@@ -750,7 +809,8 @@ impl Emitter<'_> {
         body
     }
 
-    /// Replaces `__coro_site!(N)` placeholders with the jumps they stand for.
+    /// Replaces `__coro_site!(N)` placeholders with the jumps they stand for, and
+    /// `__coro_reassign!(N)` with the form of the assignment the analysis chose.
     fn fill(&self, tokens: TokenStream, copied: &[(BlockId, Lifetime)]) -> TokenStream {
         let tts: Vec<TokenTree> = tokens.into_iter().collect();
         let mut out = Vec::with_capacity(tts.len());
@@ -765,6 +825,24 @@ impl Emitter<'_> {
             {
                 let site = self.site(n, copied);
                 out.push(TokenTree::Group(Group::new(Delimiter::Brace, site)));
+                i += 3;
+                continue;
+            }
+            if let TokenTree::Ident(id) = &tts[i]
+                && id == "__coro_reassign"
+                && let (Some(TokenTree::Punct(bang)), Some(TokenTree::Group(g))) =
+                    (tts.get(i + 1), tts.get(i + 2))
+                && bang.as_char() == '!'
+                && let Ok(n) = g.stream().to_string().parse::<usize>()
+            {
+                let r = &self.input.lowered.reassigns[n];
+                let stmt = if self.input.analysis.reassign_kills[n] {
+                    &r.killed
+                } else {
+                    &r.plain
+                };
+                // Not wrapped: a kill's `let` must stay in the block's scope.
+                out.extend(self.fill(stmt.clone(), copied));
                 i += 3;
                 continue;
             }

@@ -142,6 +142,9 @@ pub struct BlockData {
     /// may have a destructor drops the old value, which must stay alive until then). Their
     /// mentions in this block, if any, come after the kill and read the new value.
     pub kills: Vec<LocalId>,
+    /// The [`Reassign`]s in this block's straight-line code (indices into
+    /// [`Lowered::reassigns`]).
+    pub reassigns: Vec<usize>,
     /// The sites in this block.
     pub sites: Vec<usize>,
     /// Position in the emitted `match` (the order blocks were started in).
@@ -161,6 +164,33 @@ pub struct Suspend {
     /// with its return value, and the span of its operand. The emitted code resumes the
     /// sub-coroutine in place and only leaves the fast path when it completes.
     pub delegate: Option<(LocalId, BlockId, Span)>,
+    /// For `yield_!(x)` of a bare local: `x`. Yielding moves or copies it, and either way
+    /// its old value needs no drop afterwards: a moved value is gone, and a copied one's
+    /// type has no destructor (a `&mut` operand is reborrowed, and has none either).
+    pub moves: Option<LocalId>,
+}
+
+/// An assignment statement `x = e;` that would be a kill (see [`BlockData::kills`]) but
+/// for `x` maybe owning a destructor: overwriting it drops the old value, so the old value
+/// must live until here, unless every path here has moved it out since it was last set
+/// (`let b = yield_!(out); out = f(b);`). Only the scope analysis can tell, so the block's
+/// code holds a `__coro_reassign!(N)` placeholder, and emit writes the form it chose.
+#[derive(Debug, Clone)]
+pub struct Reassign {
+    /// The local assigned.
+    pub local: LocalId,
+    /// The block whose straight-line code assigns it.
+    pub block: BlockId,
+    /// As a kill: `x = assign(witness, e);`, where the block declares `x` uninitialized
+    /// where it binds its incoming locals, in declaration order among them, so the new
+    /// value drops exactly where the old one would have.
+    pub killed: TokenStream,
+    /// What the kill reads (`e`'s mentions and the witness).
+    pub killed_mentions: Vec<(LocalId, bool)>,
+    /// As written: `x = e;`.
+    pub plain: TokenStream,
+    /// What the assignment reads (`e`'s mentions and `x`).
+    pub plain_mentions: Vec<(LocalId, bool)>,
 }
 
 /// The lowered body.
@@ -174,6 +204,8 @@ pub struct Lowered {
     pub sites: Vec<Site>,
     /// All suspension points, in source order.
     pub suspends: Vec<Suspend>,
+    /// All assignments that the scope analysis may turn into kills.
+    pub reassigns: Vec<Reassign>,
     /// The arguments, in order: stored in `Unresumed`, in scope in the start block.
     pub params: Vec<LocalId>,
     /// Each distinct path the body names `yield_!`/`yield_from!` by, as written.
@@ -411,6 +443,7 @@ impl Builder<'_> {
             code: Vec::new(),
             mentions: Vec::new(),
             kills: Vec::new(),
+            reassigns: Vec::new(),
             sites: Vec::new(),
             order: usize::MAX,
         });
@@ -492,7 +525,13 @@ impl Builder<'_> {
             let local = &self.out.locals[l];
             let shadowed_here = declared_here.contains(&local.name);
             // A local killed here is bound again here, by the `let` the assignment became.
-            if local.decl_block == cur || self.out.blocks[cur].kills.contains(&l) {
+            // A reassigned one may not be, but it is named by its own name either way.
+            let block = &self.out.blocks[cur];
+            let reassigned = block
+                .reassigns
+                .iter()
+                .any(|&r| self.out.reassigns[r].local == l);
+            if local.decl_block == cur || block.kills.contains(&l) || reassigned {
                 if !shadowed_here {
                     visible.push((l, Vis::Declared));
                 }
@@ -680,15 +719,10 @@ impl Builder<'_> {
     }
 
     /// Takes the [`Local::witness`] of a just-declared (and initialized) local that an
-    /// assignment may kill later: a `mut` local with no destructor whose name some
-    /// statement assigns.
+    /// assignment may kill later: a `mut` local whose name some statement assigns.
     fn take_witness(&mut self, x: LocalId) {
         let local = &self.out.locals[x];
-        if !local.mutable
-            || local.may_drop
-            || local.temp
-            || !self.assigned.contains(&local.name.to_string())
-        {
+        if !local.mutable || local.temp || !self.assigned.contains(&local.name.to_string()) {
             return;
         }
         let name = local.name.clone();
@@ -721,27 +755,52 @@ impl Builder<'_> {
         let right = self.expr(&a.right, true);
         let block = self.cur();
         let r = &right.tokens;
-        if let Some((x, w)) = self.kills(&a.left, &right, block) {
+        let kill = self.kills(&a.left, &right, block);
+        let killed = kill.map(|(x, w)| {
             // The local's own name (and hygiene), located at the assignment.
             let mut name = self.out.locals[x].name.clone();
             name.set_span(name.span().located_at(a.left.span()));
             let w_name = &self.out.locals[w].name;
-            let stmt = quote!(let mut #name = ::coro::__private::assign(#w_name, #r););
-            let mut mentions = right.mentions;
+            let value = quote!(::coro::__private::assign(#w_name, #r));
+            let stmt = if self.out.locals[x].may_drop {
+                quote!(#name = #value;)
+            } else {
+                quote!(let mut #name = #value;)
+            };
+            let mut mentions = right.mentions.clone();
             mentions.push((w, false));
-            self.out.blocks[block].kills.push(x);
-            self.emit(stmt, mentions);
-        } else {
-            let left = self.place(&a.left);
-            let (l, eq) = (&left.tokens, &a.eq_token);
-            let stmt = quote!(#l #eq #r;);
-            let mut mentions = right.mentions;
-            mentions.extend(left.mentions);
-            self.emit(stmt, mentions);
+            (x, stmt, mentions)
+        });
+        let left = self.place(&a.left);
+        let (l, eq) = (&left.tokens, &a.eq_token);
+        let plain = quote!(#l #eq #r;);
+        let mut plain_mentions = right.mentions;
+        plain_mentions.extend(left.mentions);
+        match killed {
+            Some((x, stmt, mentions)) if !self.out.locals[x].may_drop => {
+                self.out.blocks[block].kills.push(x);
+                self.emit(stmt, mentions);
+            }
+            Some((x, killed, killed_mentions)) => {
+                let id = self.out.reassigns.len();
+                self.out.reassigns.push(Reassign {
+                    local: x,
+                    block,
+                    killed,
+                    killed_mentions,
+                    plain,
+                    plain_mentions,
+                });
+                self.out.blocks[block].reassigns.push(id);
+                let n = proc_macro2::Literal::usize_unsuffixed(id);
+                self.emit(quote!(__coro_reassign!(#n)), Vec::new());
+            }
+            None => self.emit(plain, plain_mentions),
         }
     }
 
     /// The local `x = right` kills in `block`, with its witness (see [`Self::lower_assign`]).
+    /// For a local that may own a destructor, only a candidate: see [`Reassign`].
     fn kills(&self, left: &Expr, right: &Operand, block: BlockId) -> Option<(LocalId, LocalId)> {
         let Expr::Path(p) = left else {
             return None;
@@ -760,10 +819,14 @@ impl Builder<'_> {
         let w = local.witness?;
         let b = &self.out.blocks[block];
         let reads = |m: &[(LocalId, bool)]| m.iter().any(|&(l, _)| l == x);
+        let reassigned = b.reassigns.iter().any(|&r| {
+            let r = &self.out.reassigns[r];
+            r.local == x || reads(&r.plain_mentions) || reads(&r.killed_mentions)
+        });
         let straight_line = self.frames.last().is_some_and(|f| f.base);
         let killable = local.mutable
-            && !local.may_drop
             && !local.temp
+            && !reassigned
             && straight_line
             && local.decl_block != block
             && b.entry_scope.contains(&x)
@@ -1043,6 +1106,16 @@ impl Builder<'_> {
                     None => Operand::unit(),
                 };
                 let value_span = operand.as_ref().map_or(span, |e| e.span());
+                let moves = match (&operand, &value.mentions[..]) {
+                    (Some(Expr::Path(p)), &[(l, true)])
+                        if p.qself.is_none()
+                            && p.attrs.is_empty()
+                            && p.path.get_ident() == Some(&self.out.locals[l].name) =>
+                    {
+                        Some(l)
+                    }
+                    _ => None,
+                };
                 let index = self.out.suspends.len();
                 let resume = self.reserve("Resume");
                 self.out.suspends.push(Suspend {
@@ -1050,6 +1123,7 @@ impl Builder<'_> {
                     resume,
                     span,
                     delegate: None,
+                    moves,
                 });
                 let site = self.site(
                     resume,
@@ -1108,6 +1182,7 @@ impl Builder<'_> {
                     resume,
                     span,
                     delegate: Some((sub, after, operand.span())),
+                    moves: None,
                 });
                 // Located at the operand: a Yield mismatch is reported there.
                 let y = Ident::new(

@@ -17,6 +17,15 @@
 //!
 //! Everything else is dropped at the end of the block it was last carried into. A
 //! suspension point saves exactly what its resume block carries.
+//!
+//! # Reassignments
+//!
+//! Before all that, each [`Reassign`](crate::lower::Reassign) (`x = e;` on a local that may
+//! own a destructor) is decided: it kills `x` when `x` is **definitely moved** where the
+//! block starts (a forward must-analysis: every path there passes a `yield_!(x)` and no
+//! mention or declaration of `x` after it), so the old value needs no drop. The block then
+//! declares `x` uninitialized where it binds its incoming locals (see emit), and the
+//! assignment initializes it.
 
 use crate::lower::{LocalId, Lowered, SiteKind, Vis};
 
@@ -28,6 +37,10 @@ pub struct Analysis {
     /// Per block: whether any path from the start reaches it. Code after an endless
     /// `loop` is not emitted (rustc would only warn that it is unreachable).
     pub reachable: Vec<bool>,
+    /// Per [`Reassign`](crate::lower::Reassign): whether it kills its local.
+    pub reassign_kills: Vec<bool>,
+    /// Per block: the locals its code reads, with the reassignments decided.
+    pub mentions: Vec<Vec<(LocalId, bool)>>,
 }
 
 impl Analysis {
@@ -53,6 +66,16 @@ impl Set {
     }
     fn contains(&self, l: LocalId) -> bool {
         self.0[l / 64] & (1 << (l % 64)) != 0
+    }
+    /// `self &= other`; returns whether `self` shrank.
+    fn intersect(&mut self, other: &Set) -> bool {
+        let mut shrank = false;
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            let new = *a & b;
+            shrank |= new != *a;
+            *a = new;
+        }
+        shrank
     }
     /// `self |= other & mask`; returns whether `self` grew.
     fn union_masked(&mut self, other: &Set, mask: &Set) -> bool {
@@ -83,6 +106,18 @@ pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
                 .map(|&s| lowered.sites[s].target),
         );
     }
+    let reassign_kills = decide_reassigns(lowered, &reachable);
+    let mut kills: Vec<Vec<LocalId>> = lowered.blocks.iter().map(|b| b.kills.clone()).collect();
+    let mut mentions: Vec<Vec<(LocalId, bool)>> =
+        lowered.blocks.iter().map(|b| b.mentions.clone()).collect();
+    for (r, &kill) in lowered.reassigns.iter().zip(&reassign_kills) {
+        if kill {
+            kills[r.block].push(r.local);
+            mentions[r.block].extend(&r.killed_mentions);
+        } else {
+            mentions[r.block].extend(&r.plain_mentions);
+        }
+    }
     let entry: Vec<Set> = lowered
         .blocks
         .iter()
@@ -106,7 +141,7 @@ pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
     let not_killed: Vec<Set> = (0..nb)
         .map(|b| {
             let mut set = entry[b].clone();
-            for &l in &lowered.blocks[b].kills {
+            for &l in &kills[b] {
                 set.remove(l);
             }
             set
@@ -115,7 +150,7 @@ pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
     let mut live_in: Vec<Set> = (0..nb)
         .map(|b| {
             let mut set = Set::new(nl);
-            for &(l, _) in &lowered.blocks[b].mentions {
+            for &(l, _) in &mentions[b] {
                 if not_killed[b].contains(l) {
                     set.insert(l);
                 }
@@ -144,14 +179,17 @@ pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
         }
     }
 
-    // Maybe moved, forwards to a fixpoint.
+    // Maybe moved, forwards to a fixpoint. A kill sets its local again.
     let mut moved_in = vec![Set::new(nl); nb];
     loop {
         let mut changed = false;
         for b in 0..nb {
             let block = &lowered.blocks[b];
             let mut out = moved_in[b].clone();
-            for &(l, moving) in &block.mentions {
+            for &l in &kills[b] {
+                out.remove(l);
+            }
+            for &(l, moving) in &mentions[b] {
                 if moving {
                     out.insert(l);
                 }
@@ -239,5 +277,166 @@ pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
         SiteKind::Suspend { index, .. } => lowered.suspends[index].resume == s.target,
         SiteKind::Goto { .. } => true,
     }));
-    Ok(Analysis { carried, reachable })
+    Ok(Analysis {
+        carried,
+        reachable,
+        reassign_kills,
+        mentions,
+    })
+}
+
+/// Decides each reassignment (see "Reassignments" above).
+fn decide_reassigns(lowered: &Lowered, reachable: &[bool]) -> Vec<bool> {
+    if lowered.reassigns.is_empty() {
+        return Vec::new();
+    }
+    let nb = lowered.blocks.len();
+    let nl = lowered.locals.len();
+    // What a block's code may set again or read: any mention, declaration or kill.
+    let mut touched = vec![Set::new(nl); nb];
+    for (b, block) in lowered.blocks.iter().enumerate() {
+        for &(l, _) in &block.mentions {
+            touched[b].insert(l);
+        }
+        for &l in &block.kills {
+            touched[b].insert(l);
+        }
+    }
+    for r in &lowered.reassigns {
+        touched[r.block].insert(r.local);
+        for &(l, _) in r.killed_mentions.iter().chain(&r.plain_mentions) {
+            touched[r.block].insert(l);
+        }
+    }
+    for (l, local) in lowered.locals.iter().enumerate() {
+        if local.decl_block < nb {
+            touched[local.decl_block].insert(l);
+        }
+    }
+    // Definitely moved where each block starts: `None` until some path reaches it.
+    let mut moved_in: Vec<Option<Set>> = vec![None; nb];
+    moved_in[0] = Some(Set::new(nl));
+    loop {
+        let mut changed = false;
+        for b in (0..nb).filter(|&b| reachable[b]) {
+            let Some(mut out) = moved_in[b].clone() else {
+                continue;
+            };
+            for (word, t) in out.0.iter_mut().zip(&touched[b].0) {
+                *word &= !t;
+            }
+            for &s in &lowered.blocks[b].sites {
+                let site = &lowered.sites[s];
+                let mut edge = out.clone();
+                if let SiteKind::Suspend { index, .. } = site.kind
+                    && let Some(x) = lowered.suspends[index].moves
+                {
+                    edge.insert(x);
+                }
+                match &mut moved_in[site.target] {
+                    Some(cur) => changed |= cur.intersect(&edge),
+                    slot @ None => {
+                        *slot = Some(edge);
+                        changed = true;
+                    }
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    lowered
+        .reassigns
+        .iter()
+        .map(|r| {
+            moved_in[r.block]
+                .as_ref()
+                .is_some_and(|m| m.contains(r.local))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use proc_macro2::{Ident, Span};
+
+    use super::analyze;
+    use crate::{emit, lower, parse};
+
+    /// Lowers and analyzes `src`; returns, per reassignment of a local that may own a
+    /// destructor, its name and whether it kills.
+    fn reassigns(src: &str) -> Vec<(String, bool)> {
+        let item: syn::ItemFn = syn::parse_str(src).expect("parses");
+        let sig = parse::signature(&item).expect("signature");
+        let names = lower::Names {
+            state: Ident::new("__CoroState", Span::call_site()),
+            state_var: Ident::new("__coro_state", Span::call_site()),
+            send: sig.types.send.clone(),
+            return_ty: emit::closure_type(&sig.types.return_ty),
+            return_ty_written: sig.types.return_written,
+        };
+        let lowered = lower::lower(&sig, &item.block, &names).expect("lowers");
+        let analysis = analyze(&lowered).expect("analyzes");
+        lowered
+            .reassigns
+            .iter()
+            .zip(&analysis.reassign_kills)
+            .map(|(r, &k)| (lowered.locals[r.local].name.to_string(), k))
+            .collect()
+    }
+
+    const HEAD: &str = "fn f(flag: bool) -> impl Coroutine<String, Yield = String, Return = ()>";
+
+    #[test]
+    fn a_local_yielded_then_overwritten_is_killed() {
+        let src = format!(
+            "{HEAD} {{ let mut out = String::new(); loop {{ let b = yield_!(out); \
+             out = b; }} }}"
+        );
+        assert_eq!(reassigns(&src), [("out".to_string(), true)]);
+    }
+
+    #[test]
+    fn yields_between_the_move_and_the_assignment_keep_the_kill() {
+        let src = format!(
+            "{HEAD} {{ let mut out = String::new(); loop {{ let b = yield_!(out); \
+             out = if b.is_empty() {{ yield_!(String::new()) }} else {{ b }}; }} }}"
+        );
+        assert_eq!(reassigns(&src), [("out".to_string(), true)]);
+    }
+
+    #[test]
+    fn a_local_not_moved_on_every_path_is_not_killed() {
+        // Only one branch yields `out` away: on the other its old value must be dropped by
+        // the assignment.
+        let src = format!(
+            "{HEAD} {{ let mut out = String::new(); if flag {{ yield_!(out); }} \
+             else {{ yield_!(String::new()); }} out = String::new(); yield_!(out); }}"
+        );
+        assert_eq!(reassigns(&src), [("out".to_string(), false)]);
+    }
+
+    #[test]
+    fn a_local_read_after_the_move_is_not_killed() {
+        // `out.len()` after the yield: a `Copy` type's value is still there (and a mention
+        // might set it again), so the old value is not known to be gone.
+        let src = format!(
+            "{HEAD} {{ let mut out = String::new(); let _ = yield_!(out); \
+             let n = out.len(); yield_!(String::new()); out = String::new(); yield_!(out); }}"
+        );
+        assert_eq!(reassigns(&src), [("out".to_string(), false)]);
+    }
+
+    #[test]
+    fn a_declaration_in_a_loop_sets_the_local_again() {
+        // The back edge brings "moved" from the last round, but the `let` at the top of
+        // the loop sets `g` again, and the path that skips the yield must drop it.
+        let src = format!(
+            "{HEAD} {{ loop {{ let mut g = String::new(); yield_!(String::new()); \
+             if flag {{ yield_!(g); }} else {{ yield_!(String::new()); }} \
+             g = String::new(); yield_!(g); }} }}"
+        );
+        assert_eq!(reassigns(&src), [("g".to_string(), false)]);
+    }
 }

@@ -14,6 +14,7 @@ pub use core::{
     fmt,
     iter::{IntoIterator, Iterator},
     marker::Copy,
+    matches,
     mem::replace,
     ops::ControlFlow,
     option::Option::{self, None, Some},
@@ -28,6 +29,8 @@ pub trait StateEnum {
     /// Drops what the state holds (newest local first) and marks it returned; a poisoned
     /// state stays poisoned.
     fn close(&mut self);
+    /// Left behind by a panic in the body.
+    fn panicked(&self) -> bool;
 }
 
 /// A generated coroutine: the state enum `S`, the step function `F` that advances it, and
@@ -495,6 +498,23 @@ pub fn start_sub<C: Coroutine<S>, S>(
              already, or it is hand-written and keeps the default `Coroutine::start`), and \
              its `Send` type has no `Default` to start it with"
         ),
+    }
+}
+
+/// The panic of a coroutine resumed after it completed: returned, or panicked.
+///
+/// One arm of the generated state `match` covers both, so the hot arms (the suspension
+/// points) are few enough for LLVM to test them with compares rather than a jump table;
+/// this function (never inlined, so LLVM cannot fold the test back into that `match`)
+/// tells the two apart.
+#[cold]
+#[inline(never)]
+#[track_caller]
+pub fn resumed_when_complete<S: StateEnum>(name: &str, state: &S) -> ! {
+    if state.panicked() {
+        resumed_after_panic(name)
+    } else {
+        resumed_after_completion(name)
     }
 }
 

@@ -33,6 +33,10 @@ fn parity(n: u32) -> impl Iterator<Item = &'static str> + ::coro::Control {
                 _ => *self = Self::Returned,
             }
         }
+        #[inline]
+        fn panicked(&self) -> bool {
+            ::coro::__private::matches!(self, Self::Poisoned)
+        }
     }
     /// Which basic block runs next within one resume.
     #[derive(::coro::__private::Clone, ::coro::__private::Copy)]
@@ -98,10 +102,9 @@ fn parity(n: u32) -> impl Iterator<Item = &'static str> + ::coro::Control {
                     });
                     __coro_next = __CoroLabel::Resume3;
                 }
-                __CoroState::Returned => {
-                    ::coro::__private::resumed_after_completion("parity")
+                __coro_complete => {
+                    ::coro::__private::resumed_when_complete("parity", &__coro_complete)
                 }
-                __CoroState::Poisoned => ::coro::__private::resumed_after_panic("parity"),
             }
             #[allow(unused_labels)]
             '__coro_dispatch: loop {

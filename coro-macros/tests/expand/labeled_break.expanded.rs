@@ -33,6 +33,10 @@ fn first_pair(
                 _ => *self = Self::Returned,
             }
         }
+        #[inline]
+        fn panicked(&self) -> bool {
+            ::coro::__private::matches!(self, Self::Poisoned)
+        }
     }
     /// Which basic block runs next within one resume.
     #[derive(::coro::__private::Clone, ::coro::__private::Copy)]
@@ -140,11 +144,11 @@ fn first_pair(
                     });
                     __coro_next = __CoroLabel::Resume9;
                 }
-                __CoroState::Returned => {
-                    ::coro::__private::resumed_after_completion("first_pair")
-                }
-                __CoroState::Poisoned => {
-                    ::coro::__private::resumed_after_panic("first_pair")
+                __coro_complete => {
+                    ::coro::__private::resumed_when_complete(
+                        "first_pair",
+                        &__coro_complete,
+                    )
                 }
             }
             #[allow(unused_labels)]

@@ -34,6 +34,10 @@ fn guarded(name: String) -> impl Iterator<Item = usize> + ::coro::Control {
                 _ => *self = Self::Returned,
             }
         }
+        #[inline]
+        fn panicked(&self) -> bool {
+            ::coro::__private::matches!(self, Self::Poisoned)
+        }
     }
     /// Which basic block runs next within one resume.
     #[derive(::coro::__private::Clone, ::coro::__private::Copy)]
@@ -104,11 +108,8 @@ fn guarded(name: String) -> impl Iterator<Item = usize> + ::coro::Control {
                     });
                     __coro_next = __CoroLabel::Resume2;
                 }
-                __CoroState::Returned => {
-                    ::coro::__private::resumed_after_completion("guarded")
-                }
-                __CoroState::Poisoned => {
-                    ::coro::__private::resumed_after_panic("guarded")
+                __coro_complete => {
+                    ::coro::__private::resumed_when_complete("guarded", &__coro_complete)
                 }
             }
             #[allow(unused_labels)]

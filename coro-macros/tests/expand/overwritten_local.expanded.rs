@@ -31,6 +31,10 @@ fn averager() -> impl Coroutine<f64, Yield = f64, Return = ()> + ::coro::Control
                 _ => *self = Self::Returned,
             }
         }
+        #[inline]
+        fn panicked(&self) -> bool {
+            ::coro::__private::matches!(self, Self::Poisoned)
+        }
     }
     /// Which basic block runs next within one resume.
     #[derive(::coro::__private::Clone, ::coro::__private::Copy)]
@@ -89,11 +93,11 @@ fn averager() -> impl Coroutine<f64, Yield = f64, Return = ()> + ::coro::Control
                     });
                     __coro_next = __CoroLabel::Resume3;
                 }
-                __CoroState::Returned => {
-                    ::coro::__private::resumed_after_completion("averager")
-                }
-                __CoroState::Poisoned => {
-                    ::coro::__private::resumed_after_panic("averager")
+                __coro_complete => {
+                    ::coro::__private::resumed_when_complete(
+                        "averager",
+                        &__coro_complete,
+                    )
                 }
             }
             #[allow(unused_labels)]

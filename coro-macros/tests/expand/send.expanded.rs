@@ -8,18 +8,18 @@ fn averager() -> impl Coroutine<
     /// The states of the coroutine `averager` between resumes.
     #[derive(::coro::__private::Clone)]
     #[allow(dead_code)]
-    enum __CoroState<Total, Count, Average> {
+    enum __CoroState<Total, Count, Ty3> {
         /// Created: holds the arguments; no line of the body has run.
         Unresumed {},
         /// Suspended at `yield_!` #0, line 5.
-        Suspend0 { average: Average, count: Count, total: Total },
+        Suspend0 { ty3: Ty3, count: Count, total: Total },
         /// Ran to the end.
         Returned,
         /// Panicked while running.
         Poisoned,
     }
-    impl<Total, Count, Average> ::coro::__private::StateEnum
-    for __CoroState<Total, Count, Average> {
+    impl<Total, Count, Ty3> ::coro::__private::StateEnum
+    for __CoroState<Total, Count, Ty3> {
         #[inline]
         fn status(&self) -> ::coro::__private::Status {
             match self {
@@ -35,6 +35,10 @@ fn averager() -> impl Coroutine<
                 _ => *self = Self::Returned,
             }
         }
+        #[inline]
+        fn panicked(&self) -> bool {
+            ::coro::__private::matches!(self, Self::Poisoned)
+        }
     }
     /// Which basic block runs next within one resume.
     #[derive(::coro::__private::Clone, ::coro::__private::Copy)]
@@ -43,14 +47,15 @@ fn averager() -> impl Coroutine<
         Resume3,
     }
     struct __CoroStart {}
-    struct __CoroLoopHead1<Total, Count, Average> {
+    struct __CoroLoopHead1<Total, Count, Average, Ty3> {
+        ty3: Ty3,
         average: Average,
         count: Count,
         total: Total,
     }
-    struct __CoroResume3<Total, Count, Average, Sent3> {
-        sent3: Sent3,
-        average: Average,
+    struct __CoroResume3<Total, Count, Ty3, Sent4> {
+        sent4: Sent4,
+        ty3: Ty3,
         count: Count,
         total: Total,
     }
@@ -77,13 +82,13 @@ fn averager() -> impl Coroutine<
                 __CoroState::Suspend0 {
                     total: __coro_v0,
                     count: __coro_v1,
-                    average: __coro_v2,
+                    ty3: __coro_v3,
                 } => {
                     __coro_slot_3 = ::coro::__private::Some(__CoroResume3 {
                         total: __coro_v0,
                         count: __coro_v1,
-                        average: __coro_v2,
-                        sent3: match __coro_arg {
+                        ty3: __coro_v3,
+                        sent4: match __coro_arg {
                             ::coro::__private::Some(__coro_sent) => __coro_sent,
                             ::coro::__private::None => {
                                 ::coro::__private::unreachable_start("averager")
@@ -92,11 +97,11 @@ fn averager() -> impl Coroutine<
                     });
                     __coro_next = __CoroLabel::Resume3;
                 }
-                __CoroState::Returned => {
-                    ::coro::__private::resumed_after_completion("averager")
-                }
-                __CoroState::Poisoned => {
-                    ::coro::__private::resumed_after_panic("averager")
+                __coro_complete => {
+                    ::coro::__private::resumed_when_complete(
+                        "averager",
+                        &__coro_complete,
+                    )
                 }
             }
             #[allow(unused_labels)]
@@ -108,17 +113,20 @@ fn averager() -> impl Coroutine<
                             total: mut total,
                             count: mut count,
                             average: mut average,
+                            ty3: __coro_ty3,
                         } = '__coro_to_1_0: {
                             let __CoroStart {} = ::coro::__private::take(
                                 &mut __coro_slot_0,
                             );
                             let (mut total, mut count) = (0.0, 0);
                             let mut average = None;
+                            let __coro_ty3 = ::coro::__private::type_of(&average);
                             {
                                 break '__coro_to_1_0 __CoroLoopHead1 {
                                     total: total,
                                     count: count,
                                     average: average,
+                                    ty3: __coro_ty3,
                                 };
                             }
                         };
@@ -127,7 +135,7 @@ fn averager() -> impl Coroutine<
                             *__coro_state = __CoroState::Suspend0 {
                                 total: total,
                                 count: count,
-                                average: average,
+                                ty3: __coro_ty3,
                             };
                             return ::coro::__private::CoroutineState::Yielded(
                                 __coro_yielded,
@@ -140,22 +148,27 @@ fn averager() -> impl Coroutine<
                             total: mut total,
                             count: mut count,
                             average: mut average,
+                            ty3: __coro_ty3,
                         } = '__coro_to_1_1: {
-                            let __CoroResume3 {
-                                total: mut total,
-                                count: mut count,
-                                average: mut average,
-                                sent3: mut __coro_sent3,
-                            } = ::coro::__private::take(&mut __coro_slot_3);
-                            let value = __coro_sent3;
+                            let __coro_in = ::coro::__private::take(&mut __coro_slot_3);
+                            let mut total = __coro_in.total;
+                            let mut count = __coro_in.count;
+                            let mut average;
+                            let __coro_ty3 = __coro_in.ty3;
+                            let mut __coro_sent4 = __coro_in.sent4;
+                            let value = __coro_sent4;
                             total += value;
                             count += 1;
-                            average = Some(total / count as f64);
+                            average = ::coro::__private::assign(
+                                __coro_ty3,
+                                Some(total / count as f64),
+                            );
                             {
                                 break '__coro_to_1_1 __CoroLoopHead1 {
                                     total: total,
                                     count: count,
                                     average: average,
+                                    ty3: __coro_ty3,
                                 };
                             }
                         };
@@ -164,7 +177,7 @@ fn averager() -> impl Coroutine<
                             *__coro_state = __CoroState::Suspend0 {
                                 total: total,
                                 count: count,
-                                average: average,
+                                ty3: __coro_ty3,
                             };
                             return ::coro::__private::CoroutineState::Yielded(
                                 __coro_yielded,
@@ -193,7 +206,7 @@ fn averager() -> impl Coroutine<
                 __CoroState::Suspend0 {
                     total: __coro_v0,
                     count: __coro_v1,
-                    average: __coro_v2,
+                    ty3: __coro_v3,
                     ..
                 } => {
                     ::coro::__private::debug_frame(
@@ -212,10 +225,6 @@ fn averager() -> impl Coroutine<
                             (
                                 "count",
                                 (&&::coro::__private::DebugProbe(__coro_v1)).__coro_debug(),
-                            ),
-                            (
-                                "average",
-                                (&&::coro::__private::DebugProbe(__coro_v2)).__coro_debug(),
                             ),
                         ],
                         ::coro::__private::None,

@@ -30,6 +30,10 @@ fn once() -> impl Iterator<Item = u32> + ::coro::Control {
                 _ => *self = Self::Returned,
             }
         }
+        #[inline]
+        fn panicked(&self) -> bool {
+            ::coro::__private::matches!(self, Self::Poisoned)
+        }
     }
     /// Which basic block runs next within one resume.
     #[derive(::coro::__private::Clone, ::coro::__private::Copy)]
@@ -72,10 +76,9 @@ fn once() -> impl Iterator<Item = u32> + ::coro::Control {
                     });
                     __coro_next = __CoroLabel::Resume1;
                 }
-                __CoroState::Returned => {
-                    ::coro::__private::resumed_after_completion("once")
+                __coro_complete => {
+                    ::coro::__private::resumed_when_complete("once", &__coro_complete)
                 }
-                __CoroState::Poisoned => ::coro::__private::resumed_after_panic("once"),
             }
             #[allow(unused_labels)]
             '__coro_dispatch: loop {

@@ -34,6 +34,10 @@ fn wrapper() -> impl Coroutine<Yield = i32, Return = &'static str> + ::coro::Con
                 _ => *self = Self::Returned,
             }
         }
+        #[inline]
+        fn panicked(&self) -> bool {
+            ::coro::__private::matches!(self, Self::Poisoned)
+        }
     }
     /// Which basic block runs next within one resume.
     #[derive(::coro::__private::Clone, ::coro::__private::Copy)]
@@ -135,11 +139,8 @@ fn wrapper() -> impl Coroutine<Yield = i32, Return = &'static str> + ::coro::Con
                     });
                     __coro_next = __CoroLabel::AfterYieldFrom6;
                 }
-                __CoroState::Returned => {
-                    ::coro::__private::resumed_after_completion("wrapper")
-                }
-                __CoroState::Poisoned => {
-                    ::coro::__private::resumed_after_panic("wrapper")
+                __coro_complete => {
+                    ::coro::__private::resumed_when_complete("wrapper", &__coro_complete)
                 }
             }
             #[allow(unused_labels)]

@@ -30,6 +30,10 @@ fn countdown(n: u32) -> impl Iterator<Item = u32> + ::coro::Control {
                 _ => *self = Self::Returned,
             }
         }
+        #[inline]
+        fn panicked(&self) -> bool {
+            ::coro::__private::matches!(self, Self::Poisoned)
+        }
     }
     /// Which basic block runs next within one resume.
     #[derive(::coro::__private::Clone, ::coro::__private::Copy)]
@@ -91,11 +95,11 @@ fn countdown(n: u32) -> impl Iterator<Item = u32> + ::coro::Control {
                     });
                     __coro_next = __CoroLabel::Resume4;
                 }
-                __CoroState::Returned => {
-                    ::coro::__private::resumed_after_completion("countdown")
-                }
-                __CoroState::Poisoned => {
-                    ::coro::__private::resumed_after_panic("countdown")
+                __coro_complete => {
+                    ::coro::__private::resumed_when_complete(
+                        "countdown",
+                        &__coro_complete,
+                    )
                 }
             }
             #[allow(unused_labels)]
