@@ -61,6 +61,7 @@ fn echo(
         __CoroState::Unresumed {
             greeting: greeting,
         },
+        #[inline(always)]
         move |
             __coro_state: &mut __CoroState<_, _, _>,
             __coro_arg: ::coro::__private::Option<String>,

@@ -59,6 +59,7 @@ fn parity(n: u32) -> impl Iterator<Item = &'static str> + ::coro::Control {
     }
     ::coro::__private::machine(
         __CoroState::Unresumed { n: n },
+        #[inline(always)]
         move |
             __coro_state: &mut __CoroState<_>,
             __coro_arg: ::coro::__private::Option<()>,

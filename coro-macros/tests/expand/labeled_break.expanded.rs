@@ -97,6 +97,7 @@ fn first_pair(
         __CoroState::Unresumed {
             limit: limit,
         },
+        #[inline(always)]
         move |
             __coro_state: &mut __CoroState<_, _, _, _, _>,
             __coro_arg: ::coro::__private::Option<()>,

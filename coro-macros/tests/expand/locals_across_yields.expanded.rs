@@ -62,6 +62,7 @@ fn guarded(name: String) -> impl Iterator<Item = usize> + ::coro::Control {
         __CoroState::Unresumed {
             name: name,
         },
+        #[inline(always)]
         move |
             __coro_state: &mut __CoroState<_, _, _>,
             __coro_arg: ::coro::__private::Option<()>,

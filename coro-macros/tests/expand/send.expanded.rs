@@ -61,6 +61,7 @@ fn averager() -> impl Coroutine<
     }
     ::coro::__private::machine(
         __CoroState::Unresumed {},
+        #[inline(always)]
         move |
             __coro_state: &mut __CoroState<_, _, _>,
             __coro_arg: ::coro::__private::Option<f64>,

@@ -47,6 +47,7 @@ fn once() -> impl Iterator<Item = u32> + ::coro::Control {
     }
     ::coro::__private::machine(
         __CoroState::Unresumed {},
+        #[inline(always)]
         move |
             __coro_state: &mut __CoroState,
             __coro_arg: ::coro::__private::Option<()>,

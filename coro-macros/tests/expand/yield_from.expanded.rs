@@ -66,6 +66,7 @@ fn wrapper() -> impl Coroutine<Yield = i32, Return = &'static str> + ::coro::Con
     }
     ::coro::__private::machine(
         __CoroState::Unresumed {},
+        #[inline(always)]
         move |
             __coro_state: &mut __CoroState<_, _, _>,
             mut __coro_arg: ::coro::__private::Option<()>,

@@ -60,6 +60,7 @@ fn countdown(n: u32) -> impl Iterator<Item = u32> + ::coro::Control {
     struct __CoroLoopExit2 {}
     ::coro::__private::machine(
         __CoroState::Unresumed { n: n },
+        #[inline(always)]
         move |
             __coro_state: &mut __CoroState<_>,
             __coro_arg: ::coro::__private::Option<()>,
