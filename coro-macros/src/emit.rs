@@ -824,35 +824,27 @@ impl Emitter<'_> {
         let mut out = Vec::with_capacity(tts.len());
         let mut i = 0;
         while i < tts.len() {
-            if let TokenTree::Ident(id) = &tts[i]
-                && id == "__coro_site"
-                && let (Some(TokenTree::Punct(bang)), Some(TokenTree::Group(g))) =
-                    (tts.get(i + 1), tts.get(i + 2))
-                && bang.as_char() == '!'
-                && let Ok(n) = g.stream().to_string().parse::<usize>()
-            {
-                let site = self.site(n, copied);
-                out.push(TokenTree::Group(Group::new(Delimiter::Brace, site)));
-                i += 3;
-                continue;
-            }
-            if let TokenTree::Ident(id) = &tts[i]
-                && id == "__coro_reassign"
-                && let (Some(TokenTree::Punct(bang)), Some(TokenTree::Group(g))) =
-                    (tts.get(i + 1), tts.get(i + 2))
-                && bang.as_char() == '!'
-                && let Ok(n) = g.stream().to_string().parse::<usize>()
-            {
-                let r = &self.input.lowered.reassigns[n];
-                let stmt = if self.input.analysis.reassign_kills[n] {
-                    &r.killed
-                } else {
-                    &r.plain
-                };
-                // Not wrapped: a kill's `let` must stay in the block's scope.
-                out.extend(self.fill(stmt.clone(), copied));
-                i += 3;
-                continue;
+            match placeholder(&tts[i..]) {
+                Some(("__coro_site", n)) => {
+                    let site = self.site(n, copied);
+                    out.push(TokenTree::Group(Group::new(Delimiter::Brace, site)));
+                    i += 3;
+                    continue;
+                }
+                Some(("__coro_reassign", n)) => {
+                    let r = &self.input.lowered.reassigns[n];
+                    let stmt = if self.input.analysis.reassign_kills[n] {
+                        &r.killed
+                    } else {
+                        &r.plain
+                    };
+                    // Not wrapped in a block: the assignment initializes a local of the
+                    // block's scope.
+                    out.extend(self.fill(stmt.clone(), copied));
+                    i += 3;
+                    continue;
+                }
+                _ => {}
             }
             match &tts[i] {
                 TokenTree::Group(g) => {
@@ -941,6 +933,24 @@ impl Emitter<'_> {
             }
         }
     }
+}
+
+/// `name!(N)` at the start of `tts`: a placeholder the lowering left in a block's code.
+fn placeholder(tts: &[TokenTree]) -> Option<(&'static str, usize)> {
+    let [
+        TokenTree::Ident(id),
+        TokenTree::Punct(bang),
+        TokenTree::Group(g),
+        ..,
+    ] = tts
+    else {
+        return None;
+    };
+    let name = ["__coro_site", "__coro_reassign"]
+        .into_iter()
+        .find(|name| id == name)?;
+    let n = g.stream().to_string().parse().ok()?;
+    (bang.as_char() == '!').then_some((name, n))
 }
 
 /// A declared type as the closure can write it: `impl Trait` is not allowed there, so a

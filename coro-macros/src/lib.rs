@@ -76,6 +76,17 @@ fn debug_dump(out: &proc_macro2::TokenStream) {
     }
 }
 
+/// The names of the generated items, and the types the closure writes.
+fn names(sig: &parse::Signature) -> lower::Names {
+    lower::Names {
+        state: Ident::new("__CoroState", Span::mixed_site()),
+        state_var: Ident::new("__coro_state", Span::mixed_site()),
+        send: sig.types.send.clone(),
+        return_ty: emit::closure_type(&sig.types.return_ty),
+        return_ty_written: sig.types.return_written,
+    }
+}
+
 /// Runs the stages.
 fn expand(
     args: proc_macro2::TokenStream,
@@ -93,13 +104,7 @@ fn expand(
         scan::rename_self(&mut item.block, &receiver.name);
     }
     scan::check_body(&item.block)?;
-    let names = lower::Names {
-        state: Ident::new("__CoroState", Span::mixed_site()),
-        state_var: Ident::new("__coro_state", Span::mixed_site()),
-        send: sig.types.send.clone(),
-        return_ty: emit::closure_type(&sig.types.return_ty),
-        return_ty_written: sig.types.return_written,
-    };
+    let names = names(&sig);
     let lowered = lower::lower(&sig, &item.block, &names)?;
     let analysis = scope::analyze(&lowered)?;
     let layout = layout::layout(&lowered, &analysis);

@@ -359,23 +359,15 @@ fn decide_reassigns(lowered: &Lowered, reachable: &[bool]) -> Vec<bool> {
 
 #[cfg(test)]
 mod tests {
-    use proc_macro2::{Ident, Span};
-
     use super::analyze;
-    use crate::{emit, lower, parse};
+    use crate::{lower, parse};
 
     /// Lowers and analyzes `src`; returns, per reassignment of a local that may own a
     /// destructor, its name and whether it kills.
     fn reassigns(src: &str) -> Vec<(String, bool)> {
         let item: syn::ItemFn = syn::parse_str(src).expect("parses");
         let sig = parse::signature(&item).expect("signature");
-        let names = lower::Names {
-            state: Ident::new("__CoroState", Span::call_site()),
-            state_var: Ident::new("__coro_state", Span::call_site()),
-            send: sig.types.send.clone(),
-            return_ty: emit::closure_type(&sig.types.return_ty),
-            return_ty_written: sig.types.return_written,
-        };
+        let names = crate::names(&sig);
         let lowered = lower::lower(&sig, &item.block, &names).expect("lowers");
         let analysis = analyze(&lowered).expect("analyzes");
         lowered
