@@ -42,10 +42,9 @@ fn no_larger_than_native() {
 }
 
 #[test]
-#[ignore = "known miss: coro saves `out`, which is overwritten before it is read again, \
-            because it cannot tell from `Emit::NONE` that the value has no destructor; rustc \
-            does not save it. See docs/BENCHMARKS.md"]
 fn no_larger_than_native_when_a_local_is_overwritten() {
+    // `out` is handed out by the yield and set again before it is read: neither saves it
+    // (coro 40 bytes, native 48).
     assert_no_larger(
         "W5 tokenizer",
         size_of_val(&coro_impl::tokenizer()),
