@@ -772,40 +772,37 @@ impl Emitter<'_> {
             let n = &lowered.locals[x].name;
             quote!(let mut #n;)
         };
-        let position = |x: LocalId| {
-            incoming
+        // (A local with no destructor drops nothing, so it can go first.)
+        let position = |x: LocalId| match lowered.locals[x].may_drop {
+            false => 0,
+            true => incoming
                 .iter()
                 .position(|&l| l > x)
-                .unwrap_or(incoming.len())
+                .unwrap_or(incoming.len()),
         };
-        let bind = if uninit.iter().all(|&x| position(x) == 0) {
-            let before = uninit.iter().map(|&x| declare(x));
-            quote!(#(#before)* let #name { #(#pat),* } = #source;)
-        } else if uninit.iter().all(|&x| position(x) == incoming.len()) {
-            let after = uninit.iter().map(|&x| declare(x));
-            quote!(let #name { #(#pat),* } = #source; #(#after)*)
+        let declared_at = |i: usize| {
+            let here = uninit.iter().filter(move |&&x| position(x) == i);
+            here.map(|&x| declare(x)).collect::<TokenStream>()
+        };
+        let first = declared_at(0);
+        let last = match incoming.len() {
+            0 => quote!(),
+            n => declared_at(n),
+        };
+        let bind = if uninit
+            .iter()
+            .all(|&x| [0, incoming.len()].contains(&position(x)))
+        {
+            quote!(#first let #name { #(#pat),* } = #source; #last)
         } else {
-            // In between: bind the fields one by one.
+            // Some go in between: bind the fields one by one.
             let all = Ident::new("__coro_in", Span::mixed_site());
-            let mut lets = quote!(let #all = #source;);
-            for (i, &l) in incoming.iter().enumerate() {
-                lets.extend(
-                    uninit
-                        .iter()
-                        .filter(|&&x| position(x) == i)
-                        .map(|&x| declare(x)),
-                );
-                let f = &layout.field[l];
-                let binding = binding(l);
-                lets.extend(quote!(let #binding = #all.#f;));
-            }
-            lets.extend(
-                uninit
-                    .iter()
-                    .filter(|&&x| position(x) == incoming.len())
-                    .map(|&x| declare(x)),
-            );
-            lets
+            let fields = incoming.iter().enumerate().map(|(i, &l)| {
+                let (f, binding) = (&layout.field[l], binding(l));
+                let before = if i == 0 { quote!() } else { declared_at(i) };
+                quote!(#before let #binding = #all.#f;)
+            });
+            quote!(#first let #all = #source; #(#fields)* #last)
         };
         let mut body = quote! {
             #bind

@@ -33,10 +33,10 @@
 //! (reading it later observes the same value).
 //!
 //! An assignment statement `x = e;` of the lowered code that overwrites a local whose old
-//! value nothing can read any more (a local with no destructor, in the block's
-//! straight-line code, before any read of it in the block) is a *kill*: it is emitted as
-//! `let mut x = assign(witness, e);` and recorded in [`BlockData::kills`], so the liveness
-//! in `scope.rs` does not carry the old value to it (see [`Builder::lower_assign`]).
+//! value nothing can read any more (in the block's straight-line code, before any read of
+//! it in the block) may be a *kill*: it is recorded as a [`Reassign`], and when the scope
+//! analysis decides that it kills (always for a local with no destructor), the liveness in
+//! `scope.rs` does not carry the old value to it (see [`Builder::lower_assign`]).
 //!
 //! The output is plain data ([`Lowered`]): blocks whose code holds `__coro_site!(N)`
 //! placeholders for jumps and suspensions, and the [`Site`]s they stand for. Which locals
@@ -77,8 +77,8 @@ pub struct Local {
     pub role: String,
     /// For a `mut` local with no destructor that some statement assigns (`x = e;`): the
     /// temporary holding its type witness (`coro::__private::TypeOf`, zero-sized), taken
-    /// right after the declaration. An assignment that kills the local (see
-    /// [`BlockData::kills`]) needs it to declare the new binding with the local's type.
+    /// right after the declaration. An assignment that kills the local (see [`Reassign`])
+    /// needs it to give the new value the local's type.
     pub witness: Option<LocalId>,
 }
 
@@ -136,14 +136,9 @@ pub struct BlockData {
     pub code: Vec<TokenStream>,
     /// Locals the code reads, and whether a read may move the value.
     pub mentions: Vec<(LocalId, bool)>,
-    /// Locals whose value on entry is dead here: the block's straight-line code assigns
-    /// them (`x = e;`, emitted as `let mut x = assign(witness, e);`) before it reads them
-    /// or can leave. Only `mut` locals with no destructor are killed (overwriting one that
-    /// may have a destructor drops the old value, which must stay alive until then). Their
-    /// mentions in this block, if any, come after the kill and read the new value.
-    pub kills: Vec<LocalId>,
     /// The [`Reassign`]s in this block's straight-line code (indices into
-    /// [`Lowered::reassigns`]).
+    /// [`Lowered::reassigns`]). The mentions of a reassigned local in this block, if any,
+    /// come after the assignment and read the new value.
     pub reassigns: Vec<usize>,
     /// The sites in this block.
     pub sites: Vec<usize>,
@@ -170,8 +165,10 @@ pub struct Suspend {
     pub moves: Option<LocalId>,
 }
 
-/// An assignment statement `x = e;` that would be a kill (see [`BlockData::kills`]) but
-/// for `x` maybe owning a destructor: overwriting it drops the old value, so the old value
+/// An assignment statement `x = e;` that may be a *kill*: it overwrites `x` in its
+/// block's straight-line code before anything in the block reads `x` or can leave, so the
+/// old value is dead here, unless it is needed for its drop. A local with no destructor is
+/// always killed. For one that may own a destructor, overwriting drops the old value, so it
 /// must live until here, unless every path here has moved it out since it was last set
 /// (`let b = yield_!(out); out = f(b);`). Only the scope analysis can tell, so the block's
 /// code holds a `__coro_reassign!(N)` placeholder, and emit writes the form it chose.
@@ -179,6 +176,8 @@ pub struct Suspend {
 pub struct Reassign {
     /// The local assigned.
     pub local: LocalId,
+    /// It kills whatever the analysis finds: the local has no destructor.
+    pub always: bool,
     /// The block whose straight-line code assigns it.
     pub block: BlockId,
     /// As a kill: `x = assign(witness, e);`, where the block declares `x` uninitialized
@@ -442,7 +441,6 @@ impl Builder<'_> {
             param: None,
             code: Vec::new(),
             mentions: Vec::new(),
-            kills: Vec::new(),
             reassigns: Vec::new(),
             sites: Vec::new(),
             order: usize::MAX,
@@ -524,14 +522,13 @@ impl Builder<'_> {
         for &l in in_scope.iter().rev() {
             let local = &self.out.locals[l];
             let shadowed_here = declared_here.contains(&local.name);
-            // A local killed here is bound again here, by the `let` the assignment became.
-            // A reassigned one may not be, but it is named by its own name either way.
-            let block = &self.out.blocks[cur];
-            let reassigned = block
+            // A local reassigned here is named by its own name here: a kill declares it in
+            // this block, and otherwise it comes in under that name (see `Builder::kills`).
+            let reassigned = self.out.blocks[cur]
                 .reassigns
                 .iter()
                 .any(|&r| self.out.reassigns[r].local == l);
-            if local.decl_block == cur || block.kills.contains(&l) || reassigned {
+            if local.decl_block == cur || reassigned {
                 if !shadowed_here {
                     visible.push((l, Vis::Declared));
                 }
@@ -738,13 +735,11 @@ impl Builder<'_> {
 
     /// `x = e;` as a statement.
     ///
-    /// It **kills** `x` in the current block when the old value cannot be needed: `x` is a
-    /// `mut` local with no destructor (overwriting one that may have one drops the old
-    /// value, so that value must live until here) whose value entered the block, and the
-    /// assignment is in the block's straight-line code (not in a branch) with nothing
-    /// before it in the block, `e` included, reading `x` or leaving the block. Then the
-    /// liveness does not carry the old value into the block, and the assignment declares
-    /// the local anew with its own type: `let mut x = assign(witness, e);`.
+    /// It may **kill** `x` in the current block (see [`Reassign`]): `x` is a `mut` local
+    /// whose value entered the block, and the assignment is in the block's straight-line
+    /// code (not in a branch) with nothing before it in the block, `e` included, reading
+    /// `x` or leaving the block. A kill declares `x` uninitialized where the block binds
+    /// its incoming locals and sets it with its own type: `x = assign(witness, e);`.
     fn lower_assign(&mut self, a: &syn::ExprAssign) {
         if scan::expr_yields(&a.left) {
             self.error(
@@ -755,52 +750,38 @@ impl Builder<'_> {
         let right = self.expr(&a.right, true);
         let block = self.cur();
         let r = &right.tokens;
-        let kill = self.kills(&a.left, &right, block);
-        let killed = kill.map(|(x, w)| {
-            // The local's own name (and hygiene), located at the assignment.
-            let mut name = self.out.locals[x].name.clone();
-            name.set_span(name.span().located_at(a.left.span()));
-            let w_name = &self.out.locals[w].name;
-            let value = quote!(::coro::__private::assign(#w_name, #r));
-            let stmt = if self.out.locals[x].may_drop {
-                quote!(#name = #value;)
-            } else {
-                quote!(let mut #name = #value;)
-            };
-            let mut mentions = right.mentions.clone();
-            mentions.push((w, false));
-            (x, stmt, mentions)
-        });
         let left = self.place(&a.left);
         let (l, eq) = (&left.tokens, &a.eq_token);
         let plain = quote!(#l #eq #r;);
-        let mut plain_mentions = right.mentions;
+        let mut plain_mentions = right.mentions.clone();
         plain_mentions.extend(left.mentions);
-        match killed {
-            Some((x, stmt, mentions)) if !self.out.locals[x].may_drop => {
-                self.out.blocks[block].kills.push(x);
-                self.emit(stmt, mentions);
-            }
-            Some((x, killed, killed_mentions)) => {
-                let id = self.out.reassigns.len();
-                self.out.reassigns.push(Reassign {
-                    local: x,
-                    block,
-                    killed,
-                    killed_mentions,
-                    plain,
-                    plain_mentions,
-                });
-                self.out.blocks[block].reassigns.push(id);
-                let n = proc_macro2::Literal::usize_unsuffixed(id);
-                self.emit(quote!(__coro_reassign!(#n)), Vec::new());
-            }
-            None => self.emit(plain, plain_mentions),
-        }
+        let Some((x, w)) = self.kills(&a.left, &right, block) else {
+            self.emit(plain, plain_mentions);
+            return;
+        };
+        // The local's own name (and hygiene), located at the assignment.
+        let mut name = self.out.locals[x].name.clone();
+        name.set_span(name.span().located_at(a.left.span()));
+        let w_name = &self.out.locals[w].name;
+        let killed = quote!(#name = ::coro::__private::assign(#w_name, #r););
+        let mut killed_mentions = right.mentions;
+        killed_mentions.push((w, false));
+        let id = self.out.reassigns.len();
+        self.out.reassigns.push(Reassign {
+            local: x,
+            always: !self.out.locals[x].may_drop,
+            block,
+            killed,
+            killed_mentions,
+            plain,
+            plain_mentions,
+        });
+        self.out.blocks[block].reassigns.push(id);
+        let n = proc_macro2::Literal::usize_unsuffixed(id);
+        self.emit(quote!(__coro_reassign!(#n)), Vec::new());
     }
 
-    /// The local `x = right` kills in `block`, with its witness (see [`Self::lower_assign`]).
-    /// For a local that may own a destructor, only a candidate: see [`Reassign`].
+    /// The local `x = right` may kill in `block`, with its witness (see [`Reassign`]).
     fn kills(&self, left: &Expr, right: &Operand, block: BlockId) -> Option<(LocalId, LocalId)> {
         let Expr::Path(p) = left else {
             return None;
@@ -833,7 +814,6 @@ impl Builder<'_> {
             && b.entry_scope.contains(&w)
             && !entry_hidden(&self.out, block, x)
             && b.sites.is_empty()
-            && !b.kills.contains(&x)
             && !reads(&b.mentions)
             && !reads(&right.mentions);
         killable.then_some((x, w))

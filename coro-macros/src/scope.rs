@@ -20,9 +20,9 @@
 //!
 //! # Reassignments
 //!
-//! Before all that, each [`Reassign`](crate::lower::Reassign) (`x = e;` on a local that may
-//! own a destructor) is decided: it kills `x` when `x` is **definitely moved** where the
-//! block starts (a forward must-analysis: every path there passes a `yield_!(x)` and no
+//! Before all that, each [`Reassign`](crate::lower::Reassign) (`x = e;` that overwrites `x`
+//! before anything reads it) is decided. It kills `x` when `x` has no destructor, or when
+//! `x` is **definitely moved** where the block starts (a forward must-analysis: every path there passes a `yield_!(x)` and no
 //! mention or declaration of `x` after it), so the old value needs no drop. The block then
 //! declares `x` uninitialized where it binds its incoming locals (see emit), and the
 //! assignment initializes it.
@@ -107,7 +107,7 @@ pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
         );
     }
     let reassign_kills = decide_reassigns(lowered, &reachable);
-    let mut kills: Vec<Vec<LocalId>> = lowered.blocks.iter().map(|b| b.kills.clone()).collect();
+    let mut kills: Vec<Vec<LocalId>> = vec![Vec::new(); nb];
     let mut mentions: Vec<Vec<(LocalId, bool)>> =
         lowered.blocks.iter().map(|b| b.mentions.clone()).collect();
     for (r, &kill) in lowered.reassigns.iter().zip(&reassign_kills) {
@@ -136,7 +136,7 @@ pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
     // Liveness, backwards to a fixpoint: live_in(b) = (entry(b) - kills(b)) & (mentions(b) |
     // the live_in of every jump target, less the target's parameter, which the jump itself
     // supplies). A kill comes before every mention of its local and every jump in its block
-    // (see `BlockData::kills`): those read the new value, so a killed local is never live
+    // (see `Reassign`): those read the new value, so a killed local is never live
     // into the block that kills it.
     let not_killed: Vec<Set> = (0..nb)
         .map(|b| {
@@ -287,8 +287,8 @@ pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
 
 /// Decides each reassignment (see "Reassignments" above).
 fn decide_reassigns(lowered: &Lowered, reachable: &[bool]) -> Vec<bool> {
-    if lowered.reassigns.is_empty() {
-        return Vec::new();
+    if lowered.reassigns.iter().all(|r| r.always) {
+        return vec![true; lowered.reassigns.len()];
     }
     let nb = lowered.blocks.len();
     let nl = lowered.locals.len();
@@ -296,9 +296,6 @@ fn decide_reassigns(lowered: &Lowered, reachable: &[bool]) -> Vec<bool> {
     let mut touched = vec![Set::new(nl); nb];
     for (b, block) in lowered.blocks.iter().enumerate() {
         for &(l, _) in &block.mentions {
-            touched[b].insert(l);
-        }
-        for &l in &block.kills {
             touched[b].insert(l);
         }
     }
@@ -350,9 +347,10 @@ fn decide_reassigns(lowered: &Lowered, reachable: &[bool]) -> Vec<bool> {
         .reassigns
         .iter()
         .map(|r| {
-            moved_in[r.block]
-                .as_ref()
-                .is_some_and(|m| m.contains(r.local))
+            r.always
+                || moved_in[r.block]
+                    .as_ref()
+                    .is_some_and(|m| m.contains(r.local))
         })
         .collect()
 }
@@ -362,8 +360,8 @@ mod tests {
     use super::analyze;
     use crate::{lower, parse};
 
-    /// Lowers and analyzes `src`; returns, per reassignment of a local that may own a
-    /// destructor, its name and whether it kills.
+    /// Lowers and analyzes `src`; returns, per reassignment, the local's name and whether
+    /// the assignment kills it.
     fn reassigns(src: &str) -> Vec<(String, bool)> {
         let item: syn::ItemFn = syn::parse_str(src).expect("parses");
         let sig = parse::signature(&item).expect("signature");

@@ -501,37 +501,20 @@ pub fn start_sub<C: Coroutine<S>, S>(
     }
 }
 
-/// The panic of a coroutine resumed after it completed: returned, or panicked.
+/// The panic of a coroutine resumed after it completed: it returned, or its body panicked.
 ///
-/// One arm of the generated state `match` covers both, so the hot arms (the suspension
-/// points) are few enough for LLVM to test them with compares rather than a jump table;
-/// this function (never inlined, so LLVM cannot fold the test back into that `match`)
-/// tells the two apart.
+/// One arm of the generated state `match` covers both, which gives LLVM fewer cases to
+/// switch on; this function (never inlined, so LLVM cannot fold the test back into that
+/// `match`) tells the two apart.
 #[cold]
 #[inline(never)]
 #[track_caller]
 pub fn resumed_when_complete<S: StateEnum>(name: &str, state: &S) -> ! {
     if state.panicked() {
-        resumed_after_panic(name)
+        panic!("coroutine `{name}` resumed after panicking")
     } else {
-        resumed_after_completion(name)
+        panic!("coroutine `{name}` resumed after completion")
     }
-}
-
-/// The panic of a coroutine resumed after it returned.
-#[cold]
-#[inline(never)]
-#[track_caller]
-pub fn resumed_after_completion(name: &str) -> ! {
-    panic!("coroutine `{name}` resumed after completion")
-}
-
-/// The panic of a coroutine resumed after a panic in its body.
-#[cold]
-#[inline(never)]
-#[track_caller]
-pub fn resumed_after_panic(name: &str) -> ! {
-    panic!("coroutine `{name}` resumed after panicking")
 }
 
 /// Drops a value now (a sent value that nobody reads, as Rust drops `yield_!(v);`).

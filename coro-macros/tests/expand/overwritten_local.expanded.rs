@@ -148,6 +148,7 @@ fn averager() -> impl Coroutine<f64, Yield = f64, Return = ()> + ::coro::Control
                             mean: mut mean,
                             ty3: __coro_ty3,
                         } = '__coro_to_1_1: {
+                            let mut mean;
                             let __CoroResume3 {
                                 total: mut total,
                                 count: mut count,
@@ -157,7 +158,7 @@ fn averager() -> impl Coroutine<f64, Yield = f64, Return = ()> + ::coro::Control
                             let x: f64 = __coro_sent4;
                             total += x;
                             count += 1;
-                            let mut mean = ::coro::__private::assign(
+                            mean = ::coro::__private::assign(
                                 __coro_ty3,
                                 total / count as f64,
                             );
