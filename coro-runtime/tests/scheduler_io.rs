@@ -268,17 +268,37 @@ fn recv_returns_empty_at_end_of_file() {
     assert_eq!(sched.take_result(r).unwrap().unwrap(), Vec::<u8>::new());
 }
 
+/// Sets both kernel buffers of `stream` to `bytes`. An explicit size turns off Linux's
+/// buffer autotuning, so how much a socket absorbs no longer depends on the machine's
+/// `tcp_rmem`/`tcp_wmem` (up to 32 MiB on some).
+fn small_buffers(stream: &TcpStream, bytes: usize) {
+    let socket = socket2::SockRef::from(stream);
+    socket.set_send_buffer_size(bytes).unwrap();
+    socket.set_recv_buffer_size(bytes).unwrap();
+}
+
 #[test]
 fn send_all_waits_when_the_buffer_is_full() {
-    // 8 MiB is far more than the socket buffers hold: send_all must wait for the reader.
+    // 1 MiB against 64 KiB buffers on each side (the kernel doubles what is asked, so
+    // at most 256 KiB in flight): send_all must wait. The reader does not start until the
+    // scheduler shows the sender waiting, so the wait cannot be raced away, whatever the
+    // machine's buffer limits or speed.
     let (client, mut server) = pair();
-    let data: Vec<u8> = (0..8 << 20).map(|i: u32| (i % 251) as u8).collect();
+    small_buffers(&client, 64 << 10);
+    small_buffers(&server, 64 << 10);
+    let data: Vec<u8> = (0..1 << 20).map(|i: u32| (i % 251) as u8).collect();
     let expected = data.clone();
     let mut sched = Scheduler::new().unwrap();
     let sender = sched.spawn(send_all(&client, data).map(move |r| {
         drop(client);
         r
     }));
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while sched.state(sender.id()) != Some(TaskState::WaitingForIo(Interest::Writable)) {
+        assert!(Instant::now() < deadline, "send_all never waited");
+        sched.run_for(MS).unwrap();
+    }
+    assert_eq!(sched.stats(sender.id()).unwrap().io_waits, 1);
     let reader = std::thread::spawn(move || {
         server
             .set_read_timeout(Some(Duration::from_secs(5)))
@@ -291,7 +311,6 @@ fn send_all_waits_when_the_buffer_is_full() {
         sched.run_for(Duration::from_secs(8)).unwrap(),
         RunExit::AllDone
     );
-    assert!(sched.stats(sender.id()).unwrap().io_waits > 0);
     sched.take_result(sender).unwrap().unwrap();
     assert!(reader.join().unwrap() == expected);
 }

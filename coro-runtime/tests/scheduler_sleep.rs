@@ -105,8 +105,9 @@ fn sleepers_wake_in_time_order_when_nothing_else_runs() {
 
 #[test]
 fn chatty_tasks_interleave_by_wake_time() {
-    // chatty("fast", 10 ms, 3) and chatty("slow", 35 ms, 2): fast #0, slow #0, fast #1,
-    // fast #2 (20 ms), slow #1 (35 ms).
+    // chatty("fast", 10 ms, 3) and chatty("slow", 60 ms, 2): fast #0, slow #0, fast #1,
+    // fast #2 (20 ms), slow #1 (60 ms). Each sleep starts when its task resumes, so the
+    // gap between fast #2 and slow #1 must outlast a loaded machine's scheduling delays.
     fn chatty(
         name: &'static str,
         delay_ms: u32,
@@ -131,7 +132,7 @@ fn chatty_tasks_interleave_by_wake_time() {
     let log = Log::default();
     let mut sched = Scheduler::new().unwrap();
     sched.spawn(chatty("fast", 10, 3, &log));
-    sched.spawn(chatty("slow", 35, 2, &log));
+    sched.spawn(chatty("slow", 60, 2, &log));
     sched.run().unwrap();
     assert_eq!(
         log.lines(),
@@ -194,17 +195,18 @@ fn huge_sleeps_do_not_overflow_and_can_be_killed() {
 #[test]
 fn run_until_a_deadline_then_resume() {
     let mut sched = Scheduler::new().unwrap();
-    let nap = sched.spawn(sleep(MS * 200));
+    // The nap is long enough that a stalled machine cannot end it before the deadline.
+    let nap = sched.spawn(sleep(MS * 1000));
     let t0 = Instant::now();
     assert_eq!(sched.run_for(MS * 10).unwrap(), RunExit::DeadlineReached);
     let first = t0.elapsed();
-    assert!(first >= MS * 10 && first < MS * 200, "{first:?}");
+    assert!(first >= MS * 10 && first < MS * 1000, "{first:?}");
     assert!(matches!(
         sched.state(nap.id()),
         Some(TaskState::Sleeping { .. })
     ));
     assert_eq!(sched.run().unwrap(), RunExit::AllDone);
-    assert!(t0.elapsed() >= MS * 200);
+    assert!(t0.elapsed() >= MS * 1000);
     assert_eq!(sched.take_result(nap), Ok(()));
 }
 
