@@ -136,14 +136,15 @@ fn sleepers_wake_in_deadline_order_while_another_task_runs() {
         wakes,
         ["woke after 10 ms", "woke after 20 ms", "woke after 30 ms"]
     );
-    // The spinner ran between every two wake-ups (it logs after each one), so the
-    // sleepers did not block the scheduler.
+    // The spinner kept running while the sleepers slept (it logs when it sees a new
+    // wake-up), so they did not block the scheduler. On a loaded machine two wake-ups
+    // can fall due during one turn and be seen together, so there are 1 to 3 such lines.
     let spins: Vec<u64> = log
         .iter()
         .filter_map(|l| l.strip_prefix("spinner ran "))
         .map(|l| l.trim_end_matches(" turns").parse().unwrap())
         .collect();
-    assert_eq!(spins.len(), 3, "{log:?}");
+    assert!((1..=3).contains(&spins.len()), "{log:?}");
     assert!(spins.iter().all(|&n| n > 0), "{log:?}");
     assert!(sched.take_result(spin).unwrap() >= 3);
     for (ms, handle) in sleepers {
