@@ -20,6 +20,7 @@ mod lower;
 mod parse;
 mod scan;
 mod scope;
+mod static_flavour;
 
 /// Turns a function whose body contains `yield_!(v)` / `yield_from!(sub)` into a
 /// coroutine: calling it runs nothing and returns the suspended state machine.
@@ -92,7 +93,8 @@ fn expand(
     args: proc_macro2::TokenStream,
     input: proc_macro2::TokenStream,
 ) -> syn::Result<proc_macro2::TokenStream> {
-    let primed = parse::attribute_args(args)?;
+    let args = parse::attribute_args(args)?;
+    let primed = args.primed;
     let mut item: ItemFn = syn::parse2(input).map_err(|e| {
         syn::Error::new(
             e.span(),
@@ -100,6 +102,10 @@ fn expand(
         )
     })?;
     let sig = parse::signature(&item)?;
+    if args.is_static {
+        scan::check_body(&item.block)?;
+        return static_flavour::expand(item, &sig, primed);
+    }
     if let Some(receiver) = sig.params.iter().find(|p| p.name == "__coro_self") {
         scan::rename_self(&mut item.block, &receiver.name);
     }
