@@ -122,6 +122,7 @@ fn a_non_move_closure_used_after_a_yield() {
 }
 
 #[coro::coroutine(static)]
+#[allow(clippy::useless_vec)] // the same body as the native program's
 fn panics_with_a_borrow() -> impl Coroutine<i32, Yield = &'static str, Return = usize> {
     let v = vec![Guard("p"), Guard("q")];
     let mut it = v.iter();
