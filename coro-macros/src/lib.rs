@@ -14,6 +14,7 @@ use proc_macro2::Span;
 use quote::quote;
 use syn::{Ident, ItemFn};
 
+mod borrows;
 mod emit;
 mod layout;
 mod lower;
@@ -110,6 +111,7 @@ fn expand(
         scan::rename_self(&mut item.block, &receiver.name);
     }
     scan::check_body(&item.block)?;
+    borrows::check(&item.block)?;
     let names = names(&sig);
     let lowered = lower::lower(&sig, &item.block, &names)?;
     let analysis = scope::analyze(&lowered)?;

@@ -263,8 +263,9 @@ impl<F: Future<Output = R>, Y, S, R> StaticCoroutine<F, Y, S, R> {
     /// suspended at (`None` on the first run, which has none).
     #[inline(always)]
     fn step(&mut self, sent: Option<S>) -> CoroutineState<Y, R> {
-        let Some(body) = self.body.as_mut() else {
-            resumed_when_complete(self.name, self.phase)
+        let body = match self.body.as_mut() {
+            Some(body) if self.phase != Phase::Panicked => body,
+            _ => resumed_when_complete(self.name, self.phase),
         };
         let mut airlock = Airlock {
             header: Header { id: self.id },
@@ -378,5 +379,66 @@ impl<F, Y, S, R> fmt::Debug for StaticCoroutine<F, Y, S, R> {
             Phase::Panicked => "complete (panicked)",
         };
         write!(f, "{} {{ status: {status}, static }}", self.name)
+    }
+}
+
+#[cfg(all(test, feature = "std"))]
+mod tests {
+    use super::*;
+    use std::panic::{AssertUnwindSafe, catch_unwind};
+    use std::string::String;
+
+    fn panic_message(r: std::thread::Result<impl Sized>) -> String {
+        let payload = r.err().expect("expected a panic");
+        match payload.downcast::<&str>() {
+            Ok(s) => String::from(*s),
+            Err(p) => *p.downcast::<String>().unwrap(),
+        }
+    }
+
+    /// Check 1 of the module docs: without it, the noop waker's null data pointer would
+    /// be read as an airlock.
+    #[test]
+    fn a_yield_point_polled_by_a_foreign_waker_panics() {
+        let mut smuggled = None;
+        let _c = StaticCoroutine::<_, u32, (), ()>::new("t", |co| {
+            smuggled = Some(co);
+            async move {
+                co.yield_(1).await;
+            }
+        });
+        let mut point = smuggled.unwrap().yield_(5);
+        let mut cx = Context::from_waker(Waker::noop());
+        let r = catch_unwind(AssertUnwindSafe(|| Pin::new(&mut point).poll(&mut cx)));
+        assert!(panic_message(r).contains("polled outside its coroutine"));
+    }
+
+    /// Check 2: without it, coroutine `b` (yielding `u32`) would store `a`'s `String` into
+    /// its `Airlock<u32, ()>`.
+    #[test]
+    fn a_co_smuggled_into_another_coroutine_panics() {
+        let mut smuggled = None;
+        let _a = StaticCoroutine::<_, String, (), ()>::new("a", |co| {
+            smuggled = Some(co);
+            async move {
+                co.yield_(String::new()).await;
+            }
+        });
+        let co_a = smuggled.unwrap();
+        let mut b = StaticCoroutine::<_, u32, (), ()>::new("b", move |_co_b| async move {
+            co_a.yield_(String::from("not a u32")).await;
+        });
+        let r = catch_unwind(AssertUnwindSafe(|| b.resume(())));
+        assert!(panic_message(r).contains("polled by another"));
+        assert_eq!(b.status(), Status::Complete);
+    }
+
+    #[test]
+    fn awaiting_a_foreign_future_is_a_panic_not_a_hang() {
+        let mut c = StaticCoroutine::<_, u32, (), ()>::new("waits", |_co| async move {
+            core::future::pending::<()>().await;
+        });
+        let r = catch_unwind(AssertUnwindSafe(|| c.resume(())));
+        assert!(panic_message(r).contains("awaited something other than yield_!"));
     }
 }
