@@ -342,3 +342,12 @@ fn send_follows_the_body() {
         6
     );
 }
+
+#[test]
+fn a_static_coroutine_is_three_words() {
+    // The body is behind a pointer; beside it, the coroutine's id and where it is.
+    assert_eq!(
+        std::mem::size_of_val(&tokens("unused")),
+        3 * std::mem::size_of::<usize>()
+    );
+}

@@ -6,6 +6,11 @@
 //! [`lower`] (basic blocks and jumps) -> [`scope`] (which locals each block carries) ->
 //! [`layout`] (names of variants, fields, type parameters) -> [`emit`] (tokens).
 //!
+//! Two more modules sit beside the pipeline: `borrows.rs` reports a local borrowed across a
+//! yield in the shapes it can see, before lowering, and `static_flavour.rs` expands
+//! `#[coro::coroutine(static)]`, which skips lowering: the body becomes an `async` block
+//! that rustc lays out.
+//!
 //! Set `CORO_MACROS_DEBUG=1` while building to print each expansion to stderr, or
 //! `CORO_MACROS_DEBUG=<dir>` to write one file per coroutine there.
 
@@ -52,6 +57,29 @@ mod static_flavour;
 /// assert_eq!(avg.resume(10.0), CoroutineState::Yielded(Some(10.0)));
 /// assert_eq!(avg.resume(20.0), CoroutineState::Yielded(Some(15.0)));
 /// ```
+///
+/// # `#[coro::coroutine(static)]`: borrowing a local across a yield
+///
+/// The default state machine moves between resumes, so a body cannot keep a reference to
+/// its own local across a `yield_!`. With `static`, the body is laid out by rustc's own
+/// coroutine transform in one heap allocation, and may:
+///
+/// ```
+/// use coro::yield_;
+///
+/// #[coro::coroutine(static)]
+/// fn words(text: String) -> impl Iterator<Item = String> {
+///     let owned = text;
+///     for w in owned.split_whitespace() {
+///         yield_!(w.to_uppercase());
+///     }
+/// }
+///
+/// assert_eq!(words("to be".into()).collect::<Vec<_>>(), ["TO", "BE"]);
+/// ```
+///
+/// `static` and `primed` combine: `#[coro::coroutine(static, primed)]`. A static
+/// coroutine cannot be `Clone`, and its `Debug` shows no saved locals.
 #[proc_macro_attribute]
 pub fn coroutine(args: TokenStream, input: TokenStream) -> TokenStream {
     let args = proc_macro2::TokenStream::from(args);

@@ -14,7 +14,7 @@
 //! }
 //! // Output (abridged; `pr` is `::coro::__private`):
 //! fn words(text: String) -> impl Iterator<Item = String> + ::coro::Control {
-//!     pr::StaticCoroutine::<_, String, (), ()>::new("words", move |__coro_co| async move {
+//!     pr::StaticCoroutine::<_, _, String, (), ()>::new(|| "words", move |__coro_co| async move {
 //!         for w in text.split_whitespace() {
 //!             __coro_co.yield_(w.to_string()).await;
 //!         }
@@ -38,6 +38,7 @@ use crate::scan::{self, YieldKind};
 
 /// Expands `item` (already checked by `scan::check_body`) as a static coroutine.
 pub fn expand(mut item: ItemFn, sig: &Signature, primed: bool) -> syn::Result<TokenStream> {
+    reject_clone(&item.sig.output)?;
     // Before the rewrite removes them: each path is marked used, so that
     // `use coro::yield_;` does not warn.
     let mark_used: Vec<_> = scan::yield_paths(&item.block)
@@ -59,16 +60,18 @@ pub fn expand(mut item: ItemFn, sig: &Signature, primed: bool) -> syn::Result<To
     let return_ty = crate::emit::closure_type(&sig.types.return_ty);
     let name = item.sig.ident.to_string();
     let block = &item.block;
+    // A body whose value has the wrong type is reported at the body, not the attribute.
+    let body_future = quote_spanned!(block.brace_token.span.join()=> async move #block);
     let coroutine = quote! {
-        ::coro::__private::StaticCoroutine::<_, #yield_ty, #send, #return_ty>::new(
-            #name,
+        ::coro::__private::StaticCoroutine::<_, _, #yield_ty, #send, #return_ty>::new(
+            || #name,
             move |#co: ::coro::__private::Co<#yield_ty, #send>| {
                 #[allow(unused_imports)]
                 use ::coro::__private::{
                     DefaultArg as _, NoDefaultArg as _, ProbeCoroutine as _, ProbeIterator as _,
                     ProbeUnsupported as _,
                 };
-                async move #block
+                #body_future
             },
         )
     };
@@ -93,6 +96,31 @@ pub fn expand(mut item: ItemFn, sig: &Signature, primed: bool) -> syn::Result<To
             #body
         }
     })
+}
+
+/// `+ Clone` on a static coroutine: its body may hold references into itself, which a
+/// copy would share with the original, so rustc's layout of it is never `Clone`.
+fn reject_clone(output: &syn::ReturnType) -> syn::Result<()> {
+    let syn::ReturnType::Type(_, ty) = output else {
+        return Ok(());
+    };
+    let syn::Type::ImplTrait(imp) = &**ty else {
+        return Ok(());
+    };
+    for bound in &imp.bounds {
+        if let syn::TypeParamBound::Trait(t) = bound
+            && t.path.segments.last().is_some_and(|s| s.ident == "Clone")
+        {
+            return Err(syn::Error::new(
+                t.span(),
+                "a #[coro::coroutine(static)] cannot be `Clone`: its body may borrow its \
+                 own locals, and a copy would share those borrows with the original; \
+                 remove `static` (and borrow no local across a yield) to fork a suspended \
+                 coroutine with `clone()`",
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Replaces `yield_!`/`yield_from!` with awaits on the coroutine's [`Co`] handle.

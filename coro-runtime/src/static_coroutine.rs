@@ -230,21 +230,23 @@ enum Phase {
 }
 
 /// A coroutine made by `#[coro::coroutine(static)]`: the body's `async` block `F`, pinned
-/// in its own allocation, yielding `Y`, sent `S`, returning `R`.
-pub struct StaticCoroutine<F, Y, S, R> {
+/// in its own allocation, yielding `Y`, sent `S`, returning `R`. `N` gives the function's
+/// name for messages: a closure returning a literal, zero-sized, so the coroutine is three
+/// words.
+pub struct StaticCoroutine<F, N, Y, S, R> {
     /// `None` once the body has returned or the coroutine was closed.
     body: Option<Pin<Box<F>>>,
     id: Id,
     phase: Phase,
-    name: &'static str,
+    name: N,
     marker: PhantomData<fn(S) -> CoroutineState<Y, R>>,
 }
 
-impl<F: Future<Output = R>, Y, S, R> StaticCoroutine<F, Y, S, R> {
+impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, S, R> StaticCoroutine<F, N, Y, S, R> {
     /// Builds the coroutine: `body` receives the [`Co`] its yield points are made from and
     /// returns the `async` block; nothing of it runs until the first resume.
     #[inline]
-    pub fn new(name: &'static str, body: impl FnOnce(Co<Y, S>) -> F) -> Self {
+    pub fn new(name: N, body: impl FnOnce(Co<Y, S>) -> F) -> Self {
         let id = fresh_id();
         let co = Co {
             id,
@@ -265,7 +267,7 @@ impl<F: Future<Output = R>, Y, S, R> StaticCoroutine<F, Y, S, R> {
     fn step(&mut self, sent: Option<S>) -> CoroutineState<Y, R> {
         let body = match self.body.as_mut() {
             Some(body) if self.phase != Phase::Panicked => body,
-            _ => resumed_when_complete(self.name, self.phase),
+            _ => resumed_when_complete((self.name)(), self.phase),
         };
         let mut airlock = Airlock {
             header: Header { id: self.id },
@@ -274,12 +276,19 @@ impl<F: Future<Output = R>, Y, S, R> StaticCoroutine<F, Y, S, R> {
         };
         let data = (&raw mut airlock) as *const ();
         // SAFETY: `VTABLE`'s functions do nothing with the data pointer but copy it, and
-        // the waker does not outlive this call (`Context` borrows it).
-        let waker = unsafe { Waker::from_raw(RawWaker::new(data, &VTABLE)) };
+        // the waker does not outlive this call (`Context` borrows it). Its drop does
+        // nothing, and is skipped: dropping a `Waker` is an indirect call LLVM does not
+        // see through, on every resume.
+        let waker =
+            core::mem::ManuallyDrop::new(unsafe { Waker::from_raw(RawWaker::new(data, &VTABLE)) });
         let mut cx = Context::from_waker(&waker);
-        // A panic in the body unwinds through here and leaves the phase `Panicked`.
-        self.phase = Phase::Panicked;
-        match body.as_mut().poll(&mut cx) {
+        // A panic in the body unwinds through here and leaves the phase `Panicked`: the
+        // guard's drop runs only then (it is forgotten on the way out), so the happy path
+        // pays no store for it.
+        let guard = PanicGuard(&mut self.phase);
+        let poll = body.as_mut().poll(&mut cx);
+        core::mem::forget(guard);
+        match poll {
             Poll::Ready(r) => {
                 self.body = None;
                 self.phase = Phase::Returned;
@@ -290,13 +299,25 @@ impl<F: Future<Output = R>, Y, S, R> StaticCoroutine<F, Y, S, R> {
                     self.phase = Phase::Suspended;
                     CoroutineState::Yielded(y)
                 }
-                None => panic!(
-                    "{}: a #[coro::coroutine(static)] body awaited something other than \
-                     yield_! or yield_from!",
-                    self.name
-                ),
+                None => {
+                    self.phase = Phase::Panicked;
+                    panic!(
+                        "{}: a #[coro::coroutine(static)] body awaited something other than \
+                         yield_! or yield_from!",
+                        (self.name)()
+                    )
+                }
             },
         }
+    }
+}
+
+/// Marks the coroutine panicked if a poll unwinds (see [`StaticCoroutine::step`]).
+struct PanicGuard<'a>(&'a mut Phase);
+
+impl Drop for PanicGuard<'_> {
+    fn drop(&mut self) {
+        *self.0 = Phase::Panicked;
     }
 }
 
@@ -310,11 +331,13 @@ fn resumed_when_complete(name: &str, phase: Phase) -> ! {
     }
 }
 
-impl<F: Future<Output = R>, Y, S, R> Coroutine<S> for StaticCoroutine<F, Y, S, R> {
+impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, S, R> Coroutine<S>
+    for StaticCoroutine<F, N, Y, S, R>
+{
     type Yield = Y;
     type Return = R;
 
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, arg: S) -> CoroutineState<Y, R> {
         // The first resume has no `yield_!` to land in: its value is dropped, as in the
         // default flavour (Python's priming `send(None)`).
@@ -334,7 +357,7 @@ impl<F: Future<Output = R>, Y, S, R> Coroutine<S> for StaticCoroutine<F, Y, S, R
     }
 }
 
-impl<F, Y, S, R> Control for StaticCoroutine<F, Y, S, R> {
+impl<F, N: Fn() -> &'static str, Y, S, R> Control for StaticCoroutine<F, N, Y, S, R> {
     fn status(&self) -> Status {
         match self.phase {
             Phase::Created => Status::Created,
@@ -354,10 +377,12 @@ impl<F, Y, S, R> Control for StaticCoroutine<F, Y, S, R> {
 }
 
 /// A generator (`Send = ()`) is an iterator over its yields, fused.
-impl<F: Future<Output = R>, Y, R> Iterator for StaticCoroutine<F, Y, (), R> {
+impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, R> Iterator
+    for StaticCoroutine<F, N, Y, (), R>
+{
     type Item = Y;
 
-    #[inline]
+    #[inline(always)]
     fn next(&mut self) -> Option<Y> {
         match self.phase {
             Phase::Returned | Phase::Panicked => None,
@@ -366,11 +391,14 @@ impl<F: Future<Output = R>, Y, R> Iterator for StaticCoroutine<F, Y, (), R> {
     }
 }
 
-impl<F: Future<Output = R>, Y, R> core::iter::FusedIterator for StaticCoroutine<F, Y, (), R> {}
+impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, R> core::iter::FusedIterator
+    for StaticCoroutine<F, N, Y, (), R>
+{
+}
 
 /// Shows the function's name and status; the saved locals live inside rustc's layout of
 /// the body, which cannot be read from outside.
-impl<F, Y, S, R> fmt::Debug for StaticCoroutine<F, Y, S, R> {
+impl<F, N: Fn() -> &'static str, Y, S, R> fmt::Debug for StaticCoroutine<F, N, Y, S, R> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let status = match self.phase {
             Phase::Created => "created",
@@ -378,7 +406,7 @@ impl<F, Y, S, R> fmt::Debug for StaticCoroutine<F, Y, S, R> {
             Phase::Returned => "complete",
             Phase::Panicked => "complete (panicked)",
         };
-        write!(f, "{} {{ status: {status}, static }}", self.name)
+        write!(f, "{} {{ status: {status}, static }}", (self.name)())
     }
 }
 
@@ -401,12 +429,15 @@ mod tests {
     #[test]
     fn a_yield_point_polled_by_a_foreign_waker_panics() {
         let mut smuggled = None;
-        let _c = StaticCoroutine::<_, u32, (), ()>::new("t", |co| {
-            smuggled = Some(co);
-            async move {
-                co.yield_(1).await;
-            }
-        });
+        let _c = StaticCoroutine::<_, _, u32, (), ()>::new(
+            || "t",
+            |co| {
+                smuggled = Some(co);
+                async move {
+                    co.yield_(1).await;
+                }
+            },
+        );
         let mut point = smuggled.unwrap().yield_(5);
         let mut cx = Context::from_waker(Waker::noop());
         let r = catch_unwind(AssertUnwindSafe(|| Pin::new(&mut point).poll(&mut cx)));
@@ -418,16 +449,22 @@ mod tests {
     #[test]
     fn a_co_smuggled_into_another_coroutine_panics() {
         let mut smuggled = None;
-        let _a = StaticCoroutine::<_, String, (), ()>::new("a", |co| {
-            smuggled = Some(co);
-            async move {
-                co.yield_(String::new()).await;
-            }
-        });
+        let _a = StaticCoroutine::<_, _, String, (), ()>::new(
+            || "a",
+            |co| {
+                smuggled = Some(co);
+                async move {
+                    co.yield_(String::new()).await;
+                }
+            },
+        );
         let co_a = smuggled.unwrap();
-        let mut b = StaticCoroutine::<_, u32, (), ()>::new("b", move |_co_b| async move {
-            co_a.yield_(String::from("not a u32")).await;
-        });
+        let mut b = StaticCoroutine::<_, _, u32, (), ()>::new(
+            || "b",
+            move |_co_b| async move {
+                co_a.yield_(String::from("not a u32")).await;
+            },
+        );
         let r = catch_unwind(AssertUnwindSafe(|| b.resume(())));
         assert!(panic_message(r).contains("polled by another"));
         assert_eq!(b.status(), Status::Complete);
@@ -435,9 +472,12 @@ mod tests {
 
     #[test]
     fn awaiting_a_foreign_future_is_a_panic_not_a_hang() {
-        let mut c = StaticCoroutine::<_, u32, (), ()>::new("waits", |_co| async move {
-            core::future::pending::<()>().await;
-        });
+        let mut c = StaticCoroutine::<_, _, u32, (), ()>::new(
+            || "waits",
+            |_co| async move {
+                core::future::pending::<()>().await;
+            },
+        );
         let r = catch_unwind(AssertUnwindSafe(|| c.resume(())));
         assert!(panic_message(r).contains("awaited something other than yield_!"));
     }
