@@ -20,9 +20,10 @@ use std::hint::black_box;
 use workloads::*;
 
 /// The implementations, in table order.
-const IMPLS: [&str; 5] = [
+const IMPLS: [&str; 6] = [
     "hand",
     "coro",
+    "coro_static",
     "genawaiter_stack",
     "genawaiter_rc",
     "corosensei",
@@ -86,11 +87,13 @@ fn measured(workload: &str, imp: &str, rounds: u64, mut inp: Inputs) -> u64 {
                 total = total.wrapping_add(match (workload, imp) {
                     ("w1", "hand") => w1_sum(hand::countdown(n1)),
                     ("w1", "coro") => w1_sum(coro_impl::countdown(n1)),
+                    ("w1", "coro_static") => w1_sum(static_impl::countdown(n1)),
                     ("w1", "genawaiter_stack") => w1_genawaiter_stack(n1),
                     ("w1", "genawaiter_rc") => w1_genawaiter_rc(n1),
                     ("w1", "corosensei") => w1_corosensei(&mut stack, n1),
                     ("w3", "hand") => w3_drive(hand::delegate(n3)),
                     ("w3", "coro") => w3_drive(coro_impl::delegate(n3)),
+                    ("w3", "coro_static") => w3_drive(static_impl::delegate(n3)),
                     ("w3", "genawaiter_stack") => w3_genawaiter_stack(n3),
                     ("w3", "genawaiter_rc") => w3_genawaiter_rc(n3),
                     ("w3", "corosensei") => w3_corosensei(&mut stack, n3),
@@ -103,6 +106,7 @@ fn measured(workload: &str, imp: &str, rounds: u64, mut inp: Inputs) -> u64 {
             let mean = match imp {
                 "hand" => w2_rounds(n, &mut hand::averager(), xs),
                 "coro" => w2_rounds(n, &mut primed(coro_impl::averager(), 0.0), xs),
+                "coro_static" => w2_rounds(n, &mut primed(static_impl::averager(), 0.0), xs),
                 "genawaiter_stack" => w2_genawaiter_stack(xs, n),
                 "genawaiter_rc" => w2_rounds(n, &mut w2_genawaiter_rc_new(), xs),
                 "corosensei" => w2_rounds(n, &mut w2_corosensei_new(), xs),
@@ -116,6 +120,7 @@ fn measured(workload: &str, imp: &str, rounds: u64, mut inp: Inputs) -> u64 {
                 total = total.wrapping_add(match imp {
                     "hand" => w4_hand(W4_TASKS, yields),
                     "coro" => w4_coro(W4_TASKS, yields),
+                    "coro_static" => w4_static(W4_TASKS, yields),
                     "genawaiter_stack" => w4_genawaiter_stack(W4_TASKS, yields),
                     "genawaiter_rc" => w4_genawaiter_rc(W4_TASKS, yields),
                     "corosensei" => w4_corosensei(&mut inp.stacks, W4_TASKS, yields),
@@ -128,6 +133,7 @@ fn measured(workload: &str, imp: &str, rounds: u64, mut inp: Inputs) -> u64 {
             total = match imp {
                 "hand" => w5_rounds(n, &mut hand::tokenizer(), doc),
                 "coro" => w5_rounds(n, &mut primed(coro_impl::tokenizer(), 0), doc),
+                "coro_static" => w5_rounds(n, &mut primed(static_impl::tokenizer(), 0), doc),
                 "genawaiter_stack" => w5_genawaiter_stack(doc, n),
                 "genawaiter_rc" => w5_rounds(n, &mut w5_genawaiter_rc_new(), doc),
                 "corosensei" => w5_rounds(n, &mut w5_corosensei_new(), doc),

@@ -37,6 +37,7 @@ fn check_same_results() {
     let w1 = [
         w1_sum(hand::countdown(W1_N)),
         w1_sum(coro_impl::countdown(W1_N)),
+        w1_sum(static_impl::countdown(W1_N)),
         w1_genawaiter_stack(W1_N),
         w1_genawaiter_rc(W1_N),
         w1_corosensei(&mut Some(peers::stack()), W1_N),
@@ -47,6 +48,7 @@ fn check_same_results() {
     let w2 = [
         w2_send(&mut hand::averager(), &xs),
         w2_send(&mut primed(coro_impl::averager(), 0.0), &xs),
+        w2_send(&mut primed(static_impl::averager(), 0.0), &xs),
         w2_genawaiter_stack(&xs, 1),
         w2_send(&mut w2_genawaiter_rc_new(), &xs),
         w2_send(&mut w2_corosensei_new(), &xs),
@@ -56,6 +58,7 @@ fn check_same_results() {
     let w3 = [
         w3_drive(hand::delegate(W3_N)),
         w3_drive(coro_impl::delegate(W3_N)),
+        w3_drive(static_impl::delegate(W3_N)),
         w3_genawaiter_stack(W3_N),
         w3_genawaiter_rc(W3_N),
         w3_corosensei(&mut Some(peers::stack()), W3_N),
@@ -67,6 +70,7 @@ fn check_same_results() {
     let w4 = [
         w4_hand(tasks, yields),
         w4_coro(tasks, yields),
+        w4_static(tasks, yields),
         w4_genawaiter_stack(tasks, yields),
         w4_genawaiter_rc(tasks, yields),
         w4_corosensei(&mut pool, tasks, yields),
@@ -77,6 +81,7 @@ fn check_same_results() {
     let w5 = [
         w5_feed(&mut hand::tokenizer(), &doc),
         w5_feed(&mut primed(coro_impl::tokenizer(), 0), &doc),
+        w5_feed(&mut primed(static_impl::tokenizer(), 0), &doc),
         w5_genawaiter_stack(&doc, 1),
         w5_feed(&mut w5_genawaiter_rc_new(), &doc),
         w5_feed(&mut w5_corosensei_new(), &doc),
@@ -96,6 +101,11 @@ mod bench_w1 {
     #[divan::bench]
     fn coro(b: Bencher) {
         b.bench_local(|| w1_sum(coro_impl::countdown(black_box(W1_N))));
+    }
+
+    #[divan::bench]
+    fn coro_static(b: Bencher) {
+        b.bench_local(|| w1_sum(static_impl::countdown(black_box(W1_N))));
     }
 
     #[divan::bench]
@@ -131,6 +141,13 @@ mod bench_w2 {
     fn coro(b: Bencher) {
         let xs = w2_inputs();
         let mut c = primed(coro_impl::averager(), 0.0);
+        b.bench_local(|| w2_send(&mut c, black_box(&xs)));
+    }
+
+    #[divan::bench]
+    fn coro_static(b: Bencher) {
+        let xs = w2_inputs();
+        let mut c = primed(static_impl::averager(), 0.0);
         b.bench_local(|| w2_send(&mut c, black_box(&xs)));
     }
 
@@ -174,6 +191,11 @@ mod bench_w3 {
     }
 
     #[divan::bench]
+    fn coro_static(b: Bencher) {
+        b.bench_local(|| w3_drive(static_impl::delegate(black_box(W3_N))));
+    }
+
+    #[divan::bench]
     fn genawaiter_stack(b: Bencher) {
         b.bench_local(|| w3_genawaiter_stack(black_box(W3_N)));
     }
@@ -203,6 +225,11 @@ mod bench_w4 {
     #[divan::bench]
     fn coro(b: Bencher) {
         b.bench_local(|| w4_coro(W4_TASKS, black_box(W4_YIELDS)));
+    }
+
+    #[divan::bench]
+    fn coro_static(b: Bencher) {
+        b.bench_local(|| w4_static(W4_TASKS, black_box(W4_YIELDS)));
     }
 
     #[divan::bench]
@@ -238,6 +265,13 @@ mod bench_w5 {
     fn coro(b: Bencher) {
         let doc = w5_document();
         let mut c = primed(coro_impl::tokenizer(), 0);
+        b.bench_local(|| w5_feed(&mut c, black_box(&doc)));
+    }
+
+    #[divan::bench]
+    fn coro_static(b: Bencher) {
+        let doc = w5_document();
+        let mut c = primed(static_impl::tokenizer(), 0);
         b.bench_local(|| w5_feed(&mut c, black_box(&doc)));
     }
 

@@ -4,7 +4,8 @@
 #     benches/run.sh            # everything (about 10 minutes on 2 cores, builds included)
 #     benches/run.sh --quick    # skips the compile-cost builds and shortens CPython
 #
-# - stable: benches/coroutines.rs (hand-written, coro, genawaiter, corosensei; one process)
+# - stable: benches/coroutines.rs (hand-written, coro, coro static, genawaiter, corosensei;
+#   one process)
 #   and benches/sizes.rs;
 # - callgrind instruction counts of every workload and implementation, if valgrind exists;
 # - rustc's native coroutines (benches/native), if `cargo +nightly` works;
@@ -42,7 +43,7 @@ if command -v valgrind >/dev/null; then
         sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -1)
     : >"$OUT/callgrind.txt"
     for w in w1 w2 w3 w4 w5; do
-        for imp in hand coro genawaiter_stack genawaiter_rc corosensei; do
+        for imp in hand coro coro_static genawaiter_stack genawaiter_rc corosensei; do
             log=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null \
                 --toggle-collect='callgrind::measured' "$exe" "$w" "$imp" 2>&1)
             ops=$(sed -n 's/.* ops=\([0-9]*\) .*/\1/p' <<<"$log")

@@ -22,6 +22,7 @@ WORKLOADS = [
     ("w5_tokenizer", "W5 JSON tokenizer (send)"),
 ]
 PEERS = [
+    ("coro_static", "coro static"),
     ("genawaiter_stack", "genawaiter stack"),
     ("genawaiter_rc", "genawaiter rc"),
     ("corosensei", "corosensei"),
@@ -86,9 +87,9 @@ def cell(ns, base):
 
 
 def time_table(stable, python):
-    out = ["| workload | hand-written | **coro** | genawaiter stack | genawaiter rc | corosensei |"
+    out = ["| workload | hand-written | **coro** | coro static | genawaiter stack | genawaiter rc | corosensei |"
            + (" CPython 3 |" if python else "")]
-    out.append("|---|---|---|---|---|---|" + ("---|" if python else ""))
+    out.append("|---|---|---|---|---|---|---|" + ("---|" if python else ""))
     for key, label in WORKLOADS:
         row = stable.get(key, {})
         hand = row.get("hand")
@@ -122,8 +123,8 @@ def parse_callgrind(text):
 
 def callgrind_table(cg):
     impls = ["hand", "coro"] + [p for p, _ in PEERS]
-    out = ["| workload | hand-written | **coro** | genawaiter stack | genawaiter rc | corosensei |",
-           "|---|---|---|---|---|---|"]
+    out = ["| workload | hand-written | **coro** | coro static | genawaiter stack | genawaiter rc | corosensei |",
+           "|---|---|---|---|---|---|---|"]
     for key, label in WORKLOADS:
         row = cg.get(key.split("_")[0], {})
         hand = row.get("hand")

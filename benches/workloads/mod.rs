@@ -229,6 +229,12 @@ pub fn w4_coro(tasks: u64, yields: u64) -> u64 {
     w4_round_robin(&mut q, &mut Vec::with_capacity(tasks as usize))
 }
 
+/// W4 with the static-flavour coro tasks.
+pub fn w4_static(tasks: u64, yields: u64) -> u64 {
+    let mut q: VecDeque<_> = (0..tasks).map(|id| static_impl::task(id, yields)).collect();
+    w4_round_robin(&mut q, &mut Vec::with_capacity(tasks as usize))
+}
+
 /// W5: feeds the document one byte at a time; folds the tokens into a checksum.
 #[inline(never)]
 pub fn w5_feed<C: Coroutine<u8, Yield = Emit>>(c: &mut C, doc: &[u8]) -> u64 {
@@ -250,3 +256,4 @@ pub fn w5_feed<C: Coroutine<u8, Yield = Emit>>(c: &mut C, doc: &[u8]) -> u64 {
 
 pub mod coro_impl;
 pub mod hand;
+pub mod static_impl;

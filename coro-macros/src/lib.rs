@@ -6,6 +6,11 @@
 //! [`lower`] (basic blocks and jumps) -> [`scope`] (which locals each block carries) ->
 //! [`layout`] (names of variants, fields, type parameters) -> [`emit`] (tokens).
 //!
+//! Two more modules sit beside the pipeline: `borrows.rs` reports a local borrowed across a
+//! yield in the shapes it can see, before lowering, and `static_flavour.rs` expands
+//! `#[coro::coroutine(static)]`, which skips lowering: the body becomes an `async` block
+//! that rustc lays out.
+//!
 //! Set `CORO_MACROS_DEBUG=1` while building to print each expansion to stderr, or
 //! `CORO_MACROS_DEBUG=<dir>` to write one file per coroutine there.
 
@@ -14,12 +19,14 @@ use proc_macro2::Span;
 use quote::quote;
 use syn::{Ident, ItemFn};
 
+mod borrows;
 mod emit;
 mod layout;
 mod lower;
 mod parse;
 mod scan;
 mod scope;
+mod static_flavour;
 
 /// Turns a function whose body contains `yield_!(v)` / `yield_from!(sub)` into a
 /// coroutine: calling it runs nothing and returns the suspended state machine.
@@ -50,6 +57,29 @@ mod scope;
 /// assert_eq!(avg.resume(10.0), CoroutineState::Yielded(Some(10.0)));
 /// assert_eq!(avg.resume(20.0), CoroutineState::Yielded(Some(15.0)));
 /// ```
+///
+/// # `#[coro::coroutine(static)]`: borrowing a local across a yield
+///
+/// The default state machine moves between resumes, so a body cannot keep a reference to
+/// its own local across a `yield_!`. With `static`, the body is laid out by rustc's own
+/// coroutine transform in one heap allocation, and may:
+///
+/// ```
+/// use coro::yield_;
+///
+/// #[coro::coroutine(static)]
+/// fn words(text: String) -> impl Iterator<Item = String> {
+///     let owned = text;
+///     for w in owned.split_whitespace() {
+///         yield_!(w.to_uppercase());
+///     }
+/// }
+///
+/// assert_eq!(words("to be".into()).collect::<Vec<_>>(), ["TO", "BE"]);
+/// ```
+///
+/// `static` and `primed` combine: `#[coro::coroutine(static, primed)]`. A static
+/// coroutine cannot be `Clone`, and its `Debug` shows no saved locals.
 #[proc_macro_attribute]
 pub fn coroutine(args: TokenStream, input: TokenStream) -> TokenStream {
     let args = proc_macro2::TokenStream::from(args);
@@ -92,7 +122,8 @@ fn expand(
     args: proc_macro2::TokenStream,
     input: proc_macro2::TokenStream,
 ) -> syn::Result<proc_macro2::TokenStream> {
-    let primed = parse::attribute_args(args)?;
+    let args = parse::attribute_args(args)?;
+    let primed = args.primed;
     let mut item: ItemFn = syn::parse2(input).map_err(|e| {
         syn::Error::new(
             e.span(),
@@ -100,10 +131,15 @@ fn expand(
         )
     })?;
     let sig = parse::signature(&item)?;
+    if args.is_static {
+        scan::check_body(&item.block)?;
+        return static_flavour::expand(item, &sig, primed);
+    }
     if let Some(receiver) = sig.params.iter().find(|p| p.name == "__coro_self") {
         scan::rename_self(&mut item.block, &receiver.name);
     }
     scan::check_body(&item.block)?;
+    borrows::check(&item.block)?;
     let names = names(&sig);
     let lowered = lower::lower(&sig, &item.block, &names)?;
     let analysis = scope::analyze(&lowered)?;

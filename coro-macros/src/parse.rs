@@ -45,20 +45,43 @@ pub struct Signature {
     pub params: Vec<Param>,
 }
 
-/// Reads the attribute's arguments: nothing, or `primed` (start the coroutine before
-/// returning it, as Beazley's `@coroutine` decorator does). Returns whether it is primed.
-pub fn attribute_args(args: proc_macro2::TokenStream) -> syn::Result<bool> {
-    if args.is_empty() {
-        return Ok(false);
+/// The attribute's arguments.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Args {
+    /// `primed`: start the coroutine before returning it, as Beazley's `@coroutine`
+    /// decorator does.
+    pub primed: bool,
+    /// `static`: the body may borrow its own locals across a yield; it lives in one heap
+    /// allocation, laid out by rustc (see `static_flavour.rs`).
+    pub is_static: bool,
+}
+
+/// Reads the attribute's arguments: nothing, or any of `static` and `primed`, separated
+/// by commas.
+pub fn attribute_args(args: proc_macro2::TokenStream) -> syn::Result<Args> {
+    use proc_macro2::TokenTree;
+    let usage = |span: proc_macro2::Span| {
+        syn::Error::new(
+            span,
+            "#[coro::coroutine] takes no arguments, or `static`, `primed` or both: \
+             `#[coro::coroutine(static)]` lets the body borrow its own locals across a \
+             yield, `#[coro::coroutine(primed)]` runs each new coroutine to its first `yield_!`",
+        )
+    };
+    let mut out = Args::default();
+    let mut expect_name = true;
+    for tt in args {
+        match (&tt, expect_name) {
+            (TokenTree::Ident(id), true) if id == "primed" && !out.primed => out.primed = true,
+            (TokenTree::Ident(id), true) if id == "static" && !out.is_static => {
+                out.is_static = true
+            }
+            (TokenTree::Punct(p), false) if p.as_char() == ',' => {}
+            _ => return Err(usage(tt.span())),
+        }
+        expect_name = !expect_name;
     }
-    match syn::parse2::<Ident>(args.clone()) {
-        Ok(id) if id == "primed" => Ok(true),
-        _ => Err(syn::Error::new_spanned(
-            args,
-            "#[coro::coroutine] takes no arguments, or `primed`: \
-             `#[coro::coroutine(primed)]` runs each new coroutine to its first `yield_!`",
-        )),
-    }
+    Ok(out)
 }
 
 /// Reads the signature; errors point at the offending part of it.

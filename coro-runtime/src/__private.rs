@@ -6,6 +6,8 @@
 
 use core::marker::PhantomData;
 
+#[cfg(feature = "alloc")]
+pub use crate::static_coroutine::{Co, Delegate, StaticCoroutine, Yield};
 pub use crate::{Control, Coroutine, CoroutineState, Status};
 pub use core::{
     clone::Clone,

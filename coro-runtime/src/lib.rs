@@ -30,12 +30,16 @@
 #![no_std]
 #![warn(missing_docs)]
 
+#[cfg(feature = "alloc")]
+extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
 mod coroutine;
 #[cfg(feature = "std")]
 pub mod scheduler;
+#[cfg(feature = "alloc")]
+mod static_coroutine;
 
 #[doc(hidden)]
 pub mod __private;

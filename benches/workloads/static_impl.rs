@@ -1,0 +1,128 @@
+//! The workloads of coro_impl.rs in the static flavour, `#[coro::coroutine(static)]`: the
+//! same bodies, laid out by rustc's coroutine transform in one allocation each (see
+//! coro-runtime/src/static_coroutine.rs). Kept identical to coro_impl.rs but for the
+//! attribute, so the two columns measure the flavour and nothing else.
+
+use super::{Emit, Token, punct};
+use coro::{Coroutine, yield_, yield_from};
+
+/// W1: yields `n, n - 1, .., 1`.
+#[coro::coroutine(static)]
+pub fn countdown(mut n: u64) -> impl Iterator<Item = u64> {
+    while n > 0 {
+        yield_!(n);
+        n -= 1;
+    }
+}
+
+/// W2: the averager of PEP 342 and Fluent Python: send a value, get the running mean.
+#[coro::coroutine(static)]
+pub fn averager() -> impl Coroutine<f64, Yield = f64, Return = ()> {
+    let mut total = 0.0;
+    let mut count = 0u64;
+    let mut mean = 0.0;
+    loop {
+        let x: f64 = yield_!(mean);
+        total += x;
+        count += 1;
+        mean = total / count as f64;
+    }
+}
+
+/// W3: yields `base .. base + n`; returns their sum.
+#[coro::coroutine(static)]
+pub fn sub(base: u64, n: u64) -> impl Coroutine<Yield = u64, Return = u64> {
+    let mut sum = 0u64;
+    let mut i = 0;
+    while i < n {
+        let v = base.wrapping_add(i);
+        sum = sum.wrapping_add(v);
+        yield_!(v);
+        i += 1;
+    }
+    sum
+}
+
+/// W3: delegates to three sub-generators in turn; each starts where the last returned.
+#[coro::coroutine(static)]
+pub fn delegate(n: u64) -> impl Coroutine<Yield = u64, Return = u64> {
+    let a = yield_from!(sub(0, n));
+    let b = yield_from!(sub(a, n));
+    let c = yield_from!(sub(b, n));
+    a ^ b ^ c
+}
+
+/// W4: one task of the round robin.
+#[coro::coroutine(static)]
+pub fn task(id: u64, n: u64) -> impl Iterator<Item = u64> {
+    let mut i = 0;
+    while i < n {
+        yield_!(id ^ i);
+        i += 1;
+    }
+}
+
+/// W5: a JSON tokenizer fed one byte per resume. Each resume yields what that byte
+/// completed (see [`Emit`]).
+#[coro::coroutine(static)]
+pub fn tokenizer() -> impl Coroutine<u8, Yield = Emit, Return = ()> {
+    let mut out = Emit::NONE;
+    loop {
+        let b: u8 = yield_!(out);
+        out = match b {
+            b'"' => {
+                let mut len = 0u32;
+                loop {
+                    let c: u8 = yield_!(Emit::NONE);
+                    match c {
+                        b'"' => break,
+                        b'\\' => {
+                            let _escaped: u8 = yield_!(Emit::NONE);
+                            len += 1;
+                        }
+                        _ => len += 1,
+                    }
+                }
+                Emit::one(Token::Str(len))
+            }
+            b'-' | b'0'..=b'9' => {
+                let negative = b == b'-';
+                let mut n: i64 = if negative { 0 } else { (b - b'0') as i64 };
+                let end = loop {
+                    let c: u8 = yield_!(Emit::NONE);
+                    if c.is_ascii_digit() {
+                        n = n * 10 + (c - b'0') as i64;
+                    } else {
+                        break c;
+                    }
+                };
+                Emit(Token::Num(if negative { -n } else { n }), punct(end))
+            }
+            b't' | b'f' | b'n' => {
+                let (rest, token): (&'static [u8], Token) = match b {
+                    b't' => (b"rue", Token::True),
+                    b'f' => (b"alse", Token::False),
+                    _ => (b"ull", Token::Null),
+                };
+                let mut ok = true;
+                for &expected in rest {
+                    let c: u8 = yield_!(Emit::NONE);
+                    ok &= c == expected;
+                }
+                Emit::one(if ok { token } else { Token::Error(b) })
+            }
+            _ => Emit::one(punct(b)),
+        };
+    }
+}
+
+/// Size report: a `u64`, a `[u8; 64]` and a `String` alive across two yields.
+#[coro::coroutine(static)]
+pub fn three_locals(seed: u64) -> impl Iterator<Item = u64> {
+    let a = seed.wrapping_mul(3);
+    let buf = [seed as u8; 64];
+    let s = seed.to_string();
+    yield_!(a);
+    yield_!(buf[a as usize % 64] as u64 + s.len() as u64);
+    yield_!(a + buf[0] as u64 + s.len() as u64);
+}

@@ -1,0 +1,363 @@
+//! Borrows of the body's own locals held across a yield, in the shapes the macro can see,
+//! reported before lowering (default flavour only).
+//!
+//! The default flavour's state machine moves between resumes, so it cannot hold a
+//! reference into itself; rustc rejects such a body too, but with an error about
+//! generated code. This check finds the two shapes users write first and says what to
+//! write instead:
+//!
+//! ```text
+//! // Input:
+//! let v = vec![1, 2, 3];
+//! for x in v.iter() {          // error: `v` is borrowed by this loop across `yield_!`..
+//!     yield_!(*x);             // error: ..the borrow of `v` is alive at this `yield_!`
+//! }
+//! let count = Cell::new(0);
+//! let bump = || count.set(1); // error: the closure `bump` borrows `count`..
+//! yield_!(());
+//! bump();                      // ..and is used after this `yield_!`
+//! ```
+//!
+//! Only locals known to own their data are reported (a `vec![..]`, `String::from(..)`, a
+//! `.to_string()`, `.collect()`, ..: see [`owns_data`]), so a body rustc accepts is never
+//! rejected here: a local holding a reference (`let v = &data[..]`) may be iterated
+//! across a yield, and rustc decides the rest.
+
+use std::collections::HashMap;
+
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+use syn::visit::{self, Visit};
+use syn::{Block, Expr, Pat, Stmt};
+
+use crate::scan;
+
+/// Reports the first borrow of a local across a yield that this check can see.
+pub fn check(body: &Block) -> syn::Result<()> {
+    let mut finder = Finder {
+        owned: vec![HashMap::new()],
+        closures: vec![HashMap::new()],
+        error: None,
+    };
+    finder.visit_block(body);
+    match finder.error {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+/// Methods that borrow their receiver and return something that keeps the borrow.
+const BORROWING_METHODS: &[&str] = &[
+    "iter",
+    "iter_mut",
+    "chars",
+    "char_indices",
+    "bytes",
+    "lines",
+    "split",
+    "split_whitespace",
+    "split_terminator",
+    "splitn",
+    "rsplit",
+    "keys",
+    "values",
+    "values_mut",
+    "windows",
+    "chunks",
+    "chunks_exact",
+    "drain",
+    "as_slice",
+    "as_str",
+];
+
+struct Finder {
+    /// Per scope: locals known to own their data, by name.
+    owned: Vec<HashMap<String, Span>>,
+    /// Per scope: non-`move` closures bound by `let`, by name, with the local they borrow.
+    closures: Vec<HashMap<String, (Span, String)>>,
+    error: Option<syn::Error>,
+}
+
+impl Finder {
+    fn is_owned(&self, name: &str) -> bool {
+        self.owned
+            .iter()
+            .rev()
+            .find_map(|scope| scope.get(name))
+            .is_some()
+    }
+
+    fn forget(&mut self, name: &str) {
+        if let Some(scope) = self.owned.last_mut() {
+            scope.remove(name);
+        }
+        if let Some(scope) = self.closures.last_mut() {
+            scope.remove(name);
+        }
+    }
+
+    fn report(&mut self, borrow: Span, local: &str, at_yield: Span, first: String) {
+        if self.error.is_some() {
+            return;
+        }
+        let mut e = syn::Error::new(borrow, first);
+        e.combine(syn::Error::new(
+            at_yield,
+            format!("the borrow of `{local}` is still alive at this suspension"),
+        ));
+        self.error = Some(e);
+    }
+
+    fn check_for(&mut self, f: &syn::ExprForLoop) {
+        let Some((local, borrow)) = borrowed_local(&f.expr) else {
+            return;
+        };
+        if !self.is_owned(&local) {
+            return;
+        }
+        let Some(at_yield) = first_yield(&f.body) else {
+            return;
+        };
+        let (method, call) = match &*f.expr {
+            Expr::MethodCall(m) if m.args.is_empty() => {
+                (m.method.to_string(), format!("{local}.{}()", m.method))
+            }
+            Expr::MethodCall(m) => (m.method.to_string(), format!("{local}.{}(..)", m.method)),
+            _ => (String::new(), String::new()),
+        };
+        let instead = match method.as_str() {
+            "" | "iter" | "iter_mut" | "drain" | "as_slice" => format!(
+                "iterate by value (`for x in {local}.clone()`) or by index \
+                 (`for i in 0..{local}.len()`)"
+            ),
+            "chars" | "char_indices" | "bytes" => format!(
+                "collect the items first (`let items: Vec<_> = {call}.collect();`, then \
+                 `for x in items`)"
+            ),
+            "keys" | "values" | "values_mut" => format!(
+                "collect copies first (`let items: Vec<_> = {call}.cloned().collect();`, \
+                 then `for x in items`)"
+            ),
+            "windows" | "chunks" | "chunks_exact" => {
+                format!("iterate by index (`for i in 0..{local}.len()`) and slice inside the loop")
+            }
+            _ => format!(
+                "collect owned pieces first (`let items: Vec<String> = \
+                 {call}.map(String::from).collect();`, then `for x in items`)"
+            ),
+        };
+        self.report(
+            borrow,
+            &local,
+            at_yield,
+            format!(
+                "`{local}` is borrowed by this loop while the loop yields: a \
+                 #[coro::coroutine] moves between resumes, so it cannot keep a reference \
+                 to its own local `{local}` across a yield; write \
+                 #[coro::coroutine(static)] to allow it, or {instead}"
+            ),
+        );
+    }
+
+    fn closure_error(&mut self, name: &str, span: Span, local: &str, at_yield: Span) {
+        self.report(
+            span,
+            local,
+            at_yield,
+            format!(
+                "the closure `{name}` borrows `{local}` and is used after a yield: a \
+                 #[coro::coroutine] moves between resumes, so it cannot keep a reference to \
+                 its own local `{local}` across a yield; write #[coro::coroutine(static)] \
+                 to allow it, make it a `move` closure, or build the closure again after \
+                 the yield"
+            ),
+        );
+    }
+}
+
+impl<'a> Visit<'a> for Finder {
+    fn visit_block(&mut self, b: &'a Block) {
+        self.owned.push(HashMap::new());
+        self.closures.push(HashMap::new());
+        // Closures that borrow a local and were alive at a yield: (name, closure, local,
+        // the yield).
+        let mut across: Vec<(String, Span, String, Span)> = Vec::new();
+        for stmt in &b.stmts {
+            let mentioned = scan::stmt_mentions(stmt);
+            if let Some((name, span, local, at_yield)) = across
+                .iter()
+                .find(|c| mentioned.iter().any(|m| m.name == c.0))
+                .cloned()
+            {
+                self.closure_error(&name, span, &local, at_yield);
+            }
+            if let Some(at_yield) = stmt_first_yield(stmt) {
+                for scope in &self.closures {
+                    for (name, (span, local)) in scope {
+                        if !across.iter().any(|c| &c.0 == name) {
+                            across.push((name.clone(), *span, local.clone(), at_yield));
+                        }
+                    }
+                }
+            }
+            if let Stmt::Local(l) = stmt {
+                let mut names = Vec::new();
+                crate::lower::pattern_bindings(&l.pat, &mut names);
+                across.retain(|c| !names.iter().any(|(n, _, _)| *n == c.0));
+            }
+            self.visit_stmt(stmt);
+        }
+        self.owned.pop();
+        self.closures.pop();
+    }
+
+    fn visit_local(&mut self, l: &'a syn::Local) {
+        visit::visit_local(self, l);
+        let Some(name) = bound_name(&l.pat) else {
+            // A pattern: what it binds is not known to own anything.
+            let mut names = Vec::new();
+            crate::lower::pattern_bindings(&l.pat, &mut names);
+            for (ident, _, _) in names {
+                self.forget(&ident.to_string());
+            }
+            return;
+        };
+        self.forget(&name);
+        let Some(init) = &l.init else {
+            return;
+        };
+        if owns_data(&init.expr) && !has_reference_type(&l.pat) {
+            if let Some(scope) = self.owned.last_mut() {
+                scope.insert(name, l.pat.span());
+            }
+        } else if let Expr::Closure(c) = &*init.expr
+            && c.capture.is_none()
+        {
+            let body_mentions = scan::expr_mentions(&c.body);
+            let params: Vec<String> = c.inputs.iter().filter_map(bound_name).collect();
+            if let Some(local) = body_mentions
+                .iter()
+                .map(|m| m.name.clone())
+                .find(|n| !params.contains(n) && self.is_owned(n))
+                && let Some(scope) = self.closures.last_mut()
+            {
+                scope.insert(name, (c.span(), local));
+            }
+        }
+    }
+
+    fn visit_expr_for_loop(&mut self, f: &'a syn::ExprForLoop) {
+        self.check_for(f);
+        visit::visit_expr_for_loop(self, f);
+    }
+
+    // Closures and items are not part of the coroutine's own code.
+    fn visit_expr_closure(&mut self, _: &'a syn::ExprClosure) {}
+    fn visit_item(&mut self, _: &'a syn::Item) {}
+}
+
+/// `x` in `&x`, `&mut x`, `x.iter()`, `x.chars()`, ..: the local and the borrow's span.
+fn borrowed_local(e: &Expr) -> Option<(String, Span)> {
+    match e {
+        Expr::Reference(r) => Some((path_name(&r.expr)?, r.expr.span())),
+        Expr::MethodCall(m) if BORROWING_METHODS.contains(&m.method.to_string().as_str()) => {
+            Some((path_name(&m.receiver)?, m.receiver.span()))
+        }
+        Expr::Paren(p) => borrowed_local(&p.expr),
+        _ => None,
+    }
+}
+
+fn path_name(e: &Expr) -> Option<String> {
+    match e {
+        Expr::Path(p) if p.qself.is_none() => p.path.get_ident().map(|i| i.to_string()),
+        _ => None,
+    }
+}
+
+fn bound_name(p: &Pat) -> Option<String> {
+    match p {
+        Pat::Ident(i) if i.by_ref.is_none() && i.subpat.is_none() => Some(i.ident.to_string()),
+        Pat::Type(t) => bound_name(&t.pat),
+        _ => None,
+    }
+}
+
+fn has_reference_type(p: &Pat) -> bool {
+    matches!(p, Pat::Type(t) if matches!(*t.ty, syn::Type::Reference(_)))
+}
+
+/// Whether `e` certainly makes a value that owns its data (never a reference): `vec![..]`,
+/// `format!(..)`, an array, `String::..(..)`/`Vec::..(..)`/a std collection's
+/// constructor, `fs::read_to_string(..)`, or `.to_string()`, `.to_owned()`, `.to_vec()`,
+/// `.collect()`, .. (and those followed by `?`, `.unwrap()` or `.expect(..)`).
+fn owns_data(e: &Expr) -> bool {
+    const OWNERS: &[&str] = &[
+        "String", "Vec", "VecDeque", "HashMap", "HashSet", "BTreeMap", "BTreeSet",
+    ];
+    const OWNING_METHODS: &[&str] = &[
+        "to_string",
+        "to_owned",
+        "to_vec",
+        "collect",
+        "into_owned",
+        "to_uppercase",
+        "to_lowercase",
+    ];
+    match e {
+        Expr::Macro(m) => m
+            .mac
+            .path
+            .segments
+            .last()
+            .is_some_and(|s| s.ident == "vec" || s.ident == "format"),
+        Expr::Array(_) => true,
+        Expr::Call(c) => {
+            let Expr::Path(p) = &*c.func else {
+                return false;
+            };
+            let segs: Vec<String> = p
+                .path
+                .segments
+                .iter()
+                .map(|s| s.ident.to_string())
+                .collect();
+            match segs.as_slice() {
+                [.., owner, _] if OWNERS.contains(&owner.as_str()) => true,
+                [.., last] => last == "read_to_string",
+                [] => false,
+            }
+        }
+        Expr::MethodCall(m) => {
+            let method = m.method.to_string();
+            if method == "unwrap" || method == "expect" {
+                owns_data(&m.receiver)
+            } else {
+                OWNING_METHODS.contains(&method.as_str())
+            }
+        }
+        Expr::Try(t) => owns_data(&t.expr),
+        _ => false,
+    }
+}
+
+/// The span of the first suspension macro in `block`, outside closures and items.
+fn first_yield(block: &Block) -> Option<Span> {
+    block.stmts.iter().find_map(stmt_first_yield)
+}
+
+fn stmt_first_yield(stmt: &Stmt) -> Option<Span> {
+    struct First(Option<Span>);
+    impl<'a> Visit<'a> for First {
+        fn visit_macro(&mut self, m: &'a syn::Macro) {
+            if self.0.is_none() && scan::yield_kind(m).is_some() {
+                self.0 = Some(m.span());
+            }
+        }
+        fn visit_expr_closure(&mut self, _: &'a syn::ExprClosure) {}
+        fn visit_item(&mut self, _: &'a syn::Item) {}
+    }
+    let mut f = First(None);
+    f.visit_stmt(stmt);
+    f.0
+}
