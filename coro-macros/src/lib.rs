@@ -99,6 +99,7 @@ fn expand(
             format!("#[coro::coroutine] can only be used on a function: {e}"),
         )
     })?;
+    ungroup_return_type(&mut item.sig.output);
     let sig = parse::signature(&item)?;
     if let Some(receiver) = sig.params.iter().find(|p| p.name == "__coro_self") {
         scan::rename_self(&mut item.block, &receiver.name);
@@ -119,12 +120,24 @@ fn expand(
     }))
 }
 
+/// A return type that a `macro_rules!` passed in as `$ret:ty` arrives wrapped in an
+/// invisible group; the signature is read, and the `Control` bound added, on the type
+/// inside.
+fn ungroup_return_type(output: &mut syn::ReturnType) {
+    if let syn::ReturnType::Type(_, ty) = output {
+        while let syn::Type::Group(g) = &**ty {
+            *ty = g.elem.clone();
+        }
+    }
+}
+
 /// On an error, keep the function's signature with an `unreachable!()` body beside the
 /// error, so its callers do not get a second wave of errors.
 fn fallback(input: proc_macro2::TokenStream, error: syn::Error) -> proc_macro2::TokenStream {
     let error = error.into_compile_error();
     match syn::parse2::<ItemFn>(input) {
-        Ok(item) => {
+        Ok(mut item) => {
+            ungroup_return_type(&mut item.sig.output);
             let attrs = &item.attrs;
             let vis = &item.vis;
             // Without the qualifiers the error is about, which would only add errors.

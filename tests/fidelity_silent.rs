@@ -1,0 +1,374 @@
+//! Issue 13's silent differences, each against rustc's native coroutines
+//! (tests/fidelity/silent_native.rs, recorded in tests/fidelity/silent.trace):
+//! `#[cfg]`/`#[cfg_attr]` in a body that yields, panics poisoning the coroutine (a
+//! `yield_from!` included), a tail `return` after a yield, raw identifiers, and bodies
+//! written through `macro_rules!`.
+
+mod fidelity_common;
+
+use coro::{Control, Coroutine, CoroutineState, Status, yield_, yield_from};
+use fidelity_common::{Guard, check, drive, log};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+/// Panics when dropped (outside an unwind).
+struct PanicOnDrop;
+impl Drop for PanicOnDrop {
+    fn drop(&mut self) {
+        log("drop panics");
+        panic!("drop");
+    }
+}
+
+/// The panic's message, with "resumed after panicking" stripped of the wording around it
+/// (rustc's and coro's differ: coro names the function).
+fn message(e: &(dyn std::any::Any + Send)) -> String {
+    let m = match (e.downcast_ref::<&str>(), e.downcast_ref::<String>()) {
+        (Some(s), _) => s.to_string(),
+        (_, Some(s)) => s.clone(),
+        _ => "?".into(),
+    };
+    if m.contains("resumed after panicking") {
+        "resumed after panicking".into()
+    } else {
+        m
+    }
+}
+
+/// `drive`, catching a panic of each resume: logs `-> panicked: MSG` and goes on. After
+/// a panic the coroutine must be complete.
+fn drive_catch<C: Coroutine<i32> + Control>(mut c: C, sends: impl IntoIterator<Item = i32>)
+where
+    C::Yield: std::fmt::Debug,
+    C::Return: std::fmt::Debug,
+{
+    for s in sends {
+        match catch_unwind(AssertUnwindSafe(|| c.resume(s))) {
+            Ok(st) => {
+                log(format!("-> {st:?}"));
+                if st.is_complete() {
+                    break;
+                }
+            }
+            Err(e) => {
+                assert_eq!(c.status(), Status::Complete, "a panic left it resumable");
+                log(format!("-> panicked: {}", message(&*e)));
+            }
+        }
+    }
+    drop(c);
+    log("dropped");
+}
+
+// ----- item 5: `return` as the tail expression after a yield -----------------------------
+
+#[coro::coroutine]
+fn return_tail_value() -> impl Coroutine<i32, Yield = i32, Return = String> {
+    let _g = Guard("g");
+    yield_!(1);
+    return String::from("foo");
+}
+
+#[test]
+fn a_tail_return_after_a_yield_returns_its_value() {
+    check("silent", "return_tail_value", || {
+        drive(return_tail_value(), [0, 0, 0])
+    });
+}
+
+#[coro::coroutine]
+fn return_tail_unit() -> impl Coroutine<i32, Yield = i32, Return = ()> {
+    let _g = Guard("g");
+    yield_!(1);
+    return;
+}
+
+#[test]
+fn a_bare_tail_return_after_a_yield_returns() {
+    check("silent", "return_tail_unit", || {
+        drive(return_tail_unit(), [0, 0, 0])
+    });
+}
+
+#[coro::coroutine]
+fn return_tail_in_branch(x: i32) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let y = yield_!(1);
+    if y > x {
+        yield_!(2);
+    }
+    return y * 10;
+}
+
+#[test]
+fn a_tail_return_after_a_branch_that_yields() {
+    check("silent", "return_tail_in_branch", || {
+        drive(return_tail_in_branch(1), [1, 5, 0, 0])
+    });
+}
+
+// ----- item 13: raw identifiers --------------------------------------------------------
+
+#[coro::coroutine]
+fn raw_identifiers(r#type: i32) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let r#loop = Guard("loop");
+    let r#match = r#type + 1;
+    let r#fn = yield_!(r#type);
+    yield_!(r#match + r#fn);
+    drop(r#loop);
+    r#type
+}
+
+#[test]
+fn raw_identifiers_as_parameters_and_locals_across_yields() {
+    check("silent", "raw_identifiers", || {
+        drive(raw_identifiers(5), [0, 10, 0, 0])
+    });
+}
+
+#[test]
+fn debug_shows_a_raw_identifier_by_its_name() {
+    let mut c = raw_identifiers(5);
+    c.resume(0);
+    let shown = format!("{c:?}");
+    assert!(
+        shown.contains("type: 5") && shown.contains("match: 6"),
+        "{shown}"
+    );
+}
+
+// ----- item 4: any panic in the body poisons the coroutine -------------------------------
+
+/// The sub-coroutine of the `yield_from!` cases: yields 1, then panics if `fail`.
+#[coro::coroutine]
+fn sub(fail: bool) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let _s = Guard("sub");
+    yield_!(1);
+    if fail {
+        panic!("sub failed");
+    }
+    7
+}
+
+#[coro::coroutine]
+fn panic_in_sub_resume() -> impl Coroutine<i32, Yield = i32, Return = ()> {
+    let _o = Guard("outer");
+    let r = yield_from!(sub(true));
+    yield_!(r);
+    log("unreachable");
+}
+
+/// The sub-coroutine is resumed in place, inside the outer state (the `yield_from!` fast
+/// path): its panic must still leave the outer coroutine poisoned, its locals dropped.
+#[test]
+fn a_panic_in_a_yield_from_sub_coroutine_poisons_the_outer_one() {
+    check("silent", "panic_in_sub_resume", || {
+        drive_catch(panic_in_sub_resume(), [0, 0, 0, 0])
+    });
+}
+
+#[coro::coroutine]
+fn panic_in_yield_from_operand() -> impl Coroutine<i32, Yield = i32, Return = ()> {
+    let _o = Guard("outer");
+    yield_!(0);
+    let r = yield_from!({
+        let _t = Guard("temp");
+        if true {
+            panic!("operand failed");
+        }
+        sub(false)
+    });
+    yield_!(r);
+}
+
+#[test]
+fn a_panic_in_a_yield_from_operand_poisons() {
+    check("silent", "panic_in_yield_from_operand", || {
+        drive_catch(panic_in_yield_from_operand(), [0, 0, 0])
+    });
+}
+
+#[coro::coroutine]
+fn panic_in_yield_operand() -> impl Coroutine<i32, Yield = i32, Return = ()> {
+    let _o = Guard("outer");
+    yield_!(1);
+    let _i = Guard("inner");
+    yield_!({
+        if true {
+            panic!("operand failed");
+        }
+        2
+    });
+    log("unreachable");
+}
+
+#[test]
+fn a_panic_in_a_yield_operand_poisons() {
+    check("silent", "panic_in_yield_operand", || {
+        drive_catch(panic_in_yield_operand(), [0, 0, 0])
+    });
+}
+
+#[coro::coroutine]
+fn panic_in_drop_after_resume() -> impl Coroutine<i32, Yield = i32, Return = ()> {
+    let _o = Guard("outer");
+    {
+        let _p = PanicOnDrop;
+        yield_!(1);
+    }
+    yield_!(2);
+}
+
+#[test]
+fn a_panic_in_the_drop_of_a_saved_local_poisons() {
+    check("silent", "panic_in_drop_after_resume", || {
+        drive_catch(panic_in_drop_after_resume(), [0, 0, 0])
+    });
+}
+
+#[coro::coroutine]
+fn sub_completes_after_yield_from() -> impl Coroutine<i32, Yield = i32, Return = ()> {
+    let _o = Guard("outer");
+    let r = yield_from!(sub(false));
+    yield_!(r);
+}
+
+/// The guard that poisons on a panic does nothing when nothing panics.
+#[test]
+fn a_yield_from_that_completes_is_not_poisoned() {
+    check("silent", "sub_completes_after_yield_from", || {
+        drive_catch(sub_completes_after_yield_from(), [0, 0, 0, 0])
+    });
+}
+
+/// After a panic in a sub-coroutine, `resume` panics, saying why, and an iterator's
+/// `next` returns `None` (it is fused).
+#[test]
+fn after_a_panic_in_a_sub_coroutine_resume_panics_and_next_is_none() {
+    #[coro::coroutine]
+    fn inner() -> impl Iterator<Item = u32> {
+        yield_!(1);
+        panic!("boom");
+    }
+    #[coro::coroutine]
+    fn outer() -> impl Coroutine<Yield = u32, Return = ()> {
+        yield_from!(inner());
+        yield_!(99);
+    }
+    #[coro::coroutine]
+    fn outer_iter() -> impl Iterator<Item = u32> {
+        yield_from!(inner());
+        yield_!(99);
+    }
+    let mut o = outer();
+    assert_eq!(o.resume(()), CoroutineState::Yielded(1));
+    assert!(catch_unwind(AssertUnwindSafe(|| o.resume(()))).is_err());
+    assert_eq!(o.status(), Status::Complete);
+    let e = catch_unwind(AssertUnwindSafe(|| o.resume(()))).unwrap_err();
+    assert_eq!(
+        e.downcast_ref::<String>().map(String::as_str),
+        Some("coroutine `outer` resumed after panicking")
+    );
+    let mut it = outer_iter();
+    assert_eq!(it.next(), Some(1));
+    assert!(catch_unwind(AssertUnwindSafe(|| it.next())).is_err());
+    assert_eq!((it.status(), it.next()), (Status::Complete, None));
+}
+
+/// Resuming a coroutine that returned panics, and leaves it returned, not poisoned (as
+/// rustc's do).
+#[test]
+fn resuming_a_returned_coroutine_does_not_poison_it() {
+    #[coro::coroutine]
+    fn once() -> impl Coroutine<Yield = u8, Return = ()> {
+        yield_!(1);
+    }
+    let mut c = once();
+    assert_eq!(c.resume(()), CoroutineState::Yielded(1));
+    assert_eq!(c.resume(()), CoroutineState::Complete(()));
+    for _ in 0..2 {
+        let e = catch_unwind(AssertUnwindSafe(|| c.resume(()))).unwrap_err();
+        assert_eq!(
+            e.downcast_ref::<String>().map(String::as_str),
+            Some("coroutine `once` resumed after completion")
+        );
+    }
+}
+
+// ----- item 14: bodies and attributes from different macro expansions -------------------
+
+/// The attribute comes from this macro's expansion, the body from the caller's tokens.
+macro_rules! coroutine_with_body {
+    ($name:ident -> $ret:ty { $($body:tt)* }) => {
+        #[coro::coroutine]
+        fn $name() -> $ret { $($body)* }
+    };
+}
+
+coroutine_with_body!(body_through_macro -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let _g = Guard("g");
+    yield_!(1);
+    let r = yield_from!(sub(false));
+    let x = r + 1;
+    yield_!(x);
+    x
+});
+
+#[test]
+fn a_body_passed_through_a_macro_can_use_yield_from() {
+    check("silent", "body_through_macro", || {
+        drive(body_through_macro(), [0, 0, 0, 0, 0])
+    });
+}
+
+/// `yield_!`, `yield_from!` and the locals are the macro's own tokens; only the name
+/// comes from the caller.
+macro_rules! make_coroutine {
+    ($name:ident, $guard:literal) => {
+        #[coro::coroutine]
+        fn $name() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+            let _g = Guard($guard);
+            let a = yield_!(3);
+            let r = yield_from!(sub(false));
+            a + r
+        }
+    };
+}
+
+make_coroutine!(made_by_macro, "made");
+
+#[test]
+fn yields_written_in_the_macro_that_writes_the_function() {
+    check("silent", "yield_in_macro_that_writes_the_function", || {
+        drive(made_by_macro(), [0, 4, 0, 0, 0])
+    });
+}
+
+/// Three expansions: the outer macro's attribute and `yield_!`s, the inner macro's
+/// expression, and the caller's `yield_from!` operand, each with its own hygiene. (A
+/// `yield_!` cannot come from a macro that expands in the body: the attribute lowers the
+/// body before it expands, tests/ui/yield-in-macro-expanding-in-body.rs.)
+macro_rules! outer_macro {
+    ($name:ident, $sub:expr) => {
+        #[coro::coroutine]
+        fn $name() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+            let _g = inner_macro!("nested");
+            let total = yield_!(1);
+            let r = yield_from!($sub);
+            yield_!(total + r);
+            total
+        }
+    };
+}
+macro_rules! inner_macro {
+    ($name:literal) => {
+        Guard($name)
+    };
+}
+
+outer_macro!(nested_macros, sub(false));
+
+#[test]
+fn nested_macros_with_yields_in_each() {
+    check("silent", "nested_macros", || {
+        drive(nested_macros(), [0, 2, 0, 0, 0])
+    });
+}
