@@ -179,6 +179,27 @@ pub fn emit(input: &Input<'_>) -> TokenStream {
     }
 }
 
+/// Strips `mut` from the arguments, as the emitted signature has it (the arguments move
+/// into the state, and each block binds them `mut` where the body wrote it). For a
+/// signature whose arguments are all identifiers, as [`crate::cfg::trampoline`] makes them.
+pub fn strip_argument_mut(sig: &mut syn::Signature) {
+    for arg in sig.inputs.iter_mut() {
+        match arg {
+            FnArg::Receiver(r) => {
+                if r.reference.is_none() {
+                    r.mutability = None;
+                }
+            }
+            FnArg::Typed(t) => {
+                if let Pat::Ident(p) = &*t.pat {
+                    let name = &p.ident;
+                    *t.pat = Pat::Verbatim(quote!(#name));
+                }
+            }
+        }
+    }
+}
+
 /// Adds `+ ::coro::Control` to the declared `impl Trait` return type (unless it names
 /// `Control` already), so that callers can ask any generated coroutine for its status,
 /// close it and print it. In a trait impl this refines the trait's signature, which the

@@ -4,16 +4,18 @@
 //! The macro is a small compiler in six stages, one module each, with plain data between
 //! them: [`parse`] (the signature) -> [`scan`] (suspension points, mentions of locals) ->
 //! [`lower`] (basic blocks and jumps) -> [`scope`] (which locals each block carries) ->
-//! [`layout`] (names of variants, fields, type parameters) -> [`emit`] (tokens).
+//! [`layout`] (names of variants, fields, type parameters) -> [`emit`] (tokens). A body
+//! that holds a `#[cfg]` first has rustc evaluate it ([`cfg`]), and then runs the stages.
 //!
 //! Set `CORO_MACROS_DEBUG=1` while building to print each expansion to stderr, or
 //! `CORO_MACROS_DEBUG=<dir>` to write one file per coroutine there.
 
 use proc_macro::TokenStream;
 use proc_macro2::Span;
-use quote::quote;
+use quote::{ToTokens, quote};
 use syn::{Ident, ItemFn};
 
+mod cfg;
 mod emit;
 mod layout;
 mod lower;
@@ -76,6 +78,22 @@ fn debug_dump(out: &proc_macro2::TokenStream) {
     }
 }
 
+/// The second half of the way `#[coro::coroutine]` has rustc evaluate the `#[cfg]`s in a
+/// body (see the `cfg` module): gets the body cfg-evaluated, and defines the
+/// `macro_rules!` that the function's body invokes as the lowered body.
+#[doc(hidden)]
+#[proc_macro_derive(CoroCfgEval)]
+pub fn cfg_evaluated(input: TokenStream) -> TokenStream {
+    cfg::evaluated(input.into()).into()
+}
+
+/// Removes the item it is put on: the enum whose cfg-evaluated copy the derive has read.
+#[doc(hidden)]
+#[proc_macro_attribute]
+pub fn discard(_args: TokenStream, _input: TokenStream) -> TokenStream {
+    TokenStream::new()
+}
+
 /// The names of the generated items, and the types the closure writes.
 fn names(sig: &parse::Signature) -> lower::Names {
     lower::Names {
@@ -87,12 +105,22 @@ fn names(sig: &parse::Signature) -> lower::Names {
     }
 }
 
-/// Runs the stages.
+/// Runs the stages, after having rustc evaluate the `#[cfg]`s of a body that has any.
 fn expand(
     args: proc_macro2::TokenStream,
     input: proc_macro2::TokenStream,
 ) -> syn::Result<proc_macro2::TokenStream> {
-    let primed = parse::attribute_args(args)?;
+    expand_with(args, input, true)
+}
+
+/// Runs the stages; `evaluate_cfg`: trampoline through [`cfg::trampoline`] first when the
+/// body has a `#[cfg]` (false for the body the trampoline hands back, already evaluated).
+fn expand_with(
+    args: proc_macro2::TokenStream,
+    input: proc_macro2::TokenStream,
+    evaluate_cfg: bool,
+) -> syn::Result<proc_macro2::TokenStream> {
+    let primed = parse::attribute_args(args.clone())?;
     let mut item: ItemFn = syn::parse2(input).map_err(|e| {
         syn::Error::new(
             e.span(),
@@ -101,6 +129,9 @@ fn expand(
     })?;
     ungroup_return_type(&mut item.sig.output);
     let sig = parse::signature(&item)?;
+    if evaluate_cfg && cfg::has_cfg(item.block.to_token_stream()) {
+        return Ok(cfg::trampoline(args, item));
+    }
     if let Some(receiver) = sig.params.iter().find(|p| p.name == "__coro_self") {
         scan::rename_self(&mut item.block, &receiver.name);
     }

@@ -111,7 +111,7 @@ fn main() {
                 #[cfg(any())]
                 yield 2;
                 yield 3;
-                #[cfg(all())]
+                #[cfg(not(any()))]
                 yield 4;
             },
             &[0, 0, 0, 0],
@@ -122,7 +122,7 @@ fn main() {
             #[coroutine]
             static move |_: i32| {
                 let _a = Guard("a");
-                #[cfg(not(all()))]
+                #[cfg(not(not(any())))]
                 {
                     let _off = Guard("off");
                     yield 10;
@@ -143,11 +143,11 @@ fn main() {
             static move |_: i32| {
                 #[cfg(any())]
                 let x = yield 1;
-                #[cfg(all())]
+                #[cfg(not(any()))]
                 let x = yield 2;
                 #[cfg(any())]
                 let _g = Guard("off");
-                #[cfg(all())]
+                #[cfg(not(any()))]
                 let _g = Guard("on");
                 log(format!("x = {x}"));
                 yield x;
@@ -169,7 +169,7 @@ fn main() {
                         0 => {
                             yield 10;
                         }
-                        #[cfg(all())]
+                        #[cfg(not(any()))]
                         1 => {
                             let _g = Guard("one");
                             yield 11;
@@ -188,11 +188,11 @@ fn main() {
             #[coroutine]
             static move |_: i32| {
                 yield 1;
-                #[cfg_attr(all(), cfg(any()))]
+                #[cfg_attr(not(any()), cfg(any()))]
                 yield 2;
                 #[cfg_attr(any(), cfg(any()))]
                 yield 3;
-                #[cfg_attr(all(), allow(unused_variables))]
+                #[cfg_attr(not(any()), allow(unused_variables))]
                 let unused = yield 4;
             },
             &[0, 0, 0, 0],
@@ -208,7 +208,7 @@ fn main() {
                         #[cfg(any())]
                         yield -1;
                         n += 1;
-                        #[cfg(all())]
+                        #[cfg(not(any()))]
                         yield n;
                     }
                     #[cfg(any())]
@@ -431,6 +431,17 @@ fn main() {
                 a + r
             },
             &[0, 4, 0, 0, 0],
+        )
+    });
+    case("macro_declared_local", || {
+        drive(
+            #[coroutine]
+            static move |_: i32| {
+                let _g = Guard("declared by a macro");
+                yield 1;
+                yield 2;
+            },
+            &[0, 0, 0],
         )
     });
     case("nested_macros", || {
