@@ -500,6 +500,8 @@ macro_rules! coroutine_with_body {
 
 coroutine_with_body!(body_through_macro -> impl Coroutine<i32, Yield = i32, Return = i32> {
     let _g = Guard("g");
+    #[cfg(any())]
+    let _g = Guard("off");
     yield_!(1);
     let r = yield_from!(sub(false));
     let x = r + 1;
@@ -515,12 +517,15 @@ fn a_body_passed_through_a_macro_can_use_yield_from() {
 }
 
 /// `yield_!`, `yield_from!` and the locals are the macro's own tokens; only the name
-/// comes from the caller.
+/// comes from the caller. (With a `#[cfg]`, so the body also takes the detour through the
+/// derive, here and in `body_through_macro`.)
 macro_rules! make_coroutine {
     ($name:ident, $guard:literal) => {
         #[coro::coroutine]
         fn $name() -> impl Coroutine<i32, Yield = i32, Return = i32> {
             let _g = Guard($guard);
+            #[cfg(any())]
+            yield_!(1000);
             let a = yield_!(3);
             let r = yield_from!(sub(false));
             a + r
@@ -565,6 +570,83 @@ outer_macro!(nested_macros, sub(false));
 fn nested_macros_with_yields_in_each() {
     check("silent", "nested_macros", || {
         drive(nested_macros(), [0, 2, 0, 0, 0])
+    });
+}
+
+/// Fragments arrive in invisible groups: a `$body:block` as the function's body, a
+/// `$s:stmt` that is a `let`, an `$e:expr` with a yield, a `$l:lifetime` as a label.
+macro_rules! with_block {
+    ($name:ident, $body:block) => {
+        #[coro::coroutine]
+        fn $name() -> impl Coroutine<Yield = i32, Return = ()> $body
+    };
+}
+
+with_block!(fragment_block, {
+    let _g = Guard("block");
+    yield_!(1);
+    yield_from!([2, 3]);
+    yield_!(4);
+});
+
+#[test]
+fn a_block_fragment_as_the_body() {
+    check("silent", "fragment_block", || {
+        drive(fragment_block(), [(); 5])
+    });
+}
+
+macro_rules! with_fragments {
+    ($name:ident, $x:ident, $e:expr, $s:stmt, $l:lifetime) => {
+        #[coro::coroutine]
+        fn $name() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+            $s;
+            let a = $e;
+            let b = $e;
+            $l: loop {
+                if a > 100 {
+                    break $l;
+                }
+                break;
+            }
+            a + b + $x
+        }
+    };
+}
+
+with_fragments!(fragment_expr_and_stmt, x, yield_!(7) + 1, let x = yield_from!(sub(false)), 'outer);
+
+#[test]
+fn expression_statement_and_label_fragments() {
+    check("silent", "fragment_expr_and_stmt", || {
+        drive(fragment_expr_and_stmt(), [0, 5, 10, 20])
+    });
+}
+
+macro_rules! with_label {
+    ($name:ident, $l:lifetime) => {
+        #[coro::coroutine]
+        fn $name() -> impl Coroutine<i32, Yield = i32, Return = ()> {
+            $l: for i in 0..3 {
+                let _g = Guard("iteration");
+                loop {
+                    yield_!(i);
+                    if i == 1 {
+                        break $l;
+                    }
+                    continue $l;
+                }
+            }
+        }
+    };
+}
+
+with_label!(fragment_label, 'l);
+
+#[test]
+fn a_label_fragment_on_a_loop_that_yields() {
+    check("silent", "fragment_label", || {
+        drive(fragment_label(), [0, 0, 0, 0])
     });
 }
 

@@ -13,6 +13,7 @@
 use proc_macro::TokenStream;
 use proc_macro2::Span;
 use quote::{ToTokens, quote};
+use syn::visit_mut::VisitMut;
 use syn::{Ident, ItemFn};
 
 mod cfg;
@@ -121,6 +122,7 @@ fn expand_with(
     evaluate_cfg: bool,
 ) -> syn::Result<proc_macro2::TokenStream> {
     let primed = parse::attribute_args(args.clone())?;
+    let input = ungroup_lifetimes(input);
     let mut item: ItemFn = syn::parse2(input).map_err(|e| {
         syn::Error::new(
             e.span(),
@@ -128,6 +130,7 @@ fn expand_with(
         )
     })?;
     ungroup_return_type(&mut item.sig.output);
+    UngroupStatements.visit_block_mut(&mut item.block);
     let sig = parse::signature(&item)?;
     if evaluate_cfg && cfg::has_cfg(item.block.to_token_stream()) {
         return Ok(cfg::trampoline(args, item));
@@ -159,6 +162,61 @@ fn ungroup_return_type(output: &mut syn::ReturnType) {
         while let syn::Type::Group(g) = &**ty {
             *ty = g.elem.clone();
         }
+    }
+}
+
+/// A label or lifetime that a `macro_rules!` passed in as `$l:lifetime` arrives wrapped in
+/// an invisible group, where `syn` does not read it as a label (`$l: loop { .. }`).
+/// Unwrapping it cannot change what the code means: a lifetime is one token.
+fn ungroup_lifetimes(tokens: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
+    use proc_macro2::{Delimiter, Group, TokenTree};
+    tokens
+        .into_iter()
+        .flat_map(|tt| -> Vec<TokenTree> {
+            match tt {
+                TokenTree::Group(g) if g.delimiter() == Delimiter::None && is_lifetime(&g) => {
+                    g.stream().into_iter().collect()
+                }
+                TokenTree::Group(g) => {
+                    let mut ng = Group::new(g.delimiter(), ungroup_lifetimes(g.stream()));
+                    ng.set_span(g.span());
+                    vec![ng.into()]
+                }
+                other => vec![other],
+            }
+        })
+        .collect()
+}
+
+fn is_lifetime(g: &proc_macro2::Group) -> bool {
+    use proc_macro2::TokenTree;
+    let tts: Vec<TokenTree> = g.stream().into_iter().collect();
+    matches!(&tts[..], [TokenTree::Punct(p), TokenTree::Ident(_)] if p.as_char() == '\'')
+}
+
+/// A statement that a `macro_rules!` passed in as `$s:stmt` (or an `$e:expr` in statement
+/// position) arrives as one invisible group, which `syn` reads as an expression: a `let`
+/// in it would be a `let` expression. Its tokens are read again as the statements they
+/// are; at statement level the group changes no precedence.
+struct UngroupStatements;
+
+impl syn::visit_mut::VisitMut for UngroupStatements {
+    fn visit_block_mut(&mut self, b: &mut syn::Block) {
+        let mut stmts = Vec::with_capacity(b.stmts.len());
+        for stmt in std::mem::take(&mut b.stmts) {
+            if let syn::Stmt::Expr(syn::Expr::Group(g), semi) = &stmt {
+                // With the `;` after the group (if any), which ends its last statement.
+                let mut inner = g.expr.to_token_stream();
+                semi.to_tokens(&mut inner);
+                if let Ok(parsed) = syn::parse::Parser::parse2(syn::Block::parse_within, inner) {
+                    stmts.extend(parsed);
+                    continue;
+                }
+            }
+            stmts.push(stmt);
+        }
+        b.stmts = stmts;
+        syn::visit_mut::visit_block_mut(self, b);
     }
 }
 

@@ -433,6 +433,67 @@ fn main() {
             &[0, 4, 0, 0, 0],
         )
     });
+    case("fragment_block", || {
+        drive(
+            #[coroutine]
+            static move |_: i32| {
+                let _g = Guard("block");
+                yield 1;
+                for v in [2, 3] {
+                    yield v;
+                }
+                yield 4;
+            },
+            &[0, 0, 0, 0, 0],
+        )
+    });
+    case("fragment_expr_and_stmt", || {
+        drive(
+            #[coroutine]
+            static move |_: i32| {
+                let mut s = sub(false);
+                let mut st = s.as_mut().resume(0);
+                let x = loop {
+                    match st {
+                        CoroutineState::Yielded(y) => {
+                            let sent = yield y;
+                            st = s.as_mut().resume(sent);
+                        }
+                        CoroutineState::Complete(r) => break r,
+                    }
+                };
+                drop(s);
+                let a = (yield 7) + 1;
+                let b = (yield 7) + 1;
+                'outer: loop {
+                    if a > 100 {
+                        break 'outer;
+                    }
+                    break;
+                }
+                a + b + x
+            },
+            &[0, 5, 10, 20],
+        )
+    });
+    case("fragment_label", || {
+        drive(
+            #[coroutine]
+            static move |_: i32| {
+                'l: for i in 0..3 {
+                    let _g = Guard("iteration");
+                    loop {
+                        yield i;
+                        if i == 1 {
+                            break 'l;
+                        }
+                        continue 'l;
+                    }
+                }
+            },
+            &[0, 0, 0, 0],
+        )
+    });
     case("macro_declared_local", || {
         drive(
             #[coroutine]
