@@ -191,6 +191,27 @@ fn a_cfg_in_a_loop_and_a_nested_block_is_honoured() {
     });
 }
 
+/// The issue's own case: a block that yields under `not(debug_assertions)` must not run in
+/// a debug build (and must in a release one).
+#[test]
+fn a_cfg_on_debug_assertions_follows_the_build() {
+    #[coro::coroutine]
+    fn build() -> impl Iterator<Item = &'static str> {
+        #[cfg(debug_assertions)]
+        yield_!("debug");
+        #[cfg(not(debug_assertions))]
+        {
+            yield_!("release");
+        }
+    }
+    let want = if cfg!(debug_assertions) {
+        "debug"
+    } else {
+        "release"
+    };
+    assert_eq!(build().collect::<Vec<_>>(), [want]);
+}
+
 /// The body is handed back to the attribute through a `macro_rules!` defined in the
 /// function (see coro-macros/src/cfg.rs): it must still see `self`, pattern arguments,
 /// `mut` arguments, a `#[cfg]` on an argument, and a `macro_rules!` of its own whose `$`s
@@ -297,6 +318,49 @@ fn return_tail_in_branch(x: i32) -> impl Coroutine<i32, Yield = i32, Return = i3
 fn a_tail_return_after_a_branch_that_yields() {
     check("silent", "return_tail_in_branch", || {
         drive(return_tail_in_branch(1), [1, 5, 0, 0])
+    });
+}
+
+#[coro::coroutine]
+fn return_tail_in_both_branches(x: i32) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let _g = Guard("g");
+    let y = yield_!(1);
+    if y > x {
+        yield_!(2);
+        return 1
+    } else {
+        let z = yield_!(3);
+        return z
+    }
+}
+
+#[test]
+fn a_tail_return_in_each_branch_of_the_tail_if() {
+    check("silent", "return_tail_in_both_branches", || {
+        drive(return_tail_in_both_branches(1), [1, 0, 9, 0])
+    });
+}
+
+#[coro::coroutine]
+fn return_in_match_arms_in_a_loop() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    loop {
+        let _g = Guard("iteration");
+        let v = yield_!(1);
+        match v {
+            0 => return 10,
+            1 => {
+                yield_!(5);
+                return 11
+            }
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn a_tail_return_in_a_match_arm_after_a_yield() {
+    check("silent", "return_in_match_arms_in_a_loop", || {
+        drive(return_in_match_arms_in_a_loop(), [0, 2, 1, 0, 0])
     });
 }
 

@@ -367,6 +367,44 @@ fn main() {
         )
     });
 
+    case("return_tail_in_both_branches", || {
+        drive(
+            #[coroutine]
+            static move |x: i32| {
+                let _g = Guard("g");
+                let y = yield 1;
+                if y > x {
+                    yield 2;
+                    return 1
+                } else {
+                    let z = yield 3;
+                    return z
+                }
+            },
+            &[1, 0, 9, 0],
+        )
+    });
+    case("return_in_match_arms_in_a_loop", || {
+        drive(
+            #[coroutine]
+            static move |_: i32| {
+                loop {
+                    let _g = Guard("iteration");
+                    let v = yield 1;
+                    match v {
+                        0 => return 10,
+                        1 => {
+                            yield 5;
+                            return 11
+                        }
+                        _ => {}
+                    }
+                }
+            },
+            &[0, 2, 1, 0, 0],
+        )
+    });
+
     // ----- item 13: raw identifiers ------------------------------------------------------
     case("raw_identifiers", || {
         let r#type = 5;
