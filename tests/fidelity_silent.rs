@@ -321,6 +321,7 @@ fn a_tail_return_after_a_branch_that_yields() {
     });
 }
 
+#[rustfmt::skip] // rustfmt would end the tail `return`s with `;`: the case is without
 #[coro::coroutine]
 fn return_tail_in_both_branches(x: i32) -> impl Coroutine<i32, Yield = i32, Return = i32> {
     let _g = Guard("g");
@@ -341,6 +342,7 @@ fn a_tail_return_in_each_branch_of_the_tail_if() {
     });
 }
 
+#[rustfmt::skip] // rustfmt would end the tail `return`s with `;`: the case is without
 #[coro::coroutine]
 fn return_in_match_arms_in_a_loop() -> impl Coroutine<i32, Yield = i32, Return = i32> {
     loop {
@@ -410,6 +412,7 @@ fn sub(fail: bool) -> impl Coroutine<i32, Yield = i32, Return = i32> {
 #[coro::coroutine]
 fn panic_in_sub_resume() -> impl Coroutine<i32, Yield = i32, Return = ()> {
     let _o = Guard("outer");
+    let _n = Guard("newer");
     let r = yield_from!(sub(true));
     yield_!(r);
     log("unreachable");
@@ -421,6 +424,41 @@ fn panic_in_sub_resume() -> impl Coroutine<i32, Yield = i32, Return = ()> {
 fn a_panic_in_a_yield_from_sub_coroutine_poisons_the_outer_one() {
     check("silent", "panic_in_sub_resume", || {
         drive_catch(panic_in_sub_resume(), [0, 0, 0, 0])
+    });
+}
+
+/// A hand-written sub-coroutine that yields 1, then panics; logs its own drop.
+struct Failing(bool);
+impl Coroutine<i32> for Failing {
+    type Yield = i32;
+    type Return = i32;
+    fn resume(&mut self, _: i32) -> CoroutineState<i32, i32> {
+        if self.0 {
+            panic!("hand-written sub failed");
+        }
+        self.0 = true;
+        CoroutineState::Yielded(1)
+    }
+}
+impl Drop for Failing {
+    fn drop(&mut self) {
+        log("drop the sub-coroutine");
+    }
+}
+
+#[coro::coroutine]
+fn panic_in_hand_written_sub() -> impl Coroutine<i32, Yield = i32, Return = ()> {
+    let _o = Guard("outer");
+    let r = yield_from!(Failing(false));
+    yield_!(r);
+}
+
+/// The sub-coroutine itself is dropped by the unwind, before the outer locals (it is the
+/// newest), as in rustc's frame.
+#[test]
+fn a_panicking_sub_coroutine_is_dropped_before_the_outer_locals() {
+    check("silent", "panic_in_hand_written_sub", || {
+        drive_catch(panic_in_hand_written_sub(), [0, 0, 0])
     });
 }
 

@@ -99,6 +99,25 @@ fn sub(fail: bool) -> Pin<Box<impl Coroutine<i32, Yield = i32, Return = i32>>> {
     )
 }
 
+/// A hand-written sub-coroutine that yields 1, then panics; logs its own drop.
+struct Failing(bool);
+impl Coroutine<i32> for Failing {
+    type Yield = i32;
+    type Return = i32;
+    fn resume(mut self: Pin<&mut Self>, _: i32) -> CoroutineState<i32, i32> {
+        if self.0 {
+            panic!("hand-written sub failed");
+        }
+        self.0 = true;
+        CoroutineState::Yielded(1)
+    }
+}
+impl Drop for Failing {
+    fn drop(&mut self) {
+        log("drop the sub-coroutine");
+    }
+}
+
 fn main() {
     std::panic::set_hook(Box::new(|_| {}));
 
@@ -228,6 +247,7 @@ fn main() {
             #[coroutine]
             static move |_: i32| {
                 let _o = Guard("outer");
+                let _n = Guard("newer");
                 let mut s = sub(true);
                 let mut st = s.as_mut().resume(0);
                 let r = loop {
@@ -244,6 +264,28 @@ fn main() {
                 log("unreachable");
             },
             &[0, 0, 0, 0],
+        )
+    });
+    case("panic_in_hand_written_sub", || {
+        drive_catch(
+            #[coroutine]
+            static move |_: i32| {
+                let _o = Guard("outer");
+                let mut s = Failing(false);
+                let mut st = Pin::new(&mut s).resume(0);
+                let r = loop {
+                    match st {
+                        CoroutineState::Yielded(y) => {
+                            let sent = yield y;
+                            st = Pin::new(&mut s).resume(sent);
+                        }
+                        CoroutineState::Complete(r) => break r,
+                    }
+                };
+                drop(s);
+                yield r;
+            },
+            &[0, 0, 0],
         )
     });
     case("panic_in_yield_from_operand", || {
