@@ -191,6 +191,33 @@ fn a_cfg_in_a_loop_and_a_nested_block_is_honoured() {
     });
 }
 
+/// A struct with a field that a `#[cfg]` removes.
+#[derive(Debug)]
+struct Pair {
+    a: i32,
+    #[cfg(any())]
+    b: i32,
+    c: i32,
+}
+
+#[coro::coroutine]
+fn cfg_struct_expression_field() -> impl Coroutine<i32, Yield = i32, Return = ()> {
+    let p = Pair {
+        a: yield_!(1),
+        #[cfg(any())]
+        b: yield_!(2),
+        c: yield_!(3),
+    };
+    log(format!("{p:?}"));
+}
+
+#[test]
+fn a_cfg_on_a_field_of_a_struct_expression_that_yields_is_honoured() {
+    check("silent", "cfg_struct_expression_field", || {
+        drive(cfg_struct_expression_field(), [0, 10, 30, 0])
+    });
+}
+
 /// The issue's own case: a block that yields under `not(debug_assertions)` must not run in
 /// a debug build (and must in a release one).
 #[test]

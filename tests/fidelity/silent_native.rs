@@ -99,6 +99,15 @@ fn sub(fail: bool) -> Pin<Box<impl Coroutine<i32, Yield = i32, Return = i32>>> {
     )
 }
 
+/// A struct with a field that a `#[cfg]` removes.
+#[derive(Debug)]
+struct Pair {
+    a: i32,
+    #[cfg(any())]
+    b: i32,
+    c: i32,
+}
+
 /// A hand-written sub-coroutine that yields 1, then panics; logs its own drop.
 struct Failing(bool);
 impl Coroutine<i32> for Failing {
@@ -238,6 +247,22 @@ fn main() {
                 n
             },
             &[0, 0, 0],
+        )
+    });
+
+    case("cfg_struct_expression_field", || {
+        drive(
+            #[coroutine]
+            static move |_: i32| {
+                let p = Pair {
+                    a: yield 1,
+                    #[cfg(any())]
+                    b: yield 2,
+                    c: yield 3,
+                };
+                log(format!("{p:?}"));
+            },
+            &[0, 10, 30, 0],
         )
     });
 
