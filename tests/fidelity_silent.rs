@@ -282,6 +282,9 @@ fn a_method_with_cfg_sees_self_pattern_arguments_and_its_own_macros() {
         }
     }
     assert_eq!(S(10).numbers((1, 2), 3).collect::<Vec<_>>(), [11, 12]);
+    // `Debug` names a pattern argument by its pattern, as without the detour.
+    let shown = format!("{:?}", S(10).numbers((1, 2), 3));
+    assert!(shown.contains("(p, q): (1, 2)"), "{shown}");
     assert_eq!(S(5).counted(|x| x * 10, 2).collect::<Vec<_>>(), [50, 70]);
 }
 

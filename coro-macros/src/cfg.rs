@@ -25,7 +25,8 @@
 //!
 //! The signature is emitted by the attribute, so `#[cfg]` on an argument is rustc's to
 //! evaluate too; pattern arguments are named here, once, so that the name in the
-//! signature and the one the body destructures are the same identifier.
+//! signature and the one the body destructures are the same identifier (the copy carries
+//! it in a `#[__coro_arg_name(..)]` on the argument, which only `parse::signature` reads).
 
 use proc_macro2::{Delimiter, Group, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote};
@@ -61,22 +62,27 @@ fn body_macro() -> Ident {
 /// The function with its body replaced by the cfg-evaluating trampoline (see the module
 /// docs). `item`'s signature has been checked by the caller.
 pub fn trampoline(args: TokenStream, mut item: ItemFn) -> TokenStream {
-    // Pattern arguments get their name here, in both copies (see the module docs).
-    let mut destructure = Vec::new();
-    for (i, arg) in item.sig.inputs.iter_mut().enumerate() {
-        if let FnArg::Typed(t) = arg
+    // Pattern arguments get their name here, for both copies (see the module docs): the
+    // signature takes it in place of the pattern, and the copy keeps the pattern (which
+    // `Debug` shows) with the name beside it for `parse::signature` to use.
+    let mut inner = item.clone();
+    inner.attrs = vec![syn::parse_quote!(#[coro::coroutine(#args)])];
+    inner.vis = syn::Visibility::Inherited;
+    for (i, (arg, copy)) in item
+        .sig
+        .inputs
+        .iter_mut()
+        .zip(inner.sig.inputs.iter_mut())
+        .enumerate()
+    {
+        if let (FnArg::Typed(t), FnArg::Typed(c)) = (arg, copy)
             && !matches!(&*t.pat, Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none())
         {
             let name = Ident::new(&format!("__coro_arg{i}"), Span::mixed_site());
-            let pat = std::mem::replace(&mut *t.pat, Pat::Verbatim(quote!(#name)));
-            destructure.push(quote!(let #pat = #name;));
+            *t.pat = Pat::Verbatim(quote!(#name));
+            c.attrs.push(syn::parse_quote!(#[__coro_arg_name(#name)]));
         }
     }
-    let mut inner = item.clone();
-    let stmts = &item.block.stmts;
-    *inner.block = syn::parse_quote!({ #(#destructure)* #(#stmts)* });
-    inner.attrs = vec![syn::parse_quote!(#[coro::coroutine(#args)])];
-    inner.vis = syn::Visibility::Inherited;
 
     let mut sig = item.sig.clone();
     crate::emit::strip_argument_mut(&mut sig);
