@@ -193,6 +193,7 @@ fn a_cfg_in_a_loop_and_a_nested_block_is_honoured() {
 
 /// A struct with a field that a `#[cfg]` removes.
 #[derive(Debug)]
+#[allow(dead_code, reason = "the fields are read through Debug")]
 struct Pair {
     a: i32,
     #[cfg(any())]

@@ -11,7 +11,7 @@
 //! ```text
 //! #[derive(::coro::__cfg_eval::CoroCfgEval)]
 //! #[::coro::__cfg_eval::discard]
-//! enum __CoroCfgEval { Body = { #[coro::coroutine(ARGS)] fn f(..) -> .. { BODY } 0 } }
+//! enum __CoroCfgEval { Body = { #[::coro::coroutine(ARGS)] fn f(..) -> .. { BODY } 0 } }
 //! __coro_cfg_evaluated!($)
 //! ```
 //!
@@ -66,7 +66,7 @@ pub fn trampoline(args: TokenStream, mut item: ItemFn) -> TokenStream {
     // signature takes it in place of the pattern, and the copy keeps the pattern (which
     // `Debug` shows) with the name beside it for `parse::signature` to use.
     let mut inner = item.clone();
-    inner.attrs = vec![syn::parse_quote!(#[coro::coroutine(#args)])];
+    inner.attrs = vec![syn::parse_quote!(#[::coro::coroutine(#args)])];
     inner.vis = syn::Visibility::Inherited;
     for (i, (arg, copy)) in item
         .sig
@@ -108,7 +108,7 @@ pub fn trampoline(args: TokenStream, mut item: ItemFn) -> TokenStream {
 /// `macro_rules!` the trampoline invokes.
 pub fn evaluated(input: TokenStream) -> TokenStream {
     let Some(mut item) = function_in(repair_arguments(input, &mut false)) else {
-        return quote!(::core::compile_error! {
+        return quote!(::coro::__private::compile_error! {
             "#[coro::coroutine]: the cfg-evaluated body was not where it was put (a bug in coro)"
         });
     };
