@@ -22,6 +22,12 @@
 mod macros;
 
 pub use coro_macros::coroutine;
+
+/// What `#[coro::coroutine]` expands to when the body holds a `#[cfg]`: not a public API.
+#[doc(hidden)]
+pub mod __cfg_eval {
+    pub use coro_macros::{CoroCfgEval, discard};
+}
 pub use coro_runtime::*;
 
 /// Everything a coroutine user needs in scope, in one `use`: the macros and the traits

@@ -42,7 +42,10 @@ macro_rules! yield_ {
     ($($tokens:tt)*) => {
         ::core::compile_error!(
             "`yield_!` can only be used in the body of a function marked `#[coro::coroutine]` \
-             (written with its path: a bare imported `#[coroutine]` is rustc's own attribute)"
+             (written with its path: a bare imported `#[coroutine]` is rustc's own attribute), \
+             written in the body itself: the attribute rewrites the body before a macro called \
+             in it expands, so it never sees a `yield_!` that such a macro expands to; write \
+             it in the body, or have your macro write the whole function and its attribute"
         )
     };
 }
@@ -87,7 +90,10 @@ macro_rules! yield_from {
     ($($tokens:tt)*) => {
         ::core::compile_error!(
             "`yield_from!` can only be used in the body of a function marked `#[coro::coroutine]` \
-             (written with its path: a bare imported `#[coroutine]` is rustc's own attribute)"
+             (written with its path: a bare imported `#[coroutine]` is rustc's own attribute), \
+             written in the body itself: the attribute rewrites the body before a macro called \
+             in it expands, so it never sees a `yield_from!` that such a macro expands to; write \
+             it in the body, or have your macro write the whole function and its attribute"
         )
     };
 }

@@ -61,6 +61,10 @@ struct Emitter<'a> {
 /// that jump to it (a loop head's test, a join that passes a value on, a yield).
 const SMALL_BLOCK: usize = 80;
 
+/// A small block copied after a block that jumps to it: the target, the label of the
+/// block the jump breaks out of, and the local the jump stores the target's locals in.
+type Copied = (BlockId, Lifetime, Ident);
+
 /// How deep copies of small blocks nest (a join copied into a branch, then the loop head
 /// it jumps to copied into that copy). Bounds the growth of the expansion: every jump site
 /// gets at most this many small blocks copied after it.
@@ -175,6 +179,27 @@ pub fn emit(input: &Input<'_>) -> TokenStream {
     }
 }
 
+/// Strips `mut` from the arguments, as the emitted signature has it (the arguments move
+/// into the state, and each block binds them `mut` where the body wrote it). For a
+/// signature whose arguments are all identifiers, as [`crate::cfg::trampoline`] makes them.
+pub fn strip_argument_mut(sig: &mut syn::Signature) {
+    for arg in sig.inputs.iter_mut() {
+        match arg {
+            FnArg::Receiver(r) => {
+                if r.reference.is_none() {
+                    r.mutability = None;
+                }
+            }
+            FnArg::Typed(t) => {
+                if let Pat::Ident(p) = &*t.pat {
+                    let name = &p.ident;
+                    *t.pat = Pat::Verbatim(quote!(#name));
+                }
+            }
+        }
+    }
+}
+
 /// Adds `+ ::coro::Control` to the declared `impl Trait` return type (unless it names
 /// `Control` already), so that callers can ask any generated coroutine for its status,
 /// close it and print it. In a trait impl this refines the trait's signature, which the
@@ -278,6 +303,13 @@ impl Emitter<'_> {
                 #[inline]
                 fn panicked(&self) -> bool {
                     ::coro::__private::matches!(self, Self::Poisoned)
+                }
+                #[inline]
+                fn poison(&mut self) {
+                    match self {
+                        Self::Returned => {}
+                        _ => *self = Self::Poisoned,
+                    }
                 }
             }
         }
@@ -577,15 +609,19 @@ impl Emitter<'_> {
                 let y = Ident::new("__coro_sub_yielded", Span::mixed_site().located_at(span));
                 let ty = closure_type(&input.sig.types.yield_ty);
                 let typed = quote_spanned!(span=> let #y: #ty = #y;);
+                // Bound and used here only: mixed-site, so both ends resolve alike even when
+                // the operand's tokens come from another macro expansion than the attribute.
+                let sub = Ident::new("__coro_sub", Span::mixed_site());
+                let sent = Ident::new("__coro_sent", Span::mixed_site());
                 // At the operand: a mismatch of the sub-coroutine's types is reported there.
                 let resume_call = quote_spanned!(span=>
-                    ::coro::__private::Coroutine::resume(__coro_sub, __coro_sent)
+                    ::coro::__private::Coroutine::resume(#sub, #sent)
                 );
                 Some(quote! {
                     let mut #done = ::coro::__private::None;
-                    if let #state::#variant { #f: __coro_sub, .. } = #state_var {
-                        let __coro_sent = match #arg.take() {
-                            ::coro::__private::Some(__coro_sent) => __coro_sent,
+                    if let #state::#variant { #f: #sub, .. } = #state_var {
+                        let #sent = match #arg.take() {
+                            ::coro::__private::Some(#sent) => #sent,
                             ::coro::__private::None => ::coro::__private::unreachable_start(#fn_name),
                         };
                         match #resume_call {
@@ -627,7 +663,7 @@ impl Emitter<'_> {
                     // One arm for both, so the suspension points are the only other
                     // arms (see `resumed_when_complete`).
                     __coro_complete => {
-                        ::coro::__private::resumed_when_complete(#fn_name, &__coro_complete)
+                        ::coro::__private::resumed_when_complete(#fn_name, #state_var, __coro_complete)
                     }
                 }
                 #[allow(unused_labels)]
@@ -715,9 +751,10 @@ impl Emitter<'_> {
 
     /// The code of block `b`, whose incoming locals `source` evaluates to (its struct),
     /// followed by copies of the small blocks it jumps to. Each copy sits after a labeled
-    /// block that holds `b`'s code, and a jump to it is a `break` out of that block with
-    /// the target's struct: `b`'s own locals are dropped at the `break`, before the
-    /// target's code runs, exactly as when the jump goes through the dispatch.
+    /// block that holds `b`'s code, and a jump to it stores the target's struct in a local
+    /// declared before that block, then `break`s out of it: `b`'s own locals are dropped
+    /// at the `break`, before the target's code runs, exactly as when the jump goes
+    /// through the dispatch.
     fn block_code(&self, b: BlockId, source: TokenStream, depth: usize) -> TokenStream {
         let lowered = self.input.lowered;
         let layout = self.input.layout;
@@ -734,14 +771,15 @@ impl Emitter<'_> {
             let binding = binding(l);
             quote!(#f: #binding)
         });
-        let copied: Vec<(BlockId, Lifetime)> = self
+        let copied: Vec<Copied> = self
             .copied_targets(b, depth)
             .into_iter()
             .map(|t| {
                 let n = self.breaks.get();
                 self.breaks.set(n + 1);
                 let label = Lifetime::new(&format!("'__coro_to_{t}_{n}"), Span::mixed_site());
-                (t, label)
+                let into = format_ident!("__coro_into_{t}_{n}", span = Span::mixed_site());
+                (t, label, into)
             })
             .collect();
         let code: Vec<TokenStream> = lowered.blocks[b]
@@ -808,15 +846,19 @@ impl Emitter<'_> {
             #bind
             #(#code)*
         };
-        for (t, label) in copied {
-            body = self.block_code(t, quote!(#label: { #body }), depth + 1);
+        // The jump stores the target's locals in `into` before it breaks, rather than
+        // breaking with them: the value of a `break` is lost if a drop at the break
+        // panics, while a local of the enclosing scope is dropped by the unwind.
+        for (t, label, into) in copied {
+            let source = quote!({ let #into; #label: { #body } #into });
+            body = self.block_code(t, source, depth + 1);
         }
         body
     }
 
     /// Replaces `__coro_site!(N)` placeholders with the jumps they stand for, and
     /// `__coro_reassign!(N)` with the form of the assignment the analysis chose.
-    fn fill(&self, tokens: TokenStream, copied: &[(BlockId, Lifetime)]) -> TokenStream {
+    fn fill(&self, tokens: TokenStream, copied: &[Copied]) -> TokenStream {
         let tts: Vec<TokenTree> = tokens.into_iter().collect();
         let mut out = Vec::with_capacity(tts.len());
         let mut i = 0;
@@ -856,7 +898,7 @@ impl Emitter<'_> {
         out.into_iter().collect()
     }
 
-    fn site(&self, n: usize, copied: &[(BlockId, Lifetime)]) -> TokenStream {
+    fn site(&self, n: usize, copied: &[Copied]) -> TokenStream {
         let input = self.input;
         let lowered = input.lowered;
         let layout = input.layout;
@@ -895,9 +937,9 @@ impl Emitter<'_> {
                     fields.extend(quote!(#f: #v,));
                 }
                 fields.extend(quote!(#(#moves,)*));
-                if let Some((_, label)) = copied.iter().find(|(t, _)| *t == site.target) {
+                if let Some((_, label, into)) = copied.iter().find(|(t, ..)| *t == site.target) {
                     let name = &layout.block_struct[site.target];
-                    return quote!(break #label #name { #fields };);
+                    return quote!(#into = #name { #fields }; break #label;);
                 }
                 let enter = self.enter(site.target, fields);
                 quote! {

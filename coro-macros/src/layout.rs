@@ -53,7 +53,12 @@ pub fn layout(lowered: &Lowered, analysis: &Analysis) -> Layout {
             pname = format!("{camel}{n}");
             n += 1;
         }
-        field.push(format_ident!("{}", name, span = Span::mixed_site()));
+        // A keyword that was a raw identifier (`r#type`) stays raw: as a field it must be.
+        field.push(if syn::parse_str::<Ident>(&name).is_ok() {
+            Ident::new(&name, Span::mixed_site())
+        } else {
+            Ident::new_raw(&name, Span::mixed_site())
+        });
         ty_param.push(format_ident!("{}", pname, span = Span::mixed_site()));
     }
 

@@ -4,7 +4,8 @@
 //! The macro is a small compiler in six stages, one module each, with plain data between
 //! them: [`parse`] (the signature) -> [`scan`] (suspension points, mentions of locals) ->
 //! [`lower`] (basic blocks and jumps) -> [`scope`] (which locals each block carries) ->
-//! [`layout`] (names of variants, fields, type parameters) -> [`emit`] (tokens).
+//! [`layout`] (names of variants, fields, type parameters) -> [`emit`] (tokens). A body
+//! that holds a `#[cfg]` first has rustc evaluate it ([`cfg`]), and then runs the stages.
 //!
 //! Two more modules sit beside the pipeline: `borrows.rs` reports a local borrowed across a
 //! yield in the shapes it can see, before lowering, and `static_flavour.rs` expands
@@ -16,10 +17,12 @@
 
 use proc_macro::TokenStream;
 use proc_macro2::Span;
-use quote::quote;
+use quote::{ToTokens, quote};
+use syn::visit_mut::VisitMut;
 use syn::{Ident, ItemFn};
 
 mod borrows;
+mod cfg;
 mod emit;
 mod layout;
 mod lower;
@@ -106,6 +109,22 @@ fn debug_dump(out: &proc_macro2::TokenStream) {
     }
 }
 
+/// The second half of the way `#[coro::coroutine]` has rustc evaluate the `#[cfg]`s in a
+/// body (see the `cfg` module): gets the body cfg-evaluated, and defines the
+/// `macro_rules!` that the function's body invokes as the lowered body.
+#[doc(hidden)]
+#[proc_macro_derive(CoroCfgEval)]
+pub fn cfg_evaluated(input: TokenStream) -> TokenStream {
+    cfg::evaluated(input.into()).into()
+}
+
+/// Removes the item it is put on: the enum whose cfg-evaluated copy the derive has read.
+#[doc(hidden)]
+#[proc_macro_attribute]
+pub fn discard(_args: TokenStream, _input: TokenStream) -> TokenStream {
+    TokenStream::new()
+}
+
 /// The names of the generated items, and the types the closure writes.
 fn names(sig: &parse::Signature) -> lower::Names {
     lower::Names {
@@ -117,23 +136,40 @@ fn names(sig: &parse::Signature) -> lower::Names {
     }
 }
 
-/// Runs the stages.
+/// Runs the stages, after having rustc evaluate the `#[cfg]`s of a body that has any.
 fn expand(
     args: proc_macro2::TokenStream,
     input: proc_macro2::TokenStream,
 ) -> syn::Result<proc_macro2::TokenStream> {
-    let args = parse::attribute_args(args)?;
-    let primed = args.primed;
+    expand_with(args, input, true)
+}
+
+/// Runs the stages; `evaluate_cfg`: trampoline through [`cfg::trampoline`] first when the
+/// body has a `#[cfg]` (false for the body the trampoline hands back, already evaluated).
+fn expand_with(
+    args: proc_macro2::TokenStream,
+    input: proc_macro2::TokenStream,
+    evaluate_cfg: bool,
+) -> syn::Result<proc_macro2::TokenStream> {
+    let parsed_args = parse::attribute_args(args.clone())?;
+    let primed = parsed_args.primed;
+    let input = ungroup_lifetimes(input);
     let mut item: ItemFn = syn::parse2(input).map_err(|e| {
         syn::Error::new(
             e.span(),
             format!("#[coro::coroutine] can only be used on a function: {e}"),
         )
     })?;
+    ungroup_return_type(&mut item.sig.output);
+    UngroupStatements.visit_block_mut(&mut item.block);
     let sig = parse::signature(&item)?;
-    if args.is_static {
+    // The static flavour's body is an `async` block: rustc evaluates its `#[cfg]`s itself.
+    if parsed_args.is_static {
         scan::check_body(&item.block)?;
         return static_flavour::expand(item, &sig, primed);
+    }
+    if evaluate_cfg && cfg::has_cfg(item.block.to_token_stream()) {
+        return Ok(cfg::trampoline(args, item));
     }
     if let Some(receiver) = sig.params.iter().find(|p| p.name == "__coro_self") {
         scan::rename_self(&mut item.block, &receiver.name);
@@ -155,12 +191,79 @@ fn expand(
     }))
 }
 
+/// A return type that a `macro_rules!` passed in as `$ret:ty` arrives wrapped in an
+/// invisible group; the signature is read, and the `Control` bound added, on the type
+/// inside.
+fn ungroup_return_type(output: &mut syn::ReturnType) {
+    if let syn::ReturnType::Type(_, ty) = output {
+        while let syn::Type::Group(g) = &**ty {
+            *ty = g.elem.clone();
+        }
+    }
+}
+
+/// A label or lifetime that a `macro_rules!` passed in as `$l:lifetime` arrives wrapped in
+/// an invisible group, where `syn` does not read it as a label (`$l: loop { .. }`).
+/// Unwrapping it cannot change what the code means: a lifetime is one token.
+fn ungroup_lifetimes(tokens: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
+    use proc_macro2::{Delimiter, Group, TokenTree};
+    tokens
+        .into_iter()
+        .flat_map(|tt| -> Vec<TokenTree> {
+            match tt {
+                TokenTree::Group(g) if g.delimiter() == Delimiter::None && is_lifetime(&g) => {
+                    g.stream().into_iter().collect()
+                }
+                TokenTree::Group(g) => {
+                    let mut ng = Group::new(g.delimiter(), ungroup_lifetimes(g.stream()));
+                    ng.set_span(g.span());
+                    vec![ng.into()]
+                }
+                other => vec![other],
+            }
+        })
+        .collect()
+}
+
+fn is_lifetime(g: &proc_macro2::Group) -> bool {
+    use proc_macro2::TokenTree;
+    let tts: Vec<TokenTree> = g.stream().into_iter().collect();
+    matches!(&tts[..], [TokenTree::Punct(p), TokenTree::Ident(_)] if p.as_char() == '\'')
+}
+
+/// A statement that a `macro_rules!` passed in as `$s:stmt` (or an `$e:expr` in statement
+/// position) arrives as one invisible group, which `syn` reads as an expression: a `let`
+/// in it would be a `let` expression. Its tokens are read again as the statements they
+/// are; at statement level the group changes no precedence.
+struct UngroupStatements;
+
+impl syn::visit_mut::VisitMut for UngroupStatements {
+    fn visit_block_mut(&mut self, b: &mut syn::Block) {
+        let mut stmts = Vec::with_capacity(b.stmts.len());
+        for stmt in std::mem::take(&mut b.stmts) {
+            if let syn::Stmt::Expr(syn::Expr::Group(g), semi) = &stmt {
+                // With the `;` after the group (if any), which ends its last statement.
+                let mut inner = g.expr.to_token_stream();
+                semi.to_tokens(&mut inner);
+                if let Ok(parsed) = syn::parse::Parser::parse2(syn::Block::parse_within, inner) {
+                    stmts.extend(parsed);
+                    continue;
+                }
+            }
+            stmts.push(stmt);
+        }
+        b.stmts = stmts;
+        syn::visit_mut::visit_block_mut(self, b);
+    }
+}
+
 /// On an error, keep the function's signature with an `unreachable!()` body beside the
 /// error, so its callers do not get a second wave of errors.
 fn fallback(input: proc_macro2::TokenStream, error: syn::Error) -> proc_macro2::TokenStream {
     let error = error.into_compile_error();
     match syn::parse2::<ItemFn>(input) {
-        Ok(item) => {
+        Ok(mut item) => {
+            ungroup_return_type(&mut item.sig.output);
             let attrs = &item.attrs;
             let vis = &item.vis;
             // Without the qualifiers the error is about, which would only add errors.

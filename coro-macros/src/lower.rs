@@ -366,6 +366,11 @@ pub fn lower(sig: &Signature, body: &Block, names: &Names) -> syn::Result<Lowere
         };
         let ret = names.complete(value.tokens, span);
         b.emit(ret, value.mentions);
+    } else if let Some(Stmt::Expr(Expr::Return(_), None)) = body.stmts.last() {
+        // A tail `return v` (no semicolon) is the body's value, already lowered to the
+        // code that completes the coroutine: it still has to run.
+        let tokens = value.tokens;
+        b.emit(quote!(#tokens;), value.mentions);
     }
     b.pop_to(0);
     match b.errors {

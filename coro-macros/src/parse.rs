@@ -135,7 +135,16 @@ pub fn signature(item: &ItemFn) -> syn::Result<Signature> {
                     ty: (*t.ty).clone(),
                 },
                 other => Param {
-                    name: Ident::new(&format!("__coro_arg{i}"), Span::mixed_site()),
+                    // The name the cfg trampoline gave it in the signature it emitted
+                    // (`cfg::trampoline`), or a new one.
+                    name: t
+                        .attrs
+                        .iter()
+                        .find(|a| a.path().is_ident("__coro_arg_name"))
+                        .and_then(|a| a.parse_args::<Ident>().ok())
+                        .unwrap_or_else(|| {
+                            Ident::new(&format!("__coro_arg{i}"), Span::mixed_site())
+                        }),
                     mutable: false,
                     pattern: Some(other.clone()),
                     ty: (*t.ty).clone(),

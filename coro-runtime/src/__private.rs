@@ -33,6 +33,33 @@ pub trait StateEnum {
     fn close(&mut self);
     /// Left behind by a panic in the body.
     fn panicked(&self) -> bool;
+    /// Marks a state that a panic unwound through as poisoned, dropping what it still
+    /// holds (newest local first, as the unwinding frame of a native coroutine would); a
+    /// returned state stays returned (resuming it is what panicked).
+    fn poison(&mut self);
+}
+
+/// Poisons the state if the step unwinds. The step itself replaces the state with
+/// `Poisoned` before it runs any user code, except on a `yield_from!` fast path, which
+/// resumes the sub-coroutine in place, inside the state: a panic there would otherwise
+/// leave the coroutine suspended, and the next resume would go on past the panic.
+struct PoisonOnUnwind<'a, S: StateEnum>(&'a mut S);
+
+impl<S: StateEnum> Drop for PoisonOnUnwind<'_, S> {
+    #[cold]
+    fn drop(&mut self) {
+        self.0.poison();
+    }
+}
+
+impl<S: StateEnum> PoisonOnUnwind<'_, S> {
+    /// Runs `step` on the state; only an unwind out of it reaches the guard's `drop`.
+    #[inline(always)]
+    fn run<T>(self, step: impl FnOnce(&mut S) -> T) -> T {
+        let out = step(&mut *self.0);
+        core::mem::forget(self);
+        out
+    }
 }
 
 /// A generated coroutine: the state enum `S`, the step function `F` that advances it, and
@@ -74,13 +101,17 @@ where
 
     #[inline(always)]
     fn resume(&mut self, arg: A) -> CoroutineState<Y, R> {
-        (self.step)(&mut self.state, Some(arg))
+        let step = &mut self.step;
+        PoisonOnUnwind(&mut self.state).run(|state| step(state, Some(arg)))
     }
 
     #[inline]
     fn start(&mut self) -> Option<CoroutineState<Y, R>> {
         match self.state.status() {
-            Status::Created => Some((self.step)(&mut self.state, None)),
+            Status::Created => {
+                let step = &mut self.step;
+                Some(PoisonOnUnwind(&mut self.state).run(|state| step(state, None)))
+            }
             Status::Suspended | Status::Complete => None,
         }
     }
@@ -116,7 +147,8 @@ where
         if let Status::Complete = self.state.status() {
             return None;
         }
-        match (self.step)(&mut self.state, Some(())) {
+        let step = &mut self.step;
+        match PoisonOnUnwind(&mut self.state).run(|state| step(state, Some(()))) {
             CoroutineState::Yielded(y) => Some(y),
             CoroutineState::Complete(_) => None,
         }
@@ -507,12 +539,14 @@ pub fn start_sub<C: Coroutine<S>, S>(
 ///
 /// One arm of the generated state `match` covers both, which gives LLVM fewer cases to
 /// switch on; this function (never inlined, so LLVM cannot fold the test back into that
-/// `match`) tells the two apart.
+/// `match`) tells the two apart. That `match` took the state out, leaving `Poisoned`; it is
+/// put back first, so a returned coroutine stays returned, as rustc's own do.
 #[cold]
 #[inline(never)]
 #[track_caller]
-pub fn resumed_when_complete<S: StateEnum>(name: &str, state: &S) -> ! {
-    if state.panicked() {
+pub fn resumed_when_complete<S: StateEnum>(name: &str, slot: &mut S, state: S) -> ! {
+    *slot = state;
+    if slot.panicked() {
         panic!("coroutine `{name}` resumed after panicking")
     } else {
         panic!("coroutine `{name}` resumed after completion")

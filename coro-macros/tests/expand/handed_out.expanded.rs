@@ -37,6 +37,13 @@ fn echo(
         fn panicked(&self) -> bool {
             ::coro::__private::matches!(self, Self::Poisoned)
         }
+        #[inline]
+        fn poison(&mut self) {
+            match self {
+                Self::Returned => {}
+                _ => *self = Self::Poisoned,
+            }
+        }
     }
     /// Which basic block runs next within one resume.
     #[derive(::coro::__private::Clone, ::coro::__private::Copy)]
@@ -96,7 +103,11 @@ fn echo(
                     __coro_next = __CoroLabel::Resume3;
                 }
                 __coro_complete => {
-                    ::coro::__private::resumed_when_complete("echo", &__coro_complete)
+                    ::coro::__private::resumed_when_complete(
+                        "echo",
+                        __coro_state,
+                        __coro_complete,
+                    )
                 }
             }
             #[allow(unused_labels)]
@@ -108,20 +119,25 @@ fn echo(
                             reply: mut reply,
                             ty2: __coro_ty2,
                             session: session,
-                        } = '__coro_to_1_0: {
-                            let __CoroStart { greeting: greeting } = ::coro::__private::take(
-                                &mut __coro_slot_0,
-                            );
-                            let mut reply = greeting;
-                            let __coro_ty2 = ::coro::__private::type_of(&reply);
-                            let session = String::from("session");
-                            {
-                                break '__coro_to_1_0 __CoroLoopHead1 {
-                                    reply: reply,
-                                    ty2: __coro_ty2,
-                                    session: session,
-                                };
+                        } = {
+                            let __coro_into_1_0;
+                            '__coro_to_1_0: {
+                                let __CoroStart { greeting: greeting } = ::coro::__private::take(
+                                    &mut __coro_slot_0,
+                                );
+                                let mut reply = greeting;
+                                let __coro_ty2 = ::coro::__private::type_of(&reply);
+                                let session = String::from("session");
+                                {
+                                    __coro_into_1_0 = __CoroLoopHead1 {
+                                        reply: reply,
+                                        ty2: __coro_ty2,
+                                        session: session,
+                                    };
+                                    break '__coro_to_1_0;
+                                }
                             }
+                            __coro_into_1_0
                         };
                         {
                             let __coro_yielded: String = reply;
@@ -140,25 +156,30 @@ fn echo(
                             reply: mut reply,
                             ty2: __coro_ty2,
                             session: session,
-                        } = '__coro_to_1_1: {
-                            let mut reply;
-                            let __CoroResume3 {
-                                ty2: __coro_ty2,
-                                session: session,
-                                sent4: mut __coro_sent4,
-                            } = ::coro::__private::take(&mut __coro_slot_3);
-                            let cmd = __coro_sent4;
-                            reply = ::coro::__private::assign(
-                                __coro_ty2,
-                                format!("{session}: {cmd}"),
-                            );
-                            {
-                                break '__coro_to_1_1 __CoroLoopHead1 {
-                                    reply: reply,
+                        } = {
+                            let __coro_into_1_1;
+                            '__coro_to_1_1: {
+                                let mut reply;
+                                let __CoroResume3 {
                                     ty2: __coro_ty2,
                                     session: session,
-                                };
+                                    sent4: mut __coro_sent4,
+                                } = ::coro::__private::take(&mut __coro_slot_3);
+                                let cmd = __coro_sent4;
+                                reply = ::coro::__private::assign(
+                                    __coro_ty2,
+                                    format!("{session}: {cmd}"),
+                                );
+                                {
+                                    __coro_into_1_1 = __CoroLoopHead1 {
+                                        reply: reply,
+                                        ty2: __coro_ty2,
+                                        session: session,
+                                    };
+                                    break '__coro_to_1_1;
+                                }
                             }
+                            __coro_into_1_1
                         };
                         {
                             let __coro_yielded: String = reply;

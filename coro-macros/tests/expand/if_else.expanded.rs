@@ -37,6 +37,13 @@ fn parity(n: u32) -> impl Iterator<Item = &'static str> + ::coro::Control {
         fn panicked(&self) -> bool {
             ::coro::__private::matches!(self, Self::Poisoned)
         }
+        #[inline]
+        fn poison(&mut self) {
+            match self {
+                Self::Returned => {}
+                _ => *self = Self::Poisoned,
+            }
+        }
     }
     /// Which basic block runs next within one resume.
     #[derive(::coro::__private::Clone, ::coro::__private::Copy)]
@@ -104,7 +111,11 @@ fn parity(n: u32) -> impl Iterator<Item = &'static str> + ::coro::Control {
                     __coro_next = __CoroLabel::Resume3;
                 }
                 __coro_complete => {
-                    ::coro::__private::resumed_when_complete("parity", &__coro_complete)
+                    ::coro::__private::resumed_when_complete(
+                        "parity",
+                        __coro_state,
+                        __coro_complete,
+                    )
                 }
             }
             #[allow(unused_labels)]
@@ -135,14 +146,19 @@ fn parity(n: u32) -> impl Iterator<Item = &'static str> + ::coro::Control {
                     }
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
                     __CoroLabel::Resume2 => {
-                        let __CoroJoin1 { value3: mut __coro_value3 } = '__coro_to_1_0: {
-                            let __CoroResume2 { sent1: mut __coro_sent1 } = ::coro::__private::take(
-                                &mut __coro_slot_2,
-                            );
-                            ::coro::__private::discard(__coro_sent1);
-                            {
-                                break '__coro_to_1_0 __CoroJoin1 { value3: () };
+                        let __CoroJoin1 { value3: mut __coro_value3 } = {
+                            let __coro_into_1_0;
+                            '__coro_to_1_0: {
+                                let __CoroResume2 { sent1: mut __coro_sent1 } = ::coro::__private::take(
+                                    &mut __coro_slot_2,
+                                );
+                                ::coro::__private::discard(__coro_sent1);
+                                {
+                                    __coro_into_1_0 = __CoroJoin1 { value3: () };
+                                    break '__coro_to_1_0;
+                                }
                             }
+                            __coro_into_1_0
                         };
                         {
                             let __coro_return_value: () = __coro_value3;
@@ -154,14 +170,19 @@ fn parity(n: u32) -> impl Iterator<Item = &'static str> + ::coro::Control {
                     }
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
                     __CoroLabel::Resume3 => {
-                        let __CoroJoin1 { value3: mut __coro_value3 } = '__coro_to_1_1: {
-                            let __CoroResume3 { sent2: mut __coro_sent2 } = ::coro::__private::take(
-                                &mut __coro_slot_3,
-                            );
-                            ::coro::__private::discard(__coro_sent2);
-                            {
-                                break '__coro_to_1_1 __CoroJoin1 { value3: () };
+                        let __CoroJoin1 { value3: mut __coro_value3 } = {
+                            let __coro_into_1_1;
+                            '__coro_to_1_1: {
+                                let __CoroResume3 { sent2: mut __coro_sent2 } = ::coro::__private::take(
+                                    &mut __coro_slot_3,
+                                );
+                                ::coro::__private::discard(__coro_sent2);
+                                {
+                                    __coro_into_1_1 = __CoroJoin1 { value3: () };
+                                    break '__coro_to_1_1;
+                                }
                             }
+                            __coro_into_1_1
                         };
                         {
                             let __coro_return_value: () = __coro_value3;

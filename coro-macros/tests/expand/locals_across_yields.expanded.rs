@@ -38,6 +38,13 @@ fn guarded(name: String) -> impl Iterator<Item = usize> + ::coro::Control {
         fn panicked(&self) -> bool {
             ::coro::__private::matches!(self, Self::Poisoned)
         }
+        #[inline]
+        fn poison(&mut self) {
+            match self {
+                Self::Returned => {}
+                _ => *self = Self::Poisoned,
+            }
+        }
     }
     /// Which basic block runs next within one resume.
     #[derive(::coro::__private::Clone, ::coro::__private::Copy)]
@@ -110,7 +117,11 @@ fn guarded(name: String) -> impl Iterator<Item = usize> + ::coro::Control {
                     __coro_next = __CoroLabel::Resume2;
                 }
                 __coro_complete => {
-                    ::coro::__private::resumed_when_complete("guarded", &__coro_complete)
+                    ::coro::__private::resumed_when_complete(
+                        "guarded",
+                        __coro_state,
+                        __coro_complete,
+                    )
                 }
             }
             #[allow(unused_labels)]

@@ -35,6 +35,13 @@ fn averager() -> impl Coroutine<f64, Yield = f64, Return = ()> + ::coro::Control
         fn panicked(&self) -> bool {
             ::coro::__private::matches!(self, Self::Poisoned)
         }
+        #[inline]
+        fn poison(&mut self) {
+            match self {
+                Self::Returned => {}
+                _ => *self = Self::Poisoned,
+            }
+        }
     }
     /// Which basic block runs next within one resume.
     #[derive(::coro::__private::Clone, ::coro::__private::Copy)]
@@ -97,7 +104,8 @@ fn averager() -> impl Coroutine<f64, Yield = f64, Return = ()> + ::coro::Control
                 __coro_complete => {
                     ::coro::__private::resumed_when_complete(
                         "averager",
-                        &__coro_complete,
+                        __coro_state,
+                        __coro_complete,
                     )
                 }
             }
@@ -111,22 +119,27 @@ fn averager() -> impl Coroutine<f64, Yield = f64, Return = ()> + ::coro::Control
                             count: mut count,
                             mean: mut mean,
                             ty3: __coro_ty3,
-                        } = '__coro_to_1_0: {
-                            let __CoroStart {} = ::coro::__private::take(
-                                &mut __coro_slot_0,
-                            );
-                            let mut total = 0.0;
-                            let mut count = 0u64;
-                            let mut mean = 0.0;
-                            let __coro_ty3 = ::coro::__private::type_of(&mean);
-                            {
-                                break '__coro_to_1_0 __CoroLoopHead1 {
-                                    total: total,
-                                    count: count,
-                                    mean: mean,
-                                    ty3: __coro_ty3,
-                                };
+                        } = {
+                            let __coro_into_1_0;
+                            '__coro_to_1_0: {
+                                let __CoroStart {} = ::coro::__private::take(
+                                    &mut __coro_slot_0,
+                                );
+                                let mut total = 0.0;
+                                let mut count = 0u64;
+                                let mut mean = 0.0;
+                                let __coro_ty3 = ::coro::__private::type_of(&mean);
+                                {
+                                    __coro_into_1_0 = __CoroLoopHead1 {
+                                        total: total,
+                                        count: count,
+                                        mean: mean,
+                                        ty3: __coro_ty3,
+                                    };
+                                    break '__coro_to_1_0;
+                                }
                             }
+                            __coro_into_1_0
                         };
                         {
                             let __coro_yielded: f64 = mean;
@@ -147,29 +160,34 @@ fn averager() -> impl Coroutine<f64, Yield = f64, Return = ()> + ::coro::Control
                             count: mut count,
                             mean: mut mean,
                             ty3: __coro_ty3,
-                        } = '__coro_to_1_1: {
-                            let mut mean;
-                            let __CoroResume3 {
-                                total: mut total,
-                                count: mut count,
-                                ty3: __coro_ty3,
-                                sent4: mut __coro_sent4,
-                            } = ::coro::__private::take(&mut __coro_slot_3);
-                            let x: f64 = __coro_sent4;
-                            total += x;
-                            count += 1;
-                            mean = ::coro::__private::assign(
-                                __coro_ty3,
-                                total / count as f64,
-                            );
-                            {
-                                break '__coro_to_1_1 __CoroLoopHead1 {
-                                    total: total,
-                                    count: count,
-                                    mean: mean,
+                        } = {
+                            let __coro_into_1_1;
+                            '__coro_to_1_1: {
+                                let mut mean;
+                                let __CoroResume3 {
+                                    total: mut total,
+                                    count: mut count,
                                     ty3: __coro_ty3,
-                                };
+                                    sent4: mut __coro_sent4,
+                                } = ::coro::__private::take(&mut __coro_slot_3);
+                                let x: f64 = __coro_sent4;
+                                total += x;
+                                count += 1;
+                                mean = ::coro::__private::assign(
+                                    __coro_ty3,
+                                    total / count as f64,
+                                );
+                                {
+                                    __coro_into_1_1 = __CoroLoopHead1 {
+                                        total: total,
+                                        count: count,
+                                        mean: mean,
+                                        ty3: __coro_ty3,
+                                    };
+                                    break '__coro_to_1_1;
+                                }
                             }
+                            __coro_into_1_1
                         };
                         {
                             let __coro_yielded: f64 = mean;

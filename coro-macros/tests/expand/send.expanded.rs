@@ -39,6 +39,13 @@ fn averager() -> impl Coroutine<
         fn panicked(&self) -> bool {
             ::coro::__private::matches!(self, Self::Poisoned)
         }
+        #[inline]
+        fn poison(&mut self) {
+            match self {
+                Self::Returned => {}
+                _ => *self = Self::Poisoned,
+            }
+        }
     }
     /// Which basic block runs next within one resume.
     #[derive(::coro::__private::Clone, ::coro::__private::Copy)]
@@ -101,7 +108,8 @@ fn averager() -> impl Coroutine<
                 __coro_complete => {
                     ::coro::__private::resumed_when_complete(
                         "averager",
-                        &__coro_complete,
+                        __coro_state,
+                        __coro_complete,
                     )
                 }
             }
@@ -115,21 +123,26 @@ fn averager() -> impl Coroutine<
                             count: mut count,
                             average: mut average,
                             ty3: __coro_ty3,
-                        } = '__coro_to_1_0: {
-                            let __CoroStart {} = ::coro::__private::take(
-                                &mut __coro_slot_0,
-                            );
-                            let (mut total, mut count) = (0.0, 0);
-                            let mut average = None;
-                            let __coro_ty3 = ::coro::__private::type_of(&average);
-                            {
-                                break '__coro_to_1_0 __CoroLoopHead1 {
-                                    total: total,
-                                    count: count,
-                                    average: average,
-                                    ty3: __coro_ty3,
-                                };
+                        } = {
+                            let __coro_into_1_0;
+                            '__coro_to_1_0: {
+                                let __CoroStart {} = ::coro::__private::take(
+                                    &mut __coro_slot_0,
+                                );
+                                let (mut total, mut count) = (0.0, 0);
+                                let mut average = None;
+                                let __coro_ty3 = ::coro::__private::type_of(&average);
+                                {
+                                    __coro_into_1_0 = __CoroLoopHead1 {
+                                        total: total,
+                                        count: count,
+                                        average: average,
+                                        ty3: __coro_ty3,
+                                    };
+                                    break '__coro_to_1_0;
+                                }
                             }
+                            __coro_into_1_0
                         };
                         {
                             let __coro_yielded: Option<f64> = average;
@@ -150,28 +163,33 @@ fn averager() -> impl Coroutine<
                             count: mut count,
                             average: mut average,
                             ty3: __coro_ty3,
-                        } = '__coro_to_1_1: {
-                            let __coro_in = ::coro::__private::take(&mut __coro_slot_3);
-                            let mut total = __coro_in.total;
-                            let mut count = __coro_in.count;
-                            let mut average;
-                            let __coro_ty3 = __coro_in.ty3;
-                            let mut __coro_sent4 = __coro_in.sent4;
-                            let value = __coro_sent4;
-                            total += value;
-                            count += 1;
-                            average = ::coro::__private::assign(
-                                __coro_ty3,
-                                Some(total / count as f64),
-                            );
-                            {
-                                break '__coro_to_1_1 __CoroLoopHead1 {
-                                    total: total,
-                                    count: count,
-                                    average: average,
-                                    ty3: __coro_ty3,
-                                };
+                        } = {
+                            let __coro_into_1_1;
+                            '__coro_to_1_1: {
+                                let __coro_in = ::coro::__private::take(&mut __coro_slot_3);
+                                let mut total = __coro_in.total;
+                                let mut count = __coro_in.count;
+                                let mut average;
+                                let __coro_ty3 = __coro_in.ty3;
+                                let mut __coro_sent4 = __coro_in.sent4;
+                                let value = __coro_sent4;
+                                total += value;
+                                count += 1;
+                                average = ::coro::__private::assign(
+                                    __coro_ty3,
+                                    Some(total / count as f64),
+                                );
+                                {
+                                    __coro_into_1_1 = __CoroLoopHead1 {
+                                        total: total,
+                                        count: count,
+                                        average: average,
+                                        ty3: __coro_ty3,
+                                    };
+                                    break '__coro_to_1_1;
+                                }
                             }
+                            __coro_into_1_1
                         };
                         {
                             let __coro_yielded: Option<f64> = average;

@@ -34,6 +34,13 @@ fn once() -> impl Iterator<Item = u32> + ::coro::Control {
         fn panicked(&self) -> bool {
             ::coro::__private::matches!(self, Self::Poisoned)
         }
+        #[inline]
+        fn poison(&mut self) {
+            match self {
+                Self::Returned => {}
+                _ => *self = Self::Poisoned,
+            }
+        }
     }
     /// Which basic block runs next within one resume.
     #[derive(::coro::__private::Clone, ::coro::__private::Copy)]
@@ -78,7 +85,11 @@ fn once() -> impl Iterator<Item = u32> + ::coro::Control {
                     __coro_next = __CoroLabel::Resume1;
                 }
                 __coro_complete => {
-                    ::coro::__private::resumed_when_complete("once", &__coro_complete)
+                    ::coro::__private::resumed_when_complete(
+                        "once",
+                        __coro_state,
+                        __coro_complete,
+                    )
                 }
             }
             #[allow(unused_labels)]

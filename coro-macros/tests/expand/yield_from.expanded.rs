@@ -38,6 +38,13 @@ fn wrapper() -> impl Coroutine<Yield = i32, Return = &'static str> + ::coro::Con
         fn panicked(&self) -> bool {
             ::coro::__private::matches!(self, Self::Poisoned)
         }
+        #[inline]
+        fn poison(&mut self) {
+            match self {
+                Self::Returned => {}
+                _ => *self = Self::Poisoned,
+            }
+        }
     }
     /// Which basic block runs next within one resume.
     #[derive(::coro::__private::Clone, ::coro::__private::Copy)]
@@ -141,7 +148,11 @@ fn wrapper() -> impl Coroutine<Yield = i32, Return = &'static str> + ::coro::Con
                     __coro_next = __CoroLabel::AfterYieldFrom6;
                 }
                 __coro_complete => {
-                    ::coro::__private::resumed_when_complete("wrapper", &__coro_complete)
+                    ::coro::__private::resumed_when_complete(
+                        "wrapper",
+                        __coro_state,
+                        __coro_complete,
+                    )
                 }
             }
             #[allow(unused_labels)]
@@ -150,50 +161,60 @@ fn wrapper() -> impl Coroutine<Yield = i32, Return = &'static str> + ::coro::Con
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
                     __CoroLabel::Start => {
                         let __CoroAfterYieldFrom3 { returned3: mut __coro_returned3 } = {
-                            let __coro_incoming = '__coro_to_3_1: {
-                                let __CoroDrive1 {
-                                    sub0: mut __coro_sub0,
-                                    step1: mut __coro_step1,
-                                } = '__coro_to_1_0: {
-                                    let __CoroStart {} = ::coro::__private::take(
-                                        &mut __coro_slot_0,
-                                    );
-                                    let mut __coro_sub0 = {
-                                        let __coro_operand = producer();
-                                        (&&::coro::__private::probe::<_, ()>(&__coro_operand))
-                                            .__coro_kind()
-                                            .wrap(__coro_operand)
+                            let __coro_incoming = {
+                                let __coro_into_3_1;
+                                '__coro_to_3_1: {
+                                    let __CoroDrive1 {
+                                        sub0: mut __coro_sub0,
+                                        step1: mut __coro_step1,
+                                    } = {
+                                        let __coro_into_1_0;
+                                        '__coro_to_1_0: {
+                                            let __CoroStart {} = ::coro::__private::take(
+                                                &mut __coro_slot_0,
+                                            );
+                                            let mut __coro_sub0 = {
+                                                let __coro_operand = producer();
+                                                (&&::coro::__private::probe::<_, ()>(&__coro_operand))
+                                                    .__coro_kind()
+                                                    .wrap(__coro_operand)
+                                            };
+                                            {
+                                                __coro_into_1_0 = __CoroDrive1 {
+                                                    step1: ::coro::__private::start_sub(
+                                                        &mut __coro_sub0,
+                                                        (&::coro::__private::ArgProbe::<()>::NEW).__coro_first_arg(),
+                                                    ),
+                                                    sub0: __coro_sub0,
+                                                };
+                                                break '__coro_to_1_0;
+                                            }
+                                        }
+                                        __coro_into_1_0
                                     };
-                                    {
-                                        break '__coro_to_1_0 __CoroDrive1 {
-                                            step1: ::coro::__private::start_sub(
-                                                &mut __coro_sub0,
-                                                (&::coro::__private::ArgProbe::<()>::NEW).__coro_first_arg(),
-                                            ),
-                                            sub0: __coro_sub0,
-                                        };
-                                    }
-                                };
-                                match __coro_step1 {
-                                    ::coro::__private::CoroutineState::Yielded(
-                                        __coro_sub_yielded,
-                                    ) => {
-                                        let __coro_yielded: i32 = __coro_sub_yielded;
-                                        *__coro_state = __CoroState::Suspend0 {
-                                            sub0: __coro_sub0,
-                                        };
-                                        return ::coro::__private::CoroutineState::Yielded(
-                                            __coro_yielded,
-                                        );
-                                    }
-                                    ::coro::__private::CoroutineState::Complete(
-                                        __coro_sub_returned,
-                                    ) => {
-                                        break '__coro_to_3_1 __CoroAfterYieldFrom3 {
-                                            returned3: __coro_sub_returned,
-                                        };
+                                    match __coro_step1 {
+                                        ::coro::__private::CoroutineState::Yielded(
+                                            __coro_sub_yielded,
+                                        ) => {
+                                            let __coro_yielded: i32 = __coro_sub_yielded;
+                                            *__coro_state = __CoroState::Suspend0 {
+                                                sub0: __coro_sub0,
+                                            };
+                                            return ::coro::__private::CoroutineState::Yielded(
+                                                __coro_yielded,
+                                            );
+                                        }
+                                        ::coro::__private::CoroutineState::Complete(
+                                            __coro_sub_returned,
+                                        ) => {
+                                            __coro_into_3_1 = __CoroAfterYieldFrom3 {
+                                                returned3: __coro_sub_returned,
+                                            };
+                                            break '__coro_to_3_1;
+                                        }
                                     }
                                 }
+                                __coro_into_3_1
                             };
                             ::coro::__private::same_slot(
                                 &__coro_incoming,
@@ -227,62 +248,72 @@ fn wrapper() -> impl Coroutine<Yield = i32, Return = &'static str> + ::coro::Con
                             result: result,
                             returned8: mut __coro_returned8,
                         } = {
-                            let __coro_incoming = '__coro_to_6_3: {
-                                let __CoroDrive4 {
-                                    result: result,
-                                    sub5: mut __coro_sub5,
-                                    step6: mut __coro_step6,
-                                } = {
-                                    let __coro_incoming = '__coro_to_4_2: {
-                                        let __CoroAfterYieldFrom3 {
-                                            returned3: mut __coro_returned3,
-                                        } = ::coro::__private::take(&mut __coro_slot_3);
-                                        let result = __coro_returned3;
-                                        let mut __coro_sub5 = {
-                                            let __coro_operand = [1, 2];
-                                            (&&::coro::__private::probe::<_, ()>(&__coro_operand))
-                                                .__coro_kind()
-                                                .wrap(__coro_operand)
+                            let __coro_incoming = {
+                                let __coro_into_6_3;
+                                '__coro_to_6_3: {
+                                    let __CoroDrive4 {
+                                        result: result,
+                                        sub5: mut __coro_sub5,
+                                        step6: mut __coro_step6,
+                                    } = {
+                                        let __coro_incoming = {
+                                            let __coro_into_4_2;
+                                            '__coro_to_4_2: {
+                                                let __CoroAfterYieldFrom3 {
+                                                    returned3: mut __coro_returned3,
+                                                } = ::coro::__private::take(&mut __coro_slot_3);
+                                                let result = __coro_returned3;
+                                                let mut __coro_sub5 = {
+                                                    let __coro_operand = [1, 2];
+                                                    (&&::coro::__private::probe::<_, ()>(&__coro_operand))
+                                                        .__coro_kind()
+                                                        .wrap(__coro_operand)
+                                                };
+                                                {
+                                                    __coro_into_4_2 = __CoroDrive4 {
+                                                        step6: ::coro::__private::start_sub(
+                                                            &mut __coro_sub5,
+                                                            (&::coro::__private::ArgProbe::<()>::NEW).__coro_first_arg(),
+                                                        ),
+                                                        result: result,
+                                                        sub5: __coro_sub5,
+                                                    };
+                                                    break '__coro_to_4_2;
+                                                }
+                                            }
+                                            __coro_into_4_2
                                         };
-                                        {
-                                            break '__coro_to_4_2 __CoroDrive4 {
-                                                step6: ::coro::__private::start_sub(
-                                                    &mut __coro_sub5,
-                                                    (&::coro::__private::ArgProbe::<()>::NEW).__coro_first_arg(),
-                                                ),
+                                        ::coro::__private::same_slot(
+                                            &__coro_incoming,
+                                            &__coro_slot_4,
+                                        );
+                                        __coro_incoming
+                                    };
+                                    match __coro_step6 {
+                                        ::coro::__private::CoroutineState::Yielded(
+                                            __coro_sub_yielded,
+                                        ) => {
+                                            let __coro_yielded: i32 = __coro_sub_yielded;
+                                            *__coro_state = __CoroState::Suspend1 {
                                                 result: result,
                                                 sub5: __coro_sub5,
                                             };
+                                            return ::coro::__private::CoroutineState::Yielded(
+                                                __coro_yielded,
+                                            );
                                         }
-                                    };
-                                    ::coro::__private::same_slot(
-                                        &__coro_incoming,
-                                        &__coro_slot_4,
-                                    );
-                                    __coro_incoming
-                                };
-                                match __coro_step6 {
-                                    ::coro::__private::CoroutineState::Yielded(
-                                        __coro_sub_yielded,
-                                    ) => {
-                                        let __coro_yielded: i32 = __coro_sub_yielded;
-                                        *__coro_state = __CoroState::Suspend1 {
-                                            result: result,
-                                            sub5: __coro_sub5,
-                                        };
-                                        return ::coro::__private::CoroutineState::Yielded(
-                                            __coro_yielded,
-                                        );
-                                    }
-                                    ::coro::__private::CoroutineState::Complete(
-                                        __coro_sub_returned,
-                                    ) => {
-                                        break '__coro_to_6_3 __CoroAfterYieldFrom6 {
-                                            returned8: __coro_sub_returned,
-                                            result: result,
-                                        };
+                                        ::coro::__private::CoroutineState::Complete(
+                                            __coro_sub_returned,
+                                        ) => {
+                                            __coro_into_6_3 = __CoroAfterYieldFrom6 {
+                                                returned8: __coro_sub_returned,
+                                                result: result,
+                                            };
+                                            break '__coro_to_6_3;
+                                        }
                                     }
                                 }
+                                __coro_into_6_3
                             };
                             ::coro::__private::same_slot(
                                 &__coro_incoming,
@@ -305,34 +336,39 @@ fn wrapper() -> impl Coroutine<Yield = i32, Return = &'static str> + ::coro::Con
                             result: result,
                             returned8: mut __coro_returned8,
                         } = {
-                            let __coro_incoming = '__coro_to_6_4: {
-                                let __CoroDrive4 {
-                                    result: result,
-                                    sub5: mut __coro_sub5,
-                                    step6: mut __coro_step6,
-                                } = ::coro::__private::take(&mut __coro_slot_4);
-                                match __coro_step6 {
-                                    ::coro::__private::CoroutineState::Yielded(
-                                        __coro_sub_yielded,
-                                    ) => {
-                                        let __coro_yielded: i32 = __coro_sub_yielded;
-                                        *__coro_state = __CoroState::Suspend1 {
-                                            result: result,
-                                            sub5: __coro_sub5,
-                                        };
-                                        return ::coro::__private::CoroutineState::Yielded(
-                                            __coro_yielded,
-                                        );
-                                    }
-                                    ::coro::__private::CoroutineState::Complete(
-                                        __coro_sub_returned,
-                                    ) => {
-                                        break '__coro_to_6_4 __CoroAfterYieldFrom6 {
-                                            returned8: __coro_sub_returned,
-                                            result: result,
-                                        };
+                            let __coro_incoming = {
+                                let __coro_into_6_4;
+                                '__coro_to_6_4: {
+                                    let __CoroDrive4 {
+                                        result: result,
+                                        sub5: mut __coro_sub5,
+                                        step6: mut __coro_step6,
+                                    } = ::coro::__private::take(&mut __coro_slot_4);
+                                    match __coro_step6 {
+                                        ::coro::__private::CoroutineState::Yielded(
+                                            __coro_sub_yielded,
+                                        ) => {
+                                            let __coro_yielded: i32 = __coro_sub_yielded;
+                                            *__coro_state = __CoroState::Suspend1 {
+                                                result: result,
+                                                sub5: __coro_sub5,
+                                            };
+                                            return ::coro::__private::CoroutineState::Yielded(
+                                                __coro_yielded,
+                                            );
+                                        }
+                                        ::coro::__private::CoroutineState::Complete(
+                                            __coro_sub_returned,
+                                        ) => {
+                                            __coro_into_6_4 = __CoroAfterYieldFrom6 {
+                                                returned8: __coro_sub_returned,
+                                                result: result,
+                                            };
+                                            break '__coro_to_6_4;
+                                        }
                                     }
                                 }
+                                __coro_into_6_4
                             };
                             ::coro::__private::same_slot(
                                 &__coro_incoming,
