@@ -351,3 +351,21 @@ fn a_static_coroutine_is_three_words() {
         3 * std::mem::size_of::<usize>()
     );
 }
+
+#[test]
+fn cfg_in_a_static_body_is_rustcs() {
+    #[coro::coroutine(static)]
+    fn configured() -> impl Iterator<Item = u32> {
+        let v = vec![1, 2];
+        for x in &v {
+            yield_!(*x);
+            #[cfg(any())]
+            yield_!(100);
+        }
+        #[cfg(all())]
+        yield_!(3);
+        #[cfg(any())]
+        let missing = yield_!(4);
+    }
+    assert_eq!(configured().collect::<Vec<_>>(), [1, 2, 3]);
+}

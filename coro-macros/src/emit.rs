@@ -311,6 +311,10 @@ impl Emitter<'_> {
                         _ => *self = Self::Poisoned,
                     }
                 }
+                #[inline]
+                fn mark_returned(&mut self) {
+                    *self = Self::Returned;
+                }
             }
         }
     }
@@ -617,22 +621,30 @@ impl Emitter<'_> {
                 let resume_call = quote_spanned!(span=>
                     ::coro::__private::Coroutine::resume(#sub, #sent)
                 );
+                // A panic in the sub-coroutine unwinds through the state it lies in, so
+                // this resume alone runs under the runtime's poisoning guard.
                 Some(quote! {
                     let mut #done = ::coro::__private::None;
-                    if let #state::#variant { #f: #sub, .. } = #state_var {
-                        let #sent = match #arg.take() {
-                            ::coro::__private::Some(#sent) => #sent,
-                            ::coro::__private::None => ::coro::__private::unreachable_start(#fn_name),
-                        };
-                        match #resume_call {
-                            ::coro::__private::CoroutineState::Yielded(#y) => {
-                                #typed
-                                return ::coro::__private::CoroutineState::Yielded(#y);
-                            }
-                            ::coro::__private::CoroutineState::Complete(__coro_returned) => {
-                                #done = ::coro::__private::Some(__coro_returned);
-                            }
+                    let __coro_fast = ::coro::__private::resume_in_place(#state_var, |#state_var| {
+                        if let #state::#variant { #f: #sub, .. } = #state_var {
+                            let #sent = match #arg.take() {
+                                ::coro::__private::Some(#sent) => #sent,
+                                ::coro::__private::None => ::coro::__private::unreachable_start(#fn_name),
+                            };
+                            ::coro::__private::Some(#resume_call)
+                        } else {
+                            ::coro::__private::None
                         }
+                    });
+                    match __coro_fast {
+                        ::coro::__private::Some(::coro::__private::CoroutineState::Yielded(#y)) => {
+                            #typed
+                            return ::coro::__private::CoroutineState::Yielded(#y);
+                        }
+                        ::coro::__private::Some(::coro::__private::CoroutineState::Complete(__coro_returned)) => {
+                            #done = ::coro::__private::Some(__coro_returned);
+                        }
+                        ::coro::__private::None => {}
                     }
                 })
             })
@@ -663,7 +675,7 @@ impl Emitter<'_> {
                     // One arm for both, so the suspension points are the only other
                     // arms (see `resumed_when_complete`).
                     __coro_complete => {
-                        ::coro::__private::resumed_when_complete(#fn_name, #state_var, __coro_complete)
+                        ::coro::__private::resumed_when_complete(#fn_name, #state_var, &__coro_complete)
                     }
                 }
                 #[allow(unused_labels)]

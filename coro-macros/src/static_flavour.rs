@@ -123,6 +123,15 @@ fn reject_clone(output: &syn::ReturnType) -> syn::Result<()> {
     Ok(())
 }
 
+/// `new` with the attributes the replaced macro carried (`#[cfg(..)] yield_!(..);`), for
+/// rustc to evaluate as it would on the macro.
+fn with_attrs(mut new: Expr, attrs: Vec<syn::Attribute>) -> Expr {
+    if let Expr::Await(a) = &mut new {
+        a.attrs = attrs;
+    }
+    new
+}
+
 /// Replaces `yield_!`/`yield_from!` with awaits on the coroutine's [`Co`] handle.
 struct Rewriter<'a> {
     co: &'a Ident,
@@ -177,7 +186,7 @@ impl VisitMut for Rewriter<'_> {
             && let Some(kind) = scan::yield_kind(&m.mac)
         {
             if let Some(new) = self.replace(&m.mac.clone(), kind) {
-                *e = new;
+                *e = with_attrs(new, m.attrs.clone());
             }
             return;
         }
@@ -189,7 +198,7 @@ impl VisitMut for Rewriter<'_> {
             && let Some(kind) = scan::yield_kind(&m.mac)
         {
             if let Some(new) = self.replace(&m.mac.clone(), kind) {
-                *s = Stmt::Expr(new, m.semi_token);
+                *s = Stmt::Expr(with_attrs(new, m.attrs.clone()), m.semi_token);
             }
             return;
         }

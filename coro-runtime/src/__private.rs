@@ -37,12 +37,16 @@ pub trait StateEnum {
     /// holds (newest local first, as the unwinding frame of a native coroutine would); a
     /// returned state stays returned (resuming it is what panicked).
     fn poison(&mut self);
+    /// Sets the state to `Returned` (it holds nothing then).
+    fn mark_returned(&mut self);
 }
 
 /// Poisons the state if the step unwinds. The step itself replaces the state with
 /// `Poisoned` before it runs any user code, except on a `yield_from!` fast path, which
 /// resumes the sub-coroutine in place, inside the state: a panic there would otherwise
-/// leave the coroutine suspended, and the next resume would go on past the panic.
+/// leave the coroutine suspended, and the next resume would go on past the panic. So the
+/// guard is only around that resume ([`resume_in_place`]): around the whole step, its
+/// unwind edge made LLVM keep the state in memory at every call (W2 11.8 -> 28 Ir).
 struct PoisonOnUnwind<'a, S: StateEnum>(&'a mut S);
 
 impl<S: StateEnum> Drop for PoisonOnUnwind<'_, S> {
@@ -60,6 +64,13 @@ impl<S: StateEnum> PoisonOnUnwind<'_, S> {
         core::mem::forget(self);
         out
     }
+}
+
+/// Runs `f` on the state (a `yield_from!` fast path resuming its sub-coroutine where it
+/// lies); if `f` unwinds, the state is poisoned.
+#[inline(always)]
+pub fn resume_in_place<S: StateEnum, T>(state: &mut S, f: impl FnOnce(&mut S) -> T) -> T {
+    PoisonOnUnwind(state).run(f)
 }
 
 /// A generated coroutine: the state enum `S`, the step function `F` that advances it, and
@@ -101,17 +112,13 @@ where
 
     #[inline(always)]
     fn resume(&mut self, arg: A) -> CoroutineState<Y, R> {
-        let step = &mut self.step;
-        PoisonOnUnwind(&mut self.state).run(|state| step(state, Some(arg)))
+        (self.step)(&mut self.state, Some(arg))
     }
 
     #[inline]
     fn start(&mut self) -> Option<CoroutineState<Y, R>> {
         match self.state.status() {
-            Status::Created => {
-                let step = &mut self.step;
-                Some(PoisonOnUnwind(&mut self.state).run(|state| step(state, None)))
-            }
+            Status::Created => Some((self.step)(&mut self.state, None)),
             Status::Suspended | Status::Complete => None,
         }
     }
@@ -147,8 +154,7 @@ where
         if let Status::Complete = self.state.status() {
             return None;
         }
-        let step = &mut self.step;
-        match PoisonOnUnwind(&mut self.state).run(|state| step(state, Some(()))) {
+        match (self.step)(&mut self.state, Some(())) {
             CoroutineState::Yielded(y) => Some(y),
             CoroutineState::Complete(_) => None,
         }
@@ -539,16 +545,18 @@ pub fn start_sub<C: Coroutine<S>, S>(
 ///
 /// One arm of the generated state `match` covers both, which gives LLVM fewer cases to
 /// switch on; this function (never inlined, so LLVM cannot fold the test back into that
-/// `match`) tells the two apart. That `match` took the state out, leaving `Poisoned`; it is
-/// put back first, so a returned coroutine stays returned, as rustc's own do.
+/// `match`) tells the two apart. That `match` took the state out (`was`), leaving
+/// `Poisoned` in `slot`; a returned coroutine is marked returned again, as rustc's own stay.
+/// `was` is taken by reference: taken by value, the whole state was copied out on every
+/// resume (W2 11.8 -> 32 Ir), since this arm would have needed all of it.
 #[cold]
 #[inline(never)]
 #[track_caller]
-pub fn resumed_when_complete<S: StateEnum>(name: &str, slot: &mut S, state: S) -> ! {
-    *slot = state;
-    if slot.panicked() {
+pub fn resumed_when_complete<S: StateEnum>(name: &str, slot: &mut S, was: &S) -> ! {
+    if was.panicked() {
         panic!("coroutine `{name}` resumed after panicking")
     } else {
+        slot.mark_returned();
         panic!("coroutine `{name}` resumed after completion")
     }
 }

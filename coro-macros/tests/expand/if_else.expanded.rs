@@ -44,6 +44,10 @@ fn parity(n: u32) -> impl Iterator<Item = &'static str> + ::coro::Control {
                 _ => *self = Self::Poisoned,
             }
         }
+        #[inline]
+        fn mark_returned(&mut self) {
+            *self = Self::Returned;
+        }
     }
     /// Which basic block runs next within one resume.
     #[derive(::coro::__private::Clone, ::coro::__private::Copy)]
@@ -114,7 +118,7 @@ fn parity(n: u32) -> impl Iterator<Item = &'static str> + ::coro::Control {
                     ::coro::__private::resumed_when_complete(
                         "parity",
                         __coro_state,
-                        __coro_complete,
+                        &__coro_complete,
                     )
                 }
             }

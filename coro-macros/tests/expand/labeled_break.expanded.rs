@@ -44,6 +44,10 @@ fn first_pair(
                 _ => *self = Self::Poisoned,
             }
         }
+        #[inline]
+        fn mark_returned(&mut self) {
+            *self = Self::Returned;
+        }
     }
     /// Which basic block runs next within one resume.
     #[derive(::coro::__private::Clone, ::coro::__private::Copy)]
@@ -156,7 +160,7 @@ fn first_pair(
                     ::coro::__private::resumed_when_complete(
                         "first_pair",
                         __coro_state,
-                        __coro_complete,
+                        &__coro_complete,
                     )
                 }
             }

@@ -45,6 +45,10 @@ fn guarded(name: String) -> impl Iterator<Item = usize> + ::coro::Control {
                 _ => *self = Self::Poisoned,
             }
         }
+        #[inline]
+        fn mark_returned(&mut self) {
+            *self = Self::Returned;
+        }
     }
     /// Which basic block runs next within one resume.
     #[derive(::coro::__private::Clone, ::coro::__private::Copy)]
@@ -120,7 +124,7 @@ fn guarded(name: String) -> impl Iterator<Item = usize> + ::coro::Control {
                     ::coro::__private::resumed_when_complete(
                         "guarded",
                         __coro_state,
-                        __coro_complete,
+                        &__coro_complete,
                     )
                 }
             }

@@ -42,6 +42,10 @@ fn averager() -> impl Coroutine<f64, Yield = f64, Return = ()> + ::coro::Control
                 _ => *self = Self::Poisoned,
             }
         }
+        #[inline]
+        fn mark_returned(&mut self) {
+            *self = Self::Returned;
+        }
     }
     /// Which basic block runs next within one resume.
     #[derive(::coro::__private::Clone, ::coro::__private::Copy)]
@@ -105,7 +109,7 @@ fn averager() -> impl Coroutine<f64, Yield = f64, Return = ()> + ::coro::Control
                     ::coro::__private::resumed_when_complete(
                         "averager",
                         __coro_state,
-                        __coro_complete,
+                        &__coro_complete,
                     )
                 }
             }

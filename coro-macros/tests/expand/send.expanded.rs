@@ -46,6 +46,10 @@ fn averager() -> impl Coroutine<
                 _ => *self = Self::Poisoned,
             }
         }
+        #[inline]
+        fn mark_returned(&mut self) {
+            *self = Self::Returned;
+        }
     }
     /// Which basic block runs next within one resume.
     #[derive(::coro::__private::Clone, ::coro::__private::Copy)]
@@ -109,7 +113,7 @@ fn averager() -> impl Coroutine<
                     ::coro::__private::resumed_when_complete(
                         "averager",
                         __coro_state,
-                        __coro_complete,
+                        &__coro_complete,
                     )
                 }
             }

@@ -45,6 +45,10 @@ fn wrapper() -> impl Coroutine<Yield = i32, Return = &'static str> + ::coro::Con
                 _ => *self = Self::Poisoned,
             }
         }
+        #[inline]
+        fn mark_returned(&mut self) {
+            *self = Self::Returned;
+        }
     }
     /// Which basic block runs next within one resume.
     #[derive(::coro::__private::Clone, ::coro::__private::Copy)]
@@ -84,44 +88,74 @@ fn wrapper() -> impl Coroutine<Yield = i32, Return = &'static str> + ::coro::Con
                 ProbeIterator as _, ProbeUnsupported as _,
             };
             let mut __coro_done0 = ::coro::__private::None;
-            if let __CoroState::Suspend0 { sub0: __coro_sub, .. } = __coro_state {
-                let __coro_sent = match __coro_arg.take() {
-                    ::coro::__private::Some(__coro_sent) => __coro_sent,
-                    ::coro::__private::None => {
-                        ::coro::__private::unreachable_start("wrapper")
+            let __coro_fast = ::coro::__private::resume_in_place(
+                __coro_state,
+                |__coro_state| {
+                    if let __CoroState::Suspend0 { sub0: __coro_sub, .. } = __coro_state {
+                        let __coro_sent = match __coro_arg.take() {
+                            ::coro::__private::Some(__coro_sent) => __coro_sent,
+                            ::coro::__private::None => {
+                                ::coro::__private::unreachable_start("wrapper")
+                            }
+                        };
+                        ::coro::__private::Some(
+                            ::coro::__private::Coroutine::resume(__coro_sub, __coro_sent),
+                        )
+                    } else {
+                        ::coro::__private::None
                     }
-                };
-                match ::coro::__private::Coroutine::resume(__coro_sub, __coro_sent) {
-                    ::coro::__private::CoroutineState::Yielded(__coro_sub_yielded) => {
-                        let __coro_sub_yielded: i32 = __coro_sub_yielded;
-                        return ::coro::__private::CoroutineState::Yielded(
-                            __coro_sub_yielded,
-                        );
-                    }
-                    ::coro::__private::CoroutineState::Complete(__coro_returned) => {
-                        __coro_done0 = ::coro::__private::Some(__coro_returned);
-                    }
+                },
+            );
+            match __coro_fast {
+                ::coro::__private::Some(
+                    ::coro::__private::CoroutineState::Yielded(__coro_sub_yielded),
+                ) => {
+                    let __coro_sub_yielded: i32 = __coro_sub_yielded;
+                    return ::coro::__private::CoroutineState::Yielded(
+                        __coro_sub_yielded,
+                    );
                 }
+                ::coro::__private::Some(
+                    ::coro::__private::CoroutineState::Complete(__coro_returned),
+                ) => {
+                    __coro_done0 = ::coro::__private::Some(__coro_returned);
+                }
+                ::coro::__private::None => {}
             }
             let mut __coro_done1 = ::coro::__private::None;
-            if let __CoroState::Suspend1 { sub5: __coro_sub, .. } = __coro_state {
-                let __coro_sent = match __coro_arg.take() {
-                    ::coro::__private::Some(__coro_sent) => __coro_sent,
-                    ::coro::__private::None => {
-                        ::coro::__private::unreachable_start("wrapper")
+            let __coro_fast = ::coro::__private::resume_in_place(
+                __coro_state,
+                |__coro_state| {
+                    if let __CoroState::Suspend1 { sub5: __coro_sub, .. } = __coro_state {
+                        let __coro_sent = match __coro_arg.take() {
+                            ::coro::__private::Some(__coro_sent) => __coro_sent,
+                            ::coro::__private::None => {
+                                ::coro::__private::unreachable_start("wrapper")
+                            }
+                        };
+                        ::coro::__private::Some(
+                            ::coro::__private::Coroutine::resume(__coro_sub, __coro_sent),
+                        )
+                    } else {
+                        ::coro::__private::None
                     }
-                };
-                match ::coro::__private::Coroutine::resume(__coro_sub, __coro_sent) {
-                    ::coro::__private::CoroutineState::Yielded(__coro_sub_yielded) => {
-                        let __coro_sub_yielded: i32 = __coro_sub_yielded;
-                        return ::coro::__private::CoroutineState::Yielded(
-                            __coro_sub_yielded,
-                        );
-                    }
-                    ::coro::__private::CoroutineState::Complete(__coro_returned) => {
-                        __coro_done1 = ::coro::__private::Some(__coro_returned);
-                    }
+                },
+            );
+            match __coro_fast {
+                ::coro::__private::Some(
+                    ::coro::__private::CoroutineState::Yielded(__coro_sub_yielded),
+                ) => {
+                    let __coro_sub_yielded: i32 = __coro_sub_yielded;
+                    return ::coro::__private::CoroutineState::Yielded(
+                        __coro_sub_yielded,
+                    );
                 }
+                ::coro::__private::Some(
+                    ::coro::__private::CoroutineState::Complete(__coro_returned),
+                ) => {
+                    __coro_done1 = ::coro::__private::Some(__coro_returned);
+                }
+                ::coro::__private::None => {}
             }
             let mut __coro_slot_0 = ::coro::__private::None;
             let mut __coro_slot_3 = ::coro::__private::None;
@@ -151,7 +185,7 @@ fn wrapper() -> impl Coroutine<Yield = i32, Return = &'static str> + ::coro::Con
                     ::coro::__private::resumed_when_complete(
                         "wrapper",
                         __coro_state,
-                        __coro_complete,
+                        &__coro_complete,
                     )
                 }
             }

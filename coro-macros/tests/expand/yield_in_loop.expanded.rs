@@ -41,6 +41,10 @@ fn countdown(n: u32) -> impl Iterator<Item = u32> + ::coro::Control {
                 _ => *self = Self::Poisoned,
             }
         }
+        #[inline]
+        fn mark_returned(&mut self) {
+            *self = Self::Returned;
+        }
     }
     /// Which basic block runs next within one resume.
     #[derive(::coro::__private::Clone, ::coro::__private::Copy)]
@@ -107,7 +111,7 @@ fn countdown(n: u32) -> impl Iterator<Item = u32> + ::coro::Control {
                     ::coro::__private::resumed_when_complete(
                         "countdown",
                         __coro_state,
-                        __coro_complete,
+                        &__coro_complete,
                     )
                 }
             }
