@@ -51,7 +51,8 @@ struct Emitter<'a> {
     /// Per block: entered through the dispatch at least once, so it needs an arm, a label
     /// and a slot (see [`Emitter::copied_targets`] for the blocks that may not).
     armed: Vec<bool>,
-    /// Per block: at most `SMALL_BLOCK` tokens of code, so it may be copied.
+    /// Per block: at most `SMALL_BLOCK` tokens of code and no closure or async block (see
+    /// [`defines_a_type`]), so it may be copied.
     small: Vec<bool>,
     /// Numbers the labeled blocks that copied jump targets break out of.
     breaks: std::cell::Cell<usize>,
@@ -65,6 +66,45 @@ const SMALL_BLOCK: usize = 80;
 /// it jumps to copied into that copy). Bounds the growth of the expansion: every jump site
 /// gets at most this many small blocks copied after it.
 const COPY_DEPTH: usize = 2;
+
+/// Whether `code` holds a closure or an async block. Each of those expressions has a type
+/// of its own, so a copy of it is a different type: a block holding one is never copied,
+/// or the copy and the original, stored in the same field, would not type-check
+/// ("expected closure, found a different closure"). Code that does not parse, and a
+/// macro call whose arguments might hold one (a `|` or `async` among them), count as
+/// holding one.
+fn defines_a_type(code: &[TokenStream]) -> bool {
+    use syn::visit::Visit;
+    struct Find(bool);
+    impl<'a> Visit<'a> for Find {
+        fn visit_expr(&mut self, e: &'a syn::Expr) {
+            match e {
+                syn::Expr::Closure(_) | syn::Expr::Async(_) => self.0 = true,
+                _ => syn::visit::visit_expr(self, e),
+            }
+        }
+        fn visit_macro(&mut self, m: &'a syn::Macro) {
+            fn suspicious(tokens: TokenStream) -> bool {
+                tokens.into_iter().any(|t| match t {
+                    TokenTree::Punct(p) => p.as_char() == '|',
+                    TokenTree::Ident(i) => i == "async",
+                    TokenTree::Group(g) => suspicious(g.stream()),
+                    TokenTree::Literal(_) => false,
+                })
+            }
+            self.0 |= suspicious(m.tokens.clone());
+        }
+    }
+    let tokens = quote!({ #(#code)* });
+    match syn::parse2::<syn::Block>(tokens) {
+        Ok(block) => {
+            let mut f = Find(false);
+            f.visit_block(&block);
+            f.0
+        }
+        Err(_) => true,
+    }
+}
 
 fn token_count(tokens: &TokenStream) -> usize {
     tokens
@@ -90,7 +130,10 @@ pub fn emit(input: &Input<'_>) -> TokenStream {
         small: lowered
             .blocks
             .iter()
-            .map(|b| b.code.iter().map(token_count).sum::<usize>() <= SMALL_BLOCK)
+            .map(|b| {
+                b.code.iter().map(token_count).sum::<usize>() <= SMALL_BLOCK
+                    && !defines_a_type(&b.code)
+            })
             .collect(),
         breaks: std::cell::Cell::new(0),
     };

@@ -318,6 +318,11 @@ pub struct Builder<'n> {
     /// The names some statement assigns as a whole (`x = e;`): the locals that may be
     /// killed, and so need a [`Local::witness`].
     assigned: HashSet<String>,
+    /// The statements just lowered ended in one that does not fall through (`return`,
+    /// `break`, `panic!()`, ..): the construct that lowered them must not add the jump to
+    /// what follows (it would be unreachable, and a branch value of `()` would make the
+    /// join's parameter a `()`). Set by [`Builder::stmts`], taken by the code after it.
+    diverged: bool,
 }
 
 /// Lowers `body` (already checked by `scan::check_body`).
@@ -331,6 +336,7 @@ pub fn lower(sig: &Signature, body: &Block, names: &Names) -> syn::Result<Lowere
         errors: None,
         started: 0,
         assigned: assigned_names(body),
+        diverged: false,
     };
     for p in &sig.params {
         let id = b.declare(Local {
@@ -358,7 +364,7 @@ pub fn lower(sig: &Signature, body: &Block, names: &Names) -> syn::Result<Lowere
         }
     }
     let value = b.scope_body(body);
-    if !ends_diverging(body) {
+    if !std::mem::take(&mut b.diverged) {
         // Point type errors at the tail expression (or the closing brace).
         let span = match body.stmts.last() {
             Some(Stmt::Expr(e, None)) => e.span(),
@@ -567,6 +573,9 @@ impl Builder<'_> {
     /// Ends a branch (or scope) by jumping to `target`, passing its value when the value
     /// is wanted and otherwise evaluating it for its effects first.
     fn branch_end(&mut self, target: BlockId, value: Operand, want: bool) {
+        if std::mem::take(&mut self.diverged) {
+            return;
+        }
         if want {
             self.goto(target, Some(value));
         } else {
@@ -604,10 +613,26 @@ impl Builder<'_> {
     }
 
     /// Lowers statements in the current scope; returns the tail value.
+    ///
+    /// After a statement that does not fall through, the rest is unreachable and is not
+    /// lowered (rustc only warns about it; lowered, a `yield_!` there would add a
+    /// suspension and a completion with `()` that do not type-check), and
+    /// [`Builder::diverged`] tells the caller not to jump on.
     fn stmts(&mut self, stmts: &[Stmt], want: bool) -> Operand {
         let mut value = Operand::unit();
         for (i, stmt) in stmts.iter().enumerate() {
             let last = i + 1 == stmts.len();
+            if stmt_diverges(stmt) {
+                match stmt {
+                    Stmt::Expr(e, None) => {
+                        let op = self.expr(e, false);
+                        self.discard(op);
+                    }
+                    _ => self.lower_stmt(stmt),
+                }
+                self.diverged = true;
+                return Operand::unit();
+            }
             match stmt {
                 // Its value is `()`.
                 Stmt::Expr(Expr::Assign(a), None) if last && a.attrs.is_empty() => {
@@ -653,17 +678,15 @@ impl Builder<'_> {
         let pat = &local.pat;
         let mut bindings = Vec::new();
         pattern_bindings(pat, &mut bindings);
+        if let Some(init) = &local.init
+            && let Some((_, d)) = &init.diverge
+            && scan::expr_yields(d)
+        {
+            return self.lower_let_else(local, &init.expr, d);
+        }
         let (init_tokens, mentions, init_expr) = match &local.init {
             None => (None, Vec::new(), None),
             Some(init) => {
-                if let Some((_, d)) = &init.diverge
-                    && scan::expr_yields(d)
-                {
-                    self.error(
-                        d.span(),
-                        "a `let .. else` block cannot suspend; move the `yield_!` after the `let`",
-                    );
-                }
                 let op = self.expr(&init.expr, true);
                 let mut tokens = op.tokens;
                 let mut mentions = op.mentions;
@@ -713,6 +736,56 @@ impl Builder<'_> {
                 self.take_witness(id);
             }
         }
+    }
+
+    /// `let P = e else { d };` whose `else` block suspends, as two statements:
+    ///
+    /// ```text
+    /// let matched = match e { P => Some((a, b)), _ => None };
+    /// let (a, mut b) = match matched { Some(bound) => bound, None => { d } };
+    /// ```
+    ///
+    /// The first matches, and drops `e`'s temporaries at its end, before the `else` block
+    /// runs, as a `let .. else` does; the second is a `match` whose arm suspends, lowered
+    /// as any other, with the bindings declared in their order (so they drop as the
+    /// pattern's would). The `else` block must not fall through, as rustc requires of it.
+    fn lower_let_else(&mut self, local: &syn::Local, e: &Expr, d: &Expr) {
+        if let Pat::Type(t) = &local.pat {
+            self.error(
+                t.ty.span(),
+                "a `let .. else` whose `else` block suspends cannot have a type annotation; \
+                 give the type to the value instead (`let P = e as T else ..` or a typed `let` before it)",
+            );
+            return;
+        }
+        let mut bindings = Vec::new();
+        pattern_bindings(&local.pat, &mut bindings);
+        let names: Vec<&Ident> = bindings.iter().map(|b| &b.0).collect();
+        let declared = bindings.iter().map(|(name, mutable, by_ref)| {
+            let m = (*mutable && !*by_ref).then(|| quote!(mut));
+            quote!(#m #name)
+        });
+        // The bindings move into the tuple, so the arm's pattern does not need their `mut`.
+        let mut inner = local.pat.clone();
+        StripMut.visit_pat_mut(&mut inner);
+        let matched: Expr = syn::parse_quote! {
+            match #e {
+                #inner => ::coro::__private::Some((#(#names,)*)),
+                _ => ::coro::__private::None,
+            }
+        };
+        let op = self.expr(&matched, true);
+        let t_name = self.spill(op, "matched").tokens;
+        let bound = Ident::new("__coro_bound", Span::mixed_site());
+        let attrs = &local.attrs;
+        let stmt: Stmt = syn::parse_quote! {
+            #(#attrs)*
+            let (#(#declared,)*) = match #t_name {
+                ::coro::__private::Some(#bound) => #bound,
+                ::coro::__private::None => #d,
+            };
+        };
+        self.lower_stmt(&stmt);
     }
 
     /// Takes the [`Local::witness`] of a just-declared (and initialized) local that an
@@ -1218,6 +1291,14 @@ impl Builder<'_> {
         let (left, right, op) = (&*b.left, &*b.right, &b.op);
         match op {
             // Short-circuit: the right operand runs only on one branch.
+            // `let` outside a condition; rustc reports it (desugared, it would not parse).
+            BinOp::And(_) | BinOp::Or(_) if has_let(left) || has_let(right) => {
+                self.error(
+                    b.span(),
+                    "`let` is only allowed in the condition of `if`/`while`",
+                );
+                Operand::unit()
+            }
             BinOp::And(_) | BinOp::Or(_) if scan::expr_yields(right) => {
                 let desugared: syn::ExprIf = if matches!(op, BinOp::And(_)) {
                     syn::parse_quote!(if #left { #right } else { false })
@@ -1302,6 +1383,9 @@ impl Builder<'_> {
     /// Lowers `if`: the condition in the current block, each branch inline in a frame of
     /// its own, and a join block where both branches meet.
     fn lower_if(&mut self, i: &syn::ExprIf, want: bool) -> Operand {
+        if !matches!(&*i.cond, Expr::Let(_)) && scan::expr_yields(&i.cond) && has_let(&i.cond) {
+            return self.lower_let_chain(i, want);
+        }
         let scrutinee: Option<&Expr> = match &*i.cond {
             Expr::Let(l) => Some(&l.expr),
             _ => None,
@@ -1319,14 +1403,7 @@ impl Builder<'_> {
                 let pat = &l.pat;
                 wrap(scrutinee, |t| quote!(let #pat = #t))
             }
-            c if scan::expr_yields(c) => {
-                let mut found = Vec::new();
-                collect_let_bindings(c, &mut found);
-                if !found.is_empty() {
-                    self.error(c.span(), "a `let` chain cannot contain a `yield_!`; bind the yielded value before the `if`");
-                }
-                self.expr(c, true)
-            }
+            c if scan::expr_yields(c) => self.expr(c, true),
             c => {
                 collect_let_bindings(c, &mut bindings);
                 self.verbatim(c)
@@ -1397,6 +1474,40 @@ impl Builder<'_> {
             Some(p) => self.local_operand(p),
             None => Operand::unit(),
         }
+    }
+
+    /// `if c1 && let P = e && c3 { T } else { E }` with a yield in a condition, as nested
+    /// `if`s in a labeled block, so `E` is written once:
+    ///
+    /// ```text
+    /// 'chain: { if c1 { if let P = e { if c3 { break 'chain { T } } } } E }
+    /// ```
+    ///
+    /// Each condition runs only when the ones before it held, and the bindings of a `let`
+    /// are in scope from the next condition to the end of `T`; when a condition fails, they
+    /// drop before `E` runs, as in rustc's let chains.
+    fn lower_let_chain(&mut self, i: &syn::ExprIf, want: bool) -> Operand {
+        let mut conds = Vec::new();
+        conjuncts(&i.cond, &mut conds);
+        let label = Lifetime::new(
+            &format!("'__coro_chain{}", self.out.blocks.len()),
+            Span::mixed_site(),
+        );
+        let then = &i.then_branch;
+        let mut body: Expr = if want {
+            syn::parse_quote!(break #label #then)
+        } else {
+            syn::parse_quote!({ #then break #label; })
+        };
+        for cond in conds.into_iter().rev() {
+            body = syn::parse_quote!(if #cond { #body });
+        }
+        let otherwise = match &i.else_branch {
+            Some((_, e)) => quote!(#e),
+            None => quote!(()),
+        };
+        let chain: syn::ExprBlock = syn::parse_quote!(#label: { #body #otherwise });
+        self.lower_block_expr(&chain, want)
     }
 
     /// Declares the bindings of a pattern matched against `scrutinee`: when that is a
@@ -1520,7 +1631,9 @@ impl Builder<'_> {
             has_value: want,
         });
         body(self);
-        self.goto(head, None);
+        if !std::mem::take(&mut self.diverged) {
+            self.goto(head, None);
+        }
         self.loops.pop();
         let p = want.then(|| self.temp("value", true));
         self.start(exit, p);
@@ -1587,13 +1700,36 @@ impl Builder<'_> {
     }
 }
 
-/// A body whose last statement certainly does not fall through (`return x;`, `panic!()`):
-/// appending "complete with `()`" after it would not type-check when `Return` is not `()`.
-fn ends_diverging(body: &Block) -> bool {
-    match body.stmts.last() {
-        Some(Stmt::Expr(Expr::Return(_), _)) => true,
-        Some(Stmt::Expr(Expr::Macro(m), Some(_))) => diverging_macro(&m.mac),
-        Some(Stmt::Macro(m)) => diverging_macro(&m.mac),
+/// A statement that certainly does not fall through, judging from its syntax: `return`,
+/// `break`, `continue`, `panic!()` and its family, and blocks, `if`s and `match`es all of
+/// whose ways end in one. (What is not recognised is lowered as if it fell through, as
+/// before: a jump after it is unreachable.)
+fn stmt_diverges(s: &Stmt) -> bool {
+    match s {
+        Stmt::Expr(e, _) => expr_diverges(e),
+        Stmt::Macro(m) => diverging_macro(&m.mac),
+        _ => false,
+    }
+}
+
+fn expr_diverges(e: &Expr) -> bool {
+    match e {
+        Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) => true,
+        Expr::Macro(m) => diverging_macro(&m.mac),
+        Expr::Paren(p) => expr_diverges(&p.expr),
+        // A labeled block can be left by a `break` to its label.
+        Expr::Block(b) if b.label.is_none() => b.block.stmts.iter().any(stmt_diverges),
+        Expr::If(i) => {
+            expr_diverges(&i.cond)
+                || (i.then_branch.stmts.iter().any(stmt_diverges)
+                    && i.else_branch
+                        .as_ref()
+                        .is_some_and(|(_, e)| expr_diverges(e)))
+        }
+        Expr::Match(m) => {
+            expr_diverges(&m.expr)
+                || (!m.arms.is_empty() && m.arms.iter().all(|a| expr_diverges(&a.body)))
+        }
         _ => false,
     }
 }
@@ -1776,6 +1912,28 @@ pub fn pattern_bindings(pat: &Pat, out: &mut Vec<(Ident, bool, bool)>) {
         Pat::TupleStruct(t) => t.elems.iter().for_each(|p| pattern_bindings(p, out)),
         Pat::Type(t) => pattern_bindings(&t.pat, out),
         _ => {}
+    }
+}
+
+/// Whether a condition is a let chain (`if let A = a && b`).
+fn has_let(e: &Expr) -> bool {
+    match e {
+        Expr::Let(_) => true,
+        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
+            has_let(&b.left) || has_let(&b.right)
+        }
+        _ => false,
+    }
+}
+
+/// The conditions of a chain `a && b && c`, in order.
+fn conjuncts<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
+    match e {
+        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
+            conjuncts(&b.left, out);
+            conjuncts(&b.right, out);
+        }
+        _ => out.push(e),
     }
 }
 
@@ -1975,6 +2133,18 @@ impl VisitMut for Rewriter<'_, '_> {
     }
 
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+/// Removes `mut` from by-value bindings of a pattern.
+struct StripMut;
+
+impl VisitMut for StripMut {
+    fn visit_pat_ident_mut(&mut self, p: &mut syn::PatIdent) {
+        if p.by_ref.is_none() {
+            p.mutability = None;
+        }
+        visit_mut::visit_pat_ident_mut(self, p);
+    }
 }
 
 fn mentions_jump(t: &proc_macro2::TokenTree) -> bool {

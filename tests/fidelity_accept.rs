@@ -1,0 +1,381 @@
+//! Valid Rust that coro used to reject, checked against rustc's own coroutines: a
+//! `let .. else` whose `else` yields, let chains with a yield in a condition, deferred
+//! initialisation (`let x;`), arms that yield then diverge, closures in code the lowering
+//! copies, and yields inside an assigned place. Native traces: tests/fidelity/accept.trace.
+
+mod fidelity_common;
+
+use coro::{Coroutine, yield_, yield_from};
+use fidelity_common::{Guard, check, drive, log};
+
+fn pos(n: i32) -> Option<i32> {
+    (n > 0).then_some(n)
+}
+
+/// Hands out each value of `items`, passing on what it is sent; returns the sum sent.
+#[coro::coroutine]
+fn sub<F: Fn(i32) -> i32>(items: Vec<i32>, f: F) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let mut total = 0;
+    for x in items {
+        total += yield_!(f(x));
+    }
+    total
+}
+
+// ----- item 7: `let .. else` whose `else` yields and diverges ------------------------------
+
+#[coro::coroutine]
+fn let_else() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let _g = Guard("g");
+    let n = yield_!(0);
+    let Some(v) = pos(n) else {
+        let _e = Guard("e");
+        log("else");
+        let m = yield_!(-1);
+        log(format!("else got {m}"));
+        return m;
+    };
+    let _h = Guard("h");
+    log(format!("v {v}"));
+    let m = yield_!(v);
+    v + m
+}
+
+#[coro::coroutine]
+fn let_else_temp() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let n = yield_!(0);
+    let (_, Some(mut v)) = (Guard("t"), pos(n)) else {
+        log("else");
+        yield_!(-1);
+        return -1;
+    };
+    log("after");
+    v += 1;
+    yield_!(v);
+    v
+}
+
+#[coro::coroutine]
+fn let_else_loop() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let mut total = 0;
+    loop {
+        let _l = Guard("l");
+        let n = yield_!(total);
+        let Some(v) = pos(n) else {
+            if n == 0 {
+                yield_!(-1);
+                break;
+            }
+            let _e = Guard("e");
+            yield_!(-2);
+            continue;
+        };
+        total += v;
+    }
+    log("after loop");
+    total
+}
+
+// ----- item 8: let chains with a yield in a condition -----------------------------------
+
+#[coro::coroutine]
+fn chain_if() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let _g = Guard("g");
+    let n = yield_!(0);
+    let r = if let Some(a) = pos(n)
+        && yield_!(a) > 0
+    {
+        log(format!("then {a}"));
+        a
+    } else {
+        log("else");
+        -1
+    };
+    log("end");
+    r
+}
+
+#[coro::coroutine]
+fn chain_guard_binding() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let n = yield_!(0);
+    if let Some(b) = pos(n).map(|_| Guard("b"))
+        && let Some(m) = pos(yield_!(1))
+        && m != 5
+    {
+        log(format!("then {m}"));
+        yield_!(m);
+        log(format!("still {}", b.0));
+    } else {
+        log("else");
+    }
+    log("end");
+    0
+}
+
+#[coro::coroutine]
+fn chain_else_if() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let n = yield_!(0);
+    if n == 1
+        && let Some(m) = pos(yield_!(10))
+    {
+        log(format!("first {m}"));
+    } else if let Some(k) = pos(n)
+        && yield_!(20) == k
+    {
+        log(format!("second {k}"));
+    } else {
+        log("neither");
+    }
+    0
+}
+
+#[coro::coroutine]
+fn while_let_chain() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let mut it = vec![3, 4, 5].into_iter();
+    let mut sum = 0;
+    while let Some(x) = it.next()
+        && yield_!(x) != 0
+    {
+        let _b = Guard("body");
+        sum += x;
+    }
+    log(format!("left {:?}", it.collect::<Vec<_>>()));
+    sum
+}
+
+// ----- item 11: arms that yield and then diverge -----------------------------------------
+
+#[coro::coroutine]
+fn arm_diverges() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let _g = Guard("g");
+    let n = yield_!(0);
+    let v = match pos(n) {
+        Some(v) => v,
+        None => {
+            let _e = Guard("e");
+            yield_!(-1);
+            return -1;
+        }
+    };
+    let w = if v > 5 {
+        v
+    } else {
+        yield_!(-2);
+        log("small");
+        return v;
+    };
+    yield_!(w);
+    w + 1
+}
+
+#[coro::coroutine]
+fn unreachable_after_return() -> impl Coroutine<i32, Yield = i32, Return = Result<i32, String>> {
+    let _g = Guard("g");
+    let n = yield_!(0);
+    if n < 0 {
+        return Err(format!("negative {n}"));
+    }
+    yield_!(n);
+    return Ok(n);
+    yield_!(99);
+}
+
+// ----- item 12: closures in code the lowering copies -------------------------------------
+
+#[coro::coroutine]
+fn two_yield_froms_with_closures() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let a = yield_from!(sub(vec![1, 2], |x| x + 1));
+    let b = yield_from!(sub(vec![10], |x| x * 3));
+    a + b
+}
+
+#[coro::coroutine]
+fn loop_with_closure_local() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let mut total = 0;
+    for i in 0..3 {
+        let add = move |x: i32| x + i;
+        let sent = yield_!(add(100));
+        total += add(sent);
+    }
+    total
+}
+
+#[test]
+fn let_else_matches() {
+    check("accept", "let_else_matches", || {
+        drive(let_else(), [0, 5, 7])
+    });
+}
+
+#[test]
+fn let_else_yields_then_returns() {
+    check("accept", "let_else_yields_then_returns", || {
+        drive(let_else(), [0, -3, 9])
+    });
+}
+
+#[test]
+fn let_else_dropped_in_else() {
+    check("accept", "let_else_dropped_in_else", || {
+        drive(let_else(), [0, -3])
+    });
+}
+
+#[test]
+fn let_else_temporary_drops_before_else() {
+    check("accept", "let_else_temporary_drops_before_else", || {
+        drive(let_else_temp(), [0, -1, 0])
+    });
+}
+
+#[test]
+fn let_else_binds_mut() {
+    check("accept", "let_else_binds_mut", || {
+        drive(let_else_temp(), [0, 4, 0])
+    });
+}
+
+#[test]
+fn let_else_break_and_continue() {
+    check("accept", "let_else_break_and_continue", || {
+        drive(let_else_loop(), [0, 3, -1, 0, 4, 0, 0])
+    });
+}
+
+#[test]
+fn chain_if_true() {
+    check("accept", "chain_if_true", || drive(chain_if(), [0, 3, 1]));
+}
+
+#[test]
+fn chain_if_false_after_yield() {
+    check("accept", "chain_if_false_after_yield", || {
+        drive(chain_if(), [0, 3, 0])
+    });
+}
+
+#[test]
+fn chain_if_pattern_fails() {
+    check("accept", "chain_if_pattern_fails", || {
+        drive(chain_if(), [0, -3])
+    });
+}
+
+#[test]
+fn chain_if_dropped_in_condition() {
+    check("accept", "chain_if_dropped_in_condition", || {
+        drive(chain_if(), [0, 3])
+    });
+}
+
+#[test]
+fn chain_guard_binding_then() {
+    check("accept", "chain_guard_binding_then", || {
+        drive(chain_guard_binding(), [0, 1, 2, 0])
+    });
+}
+
+#[test]
+fn chain_guard_binding_else() {
+    check("accept", "chain_guard_binding_else", || {
+        drive(chain_guard_binding(), [0, 1, 5])
+    });
+}
+
+#[test]
+fn chain_guard_binding_dropped() {
+    check("accept", "chain_guard_binding_dropped", || {
+        drive(chain_guard_binding(), [0, 1, 2])
+    });
+}
+
+#[test]
+fn chain_else_if_first() {
+    check("accept", "chain_else_if_first", || {
+        drive(chain_else_if(), [0, 1, 3])
+    });
+}
+
+#[test]
+fn chain_else_if_second() {
+    check("accept", "chain_else_if_second", || {
+        drive(chain_else_if(), [0, 2, 2])
+    });
+}
+
+#[test]
+fn chain_else_if_neither() {
+    check("accept", "chain_else_if_neither", || {
+        drive(chain_else_if(), [0, 2, 7])
+    });
+}
+
+#[test]
+fn chain_while() {
+    check("accept", "chain_while", || {
+        drive(while_let_chain(), [0, 1, 1, 0])
+    });
+}
+
+#[test]
+fn chain_while_dropped() {
+    check("accept", "chain_while_dropped", || {
+        drive(while_let_chain(), [0, 1])
+    });
+}
+
+#[test]
+fn arm_diverges_some() {
+    check("accept", "arm_diverges_some", || {
+        drive(arm_diverges(), [0, 7, 0])
+    });
+}
+
+#[test]
+fn arm_diverges_none() {
+    check("accept", "arm_diverges_none", || {
+        drive(arm_diverges(), [0, -1, 0])
+    });
+}
+
+#[test]
+fn arm_diverges_dropped() {
+    check("accept", "arm_diverges_dropped", || {
+        drive(arm_diverges(), [0, -1])
+    });
+}
+
+#[test]
+fn if_branch_diverges() {
+    check("accept", "if_branch_diverges", || {
+        drive(arm_diverges(), [0, 3, 0])
+    });
+}
+
+#[test]
+fn unreachable_after_return_ok() {
+    check("accept", "unreachable_after_return_ok", || {
+        drive(unreachable_after_return(), [0, 4, 0, 0])
+    });
+}
+
+#[test]
+fn unreachable_after_return_err() {
+    check("accept", "unreachable_after_return_err", || {
+        drive(unreachable_after_return(), [0, -4])
+    });
+}
+
+#[test]
+fn closures_in_yield_from() {
+    check("accept", "closures_in_yield_from", || {
+        drive(two_yield_froms_with_closures(), [0, 1, 2, 3])
+    });
+}
+
+#[test]
+fn closure_local_in_loop() {
+    check("accept", "closure_local_in_loop", || {
+        drive(loop_with_closure_local(), [0, 1, 2, 3])
+    });
+}
