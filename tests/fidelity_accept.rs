@@ -200,6 +200,40 @@ fn loop_with_closure_local() -> impl Coroutine<i32, Yield = i32, Return = i32> {
     total
 }
 
+// ----- item 15: a yield inside an assigned place ------------------------------------------
+
+#[coro::coroutine]
+fn assign_into_yielded_index() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let mut a = [0; 4];
+    let _g = Guard("g");
+    a[{
+        log("index");
+        yield_!(1)
+    } as usize] = {
+        log("value");
+        yield_!(2)
+    };
+    log(format!("{a:?}"));
+    a[1] = yield_!(3);
+    a[{ yield_!(4) } as usize] = 7;
+    log(format!("{a:?}"));
+    a.iter().sum()
+}
+
+#[coro::coroutine]
+fn compound_assign_yielding_place() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let mut x = 1;
+    let mut a = [10, 20];
+    *{
+        yield_!(0);
+        &mut x
+    } += 1;
+    let step = 5;
+    a[yield_!(x) as usize] *= step;
+    log(format!("{x} {a:?}"));
+    x + a[0] + a[1]
+}
+
 #[test]
 fn let_else_matches() {
     check("accept", "let_else_matches", || {
@@ -377,5 +411,26 @@ fn closures_in_yield_from() {
 fn closure_local_in_loop() {
     check("accept", "closure_local_in_loop", || {
         drive(loop_with_closure_local(), [0, 1, 2, 3])
+    });
+}
+
+#[test]
+fn assign_index_and_value() {
+    check("accept", "assign_index_and_value", || {
+        drive(assign_into_yielded_index(), [0, 7, 3, 5, 2])
+    });
+}
+
+#[test]
+fn assign_index_dropped() {
+    check("accept", "assign_index_dropped", || {
+        drive(assign_into_yielded_index(), [0, 7])
+    });
+}
+
+#[test]
+fn compound_assign_place() {
+    check("accept", "compound_assign_place", || {
+        drive(compound_assign_yielding_place(), [0, 0, 1])
     });
 }

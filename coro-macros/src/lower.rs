@@ -815,10 +815,9 @@ impl Builder<'_> {
     /// its incoming locals and sets it with its own type: `x = assign(witness, e);`.
     fn lower_assign(&mut self, a: &syn::ExprAssign) {
         if scan::expr_yields(&a.left) {
-            self.error(
-                a.left.span(),
-                "the place assigned to cannot contain a `yield_!`; bind the yielded value first",
-            );
+            let op = self.assign_to_yielding_place(a);
+            self.emit_operand(op);
+            return;
         }
         let right = self.expr(&a.right, true);
         let block = self.cur();
@@ -852,6 +851,106 @@ impl Builder<'_> {
         self.out.blocks[block].reassigns.push(id);
         let n = proc_macro2::Literal::usize_unsuffixed(id);
         self.emit(quote!(__coro_reassign!(#n)), Vec::new());
+    }
+
+    /// `place = value` where the place suspends (`a[yield_!(i)] = v`). Rust evaluates the
+    /// value first, then the place's operands, left to right; the value waits in a
+    /// temporary while the place suspends, unless reading it later observes the same
+    /// (a literal or a place).
+    fn assign_to_yielding_place(&mut self, a: &syn::ExprAssign) -> Operand {
+        let right = self.expr(&a.right, true);
+        let right = if right.stable {
+            right
+        } else {
+            self.spill(right, "value")
+        };
+        let left = self.lower_place(&a.left);
+        let (l, eq, r) = (&left.tokens, &a.eq_token, &right.tokens);
+        let mut mentions = right.mentions;
+        mentions.extend(left.mentions);
+        Operand {
+            tokens: quote!(#l #eq #r),
+            mentions,
+            stable: false,
+        }
+    }
+
+    /// A place expression that suspends, as the left side of an assignment: its operands
+    /// are evaluated left to right (the base of `a[i]` is a place, read where the
+    /// assignment happens), and the place itself is formed where the assignment is.
+    fn lower_place(&mut self, e: &Expr) -> Operand {
+        if !scan::expr_yields(e) {
+            return self.place(e);
+        }
+        match e {
+            Expr::Index(i) => {
+                if scan::expr_yields(&i.expr) || !is_stable(&i.expr) {
+                    let base = self.lower_place(&i.expr);
+                    if scan::expr_yields(&i.index) {
+                        self.error(
+                            i.index.span(),
+                            "both the indexed place and the index contain a `yield_!`; bind the \
+                             index to a variable first",
+                        );
+                    }
+                    let index = self.expr(&i.index, true);
+                    let (b, ix) = (&base.tokens, &index.tokens);
+                    let mut mentions = base.mentions;
+                    mentions.extend(index.mentions);
+                    return Operand {
+                        tokens: quote!(#b[#ix]),
+                        mentions,
+                        stable: false,
+                    };
+                }
+                let base = self.place(&i.expr);
+                let index = self.expr(&i.index, true);
+                let (b, ix) = (&base.tokens, &index.tokens);
+                let mut mentions = base.mentions;
+                mentions.extend(index.mentions);
+                Operand {
+                    tokens: quote!(#b[#ix]),
+                    mentions,
+                    stable: false,
+                }
+            }
+            Expr::Field(f) => {
+                let member = &f.member;
+                let base = self.lower_place(&f.base);
+                wrap(base, |b| quote!(#b.#member))
+            }
+            Expr::Paren(p) => {
+                let inner = self.lower_place(&p.expr);
+                wrap(inner, |t| quote!((#t)))
+            }
+            Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => {
+                let op = u.op;
+                let inner = self.pointer(&u.expr);
+                wrap(inner, |t| quote!(#op #t))
+            }
+            other => self.expr(other, true),
+        }
+    }
+
+    /// The operand of `*` in an assigned place. A block that declares no local
+    /// (`*{ yield_!(); &mut x }`) runs its statements here and leaves its value to be
+    /// read where the assignment is: going through a block boundary would move `x` into
+    /// the next block while the reference to it is alive.
+    fn pointer(&mut self, e: &Expr) -> Operand {
+        match e {
+            Expr::Paren(p) => self.pointer(&p.expr),
+            Expr::Block(b)
+                if b.label.is_none()
+                    && b.attrs.is_empty()
+                    && !b.block.stmts.iter().any(|s| matches!(s, Stmt::Local(_))) =>
+            {
+                self.scopes.push(Vec::new());
+                let v = self.stmts(&b.block.stmts, true);
+                self.scopes.pop();
+                v
+            }
+            other => self.expr(other, true),
+        }
     }
 
     /// The local `x = right` may kill in `block`, with its witness (see [`Reassign`]).
@@ -1054,10 +1153,8 @@ impl Builder<'_> {
                 let names = self.names;
                 wrap(inner, |v| try_tokens(names, v, span))
             }
+            Expr::Assign(a) if scan::expr_yields(&a.left) => self.assign_to_yielding_place(a),
             Expr::Assign(a) => {
-                if scan::expr_yields(&a.left) {
-                    self.error(a.left.span(), "the place assigned to cannot contain a `yield_!`; bind the yielded value first");
-                }
                 let right = self.expr(&a.right, true);
                 let left = self.place(&a.left);
                 let (l, r) = (&left.tokens, &right.tokens);
@@ -1307,10 +1404,31 @@ impl Builder<'_> {
                 };
                 self.lower_if(&desugared, want)
             }
-            _ if op_assigns(op) => {
-                if scan::expr_yields(left) {
-                    self.error(left.span(), "the place assigned to cannot contain a `yield_!`; bind the yielded value first");
+            _ if op_assigns(op) && scan::expr_yields(left) => {
+                // Rust evaluates the right side first when both sides are primitives, and
+                // the place first otherwise: with only types to tell, the right side must
+                // be one whose evaluation nothing can observe (a literal or a place).
+                if scan::expr_yields(right) || !is_stable(right) {
+                    self.error(
+                        right.span(),
+                        "in a compound assignment whose place contains a `yield_!`, the right side \
+                         must be a literal or a variable (Rust evaluates the two sides in an order \
+                         that depends on their types); bind it to a variable first",
+                    );
+                    return Operand::unit();
                 }
+                let l = self.lower_place(left);
+                let r = self.verbatim(right);
+                let (lt, rt) = (&l.tokens, &r.tokens);
+                let mut mentions = l.mentions;
+                mentions.extend(r.mentions);
+                Operand {
+                    tokens: quote!(#lt #op #rt),
+                    mentions,
+                    stable: false,
+                }
+            }
+            _ if op_assigns(op) => {
                 let r = self.expr(right, true);
                 let l = self.place(left);
                 let (lt, rt) = (&l.tokens, &r.tokens);
