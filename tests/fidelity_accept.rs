@@ -143,6 +143,77 @@ fn while_let_chain() -> impl Coroutine<i32, Yield = i32, Return = i32> {
     sum
 }
 
+// ----- item 9: deferred initialisation ---------------------------------------------------
+
+#[coro::coroutine]
+fn deferred_init_from_yield() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let x;
+    x = yield_!(1);
+    log(format!("x {x}"));
+    x * 2
+}
+
+#[coro::coroutine]
+fn deferred_branches() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let label: &str;
+    let n = yield_!(0);
+    if n > 0 {
+        label = "pos";
+    } else {
+        yield_!(-1);
+        label = "neg";
+    }
+    yield_!(1);
+    log(label);
+    label.len() as i32
+}
+
+#[coro::coroutine]
+fn deferred_guard_init() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let g;
+    let _a = Guard("a");
+    yield_!(0);
+    g = Guard("g");
+    let _b = Guard("b");
+    yield_!(1);
+    log(format!("have {}", g.0));
+    yield_!(2);
+    0
+}
+
+#[coro::coroutine]
+fn deferred_some_paths() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let x: i32;
+    let n = yield_!(0);
+    if n > 0 {
+        x = n * 10;
+        yield_!(x);
+        log(format!("x {x}"));
+    } else {
+        yield_!(-1);
+    }
+    yield_!(9);
+    0
+}
+
+#[coro::coroutine]
+fn deferred_guard_some_paths() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let _a = Guard("a");
+    let g;
+    let n = yield_!(0);
+    if n > 0 {
+        g = Guard("g");
+        yield_!(1);
+        log(format!("have {}", g.0));
+    } else {
+        yield_!(-1);
+    }
+    let _b = Guard("b");
+    yield_!(9);
+    log("end");
+    0
+}
+
 // ----- item 11: arms that yield and then diverge -----------------------------------------
 
 #[coro::coroutine]
@@ -355,6 +426,83 @@ fn chain_while() {
 fn chain_while_dropped() {
     check("accept", "chain_while_dropped", || {
         drive(while_let_chain(), [0, 1])
+    });
+}
+
+#[test]
+fn deferred_from_yield() {
+    check("accept", "deferred_from_yield", || {
+        drive(deferred_init_from_yield(), [0, 21])
+    });
+}
+
+#[test]
+fn deferred_branches_pos() {
+    check("accept", "deferred_branches_pos", || {
+        drive(deferred_branches(), [0, 1, 0])
+    });
+}
+
+#[test]
+fn deferred_branches_neg() {
+    check("accept", "deferred_branches_neg", || {
+        drive(deferred_branches(), [0, -1, 0, 0])
+    });
+}
+
+#[test]
+fn deferred_guard() {
+    check("accept", "deferred_guard", || {
+        drive(deferred_guard_init(), [0, 0, 0, 0])
+    });
+}
+
+#[test]
+fn deferred_guard_dropped_before_init() {
+    check("accept", "deferred_guard_dropped_before_init", || {
+        drive(deferred_guard_init(), [0])
+    });
+}
+
+#[test]
+fn deferred_guard_dropped_after_init() {
+    check("accept", "deferred_guard_dropped_after_init", || {
+        drive(deferred_guard_init(), [0, 0])
+    });
+}
+
+#[test]
+fn deferred_some_paths_init() {
+    check("accept", "deferred_some_paths_init", || {
+        drive(deferred_some_paths(), [0, 2, 0, 0])
+    });
+}
+
+#[test]
+fn deferred_some_paths_uninit() {
+    check("accept", "deferred_some_paths_uninit", || {
+        drive(deferred_some_paths(), [0, -2, 0, 0])
+    });
+}
+
+#[test]
+fn deferred_guard_some_paths_init() {
+    check("accept", "deferred_guard_some_paths_init", || {
+        drive(deferred_guard_some_paths(), [0, 1, 0, 0])
+    });
+}
+
+#[test]
+fn deferred_guard_some_paths_uninit() {
+    check("accept", "deferred_guard_some_paths_uninit", || {
+        drive(deferred_guard_some_paths(), [0, -1, 0, 0])
+    });
+}
+
+#[test]
+fn deferred_guard_some_paths_dropped() {
+    check("accept", "deferred_guard_some_paths_dropped", || {
+        drive(deferred_guard_some_paths(), [0, 1, 0])
     });
 }
 

@@ -803,17 +803,29 @@ impl Emitter<'_> {
         } else {
             source
         };
-        // Locals a reassignment kills here: declared uninitialized in their place among
-        // the incoming ones (declaration order), so they drop where Rust drops them.
-        let uninit: Vec<LocalId> = lowered.blocks[b]
+        // Locals a reassignment kills here, and deferred locals (`let x;`) this block
+        // assigns first: declared uninitialized in their place among the incoming ones
+        // (declaration order), so they drop where Rust drops them.
+        let analysis = self.input.analysis;
+        let mut uninit: Vec<LocalId> = lowered.blocks[b]
             .reassigns
             .iter()
-            .filter(|&&r| self.input.analysis.reassign_kills[r])
+            .filter(|&&r| analysis.reassign_kills[r])
             .map(|&r| lowered.reassigns[r].local)
             .collect();
+        uninit.extend(&analysis.uninit[b]);
         let declare = |x: LocalId| {
             let n = &lowered.locals[x].name;
-            quote!(let mut #n;)
+            match lowered.deferred.iter().find(|&&(d, _)| d == x) {
+                // As the user declared it: a second assignment to a local that is not
+                // `mut` stays an error.
+                Some((_, ty)) => {
+                    let m = lowered.locals[x].mutable.then(|| quote!(mut));
+                    let ty = ty.as_ref().map(|t| quote!(: #t));
+                    quote!(let #m #n #ty;)
+                }
+                None => quote!(let mut #n;),
+            }
         };
         // (A local with no destructor drops nothing, so it can go first.)
         let position = |x: LocalId| match lowered.locals[x].may_drop {
@@ -871,6 +883,18 @@ impl Emitter<'_> {
                     i += 3;
                     continue;
                 }
+                Some(("__coro_let", n)) => {
+                    let (l, stmt) = &self.input.lowered.deferred_lets[n];
+                    let block = self.input.lowered.locals[*l].decl_block;
+                    if self.input.analysis.mentions[block]
+                        .iter()
+                        .any(|&(m, _)| m == *l)
+                    {
+                        out.extend(stmt.clone());
+                    }
+                    i += 3;
+                    continue;
+                }
                 Some(("__coro_reassign", n)) => {
                     let r = &self.input.lowered.reassigns[n];
                     let stmt = if self.input.analysis.reassign_kills[n] {
@@ -912,7 +936,8 @@ impl Emitter<'_> {
                 .find(|&&(v, _)| v == l)
                 .map(|&(_, vis)| vis);
             match vis {
-                Some(Vis::Entry) => {
+                // (A deferred local the block assigns first is declared in it.)
+                Some(Vis::Entry) if self.entry_names[from].contains_key(&l) => {
                     let n = &self.entry_names[from][&l];
                     quote!(#n)
                 }
@@ -925,7 +950,20 @@ impl Emitter<'_> {
         let carried = &input.analysis.carried[site.target];
         let moves = carried.iter().map(|&l| {
             let f = &layout.field[l];
-            let v = name_of(l);
+            // The drop flag of a local assigned on some paths only: passed on where it
+            // came in, else whether this path assigned the local.
+            let flag_of = input.analysis.maybe[site.target]
+                .iter()
+                .find(|&&(_, flag)| flag == l);
+            let v = match flag_of {
+                Some(_) if input.analysis.carried[from].contains(&l) => name_of(l),
+                Some(&(x, _)) if input.analysis.site_inits[n].contains(&x) => {
+                    let v = name_of(x);
+                    quote!(::coro::__private::Some(#v))
+                }
+                Some(_) => quote!(::coro::__private::None),
+                None => name_of(l),
+            };
             quote!(#f: #v)
         });
         match &site.kind {
@@ -975,7 +1013,8 @@ impl Emitter<'_> {
     }
 }
 
-/// `name!(N)` at the start of `tts`: a placeholder the lowering left in a block's code.
+/// `name!(N)` at the start of `tts`: a placeholder the lowering left in a block's code
+/// (`__coro_site!`, `__coro_reassign!` or `__coro_let!`).
 fn placeholder(tts: &[TokenTree]) -> Option<(&'static str, usize)> {
     let [
         TokenTree::Ident(id),
@@ -986,7 +1025,7 @@ fn placeholder(tts: &[TokenTree]) -> Option<(&'static str, usize)> {
     else {
         return None;
     };
-    let name = ["__coro_site", "__coro_reassign"]
+    let name = ["__coro_site", "__coro_reassign", "__coro_let"]
         .into_iter()
         .find(|name| id == name)?;
     let n = g.stream().to_string().parse().ok()?;

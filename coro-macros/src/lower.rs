@@ -47,6 +47,7 @@ use std::collections::HashSet;
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
+use syn::visit::Visit;
 use syn::visit_mut::{self, VisitMut};
 use syn::{Block, Expr, Ident, Label, Lifetime, Pat, Stmt, Type};
 
@@ -102,6 +103,11 @@ pub struct Site {
     pub kind: SiteKind,
     /// The locals that can be named here, and how.
     pub visible: Vec<(LocalId, Vis)>,
+    /// The [deferred](Lowered::deferred) locals that the code of `from` certainly assigns
+    /// before this site, on the way to it.
+    pub inits: Vec<LocalId>,
+    /// The deferred locals that the code of `from` may assign before this site.
+    pub maybe_inits: Vec<LocalId>,
 }
 
 /// A jump within one resume, or a suspension that ends it.
@@ -212,6 +218,19 @@ pub struct Lowered {
     /// Items declared in lowered code (`fn`, `const`, `struct`, `use`, ..). They cannot
     /// see locals, so they move to the function body, where every block can name them.
     pub items: Vec<syn::Item>,
+    /// Locals declared without a value (`let x;`, `let x: T;`), with the type written
+    /// for them. Such a local is carried only where every path has assigned it (see
+    /// `scope.rs`); a block that assigns it first declares it again, uninitialized.
+    pub deferred: Vec<(LocalId, Option<Type>)>,
+    /// The declarations `let x;` of deferred locals, which a `__coro_let!(N)` placeholder
+    /// stands for in the declaring block's code. Emit writes one only where that block
+    /// assigns the local: otherwise it is unused there, and rustc could not infer its type
+    /// (the blocks that do assign it declare it again).
+    pub deferred_lets: Vec<(LocalId, TokenStream)>,
+    /// For each deferred local that may own a destructor: a local declared right after
+    /// it that stands for it, as an `Option`, where it is assigned on some paths only:
+    /// rustc's drop flag (see `scope.rs`).
+    pub drop_flags: Vec<(LocalId, LocalId)>,
 }
 
 /// The names of the generated items the lowering writes code against.
@@ -304,6 +323,16 @@ struct Frame {
     block: BlockId,
     items: Vec<TokenStream>,
     base: bool,
+    /// [`Builder::inits`] where the frame was pushed: what a sibling branch starts from.
+    inits: Inits,
+}
+
+/// The deferred locals assigned so far in the current block on the path being lowered:
+/// certainly, and possibly (a superset).
+#[derive(Clone, Default)]
+struct Inits {
+    must: Vec<LocalId>,
+    may: Vec<LocalId>,
 }
 
 /// Builds [`Lowered`] from a function body.
@@ -323,6 +352,8 @@ pub struct Builder<'n> {
     /// what follows (it would be unreachable, and a branch value of `()` would make the
     /// join's parameter a `()`). Set by [`Builder::stmts`], taken by the code after it.
     diverged: bool,
+    /// The deferred locals assigned so far in the current block, recorded in each site.
+    inits: Inits,
 }
 
 /// Lowers `body` (already checked by `scan::check_body`).
@@ -337,6 +368,7 @@ pub fn lower(sig: &Signature, body: &Block, names: &Names) -> syn::Result<Lowere
         started: 0,
         assigned: assigned_names(body),
         diverged: false,
+        inits: Inits::default(),
     };
     for p in &sig.params {
         let id = b.declare(Local {
@@ -462,10 +494,12 @@ impl Builder<'_> {
         b.param = param;
         b.order = self.started;
         self.started += 1;
+        let inits = std::mem::take(&mut self.inits);
         self.frames.push(Frame {
             block,
             items: Vec::new(),
             base: true,
+            inits,
         });
     }
 
@@ -475,6 +509,7 @@ impl Builder<'_> {
             block,
             items: Vec::new(),
             base: false,
+            inits: self.inits.clone(),
         });
         self.frames.len() - 1
     }
@@ -491,7 +526,33 @@ impl Builder<'_> {
         if f.base {
             self.out.blocks[f.block].code = f.items.clone();
         }
+        // Back where the construct started: the next branch starts from what was
+        // assigned before it.
+        self.inits = f.inits;
         f.items
+    }
+
+    /// Records assignments of deferred locals by name, as certain or only possible.
+    fn note_inits(&mut self, names: &HashSet<String>, certain: bool) {
+        for name in names {
+            let found = self
+                .scopes
+                .iter()
+                .flatten()
+                .rev()
+                .find(|&&l| self.out.locals[l].name == name.as_str())
+                .copied();
+            let Some(l) = found else { continue };
+            if !self.out.deferred.iter().any(|&(d, _)| d == l) {
+                continue;
+            }
+            if !self.inits.may.contains(&l) {
+                self.inits.may.push(l);
+            }
+            if certain && !self.inits.must.contains(&l) {
+                self.inits.must.push(l);
+            }
+        }
     }
 
     fn emit(&mut self, tokens: TokenStream, mentions: Vec<(LocalId, bool)>) {
@@ -550,6 +611,8 @@ impl Builder<'_> {
             target,
             kind,
             visible,
+            inits: self.inits.must.clone(),
+            maybe_inits: self.inits.may.clone(),
         });
         self.out.blocks[cur].sites.push(id);
         let n = proc_macro2::Literal::usize_unsuffixed(id);
@@ -638,10 +701,22 @@ impl Builder<'_> {
                 Stmt::Expr(Expr::Assign(a), None) if last && a.attrs.is_empty() => {
                     self.lower_assign(a)
                 }
-                Stmt::Expr(e, None) if last && want => value = self.expr(e, true),
+                Stmt::Expr(e, None) if last && want => {
+                    value = self.expr(e, true);
+                    if !scan::expr_yields(e)
+                        && let Some(names) = assigns(e)
+                    {
+                        self.note_inits(&names, true);
+                    }
+                }
                 Stmt::Expr(e, None) if last => {
                     let op = self.expr(e, false);
                     self.discard(op);
+                    if !scan::expr_yields(e)
+                        && let Some(names) = assigns(e)
+                    {
+                        self.note_inits(&names, true);
+                    }
                 }
                 _ => self.lower_stmt(stmt),
             }
@@ -668,8 +743,15 @@ impl Builder<'_> {
             _ => {
                 let mut s = stmt.clone();
                 let mentions = self.resolve(scan::stmt_mentions(stmt));
+                // A jump inside the statement may come after an assignment in it.
+                self.note_inits(&maybe_assigned(|v| v.visit_stmt(stmt)), false);
                 self.rewrite(|r| r.visit_stmt_mut(&mut s));
                 self.emit(s.into_token_stream(), mentions);
+                if let Stmt::Expr(e, _) = stmt
+                    && let Some(names) = assigns(e)
+                {
+                    self.note_inits(&names, true);
+                }
             }
         }
     }
@@ -713,9 +795,20 @@ impl Builder<'_> {
             Some(t) => quote!(#(#attrs)* let #pat = #t;),
             None => quote!(#(#attrs)* let #pat;),
         };
-        self.emit(stmt, mentions);
+        if local.init.is_none() && bindings.len() == 1 {
+            // `let x;`: written only if this block assigns `x` (see `deferred_lets`).
+            let n = proc_macro2::Literal::usize_unsuffixed(self.out.deferred_lets.len());
+            self.out.deferred_lets.push((self.out.locals.len(), stmt));
+            self.emit(quote!(__coro_let!(#n)), mentions);
+        } else {
+            self.emit(stmt, mentions);
+        }
         let annotated = match pat {
             Pat::Type(t) => Some(&*t.ty),
+            _ => None,
+        };
+        let deferred_ty = match pat {
+            Pat::Type(t) if matches!(&*t.pat, Pat::Ident(_)) => Some((*t.ty).clone()),
             _ => None,
         };
         for (ident, mutable, by_ref) in bindings {
@@ -734,6 +827,13 @@ impl Builder<'_> {
             });
             if init_expr.is_some() && !by_ref {
                 self.take_witness(id);
+            }
+            if local.init.is_none() {
+                self.out.deferred.push((id, deferred_ty.clone()));
+                if may_drop {
+                    let flag = self.temp("maybe", true);
+                    self.out.drop_flags.push((id, flag));
+                }
             }
         }
     }
@@ -820,6 +920,11 @@ impl Builder<'_> {
             return;
         }
         let right = self.expr(&a.right, true);
+        if let Expr::Path(p) = &*a.left
+            && let Some(ident) = p.path.get_ident()
+        {
+            self.note_inits(&HashSet::from([ident.to_string()]), true);
+        }
         let block = self.cur();
         let r = &right.tokens;
         let left = self.place(&a.left);
@@ -996,6 +1101,7 @@ impl Builder<'_> {
     /// Code without suspension points, with `return`, `?` and jumps out of lowered loops
     /// rewritten.
     fn verbatim(&mut self, e: &Expr) -> Operand {
+        self.note_inits(&maybe_assigned(|v| v.visit_expr(e)), false);
         let mentions = self.resolve(scan::expr_mentions(e));
         let stable = is_stable(e);
         let mut e = e.clone();
@@ -1156,6 +1262,12 @@ impl Builder<'_> {
             Expr::Assign(a) if scan::expr_yields(&a.left) => self.assign_to_yielding_place(a),
             Expr::Assign(a) => {
                 let right = self.expr(&a.right, true);
+                self.note_inits(&maybe_assigned(|v| v.visit_expr(&a.left)), false);
+                if let Expr::Path(p) = &*a.left
+                    && let Some(ident) = p.path.get_ident()
+                {
+                    self.note_inits(&HashSet::from([ident.to_string()]), false);
+                }
                 let left = self.place(&a.left);
                 let (l, r) = (&left.tokens, &right.tokens);
                 let mut mentions = right.mentions;
@@ -1658,6 +1770,7 @@ impl Builder<'_> {
                 || a.guard.as_ref().is_some_and(|(_, g)| scan::expr_yields(g))
         });
         if !arms_yield {
+            self.note_inits(&maybe_assigned(|v| v.visit_expr_match(m)), false);
             let s = &scrutinee.tokens;
             let mut mentions = scrutinee.mentions.clone();
             let arms: Vec<TokenStream> = m
@@ -2030,6 +2143,102 @@ pub fn pattern_bindings(pat: &Pat, out: &mut Vec<(Ident, bool, bool)>) {
         Pat::TupleStruct(t) => t.elems.iter().for_each(|p| pattern_bindings(p, out)),
         Pat::Type(t) => pattern_bindings(&t.pat, out),
         _ => {}
+    }
+}
+
+/// The names an expression certainly assigns as a whole (`x = e`) when it completes, from
+/// its syntax: both branches of an `if`, every arm of a `match`, the statements of a
+/// block (less the names a `let` in it shadows). `None` when it certainly does not
+/// complete (`return`, ..), which assigns everything as far as the code after it cares.
+fn assigns(e: &Expr) -> Option<HashSet<String>> {
+    fn both(a: Option<HashSet<String>>, b: Option<HashSet<String>>) -> Option<HashSet<String>> {
+        match (a, b) {
+            (Some(a), Some(b)) => Some(a.intersection(&b).cloned().collect()),
+            (a, None) => a,
+            (None, b) => b,
+        }
+    }
+    fn block(b: &Block) -> Option<HashSet<String>> {
+        let mut out = HashSet::new();
+        let mut shadowed = Vec::new();
+        for s in &b.stmts {
+            match s {
+                Stmt::Expr(e, _) => out.extend(assigns(e)?),
+                Stmt::Local(l) => {
+                    if let Some(init) = &l.init {
+                        out.extend(assigns(&init.expr)?);
+                    }
+                    pattern_bindings(&l.pat, &mut shadowed);
+                }
+                Stmt::Macro(m) if diverging_macro(&m.mac) => return None,
+                _ => {}
+            }
+        }
+        for (name, _, _) in shadowed {
+            out.remove(&name.to_string());
+        }
+        Some(out)
+    }
+    if expr_diverges(e) && !matches!(e, Expr::If(_) | Expr::Match(_) | Expr::Block(_)) {
+        return None;
+    }
+    match e {
+        Expr::Assign(a) => {
+            let mut out = assigns(&a.right)?;
+            if let Expr::Path(p) = &*a.left
+                && let Some(ident) = p.path.get_ident()
+            {
+                out.insert(ident.to_string());
+            }
+            Some(out)
+        }
+        Expr::Paren(p) => assigns(&p.expr),
+        Expr::Block(b) if b.label.is_none() => block(&b.block),
+        Expr::If(i) => {
+            let mut out = match &*i.cond {
+                Expr::Let(l) => assigns(&l.expr)?,
+                c => assigns(c)?,
+            };
+            let branches = match &i.else_branch {
+                Some((_, e)) => both(block(&i.then_branch), assigns(e)),
+                None => Some(HashSet::new()),
+            };
+            out.extend(branches?);
+            Some(out)
+        }
+        Expr::Match(m) => {
+            let mut out = assigns(&m.expr)?;
+            let arms = m
+                .arms
+                .iter()
+                .map(|a| assigns(&a.body))
+                .reduce(both)
+                .unwrap_or(None);
+            out.extend(arms?);
+            Some(out)
+        }
+        _ => Some(HashSet::new()),
+    }
+}
+
+/// Every name some code assigns as a whole (`x = e`), anywhere in it: what it may assign.
+/// `f` walks the code with the visitor.
+fn maybe_assigned(f: impl FnOnce(&mut MayAssign)) -> HashSet<String> {
+    let mut v = MayAssign(HashSet::new());
+    f(&mut v);
+    v.0
+}
+
+struct MayAssign(HashSet<String>);
+
+impl<'a> syn::visit::Visit<'a> for MayAssign {
+    fn visit_expr_assign(&mut self, a: &'a syn::ExprAssign) {
+        if let Expr::Path(p) = &*a.left
+            && let Some(ident) = p.path.get_ident()
+        {
+            self.0.insert(ident.to_string());
+        }
+        syn::visit::visit_expr_assign(self, a);
     }
 }
 
