@@ -305,6 +305,74 @@ fn compound_assign_yielding_place() -> impl Coroutine<i32, Yield = i32, Return =
     x + a[0] + a[1]
 }
 
+#[coro::coroutine]
+fn arm_yields_then_continues() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let mut total = 0;
+    loop {
+        let _l = Guard("l");
+        let n = yield_!(total);
+        let v = match pos(n) {
+            Some(v) => v,
+            None if n == 0 => {
+                yield_!(-1);
+                break;
+            }
+            None => {
+                let _e = Guard("e");
+                yield_!(-2);
+                continue;
+            }
+        };
+        total += v;
+    }
+    total
+}
+
+#[coro::coroutine]
+fn deferred_in_loop() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let mut sum = 0;
+    for i in 0..3 {
+        let g;
+        let tag: i32;
+        if i % 2 == 0 {
+            g = Guard("even");
+            tag = 1;
+            yield_!(i);
+            log(format!("kept {}", g.0));
+        } else {
+            tag = 2;
+        }
+        let sent = yield_!(tag);
+        sum += sent * tag;
+    }
+    sum
+}
+
+#[coro::coroutine]
+fn closures_with_guards() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let _g = Guard("g");
+    let mut acc = Vec::new();
+    for i in 0..3 {
+        let show = move |x: i32| format!("{i}:{x}");
+        let _c = Guard("c");
+        let sent = yield_!(i);
+        acc.push(show(sent));
+        log(acc.join(","));
+    }
+    acc.len() as i32
+}
+
+#[coro::coroutine]
+fn async_block_in_loop() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let mut n = 0;
+    for i in 0..2 {
+        let fut = async move { i };
+        n += yield_!(i);
+        drop(fut);
+    }
+    n
+}
+
 #[test]
 fn let_else_matches() {
     check("accept", "let_else_matches", || {
@@ -580,5 +648,61 @@ fn assign_index_dropped() {
 fn compound_assign_place() {
     check("accept", "compound_assign_place", || {
         drive(compound_assign_yielding_place(), [0, 0, 1])
+    });
+}
+
+#[test]
+fn arm_yields_then_continues_as_rustc() {
+    check("accept", "arm_yields_then_continues", || {
+        drive(arm_yields_then_continues(), [0, 3, -1, 4, 0, 0, 0])
+    });
+}
+
+#[test]
+fn arm_yields_then_breaks_dropped() {
+    check("accept", "arm_yields_then_breaks_dropped", || {
+        drive(arm_yields_then_continues(), [0, -1])
+    });
+}
+
+#[test]
+fn deferred_in_loop_as_rustc() {
+    check("accept", "deferred_in_loop", || {
+        drive(deferred_in_loop(), [0, 0, 1, 1, 0, 1, 1])
+    });
+}
+
+#[test]
+fn deferred_in_loop_dropped_with_flag() {
+    check("accept", "deferred_in_loop_dropped_with_flag", || {
+        drive(deferred_in_loop(), [0, 0, 1, 1])
+    });
+}
+
+#[test]
+fn deferred_in_loop_dropped_after_init() {
+    check("accept", "deferred_in_loop_dropped_after_init", || {
+        drive(deferred_in_loop(), [0, 0])
+    });
+}
+
+#[test]
+fn closures_with_guards_as_rustc() {
+    check("accept", "closures_with_guards", || {
+        drive(closures_with_guards(), [0, 5, 6, 7])
+    });
+}
+
+#[test]
+fn closures_with_guards_dropped() {
+    check("accept", "closures_with_guards_dropped", || {
+        drive(closures_with_guards(), [0, 5])
+    });
+}
+
+#[test]
+fn async_block_in_loop_as_rustc() {
+    check("accept", "async_block_in_loop", || {
+        drive(async_block_in_loop(), [0, 3, 4])
     });
 }

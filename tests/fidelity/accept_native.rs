@@ -391,6 +391,82 @@ fn compound_assign_yielding_place() -> impl Coroutine<i32, Yield = i32, Return =
     }
 }
 
+fn arm_yields_then_continues() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    #[coroutine]
+    static move |_: i32| {
+        let mut total = 0;
+        loop {
+            let _l = Guard("l");
+            let n = yield total;
+            let v = match pos(n) {
+                Some(v) => v,
+                None if n == 0 => {
+                    yield -1;
+                    break;
+                }
+                None => {
+                    let _e = Guard("e");
+                    yield -2;
+                    continue;
+                }
+            };
+            total += v;
+        }
+        total
+    }
+}
+
+fn deferred_in_loop() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    #[coroutine]
+    static move |_: i32| {
+        let mut sum = 0;
+        for i in 0..3 {
+            let g;
+            let tag: i32;
+            if i % 2 == 0 {
+                g = Guard("even");
+                tag = 1;
+                yield i;
+                log(format!("kept {}", g.0));
+            } else {
+                tag = 2;
+            }
+            let sent = yield tag;
+            sum += sent * tag;
+        }
+        sum
+    }
+}
+
+fn closures_with_guards() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    #[coroutine]
+    static move |_: i32| {
+        let _g = Guard("g");
+        let mut acc = Vec::new();
+        for i in 0..3 {
+            let show = move |x: i32| format!("{i}:{x}");
+            let _c = Guard("c");
+            let sent = yield i;
+            acc.push(show(sent));
+            log(acc.join(","));
+        }
+        acc.len() as i32
+    }
+}
+
+fn async_block_in_loop() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    #[coroutine]
+    static move |_: i32| {
+        let mut n = 0;
+        for i in 0..2 {
+            let fut = async move { i };
+            n += yield i;
+            drop(fut);
+        }
+        n
+    }
+}
+
 fn main() {
     case("let_else_matches", || drive(let_else(), &[0, 5, 7]));
     case("let_else_yields_then_returns", || {
@@ -439,7 +515,9 @@ fn main() {
     case("deferred_branches_neg", || {
         drive(deferred_branches(), &[0, -1, 0, 0])
     });
-    case("deferred_guard", || drive(deferred_guard_init(), &[0, 0, 0, 0]));
+    case("deferred_guard", || {
+        drive(deferred_guard_init(), &[0, 0, 0, 0])
+    });
     case("deferred_guard_dropped_before_init", || {
         drive(deferred_guard_init(), &[0])
     });
@@ -485,5 +563,29 @@ fn main() {
     });
     case("compound_assign_place", || {
         drive(compound_assign_yielding_place(), &[0, 0, 1])
+    });
+    case("arm_yields_then_continues", || {
+        drive(arm_yields_then_continues(), &[0, 3, -1, 4, 0, 0, 0])
+    });
+    case("arm_yields_then_breaks_dropped", || {
+        drive(arm_yields_then_continues(), &[0, -1])
+    });
+    case("deferred_in_loop", || {
+        drive(deferred_in_loop(), &[0, 0, 1, 1, 0, 1, 1])
+    });
+    case("deferred_in_loop_dropped_with_flag", || {
+        drive(deferred_in_loop(), &[0, 0, 1, 1])
+    });
+    case("deferred_in_loop_dropped_after_init", || {
+        drive(deferred_in_loop(), &[0, 0])
+    });
+    case("closures_with_guards", || {
+        drive(closures_with_guards(), &[0, 5, 6, 7])
+    });
+    case("closures_with_guards_dropped", || {
+        drive(closures_with_guards(), &[0, 5])
+    });
+    case("async_block_in_loop", || {
+        drive(async_block_in_loop(), &[0, 3, 4])
     });
 }
