@@ -30,7 +30,19 @@
 //!
 //! Sibling subexpressions are evaluated left to right: an operand that comes before a
 //! yielding sibling is spilled to a temporary first, unless it is a place or a literal
-//! (reading it later observes the same value).
+//! (reading it later observes the same value). An assignment evaluates its value before
+//! its place, as rustc does ([`Builder::assign_to_yielding_place`]).
+//!
+//! Some constructs are rewritten into others before they are lowered: a `let .. else`
+//! whose `else` block suspends into two `match`es ([`Builder::lower_let_else`]), a let
+//! chain with a yield in a condition into nested `if`s in a labeled block
+//! ([`Builder::lower_let_chain`]). After a statement that does not fall through
+//! (`return`, `break`, `panic!()`, ..) the rest of its block is not lowered, and no jump
+//! follows it ([`Builder::stmts`]).
+//!
+//! A local declared without a value (`let x;`) is *deferred*: each site records which
+//! deferred locals the path through its block to it certainly and possibly assigns, so
+//! `scope.rs` can carry the local only where it is initialized (see [`Lowered::deferred`]).
 //!
 //! An assignment statement `x = e;` of the lowered code that overwrites a local whose old
 //! value nothing can read any more (in the block's straight-line code, before any read of

@@ -18,6 +18,16 @@
 //! Everything else is dropped at the end of the block it was last carried into. A
 //! suspension point saves exactly what its resume block carries.
 //!
+//! # Deferred locals
+//!
+//! A local declared without a value (`let x;`) is carried only where it is certainly
+//! initialized (a forward must-analysis over the jumps, each of which says what its path
+//! assigns). Where it is initialized on some paths only (a may-analysis), nothing can read
+//! it, but rustc drops it at its scope's end if it is there: its *drop flag*, an `Option`
+//! local the lowering declared beside it, is carried instead, `Some` from the paths that
+//! assigned it and `None` from the others. A block that assigns a deferred local which
+//! does not flow into it declares it again, uninitialized ([`Analysis::uninit`]).
+//!
 //! # Reassignments
 //!
 //! Before all that, each [`Reassign`](crate::lower::Reassign) (`x = e;` that overwrites `x`
