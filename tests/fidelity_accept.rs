@@ -373,6 +373,45 @@ fn async_block_in_loop() -> impl Coroutine<i32, Yield = i32, Return = i32> {
     n
 }
 
+fn stop() -> ! {
+    panic!("stop")
+}
+
+#[coro::coroutine]
+fn let_else_ref(opt: Option<String>) -> impl Coroutine<i32, Yield = i32, Return = usize> {
+    let _g = Guard("g");
+    let Some(ref s) = opt else {
+        yield_!(1);
+        return 0;
+    };
+    let n = s.len();
+    let _ = yield_!(2);
+    let Some(_) = opt.as_ref() else {
+        yield_!(3);
+        loop {}
+    };
+    let Some(k) = n.checked_sub(1) else {
+        yield_!(4);
+        stop()
+    };
+    k
+}
+
+#[coro::coroutine]
+fn arm_endless_loop(n: i32) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let _g = Guard("g");
+    let v = match n {
+        0 => {
+            yield_!(0);
+            loop {
+                yield_!(7);
+            }
+        }
+        v => v,
+    };
+    v
+}
+
 #[test]
 fn let_else_matches() {
     check("accept", "let_else_matches", || {
@@ -704,5 +743,33 @@ fn closures_with_guards_dropped() {
 fn async_block_in_loop_as_rustc() {
     check("accept", "async_block_in_loop", || {
         drive(async_block_in_loop(), [0, 3, 4])
+    });
+}
+
+#[test]
+fn let_else_ref_binding() {
+    check("accept", "let_else_ref_binding", || {
+        drive(let_else_ref(Some("ab".into())), [0, 0])
+    });
+}
+
+#[test]
+fn let_else_ref_binding_else() {
+    check("accept", "let_else_ref_binding_else", || {
+        drive(let_else_ref(None), [0, 0, 0])
+    });
+}
+
+#[test]
+fn arm_endless_loop_taken() {
+    check("accept", "arm_endless_loop", || {
+        drive(arm_endless_loop(0), [0, 0, 0])
+    });
+}
+
+#[test]
+fn arm_endless_loop_not_taken() {
+    check("accept", "arm_endless_loop_not_taken", || {
+        drive(arm_endless_loop(3), [0])
     });
 }

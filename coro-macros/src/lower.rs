@@ -890,11 +890,18 @@ impl Builder<'_> {
         let t_name = self.spill(op, "matched").tokens;
         let bound = Ident::new("__coro_bound", Span::mixed_site());
         let attrs = &local.attrs;
+        // The `else` block typed as an empty type: rustc requires it to diverge (a block
+        // that falls through is an error here too), and one that ends in a call of a
+        // `-> !` function still gives no value to the `match`.
+        let never = Ident::new("__coro_never", Span::mixed_site());
         let stmt: Stmt = syn::parse_quote! {
             #(#attrs)*
             let (#(#declared,)*) = match #t_name {
                 ::coro::__private::Some(#bound) => #bound,
-                ::coro::__private::None => #d,
+                ::coro::__private::None => {
+                    let #never: ::core::convert::Infallible = #d;
+                    match #never {}
+                }
             };
         };
         self.lower_stmt(&stmt);
@@ -1809,6 +1816,13 @@ impl Builder<'_> {
                 stable: false,
             };
         }
+        let diverging_only = m.arms.iter().all(|a| {
+            a.guard.as_ref().is_none_or(|(_, g)| !scan::expr_yields(g))
+                && (!scan::expr_yields(&a.body) || expr_diverges(&a.body))
+        });
+        if diverging_only {
+            return self.lower_match_in_place(m, scrutinee);
+        }
         let join = self.reserve("Join");
         let mut arms = Vec::new();
         for arm in &m.arms {
@@ -1852,6 +1866,62 @@ impl Builder<'_> {
         match p {
             Some(p) => self.local_operand(p),
             None => Operand::unit(),
+        }
+    }
+
+    /// A `match` each of whose arms that suspend leaves it for good (`None => { yield_!(0);
+    /// return; }`): the other arms give its value in place, with no join block, so a value
+    /// that borrows a local (`Some(ref s) => s`) does not cross a block boundary beside it.
+    fn lower_match_in_place(&mut self, m: &syn::ExprMatch, scrutinee: Operand) -> Operand {
+        let mut mentions = scrutinee.mentions;
+        let mut arms = Vec::new();
+        for arm in &m.arms {
+            let mut bindings = Vec::new();
+            pattern_bindings(&arm.pat, &mut bindings);
+            if !scan::expr_yields(&arm.body) {
+                self.note_inits(&maybe_assigned(|v| v.visit_arm(arm)), false);
+                let mut arm = arm.clone();
+                self.scopes.push(Vec::new());
+                self.declare_bindings(&bindings, Some(&m.expr));
+                if let Some((_, g)) = &arm.guard {
+                    mentions.extend(self.resolve(scan::expr_mentions(g)));
+                }
+                mentions.extend(self.resolve(scan::expr_mentions(&arm.body)));
+                self.rewrite(|r| r.visit_arm_mut(&mut arm));
+                self.scopes.pop();
+                arms.push(arm.into_token_stream());
+                continue;
+            }
+            let base = self.push_frame();
+            self.scopes.push(Vec::new());
+            self.declare_bindings(&bindings, Some(&m.expr));
+            let guard = arm.guard.as_ref().map(|(if_token, g)| {
+                let op = self.verbatim(g);
+                let t = op.tokens;
+                mentions.extend(op.mentions);
+                quote!(#if_token #t)
+            });
+            match &*arm.body {
+                Expr::Block(b) if b.label.is_none() => {
+                    let v = self.scoped(&b.block, false);
+                    self.discard(v);
+                }
+                body => {
+                    let op = self.expr(body, false);
+                    self.discard(op);
+                }
+            }
+            self.diverged = false;
+            self.scopes.pop();
+            let items = self.pop_to(base);
+            let pat = &arm.pat;
+            arms.push(quote!(#pat #guard => { #(#items)* }));
+        }
+        let s = scrutinee.tokens;
+        Operand {
+            tokens: quote!(match #s { #(#arms)* }),
+            mentions,
+            stable: false,
         }
     }
 
@@ -1955,6 +2025,32 @@ fn stmt_diverges(s: &Stmt) -> bool {
     }
 }
 
+/// Whether code holds a `break` (any: a `break` out of an inner loop counts too), outside
+/// closures and async blocks.
+struct FindBreak(bool);
+
+impl<'a> Visit<'a> for FindBreak {
+    fn visit_expr(&mut self, e: &'a Expr) {
+        match e {
+            Expr::Break(_) => self.0 = true,
+            Expr::Closure(_) | Expr::Async(_) => {}
+            _ => syn::visit::visit_expr(self, e),
+        }
+    }
+
+    fn visit_macro(&mut self, m: &'a syn::Macro) {
+        // A macro's arguments are not parsed: a `break` among them counts.
+        fn has_break(tokens: TokenStream) -> bool {
+            tokens.into_iter().any(|t| match t {
+                proc_macro2::TokenTree::Ident(i) => i == "break",
+                proc_macro2::TokenTree::Group(g) => has_break(g.stream()),
+                _ => false,
+            })
+        }
+        self.0 |= has_break(m.tokens.clone());
+    }
+}
+
 fn expr_diverges(e: &Expr) -> bool {
     match e {
         Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) => true,
@@ -1969,9 +2065,13 @@ fn expr_diverges(e: &Expr) -> bool {
                         .as_ref()
                         .is_some_and(|(_, e)| expr_diverges(e)))
         }
-        Expr::Match(m) => {
-            expr_diverges(&m.expr)
-                || (!m.arms.is_empty() && m.arms.iter().all(|a| expr_diverges(&a.body)))
+        // (`match x {}` on an empty type too.)
+        Expr::Match(m) => expr_diverges(&m.expr) || m.arms.iter().all(|a| expr_diverges(&a.body)),
+        // A `loop` that no `break` leaves.
+        Expr::Loop(l) => {
+            let mut found = FindBreak(false);
+            found.visit_block(&l.body);
+            !found.0
         }
         _ => false,
     }

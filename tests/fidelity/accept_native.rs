@@ -467,6 +467,49 @@ fn async_block_in_loop() -> impl Coroutine<i32, Yield = i32, Return = i32> {
     }
 }
 
+fn stop() -> ! {
+    panic!("stop")
+}
+
+fn let_else_ref(opt: Option<String>) -> impl Coroutine<i32, Yield = i32, Return = usize> {
+    #[coroutine]
+    static move |_: i32| {
+        let _g = Guard("g");
+        let Some(ref s) = opt else {
+            yield 1;
+            return 0;
+        };
+        let n = s.len();
+        let _ = yield 2;
+        let Some(_) = opt.as_ref() else {
+            yield 3;
+            loop {}
+        };
+        let Some(k) = n.checked_sub(1) else {
+            yield 4;
+            stop()
+        };
+        k
+    }
+}
+
+fn arm_endless_loop(n: i32) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    #[coroutine]
+    static move |_: i32| {
+        let _g = Guard("g");
+        let v = match n {
+            0 => {
+                yield 0;
+                loop {
+                    yield 7;
+                }
+            }
+            v => v,
+        };
+        v
+    }
+}
+
 fn main() {
     case("let_else_matches", || drive(let_else(), &[0, 5, 7]));
     case("let_else_yields_then_returns", || {
@@ -587,5 +630,17 @@ fn main() {
     });
     case("async_block_in_loop", || {
         drive(async_block_in_loop(), &[0, 3, 4])
+    });
+    case("let_else_ref_binding", || {
+        drive(let_else_ref(Some("ab".into())), &[0, 0])
+    });
+    case("let_else_ref_binding_else", || {
+        drive(let_else_ref(None), &[0, 0, 0])
+    });
+    case("arm_endless_loop", || {
+        drive(arm_endless_loop(0), &[0, 0, 0])
+    });
+    case("arm_endless_loop_not_taken", || {
+        drive(arm_endless_loop(3), &[0])
     });
 }
