@@ -705,6 +705,7 @@ impl Builder<'_> {
                     }
                     _ => self.lower_stmt(stmt),
                 }
+                self.skip_unreachable(&stmts[i + 1..]);
                 self.diverged = true;
                 return Operand::unit();
             }
@@ -734,6 +735,26 @@ impl Builder<'_> {
             }
         }
         value
+    }
+
+    /// Statements after one that does not fall through: not lowered, but items declared
+    /// among them are visible in the whole block (code before them may call them), and
+    /// the paths they name `yield_!` by are still used.
+    fn skip_unreachable(&mut self, stmts: &[Stmt]) {
+        let block = Block {
+            brace_token: Default::default(),
+            stmts: stmts.to_vec(),
+        };
+        for path in scan::yield_paths(&block) {
+            if !self.out.macro_paths.contains(&path) {
+                self.out.macro_paths.push(path);
+            }
+        }
+        for stmt in stmts {
+            if let Stmt::Item(item) = stmt {
+                self.out.items.push(item.clone());
+            }
+        }
     }
 
     fn lower_stmt(&mut self, stmt: &Stmt) {
