@@ -412,6 +412,19 @@ fn arm_endless_loop(n: i32) -> impl Coroutine<i32, Yield = i32, Return = i32> {
     v
 }
 
+#[coro::coroutine]
+fn assign_guard_into_yielded_index() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let _g = Guard("g");
+    let mut v = vec![Some(Guard("old0")), Some(Guard("old1"))];
+    v[{
+        log("index");
+        yield_!(1)
+    } as usize] = Some(Guard("new"));
+    log("assigned");
+    yield_!(2);
+    v.len() as i32
+}
+
 #[test]
 fn let_else_matches() {
     check("accept", "let_else_matches", || {
@@ -771,5 +784,19 @@ fn arm_endless_loop_taken() {
 fn arm_endless_loop_not_taken() {
     check("accept", "arm_endless_loop_not_taken", || {
         drive(arm_endless_loop(3), [0])
+    });
+}
+
+#[test]
+fn assign_guard_into_yielded_index_as_rustc() {
+    check("accept", "assign_guard_into_yielded_index", || {
+        drive(assign_guard_into_yielded_index(), [0, 1, 0])
+    });
+}
+
+#[test]
+fn assign_guard_dropped_before_assignment() {
+    check("accept", "assign_guard_dropped_before_assignment", || {
+        drive(assign_guard_into_yielded_index(), [0])
     });
 }

@@ -510,6 +510,21 @@ fn arm_endless_loop(n: i32) -> impl Coroutine<i32, Yield = i32, Return = i32> {
     }
 }
 
+fn assign_guard_into_yielded_index() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    #[coroutine]
+    static move |_: i32| {
+        let _g = Guard("g");
+        let mut v = vec![Some(Guard("old0")), Some(Guard("old1"))];
+        v[{
+            log("index");
+            yield 1
+        } as usize] = Some(Guard("new"));
+        log("assigned");
+        yield 2;
+        v.len() as i32
+    }
+}
+
 fn main() {
     case("let_else_matches", || drive(let_else(), &[0, 5, 7]));
     case("let_else_yields_then_returns", || {
@@ -642,5 +657,11 @@ fn main() {
     });
     case("arm_endless_loop_not_taken", || {
         drive(arm_endless_loop(3), &[0])
+    });
+    case("assign_guard_into_yielded_index", || {
+        drive(assign_guard_into_yielded_index(), &[0, 1, 0])
+    });
+    case("assign_guard_dropped_before_assignment", || {
+        drive(assign_guard_into_yielded_index(), &[0])
     });
 }
