@@ -95,15 +95,17 @@ fn defines_a_type(code: &[TokenStream]) -> bool {
             self.0 |= suspicious(m.tokens.clone());
         }
     }
-    let tokens = quote!({ #(#code)* });
-    match syn::parse2::<syn::Block>(tokens) {
-        Ok(block) => {
-            let mut f = Find(false);
-            f.visit_block(&block);
-            f.0
-        }
-        Err(_) => true,
-    }
+    // One statement at a time: a placeholder (`__coro_reassign!(0)`) is a statement
+    // without its `;`, which does not parse followed by another.
+    code.iter()
+        .any(|item| match syn::parse2::<syn::Block>(quote!({ #item })) {
+            Ok(block) => {
+                let mut f = Find(false);
+                f.visit_block(&block);
+                f.0
+            }
+            Err(_) => true,
+        })
 }
 
 fn token_count(tokens: &TokenStream) -> usize {
@@ -1056,5 +1058,31 @@ fn line_of(span: Span) -> String {
         String::new()
     } else {
         format!(", line {line}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    #[test]
+    fn closures_and_async_blocks_are_found_among_placeholders() {
+        let plain = [
+            quote!(__coro_reassign!(0)),
+            quote!(let y = a || b;),
+            quote!(__coro_let!(1)),
+            quote!(match y {
+                A | B => f(y),
+                _ => {}
+            }),
+            quote!(__coro_site!(2)),
+        ];
+        assert!(!super::defines_a_type(&plain));
+        let closure = [quote!(__coro_let!(1)), quote!(let f = |x: u8| x;)];
+        assert!(super::defines_a_type(&closure));
+        let in_macro = [quote!(__coro_let!(1)), quote!(log!("{}", v.map(|x| x));)];
+        assert!(super::defines_a_type(&in_macro));
+        let fut = [quote!(let f = async move { 1 };), quote!(__coro_site!(0))];
+        assert!(super::defines_a_type(&fut));
     }
 }
