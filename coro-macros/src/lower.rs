@@ -1092,6 +1092,8 @@ impl Builder<'_> {
                 self.scopes.push(Vec::new());
                 let v = self.stmts(&b.block.stmts, true);
                 self.scopes.pop();
+                // (A block that does not fall through leaves nothing after it reachable.)
+                self.diverged = false;
                 v
             }
             other => self.expr(other, true),
