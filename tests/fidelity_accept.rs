@@ -425,6 +425,24 @@ fn assign_guard_into_yielded_index() -> impl Coroutine<i32, Yield = i32, Return 
     v.len() as i32
 }
 
+#[coro::coroutine]
+fn deferred_in_match_arms() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let s;
+    let _g = Guard("g");
+    let n = yield_!(0);
+    match n {
+        0 => s = Guard("zero"),
+        1 => {
+            yield_!(10);
+            s = Guard("one");
+        }
+        _ => return -1,
+    }
+    yield_!(1);
+    log(s.0);
+    n
+}
+
 #[test]
 fn let_else_matches() {
     check("accept", "let_else_matches", || {
@@ -798,5 +816,33 @@ fn assign_guard_into_yielded_index_as_rustc() {
 fn assign_guard_dropped_before_assignment() {
     check("accept", "assign_guard_dropped_before_assignment", || {
         drive(assign_guard_into_yielded_index(), [0])
+    });
+}
+
+#[test]
+fn deferred_in_match_arms_zero() {
+    check("accept", "deferred_in_match_arms_zero", || {
+        drive(deferred_in_match_arms(), [0, 0, 0])
+    });
+}
+
+#[test]
+fn deferred_in_match_arms_one() {
+    check("accept", "deferred_in_match_arms_one", || {
+        drive(deferred_in_match_arms(), [0, 1, 0, 0])
+    });
+}
+
+#[test]
+fn deferred_in_match_arms_returns() {
+    check("accept", "deferred_in_match_arms_returns", || {
+        drive(deferred_in_match_arms(), [0, 2])
+    });
+}
+
+#[test]
+fn deferred_in_match_arms_dropped() {
+    check("accept", "deferred_in_match_arms_dropped", || {
+        drive(deferred_in_match_arms(), [0, 1, 0])
     });
 }

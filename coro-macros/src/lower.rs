@@ -1868,7 +1868,22 @@ impl Builder<'_> {
                 Expr::Block(b) if b.label.is_none() && scan::block_yields(&b.block) => {
                     self.scoped(&b.block, want)
                 }
-                body => self.expr(body, want),
+                body => {
+                    let v = self.expr(body, want);
+                    if !scan::expr_yields(body)
+                        && let Some(names) = assigns(body)
+                    {
+                        self.note_inits(&names, true);
+                    }
+                    if expr_diverges(body) {
+                        // `None => return x`, `None => break`: the arm's code, no jump after.
+                        self.discard(v);
+                        self.diverged = true;
+                        Operand::unit()
+                    } else {
+                        v
+                    }
+                }
             };
             self.branch_end(join, v, want);
             self.scopes.pop();

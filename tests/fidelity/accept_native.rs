@@ -525,6 +525,26 @@ fn assign_guard_into_yielded_index() -> impl Coroutine<i32, Yield = i32, Return 
     }
 }
 
+fn deferred_in_match_arms() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    #[coroutine]
+    static move |_: i32| {
+        let s;
+        let _g = Guard("g");
+        let n = yield 0;
+        match n {
+            0 => s = Guard("zero"),
+            1 => {
+                yield 10;
+                s = Guard("one");
+            }
+            _ => return -1,
+        }
+        yield 1;
+        log(s.0);
+        n
+    }
+}
+
 fn main() {
     case("let_else_matches", || drive(let_else(), &[0, 5, 7]));
     case("let_else_yields_then_returns", || {
@@ -663,5 +683,17 @@ fn main() {
     });
     case("assign_guard_dropped_before_assignment", || {
         drive(assign_guard_into_yielded_index(), &[0])
+    });
+    case("deferred_in_match_arms_zero", || {
+        drive(deferred_in_match_arms(), &[0, 0, 0])
+    });
+    case("deferred_in_match_arms_one", || {
+        drive(deferred_in_match_arms(), &[0, 1, 0, 0])
+    });
+    case("deferred_in_match_arms_returns", || {
+        drive(deferred_in_match_arms(), &[0, 2])
+    });
+    case("deferred_in_match_arms_dropped", || {
+        drive(deferred_in_match_arms(), &[0, 1, 0])
     });
 }
