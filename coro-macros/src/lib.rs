@@ -157,7 +157,7 @@ fn fallback(input: proc_macro2::TokenStream, error: syn::Error) -> proc_macro2::
             quote! {
                 #error
                 #(#attrs)*
-                #[allow(unused_variables, unreachable_code)]
+                #[allow(unused_variables, unused_mut, unreachable_code)]
                 #vis #sig { #(#used)* #body }
             }
         }

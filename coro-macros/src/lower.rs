@@ -1029,8 +1029,7 @@ impl Builder<'_> {
         }
         match e {
             Expr::Index(i) => {
-                if scan::expr_yields(&i.expr) || !is_stable(&i.expr) {
-                    let base = self.lower_place(&i.expr);
+                let base = if scan::expr_yields(&i.expr) {
                     if scan::expr_yields(&i.index) {
                         self.error(
                             i.index.span(),
@@ -1038,17 +1037,18 @@ impl Builder<'_> {
                              index to a variable first",
                         );
                     }
-                    let index = self.expr(&i.index, true);
-                    let (b, ix) = (&base.tokens, &index.tokens);
-                    let mut mentions = base.mentions;
-                    mentions.extend(index.mentions);
-                    return Operand {
-                        tokens: quote!(#b[#ix]),
-                        mentions,
-                        stable: false,
-                    };
-                }
-                let base = self.place(&i.expr);
+                    self.lower_place(&i.expr)
+                } else {
+                    if !is_stable(&i.expr) {
+                        // It would run after the index's suspension here, before it in Rust.
+                        self.error(
+                            i.expr.span(),
+                            "the indexed value is computed before the index, which contains a \
+                             `yield_!`; bind the index to a variable first (`let i = ..; v[i] = ..`)",
+                        );
+                    }
+                    self.place(&i.expr)
+                };
                 let index = self.expr(&i.index, true);
                 let (b, ix) = (&base.tokens, &index.tokens);
                 let mut mentions = base.mentions;
