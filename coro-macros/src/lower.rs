@@ -887,7 +887,8 @@ impl Builder<'_> {
             self.error(
                 t.ty.span(),
                 "a `let .. else` whose `else` block suspends cannot have a type annotation; \
-                 give the type to the value instead (`let P = e as T else ..` or a typed `let` before it)",
+                 remove it (the type comes from the value), or give the value its type in a \
+                 `let` before this one",
             );
             return;
         }
@@ -1541,7 +1542,6 @@ impl Builder<'_> {
         use syn::BinOp;
         let (left, right, op) = (&*b.left, &*b.right, &b.op);
         match op {
-            // Short-circuit: the right operand runs only on one branch.
             // `let` outside a condition; rustc reports it (desugared, it would not parse).
             BinOp::And(_) | BinOp::Or(_) if has_let(left) || has_let(right) => {
                 self.error(
@@ -1550,6 +1550,7 @@ impl Builder<'_> {
                 );
                 Operand::unit()
             }
+            // Short-circuit: the right operand runs only on one branch.
             BinOp::And(_) | BinOp::Or(_) if scan::expr_yields(right) => {
                 let desugared: syn::ExprIf = if matches!(op, BinOp::And(_)) {
                     syn::parse_quote!(if #left { #right } else { false })
@@ -2052,9 +2053,10 @@ impl Builder<'_> {
 }
 
 /// A statement that certainly does not fall through, judging from its syntax: `return`,
-/// `break`, `continue`, `panic!()` and its family, and blocks, `if`s and `match`es all of
-/// whose ways end in one. (What is not recognised is lowered as if it fell through, as
-/// before: a jump after it is unreachable.)
+/// `break`, `continue`, `panic!()` and its family, a `loop` with no `break` in it, and
+/// blocks, `if`s and `match`es all of whose ways end in one. (What is not recognised, a
+/// call of a `-> !` function say, is lowered as if it fell through: the jump after it is
+/// unreachable.)
 fn stmt_diverges(s: &Stmt) -> bool {
     match s {
         Stmt::Expr(e, _) => expr_diverges(e),
