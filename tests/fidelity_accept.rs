@@ -443,6 +443,35 @@ fn deferred_in_match_arms() -> impl Coroutine<i32, Yield = i32, Return = i32> {
     n
 }
 
+#[coro::coroutine]
+fn let_else_typed() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let n = yield_!(0);
+    let (Some(v), _t): (Option<i64>, Guard) = (pos(n).map(i64::from), Guard("t")) else {
+        let _e = Guard("e");
+        yield_!(-1);
+        return -1;
+    };
+    log("matched");
+    yield_!(v as i32);
+    v as i32
+}
+
+#[coro::coroutine]
+fn deferred_pair() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let (a, b);
+    let _g = Guard("g");
+    let n = yield_!(0);
+    if n > 0 {
+        (a, b) = (Guard("a"), Guard("b"));
+    } else {
+        yield_!(-1);
+        (b, a) = (Guard("b2"), Guard("a2"));
+    }
+    yield_!(1);
+    log(format!("{} {}", a.0, b.0));
+    n
+}
+
 #[test]
 fn let_else_matches() {
     check("accept", "let_else_matches", || {
@@ -844,5 +873,47 @@ fn deferred_in_match_arms_returns() {
 fn deferred_in_match_arms_dropped() {
     check("accept", "deferred_in_match_arms_dropped", || {
         drive(deferred_in_match_arms(), [0, 1, 0])
+    });
+}
+
+#[test]
+fn let_else_typed_matches() {
+    check("accept", "let_else_typed_matches", || {
+        drive(let_else_typed(), [0, 3, 0])
+    });
+}
+
+#[test]
+fn let_else_typed_else() {
+    check("accept", "let_else_typed_else", || {
+        drive(let_else_typed(), [0, -3, 0])
+    });
+}
+
+#[test]
+fn let_else_typed_dropped_in_else() {
+    check("accept", "let_else_typed_dropped_in_else", || {
+        drive(let_else_typed(), [0, -3])
+    });
+}
+
+#[test]
+fn deferred_pair_then() {
+    check("accept", "deferred_pair_then", || {
+        drive(deferred_pair(), [0, 1, 0])
+    });
+}
+
+#[test]
+fn deferred_pair_else() {
+    check("accept", "deferred_pair_else", || {
+        drive(deferred_pair(), [0, -1, 0, 0])
+    });
+}
+
+#[test]
+fn deferred_pair_dropped() {
+    check("accept", "deferred_pair_dropped", || {
+        drive(deferred_pair(), [0, 1])
     });
 }

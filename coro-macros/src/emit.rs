@@ -886,11 +886,11 @@ impl Emitter<'_> {
                     continue;
                 }
                 Some(("__coro_let", n)) => {
-                    let (l, stmt) = &self.input.lowered.deferred_lets[n];
-                    let block = self.input.lowered.locals[*l].decl_block;
+                    let (locals, stmt) = &self.input.lowered.deferred_lets[n];
+                    let block = self.input.lowered.locals[locals[0]].decl_block;
                     if self.input.analysis.mentions[block]
                         .iter()
-                        .any(|&(m, _)| m == *l)
+                        .any(|(m, _)| locals.contains(m))
                     {
                         out.extend(stmt.clone());
                     }

@@ -236,9 +236,9 @@ pub struct Lowered {
     pub deferred: Vec<(LocalId, Option<Type>)>,
     /// The declarations `let x;` of deferred locals, which a `__coro_let!(N)` placeholder
     /// stands for in the declaring block's code. Emit writes one only where that block
-    /// assigns the local: otherwise it is unused there, and rustc could not infer its type
+    /// assigns one of its locals: otherwise it is unused there, and rustc could not infer its type
     /// (the blocks that do assign it declare it again).
-    pub deferred_lets: Vec<(LocalId, TokenStream)>,
+    pub deferred_lets: Vec<(Vec<LocalId>, TokenStream)>,
     /// For each deferred local that may own a destructor: a local declared right after
     /// it that stands for it, as an `Option`, where it is assigned on some paths only:
     /// rustc's drop flag (see `scope.rs`).
@@ -828,10 +828,13 @@ impl Builder<'_> {
             Some(t) => quote!(#(#attrs)* let #pat = #t;),
             None => quote!(#(#attrs)* let #pat;),
         };
-        if local.init.is_none() && bindings.len() == 1 {
-            // `let x;`: written only if this block assigns `x` (see `deferred_lets`).
+        if local.init.is_none() && !bindings.is_empty() {
+            // `let x;`: written only if this block assigns `x` (see `deferred_lets`). The
+            // bindings are declared next, one local each, in order.
             let n = proc_macro2::Literal::usize_unsuffixed(self.out.deferred_lets.len());
-            self.out.deferred_lets.push((self.out.locals.len(), stmt));
+            let first = self.out.locals.len();
+            let ids = (first..first + bindings.len()).collect();
+            self.out.deferred_lets.push((ids, stmt));
             self.emit(quote!(__coro_let!(#n)), mentions);
         } else {
             self.emit(stmt, mentions);
@@ -883,24 +886,41 @@ impl Builder<'_> {
     /// as any other, with the bindings declared in their order (so they drop as the
     /// pattern's would). The `else` block must not fall through, as rustc requires of it.
     fn lower_let_else(&mut self, local: &syn::Local, e: &Expr, d: &Expr) {
-        if let Pat::Type(t) = &local.pat {
-            self.error(
-                t.ty.span(),
-                "a `let .. else` whose `else` block suspends cannot have a type annotation; \
-                 remove it (the type comes from the value), or give the value its type in a \
-                 `let` before this one",
-            );
-            return;
-        }
         let mut bindings = Vec::new();
         pattern_bindings(&local.pat, &mut bindings);
+        // `let P: T = e else ..`: the value takes the type in a block of its own, which
+        // moves it; a computed value is a temporary anyway, but a variable would be moved
+        // out of (and dropped early), and a `ref` binding would borrow the block's value.
+        let (pat, typed);
+        let e = match &local.pat {
+            Pat::Type(t) => {
+                if is_stable(e) || bindings.iter().any(|b| b.2) {
+                    self.error(
+                        t.ty.span(),
+                        "a `let .. else` whose `else` block suspends can have a type annotation \
+                         only when its value is computed and its pattern has no `ref` binding; \
+                         remove the annotation (the type comes from the value)",
+                    );
+                    return;
+                }
+                let ty = &t.ty;
+                let v = Ident::new("__coro_typed", Span::mixed_site());
+                pat = &*t.pat;
+                typed = syn::parse_quote!({ let #v: #ty = #e; #v });
+                &typed
+            }
+            p => {
+                pat = p;
+                e
+            }
+        };
         let names: Vec<&Ident> = bindings.iter().map(|b| &b.0).collect();
         let declared = bindings.iter().map(|(name, mutable, by_ref)| {
             let m = (*mutable && !*by_ref).then(|| quote!(mut));
             quote!(#m #name)
         });
         // The bindings move into the tuple, so the arm's pattern does not need their `mut`.
-        let mut inner = local.pat.clone();
+        let mut inner = pat.clone();
         StripMut.visit_pat_mut(&mut inner);
         let matched: Expr = syn::parse_quote! {
             match #e {
@@ -961,11 +981,7 @@ impl Builder<'_> {
             return;
         }
         let right = self.expr(&a.right, true);
-        if let Expr::Path(p) = &*a.left
-            && let Some(ident) = p.path.get_ident()
-        {
-            self.note_inits(&HashSet::from([ident.to_string()]), true);
-        }
+        self.note_inits(&assigned_names_of(&a.left), true);
         let block = self.cur();
         let r = &right.tokens;
         let left = self.place(&a.left);
@@ -1306,11 +1322,7 @@ impl Builder<'_> {
             Expr::Assign(a) => {
                 let right = self.expr(&a.right, true);
                 self.note_inits(&maybe_assigned(|v| v.visit_expr(&a.left)), false);
-                if let Expr::Path(p) = &*a.left
-                    && let Some(ident) = p.path.get_ident()
-                {
-                    self.note_inits(&HashSet::from([ident.to_string()]), false);
-                }
+                self.note_inits(&assigned_names_of(&a.left), false);
                 let left = self.place(&a.left);
                 let (l, r) = (&left.tokens, &right.tokens);
                 let mut mentions = right.mentions;
@@ -2337,11 +2349,7 @@ fn assigns(e: &Expr) -> Option<HashSet<String>> {
     match e {
         Expr::Assign(a) => {
             let mut out = assigns(&a.right)?;
-            if let Expr::Path(p) = &*a.left
-                && let Some(ident) = p.path.get_ident()
-            {
-                out.insert(ident.to_string());
-            }
+            out.extend(assigned_names_of(&a.left));
             Some(out)
         }
         Expr::Paren(p) => assigns(&p.expr),
@@ -2373,6 +2381,27 @@ fn assigns(e: &Expr) -> Option<HashSet<String>> {
     }
 }
 
+/// The names the left side of an assignment sets as a whole: `x`, and each name of a
+/// destructuring assignment (`(a, [b, _]) = e`).
+fn assigned_names_of(left: &Expr) -> HashSet<String> {
+    fn walk(e: &Expr, out: &mut HashSet<String>) {
+        match e {
+            Expr::Path(p) if p.qself.is_none() => {
+                if let Some(ident) = p.path.get_ident() {
+                    out.insert(ident.to_string());
+                }
+            }
+            Expr::Paren(p) => walk(&p.expr, out),
+            Expr::Tuple(t) => t.elems.iter().for_each(|e| walk(e, out)),
+            Expr::Array(a) => a.elems.iter().for_each(|e| walk(e, out)),
+            _ => {}
+        }
+    }
+    let mut out = HashSet::new();
+    walk(left, &mut out);
+    out
+}
+
 /// Every name some code assigns as a whole (`x = e`), anywhere in it: what it may assign.
 /// `f` walks the code with the visitor.
 fn maybe_assigned(f: impl FnOnce(&mut MayAssign)) -> HashSet<String> {
@@ -2385,11 +2414,7 @@ struct MayAssign(HashSet<String>);
 
 impl<'a> syn::visit::Visit<'a> for MayAssign {
     fn visit_expr_assign(&mut self, a: &'a syn::ExprAssign) {
-        if let Expr::Path(p) = &*a.left
-            && let Some(ident) = p.path.get_ident()
-        {
-            self.0.insert(ident.to_string());
-        }
+        self.0.extend(assigned_names_of(&a.left));
         syn::visit::visit_expr_assign(self, a);
     }
 }

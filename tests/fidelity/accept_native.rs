@@ -545,6 +545,39 @@ fn deferred_in_match_arms() -> impl Coroutine<i32, Yield = i32, Return = i32> {
     }
 }
 
+fn let_else_typed() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    #[coroutine]
+    static move |_: i32| {
+        let n = yield 0;
+        let (Some(v), _t): (Option<i64>, Guard) = (pos(n).map(i64::from), Guard("t")) else {
+            let _e = Guard("e");
+            yield -1;
+            return -1;
+        };
+        log("matched");
+        yield v as i32;
+        v as i32
+    }
+}
+
+fn deferred_pair() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    #[coroutine]
+    static move |_: i32| {
+        let (a, b);
+        let _g = Guard("g");
+        let n = yield 0;
+        if n > 0 {
+            (a, b) = (Guard("a"), Guard("b"));
+        } else {
+            yield -1;
+            (b, a) = (Guard("b2"), Guard("a2"));
+        }
+        yield 1;
+        log(format!("{} {}", a.0, b.0));
+        n
+    }
+}
+
 fn main() {
     case("let_else_matches", || drive(let_else(), &[0, 5, 7]));
     case("let_else_yields_then_returns", || {
@@ -696,4 +729,18 @@ fn main() {
     case("deferred_in_match_arms_dropped", || {
         drive(deferred_in_match_arms(), &[0, 1, 0])
     });
+    case("let_else_typed_matches", || {
+        drive(let_else_typed(), &[0, 3, 0])
+    });
+    case("let_else_typed_else", || {
+        drive(let_else_typed(), &[0, -3, 0])
+    });
+    case("let_else_typed_dropped_in_else", || {
+        drive(let_else_typed(), &[0, -3])
+    });
+    case("deferred_pair_then", || drive(deferred_pair(), &[0, 1, 0]));
+    case("deferred_pair_else", || {
+        drive(deferred_pair(), &[0, -1, 0, 0])
+    });
+    case("deferred_pair_dropped", || drive(deferred_pair(), &[0, 1]));
 }
