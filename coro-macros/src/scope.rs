@@ -519,6 +519,49 @@ mod tests {
             .collect()
     }
 
+    /// Lowers and analyzes `src`; returns, per suspension point, the names of what it
+    /// saves (drop flags as `flag(x)`).
+    fn saved(src: &str) -> Vec<Vec<String>> {
+        let item: syn::ItemFn = syn::parse_str(src).expect("parses");
+        let sig = parse::signature(&item).expect("signature");
+        let names = crate::names(&sig);
+        let lowered = lower::lower(&sig, &item.block, &names).expect("lowers");
+        let analysis = analyze(&lowered).expect("analyzes");
+        (0..lowered.suspends.len())
+            .map(|k| {
+                analysis
+                    .saved(&lowered, k)
+                    .iter()
+                    .filter_map(|&l| {
+                        if let Some(&(x, _)) = lowered.drop_flags.iter().find(|&&(_, f)| f == l) {
+                            return Some(format!("flag({})", lowered.locals[x].name));
+                        }
+                        let local = &lowered.locals[l];
+                        (!local.temp).then(|| local.name.to_string())
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_deferred_local_is_saved_only_where_every_path_assigned_it() {
+        let src = "fn f(flag: bool) -> impl Coroutine<Yield = (), Return = ()> { \
+                   let g; yield_!(()); \
+                   if flag { g = String::new(); yield_!(()); } else { yield_!(()); } \
+                   yield_!(()); let h: u8; h = 1; yield_!(()); drop(h); }";
+        assert_eq!(
+            saved(src),
+            [
+                vec!["flag"],
+                vec!["g"],
+                vec![],
+                vec!["flag(g)"],
+                vec!["flag(g)", "h"],
+            ]
+        );
+    }
+
     const HEAD: &str = "fn f(flag: bool) -> impl Coroutine<String, Yield = String, Return = ()>";
 
     #[test]
