@@ -867,7 +867,16 @@ impl Builder<'_> {
             if local.init.is_none() {
                 self.out.deferred.push((id, deferred_ty.clone()));
                 if may_drop {
-                    let flag = self.temp("maybe", true);
+                    let flag = self.temp("drop_flag", true);
+                    // Named after its local: `name_drop_flag` in the state.
+                    let base = self.out.locals[id]
+                        .role
+                        .trim_start_matches("r#")
+                        .to_string();
+                    let local = &mut self.out.locals[flag];
+                    local.role = format!("{base}_drop_flag");
+                    local.name =
+                        format_ident!("__coro_{}{}", local.role, flag, span = Span::mixed_site());
                     self.out.drop_flags.push((id, flag));
                 }
             }
