@@ -82,7 +82,8 @@ pub struct Local {
     /// Might own a destructor, judging from its pattern, type annotation and initializer.
     /// A local that might is kept until its scope ends even when no code reads it again.
     pub may_drop: bool,
-    /// Introduced by the lowering; never kept alive past its last use.
+    /// Introduced by the lowering; never kept alive past its last use (but see
+    /// [`Lowered::drop_flags`], carried for their local's sake).
     pub temp: bool,
     /// The block whose code declares it.
     pub decl_block: BlockId,
