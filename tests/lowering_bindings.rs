@@ -513,3 +513,40 @@ fn underscore_and_unused_bindings() {
         ]
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Deferred initialisation (`let x;` assigned after a suspension): `x` is carried only
+// where every path has assigned it (drop order against rustc: tests/fidelity_accept.rs).
+
+#[coro::coroutine]
+fn deferred_init_from_a_yield() -> impl Coroutine<i32, Yield = (), Return = i32> {
+    let x;
+    x = yield_!();
+    x * 2
+}
+
+#[coro::coroutine]
+fn deferred_init_after_a_yield(flag: bool) -> impl Coroutine<Yield = (), Return = &'static str> {
+    let label;
+    yield_!();
+    if flag {
+        label = "yes";
+    } else {
+        label = "no";
+    }
+    label
+}
+
+#[test]
+fn deferred_initialisation_across_a_yield() {
+    let mut c = deferred_init_from_a_yield();
+    assert_eq!(drive(&mut c, [0, 21]), [Yielded(()), Complete(42)]);
+    assert_eq!(
+        run(deferred_init_after_a_yield(true)),
+        [Yielded(()), Complete("yes")]
+    );
+    assert_eq!(
+        run(deferred_init_after_a_yield(false)),
+        [Yielded(()), Complete("no")]
+    );
+}

@@ -1159,3 +1159,28 @@ fn return_from_a_plain_inner_loop_completes_the_coroutine() {
         [Yielded(0), Yielded(1), Complete(104)]
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Code after a statement that does not fall through is unreachable: it is not lowered,
+// but an item declared there is visible to the code before it, as in any block.
+
+mod only_unreachable_yields {
+    use coro::{Coroutine, yield_};
+
+    #[coro::coroutine]
+    pub fn item_after_return() -> impl Coroutine<Yield = i32, Return = i32> {
+        return helper();
+        yield_!(1);
+        fn helper() -> i32 {
+            5
+        }
+    }
+}
+
+#[test]
+fn an_item_after_a_return_is_still_declared() {
+    assert_eq!(
+        run(only_unreachable_yields::item_after_return()),
+        [Complete(5)]
+    );
+}

@@ -757,8 +757,8 @@ fn closure_call_with_a_yielding_argument() {
     assert_eq!(log.take(), events!["a", "-> Yielded(())", "-> Complete(8)"]);
 }
 
-// `v[yield_!(..)] = x` is rejected by the macro with "the place assigned to cannot contain
-// a `yield_!`; bind the yielded value first".
+// A yield inside the assigned place (`v[yield_!(..)] = x`) is checked against rustc in
+// tests/fidelity_accept.rs.
 
 #[coro::coroutine]
 fn deref_assign(target: &mut Vec<i32>) -> impl Coroutine<i32, Yield = (), Return = ()> {

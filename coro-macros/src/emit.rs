@@ -51,7 +51,8 @@ struct Emitter<'a> {
     /// Per block: entered through the dispatch at least once, so it needs an arm, a label
     /// and a slot (see [`Emitter::copied_targets`] for the blocks that may not).
     armed: Vec<bool>,
-    /// Per block: at most `SMALL_BLOCK` tokens of code, so it may be copied.
+    /// Per block: at most `SMALL_BLOCK` tokens of code and no closure or async block (see
+    /// [`defines_a_type`]), so it may be copied.
     small: Vec<bool>,
     /// Numbers the labeled blocks that copied jump targets break out of.
     breaks: std::cell::Cell<usize>,
@@ -69,6 +70,47 @@ type Copied = (BlockId, Lifetime, Ident);
 /// it jumps to copied into that copy). Bounds the growth of the expansion: every jump site
 /// gets at most this many small blocks copied after it.
 const COPY_DEPTH: usize = 2;
+
+/// Whether `code` holds a closure or an async block. Each of those expressions has a type
+/// of its own, so a copy of it is a different type: a block holding one is never copied,
+/// or the copy and the original, stored in the same field, would not type-check
+/// ("expected closure, found a different closure"). Code that does not parse, and a
+/// macro call whose arguments might hold one (a `|` or `async` among them), count as
+/// holding one.
+fn defines_a_type(code: &[TokenStream]) -> bool {
+    use syn::visit::Visit;
+    struct Find(bool);
+    impl<'a> Visit<'a> for Find {
+        fn visit_expr(&mut self, e: &'a syn::Expr) {
+            match e {
+                syn::Expr::Closure(_) | syn::Expr::Async(_) => self.0 = true,
+                _ => syn::visit::visit_expr(self, e),
+            }
+        }
+        fn visit_macro(&mut self, m: &'a syn::Macro) {
+            fn suspicious(tokens: TokenStream) -> bool {
+                tokens.into_iter().any(|t| match t {
+                    TokenTree::Punct(p) => p.as_char() == '|',
+                    TokenTree::Ident(i) => i == "async",
+                    TokenTree::Group(g) => suspicious(g.stream()),
+                    TokenTree::Literal(_) => false,
+                })
+            }
+            self.0 |= suspicious(m.tokens.clone());
+        }
+    }
+    // One statement at a time: a placeholder (`__coro_reassign!(0)`) is a statement
+    // without its `;`, which does not parse followed by another.
+    code.iter()
+        .any(|item| match syn::parse2::<syn::Block>(quote!({ #item })) {
+            Ok(block) => {
+                let mut f = Find(false);
+                f.visit_block(&block);
+                f.0
+            }
+            Err(_) => true,
+        })
+}
 
 fn token_count(tokens: &TokenStream) -> usize {
     tokens
@@ -94,7 +136,10 @@ pub fn emit(input: &Input<'_>) -> TokenStream {
         small: lowered
             .blocks
             .iter()
-            .map(|b| b.code.iter().map(token_count).sum::<usize>() <= SMALL_BLOCK)
+            .map(|b| {
+                b.code.iter().map(token_count).sum::<usize>() <= SMALL_BLOCK
+                    && !defines_a_type(&b.code)
+            })
             .collect(),
         breaks: std::cell::Cell::new(0),
     };
@@ -810,17 +855,29 @@ impl Emitter<'_> {
         } else {
             source
         };
-        // Locals a reassignment kills here: declared uninitialized in their place among
-        // the incoming ones (declaration order), so they drop where Rust drops them.
-        let uninit: Vec<LocalId> = lowered.blocks[b]
+        // Locals a reassignment kills here, and deferred locals (`let x;`) this block
+        // assigns first: declared uninitialized in their place among the incoming ones
+        // (declaration order), so they drop where Rust drops them.
+        let analysis = self.input.analysis;
+        let mut uninit: Vec<LocalId> = lowered.blocks[b]
             .reassigns
             .iter()
-            .filter(|&&r| self.input.analysis.reassign_kills[r])
+            .filter(|&&r| analysis.reassign_kills[r])
             .map(|&r| lowered.reassigns[r].local)
             .collect();
+        uninit.extend(&analysis.uninit[b]);
         let declare = |x: LocalId| {
             let n = &lowered.locals[x].name;
-            quote!(let mut #n;)
+            match lowered.deferred.iter().find(|&&(d, _)| d == x) {
+                // As the user declared it: a second assignment to a local that is not
+                // `mut` stays an error.
+                Some((_, ty)) => {
+                    let m = lowered.locals[x].mutable.then(|| quote!(mut));
+                    let ty = ty.as_ref().map(|t| quote!(: #t));
+                    quote!(let #m #n #ty;)
+                }
+                None => quote!(let mut #n;),
+            }
         };
         // (A local with no destructor drops nothing, so it can go first.)
         let position = |x: LocalId| match lowered.locals[x].may_drop {
@@ -882,6 +939,18 @@ impl Emitter<'_> {
                     i += 3;
                     continue;
                 }
+                Some(("__coro_let", n)) => {
+                    let (locals, stmt) = &self.input.lowered.deferred_lets[n];
+                    let block = self.input.lowered.locals[locals[0]].decl_block;
+                    if self.input.analysis.mentions[block]
+                        .iter()
+                        .any(|(m, _)| locals.contains(m))
+                    {
+                        out.extend(stmt.clone());
+                    }
+                    i += 3;
+                    continue;
+                }
                 Some(("__coro_reassign", n)) => {
                     let r = &self.input.lowered.reassigns[n];
                     let stmt = if self.input.analysis.reassign_kills[n] {
@@ -923,7 +992,8 @@ impl Emitter<'_> {
                 .find(|&&(v, _)| v == l)
                 .map(|&(_, vis)| vis);
             match vis {
-                Some(Vis::Entry) => {
+                // (A deferred local the block assigns first is declared in it.)
+                Some(Vis::Entry) if self.entry_names[from].contains_key(&l) => {
                     let n = &self.entry_names[from][&l];
                     quote!(#n)
                 }
@@ -936,7 +1006,20 @@ impl Emitter<'_> {
         let carried = &input.analysis.carried[site.target];
         let moves = carried.iter().map(|&l| {
             let f = &layout.field[l];
-            let v = name_of(l);
+            // The drop flag of a local assigned on some paths only: passed on where it
+            // came in, else whether this path assigned the local.
+            let flag_of = input.analysis.maybe[site.target]
+                .iter()
+                .find(|&&(_, flag)| flag == l);
+            let v = match flag_of {
+                Some(_) if input.analysis.carried[from].contains(&l) => name_of(l),
+                Some(&(x, _)) if input.analysis.site_inits[n].contains(&x) => {
+                    let v = name_of(x);
+                    quote!(::coro::__private::Some(#v))
+                }
+                Some(_) => quote!(::coro::__private::None),
+                None => name_of(l),
+            };
             quote!(#f: #v)
         });
         match &site.kind {
@@ -986,7 +1069,8 @@ impl Emitter<'_> {
     }
 }
 
-/// `name!(N)` at the start of `tts`: a placeholder the lowering left in a block's code.
+/// `name!(N)` at the start of `tts`: a placeholder the lowering left in a block's code
+/// (`__coro_site!`, `__coro_reassign!` or `__coro_let!`).
 fn placeholder(tts: &[TokenTree]) -> Option<(&'static str, usize)> {
     let [
         TokenTree::Ident(id),
@@ -997,7 +1081,7 @@ fn placeholder(tts: &[TokenTree]) -> Option<(&'static str, usize)> {
     else {
         return None;
     };
-    let name = ["__coro_site", "__coro_reassign"]
+    let name = ["__coro_site", "__coro_reassign", "__coro_let"]
         .into_iter()
         .find(|name| id == name)?;
     let n = g.stream().to_string().parse().ok()?;
@@ -1028,5 +1112,31 @@ fn line_of(span: Span) -> String {
         String::new()
     } else {
         format!(", line {line}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    #[test]
+    fn closures_and_async_blocks_are_found_among_placeholders() {
+        let plain = [
+            quote!(__coro_reassign!(0)),
+            quote!(let y = a || b;),
+            quote!(__coro_let!(1)),
+            quote!(match y {
+                A | B => f(y),
+                _ => {}
+            }),
+            quote!(__coro_site!(2)),
+        ];
+        assert!(!super::defines_a_type(&plain));
+        let closure = [quote!(__coro_let!(1)), quote!(let f = |x: u8| x;)];
+        assert!(super::defines_a_type(&closure));
+        let in_macro = [quote!(__coro_let!(1)), quote!(log!("{}", v.map(|x| x));)];
+        assert!(super::defines_a_type(&in_macro));
+        let fut = [quote!(let f = async move { 1 };), quote!(__coro_site!(0))];
+        assert!(super::defines_a_type(&fut));
     }
 }

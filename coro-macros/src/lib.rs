@@ -296,7 +296,7 @@ fn fallback(input: proc_macro2::TokenStream, error: syn::Error) -> proc_macro2::
             quote! {
                 #error
                 #(#attrs)*
-                #[allow(unused_variables, unreachable_code)]
+                #[allow(unused_variables, unused_mut, unreachable_code)]
                 #vis #sig { #(#used)* #body }
             }
         }
@@ -407,6 +407,14 @@ mod tests {
             "const C: u8 = { yield_!(1) }; C".into(),
             "let v = if let Some(a) = yield_!(1) && a > 2 { a } else { 0 }; v".into(),
             "match x { _ if yield_!(1) => 1, _ => 2 }".into(),
+            "let Some(x): Option<u8> = yield_!(1) else { yield_!(2); return 0 }; x".into(),
+            "let (a, Some(mut b)) = (1, yield_!(1)) else { yield_!(2); loop {} }; a + b".into(),
+            "while let Some(x) = yield_!(1) && let y = x && yield_!(y) { continue; }".into(),
+            "let b = a && let Some(x) = yield_!(1); b".into(),
+            "let x; if c { x = 1; } yield_!(2); x = 3; x".into(),
+            "let mut x; let y: u8; loop { x = yield_!(1); if x { y = 2; break; } } y".into(),
+            "*{ yield_!(1); &mut x } += f(); a[yield_!(2)][yield_!(3)] = yield_!(4)".into(),
+            "(*{ yield_!(1); &mut x }).0 = { return 1; yield_!(2) }; fn f() {}".into(),
         ];
         let signatures = [
             "fn f() -> impl Coroutine<u8, Yield = u8, Return = u8>",

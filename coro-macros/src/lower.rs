@@ -30,7 +30,19 @@
 //!
 //! Sibling subexpressions are evaluated left to right: an operand that comes before a
 //! yielding sibling is spilled to a temporary first, unless it is a place or a literal
-//! (reading it later observes the same value).
+//! (reading it later observes the same value). An assignment evaluates its value before
+//! its place, as rustc does ([`Builder::assign_to_yielding_place`]).
+//!
+//! Some constructs are rewritten into others before they are lowered: a `let .. else`
+//! whose `else` block suspends into two `match`es ([`Builder::lower_let_else`]), a let
+//! chain with a yield in a condition into nested `if`s in a labeled block
+//! ([`Builder::lower_let_chain`]). After a statement that does not fall through
+//! (`return`, `break`, `panic!()`, ..) the rest of its block is not lowered, and no jump
+//! follows it ([`Builder::stmts`]).
+//!
+//! A local declared without a value (`let x;`) is *deferred*: each site records which
+//! deferred locals the path through its block to it certainly and possibly assigns, so
+//! `scope.rs` can carry the local only where it is initialized (see [`Lowered::deferred`]).
 //!
 //! An assignment statement `x = e;` of the lowered code that overwrites a local whose old
 //! value nothing can read any more (in the block's straight-line code, before any read of
@@ -47,6 +59,7 @@ use std::collections::HashSet;
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
+use syn::visit::Visit;
 use syn::visit_mut::{self, VisitMut};
 use syn::{Block, Expr, Ident, Label, Lifetime, Pat, Stmt, Type};
 
@@ -69,7 +82,8 @@ pub struct Local {
     /// Might own a destructor, judging from its pattern, type annotation and initializer.
     /// A local that might is kept until its scope ends even when no code reads it again.
     pub may_drop: bool,
-    /// Introduced by the lowering; never kept alive past its last use.
+    /// Introduced by the lowering; never kept alive past its last use (but see
+    /// [`Lowered::drop_flags`], carried for their local's sake).
     pub temp: bool,
     /// The block whose code declares it.
     pub decl_block: BlockId,
@@ -102,6 +116,11 @@ pub struct Site {
     pub kind: SiteKind,
     /// The locals that can be named here, and how.
     pub visible: Vec<(LocalId, Vis)>,
+    /// The [deferred](Lowered::deferred) locals that the code of `from` certainly assigns
+    /// before this site, on the way to it.
+    pub inits: Vec<LocalId>,
+    /// The deferred locals that the code of `from` may assign before this site.
+    pub maybe_inits: Vec<LocalId>,
 }
 
 /// A jump within one resume, or a suspension that ends it.
@@ -212,6 +231,19 @@ pub struct Lowered {
     /// Items declared in lowered code (`fn`, `const`, `struct`, `use`, ..). They cannot
     /// see locals, so they move to the function body, where every block can name them.
     pub items: Vec<syn::Item>,
+    /// Locals declared without a value (`let x;`, `let x: T;`), with the type written
+    /// for them. Such a local is carried only where every path has assigned it (see
+    /// `scope.rs`); a block that assigns it first declares it again, uninitialized.
+    pub deferred: Vec<(LocalId, Option<Type>)>,
+    /// The declarations `let x;` of deferred locals, which a `__coro_let!(N)` placeholder
+    /// stands for in the declaring block's code. Emit writes one only where that block
+    /// assigns one of its locals: otherwise it is unused there, and rustc could not infer its type
+    /// (the blocks that do assign it declare it again).
+    pub deferred_lets: Vec<(Vec<LocalId>, TokenStream)>,
+    /// For each deferred local that may own a destructor: a local declared right after
+    /// it that stands for it, as an `Option`, where it is assigned on some paths only:
+    /// rustc's drop flag (see `scope.rs`).
+    pub drop_flags: Vec<(LocalId, LocalId)>,
 }
 
 /// The names of the generated items the lowering writes code against.
@@ -304,6 +336,16 @@ struct Frame {
     block: BlockId,
     items: Vec<TokenStream>,
     base: bool,
+    /// [`Builder::inits`] where the frame was pushed: what a sibling branch starts from.
+    inits: Inits,
+}
+
+/// The deferred locals assigned so far in the current block on the path being lowered:
+/// certainly, and possibly (a superset).
+#[derive(Clone, Default)]
+struct Inits {
+    must: Vec<LocalId>,
+    may: Vec<LocalId>,
 }
 
 /// Builds [`Lowered`] from a function body.
@@ -318,6 +360,13 @@ pub struct Builder<'n> {
     /// The names some statement assigns as a whole (`x = e;`): the locals that may be
     /// killed, and so need a [`Local::witness`].
     assigned: HashSet<String>,
+    /// The statements just lowered ended in one that does not fall through (`return`,
+    /// `break`, `panic!()`, ..): the construct that lowered them must not add the jump to
+    /// what follows (it would be unreachable, and a branch value of `()` would make the
+    /// join's parameter a `()`). Set by [`Builder::stmts`], taken by the code after it.
+    diverged: bool,
+    /// The deferred locals assigned so far in the current block, recorded in each site.
+    inits: Inits,
 }
 
 /// Lowers `body` (already checked by `scan::check_body`).
@@ -331,6 +380,8 @@ pub fn lower(sig: &Signature, body: &Block, names: &Names) -> syn::Result<Lowere
         errors: None,
         started: 0,
         assigned: assigned_names(body),
+        diverged: false,
+        inits: Inits::default(),
     };
     for p in &sig.params {
         let id = b.declare(Local {
@@ -358,7 +409,7 @@ pub fn lower(sig: &Signature, body: &Block, names: &Names) -> syn::Result<Lowere
         }
     }
     let value = b.scope_body(body);
-    if !ends_diverging(body) {
+    if !std::mem::take(&mut b.diverged) {
         // Point type errors at the tail expression (or the closing brace).
         let span = match body.stmts.last() {
             Some(Stmt::Expr(e, None)) => e.span(),
@@ -461,10 +512,12 @@ impl Builder<'_> {
         b.param = param;
         b.order = self.started;
         self.started += 1;
+        let inits = std::mem::take(&mut self.inits);
         self.frames.push(Frame {
             block,
             items: Vec::new(),
             base: true,
+            inits,
         });
     }
 
@@ -474,6 +527,7 @@ impl Builder<'_> {
             block,
             items: Vec::new(),
             base: false,
+            inits: self.inits.clone(),
         });
         self.frames.len() - 1
     }
@@ -490,7 +544,33 @@ impl Builder<'_> {
         if f.base {
             self.out.blocks[f.block].code = f.items.clone();
         }
+        // Back where the construct started: the next branch starts from what was
+        // assigned before it.
+        self.inits = f.inits;
         f.items
+    }
+
+    /// Records assignments of deferred locals by name, as certain or only possible.
+    fn note_inits(&mut self, names: &HashSet<String>, certain: bool) {
+        for name in names {
+            let found = self
+                .scopes
+                .iter()
+                .flatten()
+                .rev()
+                .find(|&&l| self.out.locals[l].name == name.as_str())
+                .copied();
+            let Some(l) = found else { continue };
+            if !self.out.deferred.iter().any(|&(d, _)| d == l) {
+                continue;
+            }
+            if !self.inits.may.contains(&l) {
+                self.inits.may.push(l);
+            }
+            if certain && !self.inits.must.contains(&l) {
+                self.inits.must.push(l);
+            }
+        }
     }
 
     fn emit(&mut self, tokens: TokenStream, mentions: Vec<(LocalId, bool)>) {
@@ -549,6 +629,8 @@ impl Builder<'_> {
             target,
             kind,
             visible,
+            inits: self.inits.must.clone(),
+            maybe_inits: self.inits.may.clone(),
         });
         self.out.blocks[cur].sites.push(id);
         let n = proc_macro2::Literal::usize_unsuffixed(id);
@@ -572,6 +654,9 @@ impl Builder<'_> {
     /// Ends a branch (or scope) by jumping to `target`, passing its value when the value
     /// is wanted and otherwise evaluating it for its effects first.
     fn branch_end(&mut self, target: BlockId, value: Operand, want: bool) {
+        if std::mem::take(&mut self.diverged) {
+            return;
+        }
         if want {
             self.goto(target, Some(value));
         } else {
@@ -609,24 +694,73 @@ impl Builder<'_> {
     }
 
     /// Lowers statements in the current scope; returns the tail value.
+    ///
+    /// After a statement that does not fall through, the rest is unreachable and is not
+    /// lowered (rustc only warns about it; lowered, a `yield_!` there would add a
+    /// suspension and a completion with `()` that do not type-check), and
+    /// [`Builder::diverged`] tells the caller not to jump on.
     fn stmts(&mut self, stmts: &[Stmt], want: bool) -> Operand {
         let mut value = Operand::unit();
         for (i, stmt) in stmts.iter().enumerate() {
             let last = i + 1 == stmts.len();
+            if stmt_diverges(stmt) {
+                match stmt {
+                    Stmt::Expr(e, None) => {
+                        let op = self.expr(e, false);
+                        self.discard(op);
+                    }
+                    _ => self.lower_stmt(stmt),
+                }
+                self.skip_unreachable(&stmts[i + 1..]);
+                self.diverged = true;
+                return Operand::unit();
+            }
             match stmt {
                 // Its value is `()`.
                 Stmt::Expr(Expr::Assign(a), None) if last && a.attrs.is_empty() => {
                     self.lower_assign(a)
                 }
-                Stmt::Expr(e, None) if last && want => value = self.expr(e, true),
+                Stmt::Expr(e, None) if last && want => {
+                    value = self.expr(e, true);
+                    if !scan::expr_yields(e)
+                        && let Some(names) = assigns(e)
+                    {
+                        self.note_inits(&names, true);
+                    }
+                }
                 Stmt::Expr(e, None) if last => {
                     let op = self.expr(e, false);
                     self.discard(op);
+                    if !scan::expr_yields(e)
+                        && let Some(names) = assigns(e)
+                    {
+                        self.note_inits(&names, true);
+                    }
                 }
                 _ => self.lower_stmt(stmt),
             }
         }
         value
+    }
+
+    /// Statements after one that does not fall through: not lowered, but items declared
+    /// among them are visible in the whole block (code before them may call them), and
+    /// the paths they name `yield_!` by are still used.
+    fn skip_unreachable(&mut self, stmts: &[Stmt]) {
+        let block = Block {
+            brace_token: Default::default(),
+            stmts: stmts.to_vec(),
+        };
+        for path in scan::yield_paths(&block) {
+            if !self.out.macro_paths.contains(&path) {
+                self.out.macro_paths.push(path);
+            }
+        }
+        for stmt in stmts {
+            if let Stmt::Item(item) = stmt {
+                self.out.items.push(item.clone());
+            }
+        }
     }
 
     fn lower_stmt(&mut self, stmt: &Stmt) {
@@ -648,8 +782,15 @@ impl Builder<'_> {
             _ => {
                 let mut s = stmt.clone();
                 let mentions = self.resolve(scan::stmt_mentions(stmt));
+                // A jump inside the statement may come after an assignment in it.
+                self.note_inits(&maybe_assigned(|v| v.visit_stmt(stmt)), false);
                 self.rewrite(|r| r.visit_stmt_mut(&mut s));
                 self.emit(s.into_token_stream(), mentions);
+                if let Stmt::Expr(e, _) = stmt
+                    && let Some(names) = assigns(e)
+                {
+                    self.note_inits(&names, true);
+                }
             }
         }
     }
@@ -658,17 +799,15 @@ impl Builder<'_> {
         let pat = &local.pat;
         let mut bindings = Vec::new();
         pattern_bindings(pat, &mut bindings);
+        if let Some(init) = &local.init
+            && let Some((_, d)) = &init.diverge
+            && scan::expr_yields(d)
+        {
+            return self.lower_let_else(local, &init.expr, d);
+        }
         let (init_tokens, mentions, init_expr) = match &local.init {
             None => (None, Vec::new(), None),
             Some(init) => {
-                if let Some((_, d)) = &init.diverge
-                    && scan::expr_yields(d)
-                {
-                    self.error(
-                        d.span(),
-                        "a `let .. else` block cannot suspend; move the `yield_!` after the `let`",
-                    );
-                }
                 let op = self.expr(&init.expr, true);
                 let mut tokens = op.tokens;
                 let mut mentions = op.mentions;
@@ -695,9 +834,23 @@ impl Builder<'_> {
             Some(t) => quote!(#(#attrs)* let #pat = #t;),
             None => quote!(#(#attrs)* let #pat;),
         };
-        self.emit(stmt, mentions);
+        if local.init.is_none() && !bindings.is_empty() {
+            // `let x;`: written only if this block assigns `x` (see `deferred_lets`). The
+            // bindings are declared next, one local each, in order.
+            let n = proc_macro2::Literal::usize_unsuffixed(self.out.deferred_lets.len());
+            let first = self.out.locals.len();
+            let ids = (first..first + bindings.len()).collect();
+            self.out.deferred_lets.push((ids, stmt));
+            self.emit(quote!(__coro_let!(#n)), mentions);
+        } else {
+            self.emit(stmt, mentions);
+        }
         let annotated = match pat {
             Pat::Type(t) => Some(&*t.ty),
+            _ => None,
+        };
+        let deferred_ty = match pat {
+            Pat::Type(t) if matches!(&*t.pat, Pat::Ident(_)) => Some((*t.ty).clone()),
             _ => None,
         };
         for (ident, mutable, by_ref) in bindings {
@@ -717,7 +870,98 @@ impl Builder<'_> {
             if init_expr.is_some() && !by_ref {
                 self.take_witness(id);
             }
+            if local.init.is_none() {
+                self.out.deferred.push((id, deferred_ty.clone()));
+                if may_drop {
+                    let flag = self.temp("drop_flag", true);
+                    // Named after its local: `name_drop_flag` in the state.
+                    let base = self.out.locals[id]
+                        .role
+                        .trim_start_matches("r#")
+                        .to_string();
+                    let local = &mut self.out.locals[flag];
+                    local.role = format!("{base}_drop_flag");
+                    local.name =
+                        format_ident!("__coro_{}{}", local.role, flag, span = Span::mixed_site());
+                    self.out.drop_flags.push((id, flag));
+                }
+            }
         }
+    }
+
+    /// `let P = e else { d };` whose `else` block suspends, as two statements:
+    ///
+    /// ```text
+    /// let matched = match e { P => Some((a, b)), _ => None };
+    /// let (a, mut b) = match matched { Some(bound) => bound, None => { d } };
+    /// ```
+    ///
+    /// The first matches, and drops `e`'s temporaries at its end, before the `else` block
+    /// runs, as a `let .. else` does; the second is a `match` whose arm suspends, lowered
+    /// as any other, with the bindings declared in their order (so they drop as the
+    /// pattern's would). The `else` block must not fall through, as rustc requires of it.
+    fn lower_let_else(&mut self, local: &syn::Local, e: &Expr, d: &Expr) {
+        let mut bindings = Vec::new();
+        pattern_bindings(&local.pat, &mut bindings);
+        // `let P: T = e else ..`: the value takes the type in a block of its own, which
+        // moves it; a computed value is a temporary anyway, but a variable would be moved
+        // out of (and dropped early), and a `ref` binding would borrow the block's value.
+        let (pat, typed);
+        let e = match &local.pat {
+            Pat::Type(t) => {
+                if is_stable(e) || bindings.iter().any(|b| b.2) {
+                    self.error(
+                        t.ty.span(),
+                        "a `let .. else` whose `else` block suspends can have a type annotation \
+                         only when its value is computed and its pattern has no `ref` binding; \
+                         remove the annotation (the type comes from the value)",
+                    );
+                    return;
+                }
+                let ty = &t.ty;
+                let v = Ident::new("__coro_typed", Span::mixed_site());
+                pat = &*t.pat;
+                typed = syn::parse_quote!({ let #v: #ty = #e; #v });
+                &typed
+            }
+            p => {
+                pat = p;
+                e
+            }
+        };
+        let names: Vec<&Ident> = bindings.iter().map(|b| &b.0).collect();
+        let declared = bindings.iter().map(|(name, mutable, by_ref)| {
+            let m = (*mutable && !*by_ref).then(|| quote!(mut));
+            quote!(#m #name)
+        });
+        // The bindings move into the tuple, so the arm's pattern does not need their `mut`.
+        let mut inner = pat.clone();
+        StripMut.visit_pat_mut(&mut inner);
+        let matched: Expr = syn::parse_quote! {
+            match #e {
+                #inner => ::coro::__private::Some((#(#names,)*)),
+                _ => ::coro::__private::None,
+            }
+        };
+        let op = self.expr(&matched, true);
+        let t_name = self.spill(op, "matched").tokens;
+        let bound = Ident::new("__coro_bound", Span::mixed_site());
+        let attrs = &local.attrs;
+        // The `else` block typed as an empty type: rustc requires it to diverge (a block
+        // that falls through is an error here too), and one that ends in a call of a
+        // `-> !` function still gives no value to the `match`.
+        let never = Ident::new("__coro_never", Span::mixed_site());
+        let stmt: Stmt = syn::parse_quote! {
+            #(#attrs)*
+            let (#(#declared,)*) = match #t_name {
+                ::coro::__private::Some(#bound) => #bound,
+                ::coro::__private::None => {
+                    let #never: ::core::convert::Infallible = #d;
+                    match #never {}
+                }
+            };
+        };
+        self.lower_stmt(&stmt);
     }
 
     /// Takes the [`Local::witness`] of a just-declared (and initialized) local that an
@@ -747,12 +991,12 @@ impl Builder<'_> {
     /// its incoming locals and sets it with its own type: `x = assign(witness, e);`.
     fn lower_assign(&mut self, a: &syn::ExprAssign) {
         if scan::expr_yields(&a.left) {
-            self.error(
-                a.left.span(),
-                "the place assigned to cannot contain a `yield_!`; bind the yielded value first",
-            );
+            let op = self.assign_to_yielding_place(a);
+            self.emit_operand(op);
+            return;
         }
         let right = self.expr(&a.right, true);
+        self.note_inits(&assigned_names_of(&a.left), true);
         let block = self.cur();
         let r = &right.tokens;
         let left = self.place(&a.left);
@@ -784,6 +1028,108 @@ impl Builder<'_> {
         self.out.blocks[block].reassigns.push(id);
         let n = proc_macro2::Literal::usize_unsuffixed(id);
         self.emit(quote!(__coro_reassign!(#n)), Vec::new());
+    }
+
+    /// `place = value` where the place suspends (`a[yield_!(i)] = v`). Rust evaluates the
+    /// value first, then the place's operands, left to right; the value waits in a
+    /// temporary while the place suspends, unless reading it later observes the same
+    /// (a literal or a place).
+    fn assign_to_yielding_place(&mut self, a: &syn::ExprAssign) -> Operand {
+        let right = self.expr(&a.right, true);
+        let right = if right.stable {
+            right
+        } else {
+            self.spill(right, "value")
+        };
+        let left = self.lower_place(&a.left);
+        let (l, eq, r) = (&left.tokens, &a.eq_token, &right.tokens);
+        let mut mentions = right.mentions;
+        mentions.extend(left.mentions);
+        Operand {
+            tokens: quote!(#l #eq #r),
+            mentions,
+            stable: false,
+        }
+    }
+
+    /// A place expression that suspends, as the left side of an assignment: its operands
+    /// are evaluated left to right (the base of `a[i]` is a place, read where the
+    /// assignment happens), and the place itself is formed where the assignment is.
+    fn lower_place(&mut self, e: &Expr) -> Operand {
+        if !scan::expr_yields(e) {
+            return self.place(e);
+        }
+        match e {
+            Expr::Index(i) => {
+                let base = if scan::expr_yields(&i.expr) {
+                    if scan::expr_yields(&i.index) {
+                        self.error(
+                            i.index.span(),
+                            "both the indexed place and the index contain a `yield_!`; bind the \
+                             index to a variable first",
+                        );
+                    }
+                    self.lower_place(&i.expr)
+                } else {
+                    if !is_stable(&i.expr) {
+                        // It would run after the index's suspension here, before it in Rust.
+                        self.error(
+                            i.expr.span(),
+                            "the indexed value is computed before the index, which contains a \
+                             `yield_!`; bind the index to a variable first (`let i = ..; v[i] = ..`)",
+                        );
+                    }
+                    self.place(&i.expr)
+                };
+                let index = self.expr(&i.index, true);
+                let (b, ix) = (&base.tokens, &index.tokens);
+                let mut mentions = base.mentions;
+                mentions.extend(index.mentions);
+                Operand {
+                    tokens: quote!(#b[#ix]),
+                    mentions,
+                    stable: false,
+                }
+            }
+            Expr::Field(f) => {
+                let member = &f.member;
+                let base = self.lower_place(&f.base);
+                wrap(base, |b| quote!(#b.#member))
+            }
+            Expr::Paren(p) => {
+                let inner = self.lower_place(&p.expr);
+                wrap(inner, |t| quote!((#t)))
+            }
+            Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => {
+                let op = u.op;
+                let inner = self.pointer(&u.expr);
+                wrap(inner, |t| quote!(#op #t))
+            }
+            other => self.expr(other, true),
+        }
+    }
+
+    /// The operand of `*` in an assigned place. A block that declares no local
+    /// (`*{ yield_!(); &mut x }`) runs its statements here and leaves its value to be
+    /// read where the assignment is: going through a block boundary would move `x` into
+    /// the next block while the reference to it is alive.
+    fn pointer(&mut self, e: &Expr) -> Operand {
+        match e {
+            Expr::Paren(p) => self.pointer(&p.expr),
+            Expr::Block(b)
+                if b.label.is_none()
+                    && b.attrs.is_empty()
+                    && !b.block.stmts.iter().any(|s| matches!(s, Stmt::Local(_))) =>
+            {
+                self.scopes.push(Vec::new());
+                let v = self.stmts(&b.block.stmts, true);
+                self.scopes.pop();
+                // (A block that does not fall through leaves nothing after it reachable.)
+                self.diverged = false;
+                v
+            }
+            other => self.expr(other, true),
+        }
     }
 
     /// The local `x = right` may kill in `block`, with its witness (see [`Reassign`]).
@@ -829,6 +1175,7 @@ impl Builder<'_> {
     /// Code without suspension points, with `return`, `?` and jumps out of lowered loops
     /// rewritten.
     fn verbatim(&mut self, e: &Expr) -> Operand {
+        self.note_inits(&maybe_assigned(|v| v.visit_expr(e)), false);
         let mentions = self.resolve(scan::expr_mentions(e));
         let stable = is_stable(e);
         let mut e = e.clone();
@@ -986,11 +1333,11 @@ impl Builder<'_> {
                 let names = self.names;
                 wrap(inner, |v| try_tokens(names, v, span))
             }
+            Expr::Assign(a) if scan::expr_yields(&a.left) => self.assign_to_yielding_place(a),
             Expr::Assign(a) => {
-                if scan::expr_yields(&a.left) {
-                    self.error(a.left.span(), "the place assigned to cannot contain a `yield_!`; bind the yielded value first");
-                }
                 let right = self.expr(&a.right, true);
+                self.note_inits(&maybe_assigned(|v| v.visit_expr(&a.left)), false);
+                self.note_inits(&assigned_names_of(&a.left), false);
                 let left = self.place(&a.left);
                 let (l, r) = (&left.tokens, &right.tokens);
                 let mut mentions = right.mentions;
@@ -1222,6 +1569,14 @@ impl Builder<'_> {
         use syn::BinOp;
         let (left, right, op) = (&*b.left, &*b.right, &b.op);
         match op {
+            // `let` outside a condition; rustc reports it (desugared, it would not parse).
+            BinOp::And(_) | BinOp::Or(_) if has_let(left) || has_let(right) => {
+                self.error(
+                    b.span(),
+                    "`let` is only allowed in the condition of `if`/`while`",
+                );
+                Operand::unit()
+            }
             // Short-circuit: the right operand runs only on one branch.
             BinOp::And(_) | BinOp::Or(_) if scan::expr_yields(right) => {
                 let desugared: syn::ExprIf = if matches!(op, BinOp::And(_)) {
@@ -1231,10 +1586,31 @@ impl Builder<'_> {
                 };
                 self.lower_if(&desugared, want)
             }
-            _ if op_assigns(op) => {
-                if scan::expr_yields(left) {
-                    self.error(left.span(), "the place assigned to cannot contain a `yield_!`; bind the yielded value first");
+            _ if op_assigns(op) && scan::expr_yields(left) => {
+                // Rust evaluates the right side first when both sides are primitives, and
+                // the place first otherwise: with only types to tell, the right side must
+                // be one whose evaluation nothing can observe (a literal or a place).
+                if scan::expr_yields(right) || !is_stable(right) {
+                    self.error(
+                        right.span(),
+                        "in a compound assignment whose place contains a `yield_!`, the right side \
+                         must be a literal or a variable (Rust evaluates the two sides in an order \
+                         that depends on their types); bind it to a variable first",
+                    );
+                    return Operand::unit();
                 }
+                let l = self.lower_place(left);
+                let r = self.verbatim(right);
+                let (lt, rt) = (&l.tokens, &r.tokens);
+                let mut mentions = l.mentions;
+                mentions.extend(r.mentions);
+                Operand {
+                    tokens: quote!(#lt #op #rt),
+                    mentions,
+                    stable: false,
+                }
+            }
+            _ if op_assigns(op) => {
                 let r = self.expr(right, true);
                 let l = self.place(left);
                 let (lt, rt) = (&l.tokens, &r.tokens);
@@ -1307,6 +1683,9 @@ impl Builder<'_> {
     /// Lowers `if`: the condition in the current block, each branch inline in a frame of
     /// its own, and a join block where both branches meet.
     fn lower_if(&mut self, i: &syn::ExprIf, want: bool) -> Operand {
+        if !matches!(&*i.cond, Expr::Let(_)) && scan::expr_yields(&i.cond) && has_let(&i.cond) {
+            return self.lower_let_chain(i, want);
+        }
         let scrutinee: Option<&Expr> = match &*i.cond {
             Expr::Let(l) => Some(&l.expr),
             _ => None,
@@ -1324,14 +1703,7 @@ impl Builder<'_> {
                 let pat = &l.pat;
                 wrap(scrutinee, |t| quote!(let #pat = #t))
             }
-            c if scan::expr_yields(c) => {
-                let mut found = Vec::new();
-                collect_let_bindings(c, &mut found);
-                if !found.is_empty() {
-                    self.error(c.span(), "a `let` chain cannot contain a `yield_!`; bind the yielded value before the `if`");
-                }
-                self.expr(c, true)
-            }
+            c if scan::expr_yields(c) => self.expr(c, true),
             c => {
                 collect_let_bindings(c, &mut bindings);
                 self.verbatim(c)
@@ -1404,6 +1776,40 @@ impl Builder<'_> {
         }
     }
 
+    /// `if c1 && let P = e && c3 { T } else { E }` with a yield in a condition, as nested
+    /// `if`s in a labeled block, so `E` is written once:
+    ///
+    /// ```text
+    /// 'chain: { if c1 { if let P = e { if c3 { break 'chain { T } } } } E }
+    /// ```
+    ///
+    /// Each condition runs only when the ones before it held, and the bindings of a `let`
+    /// are in scope from the next condition to the end of `T`; when a condition fails, they
+    /// drop before `E` runs, as in rustc's let chains.
+    fn lower_let_chain(&mut self, i: &syn::ExprIf, want: bool) -> Operand {
+        let mut conds = Vec::new();
+        conjuncts(&i.cond, &mut conds);
+        let label = Lifetime::new(
+            &format!("'__coro_chain{}", self.out.blocks.len()),
+            Span::mixed_site(),
+        );
+        let then = &i.then_branch;
+        let mut body: Expr = if want {
+            syn::parse_quote!(break #label #then)
+        } else {
+            syn::parse_quote!({ #then break #label; })
+        };
+        for cond in conds.into_iter().rev() {
+            body = syn::parse_quote!(if #cond { #body });
+        }
+        let otherwise = match &i.else_branch {
+            Some((_, e)) => quote!(#e),
+            None => quote!(()),
+        };
+        let chain: syn::ExprBlock = syn::parse_quote!(#label: { #body #otherwise });
+        self.lower_block_expr(&chain, want)
+    }
+
     /// Declares the bindings of a pattern matched against `scrutinee`: when that is a
     /// borrow (`&x`, `x.as_ref()`, ..), the bindings are references and hold no
     /// destructor, so they need not live to the end of their scope.
@@ -1434,6 +1840,7 @@ impl Builder<'_> {
                 || a.guard.as_ref().is_some_and(|(_, g)| scan::expr_yields(g))
         });
         if !arms_yield {
+            self.note_inits(&maybe_assigned(|v| v.visit_expr_match(m)), false);
             let s = &scrutinee.tokens;
             let mut mentions = scrutinee.mentions.clone();
             let arms: Vec<TokenStream> = m
@@ -1460,6 +1867,13 @@ impl Builder<'_> {
                 stable: false,
             };
         }
+        let diverging_only = m.arms.iter().all(|a| {
+            a.guard.as_ref().is_none_or(|(_, g)| !scan::expr_yields(g))
+                && (!scan::expr_yields(&a.body) || expr_diverges(&a.body))
+        });
+        if diverging_only {
+            return self.lower_match_in_place(m, scrutinee);
+        }
         let join = self.reserve("Join");
         let mut arms = Vec::new();
         for arm in &m.arms {
@@ -1482,7 +1896,22 @@ impl Builder<'_> {
                 Expr::Block(b) if b.label.is_none() && scan::block_yields(&b.block) => {
                     self.scoped(&b.block, want)
                 }
-                body => self.expr(body, want),
+                body => {
+                    let v = self.expr(body, want);
+                    if !scan::expr_yields(body)
+                        && let Some(names) = assigns(body)
+                    {
+                        self.note_inits(&names, true);
+                    }
+                    if expr_diverges(body) {
+                        // `None => return x`, `None => break`: the arm's code, no jump after.
+                        self.discard(v);
+                        self.diverged = true;
+                        Operand::unit()
+                    } else {
+                        v
+                    }
+                }
             };
             self.branch_end(join, v, want);
             self.scopes.pop();
@@ -1506,6 +1935,62 @@ impl Builder<'_> {
         }
     }
 
+    /// A `match` each of whose arms that suspend leaves it for good (`None => { yield_!(0);
+    /// return; }`): the other arms give its value in place, with no join block, so a value
+    /// that borrows a local (`Some(ref s) => s`) does not cross a block boundary beside it.
+    fn lower_match_in_place(&mut self, m: &syn::ExprMatch, scrutinee: Operand) -> Operand {
+        let mut mentions = scrutinee.mentions;
+        let mut arms = Vec::new();
+        for arm in &m.arms {
+            let mut bindings = Vec::new();
+            pattern_bindings(&arm.pat, &mut bindings);
+            if !scan::expr_yields(&arm.body) {
+                self.note_inits(&maybe_assigned(|v| v.visit_arm(arm)), false);
+                let mut arm = arm.clone();
+                self.scopes.push(Vec::new());
+                self.declare_bindings(&bindings, Some(&m.expr));
+                if let Some((_, g)) = &arm.guard {
+                    mentions.extend(self.resolve(scan::expr_mentions(g)));
+                }
+                mentions.extend(self.resolve(scan::expr_mentions(&arm.body)));
+                self.rewrite(|r| r.visit_arm_mut(&mut arm));
+                self.scopes.pop();
+                arms.push(arm.into_token_stream());
+                continue;
+            }
+            let base = self.push_frame();
+            self.scopes.push(Vec::new());
+            self.declare_bindings(&bindings, Some(&m.expr));
+            let guard = arm.guard.as_ref().map(|(if_token, g)| {
+                let op = self.verbatim(g);
+                let t = op.tokens;
+                mentions.extend(op.mentions);
+                quote!(#if_token #t)
+            });
+            match &*arm.body {
+                Expr::Block(b) if b.label.is_none() => {
+                    let v = self.scoped(&b.block, false);
+                    self.discard(v);
+                }
+                body => {
+                    let op = self.expr(body, false);
+                    self.discard(op);
+                }
+            }
+            self.diverged = false;
+            self.scopes.pop();
+            let items = self.pop_to(base);
+            let pat = &arm.pat;
+            arms.push(quote!(#pat #guard => { #(#items)* }));
+        }
+        let s = scrutinee.tokens;
+        Operand {
+            tokens: quote!(match #s { #(#arms)* }),
+            mentions,
+            stable: false,
+        }
+    }
+
     /// A loop with a yield: a head block that `continue` and the end of the body jump
     /// back to, and an exit block that `break` jumps to.
     fn lower_loop(
@@ -1525,7 +2010,9 @@ impl Builder<'_> {
             has_value: want,
         });
         body(self);
-        self.goto(head, None);
+        if !std::mem::take(&mut self.diverged) {
+            self.goto(head, None);
+        }
         self.loops.pop();
         let p = want.then(|| self.temp("value", true));
         self.start(exit, p);
@@ -1592,13 +2079,67 @@ impl Builder<'_> {
     }
 }
 
-/// A body whose last statement certainly does not fall through (`return x;`, `panic!()`):
-/// appending "complete with `()`" after it would not type-check when `Return` is not `()`.
-fn ends_diverging(body: &Block) -> bool {
-    match body.stmts.last() {
-        Some(Stmt::Expr(Expr::Return(_), _)) => true,
-        Some(Stmt::Expr(Expr::Macro(m), Some(_))) => diverging_macro(&m.mac),
-        Some(Stmt::Macro(m)) => diverging_macro(&m.mac),
+/// A statement that certainly does not fall through, judging from its syntax: `return`,
+/// `break`, `continue`, `panic!()` and its family, a `loop` with no `break` in it, and
+/// blocks, `if`s and `match`es all of whose ways end in one. (What is not recognised, a
+/// call of a `-> !` function say, is lowered as if it fell through: the jump after it is
+/// unreachable.)
+fn stmt_diverges(s: &Stmt) -> bool {
+    match s {
+        Stmt::Expr(e, _) => expr_diverges(e),
+        Stmt::Macro(m) => diverging_macro(&m.mac),
+        _ => false,
+    }
+}
+
+/// Whether code holds a `break` (any: a `break` out of an inner loop counts too), outside
+/// closures and async blocks.
+struct FindBreak(bool);
+
+impl<'a> Visit<'a> for FindBreak {
+    fn visit_expr(&mut self, e: &'a Expr) {
+        match e {
+            Expr::Break(_) => self.0 = true,
+            Expr::Closure(_) | Expr::Async(_) => {}
+            _ => syn::visit::visit_expr(self, e),
+        }
+    }
+
+    fn visit_macro(&mut self, m: &'a syn::Macro) {
+        // A macro's arguments are not parsed: a `break` among them counts.
+        fn has_break(tokens: TokenStream) -> bool {
+            tokens.into_iter().any(|t| match t {
+                proc_macro2::TokenTree::Ident(i) => i == "break",
+                proc_macro2::TokenTree::Group(g) => has_break(g.stream()),
+                _ => false,
+            })
+        }
+        self.0 |= has_break(m.tokens.clone());
+    }
+}
+
+fn expr_diverges(e: &Expr) -> bool {
+    match e {
+        Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) => true,
+        Expr::Macro(m) => diverging_macro(&m.mac),
+        Expr::Paren(p) => expr_diverges(&p.expr),
+        // A labeled block can be left by a `break` to its label.
+        Expr::Block(b) if b.label.is_none() => b.block.stmts.iter().any(stmt_diverges),
+        Expr::If(i) => {
+            expr_diverges(&i.cond)
+                || (i.then_branch.stmts.iter().any(stmt_diverges)
+                    && i.else_branch
+                        .as_ref()
+                        .is_some_and(|(_, e)| expr_diverges(e)))
+        }
+        // (`match x {}` on an empty type too.)
+        Expr::Match(m) => expr_diverges(&m.expr) || m.arms.iter().all(|a| expr_diverges(&a.body)),
+        // A `loop` that no `break` leaves.
+        Expr::Loop(l) => {
+            let mut found = FindBreak(false);
+            found.visit_block(&l.body);
+            !found.0
+        }
         _ => false,
     }
 }
@@ -1781,6 +2322,137 @@ pub fn pattern_bindings(pat: &Pat, out: &mut Vec<(Ident, bool, bool)>) {
         Pat::TupleStruct(t) => t.elems.iter().for_each(|p| pattern_bindings(p, out)),
         Pat::Type(t) => pattern_bindings(&t.pat, out),
         _ => {}
+    }
+}
+
+/// The names an expression certainly assigns as a whole (`x = e`) when it completes, from
+/// its syntax: both branches of an `if`, every arm of a `match`, the statements of a
+/// block (less the names a `let` in it shadows). `None` when it certainly does not
+/// complete (`return`, ..), which assigns everything as far as the code after it cares.
+fn assigns(e: &Expr) -> Option<HashSet<String>> {
+    fn both(a: Option<HashSet<String>>, b: Option<HashSet<String>>) -> Option<HashSet<String>> {
+        match (a, b) {
+            (Some(a), Some(b)) => Some(a.intersection(&b).cloned().collect()),
+            (a, None) => a,
+            (None, b) => b,
+        }
+    }
+    fn block(b: &Block) -> Option<HashSet<String>> {
+        let mut out = HashSet::new();
+        let mut shadowed = Vec::new();
+        for s in &b.stmts {
+            match s {
+                Stmt::Expr(e, _) => out.extend(assigns(e)?),
+                Stmt::Local(l) => {
+                    if let Some(init) = &l.init {
+                        out.extend(assigns(&init.expr)?);
+                    }
+                    pattern_bindings(&l.pat, &mut shadowed);
+                }
+                Stmt::Macro(m) if diverging_macro(&m.mac) => return None,
+                _ => {}
+            }
+        }
+        for (name, _, _) in shadowed {
+            out.remove(&name.to_string());
+        }
+        Some(out)
+    }
+    if expr_diverges(e) && !matches!(e, Expr::If(_) | Expr::Match(_) | Expr::Block(_)) {
+        return None;
+    }
+    match e {
+        Expr::Assign(a) => {
+            let mut out = assigns(&a.right)?;
+            out.extend(assigned_names_of(&a.left));
+            Some(out)
+        }
+        Expr::Paren(p) => assigns(&p.expr),
+        Expr::Block(b) if b.label.is_none() => block(&b.block),
+        Expr::If(i) => {
+            let mut out = match &*i.cond {
+                Expr::Let(l) => assigns(&l.expr)?,
+                c => assigns(c)?,
+            };
+            let branches = match &i.else_branch {
+                Some((_, e)) => both(block(&i.then_branch), assigns(e)),
+                None => Some(HashSet::new()),
+            };
+            out.extend(branches?);
+            Some(out)
+        }
+        Expr::Match(m) => {
+            let mut out = assigns(&m.expr)?;
+            let arms = m
+                .arms
+                .iter()
+                .map(|a| assigns(&a.body))
+                .reduce(both)
+                .unwrap_or(None);
+            out.extend(arms?);
+            Some(out)
+        }
+        _ => Some(HashSet::new()),
+    }
+}
+
+/// The names the left side of an assignment sets as a whole: `x`, and each name of a
+/// destructuring assignment (`(a, [b, _]) = e`).
+fn assigned_names_of(left: &Expr) -> HashSet<String> {
+    fn walk(e: &Expr, out: &mut HashSet<String>) {
+        match e {
+            Expr::Path(p) if p.qself.is_none() => {
+                if let Some(ident) = p.path.get_ident() {
+                    out.insert(ident.to_string());
+                }
+            }
+            Expr::Paren(p) => walk(&p.expr, out),
+            Expr::Tuple(t) => t.elems.iter().for_each(|e| walk(e, out)),
+            Expr::Array(a) => a.elems.iter().for_each(|e| walk(e, out)),
+            _ => {}
+        }
+    }
+    let mut out = HashSet::new();
+    walk(left, &mut out);
+    out
+}
+
+/// Every name some code assigns as a whole (`x = e`), anywhere in it: what it may assign.
+/// `f` walks the code with the visitor.
+fn maybe_assigned(f: impl FnOnce(&mut MayAssign)) -> HashSet<String> {
+    let mut v = MayAssign(HashSet::new());
+    f(&mut v);
+    v.0
+}
+
+struct MayAssign(HashSet<String>);
+
+impl<'a> syn::visit::Visit<'a> for MayAssign {
+    fn visit_expr_assign(&mut self, a: &'a syn::ExprAssign) {
+        self.0.extend(assigned_names_of(&a.left));
+        syn::visit::visit_expr_assign(self, a);
+    }
+}
+
+/// Whether a condition is a let chain (`if let A = a && b`).
+fn has_let(e: &Expr) -> bool {
+    match e {
+        Expr::Let(_) => true,
+        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
+            has_let(&b.left) || has_let(&b.right)
+        }
+        _ => false,
+    }
+}
+
+/// The conditions of a chain `a && b && c`, in order.
+fn conjuncts<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
+    match e {
+        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
+            conjuncts(&b.left, out);
+            conjuncts(&b.right, out);
+        }
+        _ => out.push(e),
     }
 }
 
@@ -1980,6 +2652,18 @@ impl VisitMut for Rewriter<'_, '_> {
     }
 
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+/// Removes `mut` from by-value bindings of a pattern.
+struct StripMut;
+
+impl VisitMut for StripMut {
+    fn visit_pat_ident_mut(&mut self, p: &mut syn::PatIdent) {
+        if p.by_ref.is_none() {
+            p.mutability = None;
+        }
+        visit_mut::visit_pat_ident_mut(self, p);
+    }
 }
 
 fn mentions_jump(t: &proc_macro2::TokenTree) -> bool {

@@ -18,6 +18,16 @@
 //! Everything else is dropped at the end of the block it was last carried into. A
 //! suspension point saves exactly what its resume block carries.
 //!
+//! # Deferred locals
+//!
+//! A local declared without a value (`let x;`) is carried only where it is certainly
+//! initialized (a forward must-analysis over the jumps, each of which says what its path
+//! assigns). Where it is initialized on some paths only (a may-analysis), nothing can read
+//! it, but rustc drops it at its scope's end if it is there: its *drop flag*, an `Option`
+//! local the lowering declared beside it, is carried instead, `Some` from the paths that
+//! assigned it and `None` from the others. A block that assigns a deferred local which
+//! does not flow into it declares it again, uninitialized ([`Analysis::uninit`]).
+//!
 //! # Reassignments
 //!
 //! Before all that, each [`Reassign`](crate::lower::Reassign) (`x = e;` that overwrites `x`
@@ -27,7 +37,7 @@
 //! declares `x` uninitialized where it binds its incoming locals (see emit), and the
 //! assignment initializes it.
 
-use crate::lower::{LocalId, Lowered, SiteKind, Vis};
+use crate::lower::{BlockId, LocalId, Lowered, SiteKind, Vis};
 
 /// The decision for every block.
 #[derive(Debug)]
@@ -41,6 +51,17 @@ pub struct Analysis {
     pub reassign_kills: Vec<bool>,
     /// Per block: the locals its code reads, with the reassignments decided.
     pub mentions: Vec<Vec<(LocalId, bool)>>,
+    /// Per block: the carried [drop flags](crate::lower::Lowered::drop_flags), each with
+    /// its local: a deferred local assigned on some paths into the block only is not
+    /// carried itself; its flag is, an `Option` (rustc's drop flag): `Some` from a path
+    /// that assigned it, `None` from one that did not, passed on untouched where it is
+    /// still unknown, so the value drops where Rust drops it, if it is there.
+    pub maybe: Vec<Vec<(LocalId, LocalId)>>,
+    /// Per block: the deferred locals its code assigns that do not flow into it (no path
+    /// has assigned them yet): the block declares them again, uninitialized.
+    pub uninit: Vec<Vec<LocalId>>,
+    /// Per site: the deferred locals certainly initialized there.
+    pub site_inits: Vec<Vec<LocalId>>,
 }
 
 impl Analysis {
@@ -179,6 +200,56 @@ pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
         }
     }
 
+    // Deferred locals (`let x;`): certainly and possibly initialized where each block
+    // starts, forwards to a fixpoint. A local not in scope where a block starts is
+    // declared in it (again, in a loop), so it comes in uninitialized whatever the edge says.
+    let deferred: Vec<LocalId> = lowered.deferred.iter().map(|&(l, _)| l).collect();
+    let mut must_init: Vec<Option<Set>> = vec![None; nb];
+    let mut may_init = vec![Set::new(nl); nb];
+    if !deferred.is_empty() {
+        must_init[0] = Some(Set::new(nl));
+        loop {
+            let mut changed = false;
+            for b in (0..nb).filter(|&b| reachable[b]) {
+                let Some(mut must) = must_init[b].clone() else {
+                    continue;
+                };
+                must.intersect(&entry[b]);
+                let mut may = may_init[b].clone();
+                may.intersect(&entry[b]);
+                for &s in &lowered.blocks[b].sites {
+                    let site = &lowered.sites[s];
+                    let mut out = must.clone();
+                    let mut maybe = may.clone();
+                    for &l in &site.inits {
+                        out.insert(l);
+                        maybe.insert(l);
+                    }
+                    for &l in &site.maybe_inits {
+                        maybe.insert(l);
+                    }
+                    let t = site.target;
+                    match &mut must_init[t] {
+                        Some(cur) => changed |= cur.intersect(&out),
+                        slot @ None => {
+                            *slot = Some(out);
+                            changed = true;
+                        }
+                    }
+                    let mut cur = may_init[t].clone();
+                    if cur.union_masked(&maybe, &entry[t]) {
+                        may_init[t] = cur;
+                        changed = true;
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+    }
+    let initialized = |b: BlockId, l: LocalId| must_init[b].as_ref().is_none_or(|m| m.contains(l));
+
     // Maybe moved, forwards to a fixpoint. A kill sets its local again.
     let mut moved_in = vec![Set::new(nl); nb];
     loop {
@@ -218,8 +289,18 @@ pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
                 .filter(|&l| Some(l) != block.param && reachable[b])
                 .filter(|&l| {
                     let local = &lowered.locals[l];
-                    live_in[b].contains(l)
-                        || (local.may_drop && !local.temp && !moved_in[b].contains(l))
+                    let keep_for_drop = local.may_drop && !local.temp && !moved_in[b].contains(l);
+                    if let Some(&(x, _)) = lowered.drop_flags.iter().find(|&&(_, f)| f == l) {
+                        // The flag stands for a local assigned on some paths only, which
+                        // nothing can read, and which is there only to be dropped.
+                        return !initialized(b, x)
+                            && may_init[b].contains(x)
+                            && !moved_in[b].contains(x);
+                    }
+                    if deferred.contains(&l) && !initialized(b, l) {
+                        return false;
+                    }
+                    live_in[b].contains(l) || keep_for_drop
                 })
                 .collect()
         })
@@ -234,15 +315,21 @@ pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
             let from = site.from;
             let mut keep = Vec::new();
             for &l in &carried[target] {
-                let nameable = site.visible.iter().any(|&(v, vis)| {
-                    v == l
-                        && match vis {
-                            Vis::Declared => true,
-                            Vis::Entry => {
-                                lowered.blocks[from].param == Some(l) || carried[from].contains(&l)
+                // A deferred local the jumping block assigns is declared there again; one
+                // carried as an `Option` is `None` where it is not assigned.
+                let deferred_here = (deferred.contains(&l) && site.inits.contains(&l))
+                    || lowered.drop_flags.iter().any(|&(_, f)| f == l);
+                let nameable = deferred_here
+                    || site.visible.iter().any(|&(v, vis)| {
+                        v == l
+                            && match vis {
+                                Vis::Declared => true,
+                                Vis::Entry => {
+                                    lowered.blocks[from].param == Some(l)
+                                        || carried[from].contains(&l)
+                                }
                             }
-                        }
-                });
+                    });
                 if nameable {
                     keep.push(l);
                 } else if live_in[target].contains(l) {
@@ -269,6 +356,59 @@ pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
             break;
         }
     }
+    let maybe: Vec<Vec<(LocalId, LocalId)>> = (0..nb)
+        .map(|b| {
+            lowered
+                .drop_flags
+                .iter()
+                .copied()
+                .filter(|&(_, f)| carried[b].contains(&f))
+                .collect()
+        })
+        .collect();
+    let mut uninit: Vec<Vec<LocalId>> = vec![Vec::new(); nb];
+    for b in (0..nb).filter(|&b| reachable[b]) {
+        for &l in &lowered.blocks[b].entry_scope {
+            if !deferred.contains(&l) || !mentions[b].iter().any(|&(m, _)| m == l) {
+                continue;
+            }
+            if maybe[b].iter().any(|&(x, _)| x == l) {
+                let name = &lowered.locals[l].name;
+                let e = syn::Error::new(
+                    name.span(),
+                    format!(
+                        "`{name}` is used after a suspension point before which it is assigned \
+                         on some paths only, as far as coro can tell from the syntax; coro keeps \
+                         rustc's drop flag for it but cannot use or assign it there: give `{name}` \
+                         a value where it is declared, or assign it on every path before the \
+                         suspension (in each branch of an `if` or `match`)"
+                    ),
+                );
+                match &mut errors {
+                    Some(all) => all.combine(e),
+                    None => errors = Some(e),
+                }
+            } else if !carried[b].contains(&l) {
+                uninit[b].push(l);
+            }
+        }
+    }
+    let site_inits = lowered
+        .sites
+        .iter()
+        .map(|site| {
+            deferred
+                .iter()
+                .copied()
+                .filter(|&l| {
+                    site.inits.contains(&l)
+                        || (reachable[site.from]
+                            && lowered.blocks[site.from].entry_scope.contains(&l)
+                            && initialized(site.from, l))
+                })
+                .collect()
+        })
+        .collect();
     if let Some(e) = errors {
         return Err(e);
     }
@@ -282,6 +422,9 @@ pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
         reachable,
         reassign_kills,
         mentions,
+        maybe,
+        uninit,
+        site_inits,
     })
 }
 
@@ -374,6 +517,49 @@ mod tests {
             .zip(&analysis.reassign_kills)
             .map(|(r, &k)| (lowered.locals[r.local].name.to_string(), k))
             .collect()
+    }
+
+    /// Lowers and analyzes `src`; returns, per suspension point, the names of what it
+    /// saves (drop flags as `flag(x)`).
+    fn saved(src: &str) -> Vec<Vec<String>> {
+        let item: syn::ItemFn = syn::parse_str(src).expect("parses");
+        let sig = parse::signature(&item).expect("signature");
+        let names = crate::names(&sig);
+        let lowered = lower::lower(&sig, &item.block, &names).expect("lowers");
+        let analysis = analyze(&lowered).expect("analyzes");
+        (0..lowered.suspends.len())
+            .map(|k| {
+                analysis
+                    .saved(&lowered, k)
+                    .iter()
+                    .filter_map(|&l| {
+                        if let Some(&(x, _)) = lowered.drop_flags.iter().find(|&&(_, f)| f == l) {
+                            return Some(format!("flag({})", lowered.locals[x].name));
+                        }
+                        let local = &lowered.locals[l];
+                        (!local.temp).then(|| local.name.to_string())
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_deferred_local_is_saved_only_where_every_path_assigned_it() {
+        let src = "fn f(flag: bool) -> impl Coroutine<Yield = (), Return = ()> { \
+                   let g; yield_!(()); \
+                   if flag { g = String::new(); yield_!(()); } else { yield_!(()); } \
+                   yield_!(()); let h: u8; h = 1; yield_!(()); drop(h); }";
+        assert_eq!(
+            saved(src),
+            [
+                vec!["flag"],
+                vec!["g"],
+                vec![],
+                vec!["flag(g)"],
+                vec!["flag(g)", "h"],
+            ]
+        );
     }
 
     const HEAD: &str = "fn f(flag: bool) -> impl Coroutine<String, Yield = String, Return = ()>";

@@ -54,9 +54,7 @@ fn first_pair(
     enum __CoroLabel {
         Start,
         LoopHead3,
-        LoopHead6,
         Resume9,
-        Join8,
         LoopExit7,
         Join5,
     }
@@ -98,9 +96,7 @@ fn first_pair(
         iter1: Iter1,
         limit: Limit,
     }
-    struct __CoroLoopExit4<Limit> {
-        limit: Limit,
-    }
+    struct __CoroLoopExit4 {}
     struct __CoroLoopExit2<Value6> {
         value6: Value6,
     }
@@ -120,9 +116,7 @@ fn first_pair(
             };
             let mut __coro_slot_0 = ::coro::__private::None;
             let mut __coro_slot_3 = ::coro::__private::None;
-            let mut __coro_slot_6 = ::coro::__private::None;
             let mut __coro_slot_9 = ::coro::__private::None;
-            let mut __coro_slot_8 = ::coro::__private::None;
             let mut __coro_slot_7 = ::coro::__private::None;
             let mut __coro_slot_5 = ::coro::__private::None;
             let mut __coro_next;
@@ -196,373 +190,114 @@ fn first_pair(
                     }
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
                     __CoroLabel::LoopHead3 => {
-                        let __CoroJoin5 { limit: limit, iter1: mut __coro_iter1 } = {
-                            let __coro_incoming = {
-                                let __coro_into_5_3;
-                                '__coro_to_5_3: {
-                                    let __CoroLoopHead1 { limit: limit } = {
-                                        let __coro_into_1_7;
-                                        '__coro_to_1_7: {
-                                            let __CoroLoopExit2 { value6: mut __coro_value6 } = {
-                                                let __coro_into_2_6;
-                                                '__coro_to_2_6: {
-                                                    let __CoroLoopExit4 { limit: limit } = {
-                                                        let __coro_into_4_2;
-                                                        '__coro_to_4_2: {
-                                                            let __CoroJoin8 {
+                        let __CoroLoopExit2 { value6: mut __coro_value6 } = {
+                            let __coro_into_2_4;
+                            '__coro_to_2_4: {
+                                let __CoroLoopExit4 {} = {
+                                    let __coro_into_4_2;
+                                    '__coro_to_4_2: {
+                                        let __CoroLoopExit7 {
+                                            limit: limit,
+                                            iter1: mut __coro_iter1,
+                                        } = {
+                                            let __coro_incoming = {
+                                                let __coro_into_7_3;
+                                                '__coro_to_7_3: {
+                                                    let __CoroLoopHead6 {
+                                                        limit: limit,
+                                                        iter1: mut __coro_iter1,
+                                                        i: i,
+                                                        iter3: mut __coro_iter3,
+                                                    } = {
+                                                        let __coro_into_6_1;
+                                                        '__coro_to_6_1: {
+                                                            let __CoroLoopHead3 {
                                                                 limit: limit,
                                                                 iter1: mut __coro_iter1,
-                                                                i: i,
-                                                                iter3: mut __coro_iter3,
-                                                            } = {
-                                                                let __coro_incoming = {
-                                                                    let __coro_into_8_5;
-                                                                    '__coro_to_8_5: {
-                                                                        let __CoroLoopExit7 {
+                                                            } = ::coro::__private::take(&mut __coro_slot_3);
+                                                            match ::coro::__private::Iterator::next(&mut __coro_iter1) {
+                                                                ::coro::__private::Some(i) => {
+                                                                    let mut __coro_iter3 = ::coro::__private::IntoIterator::into_iter(
+                                                                        0..limit,
+                                                                    );
+                                                                    {
+                                                                        __coro_into_6_1 = __CoroLoopHead6 {
                                                                             limit: limit,
-                                                                            iter1: mut __coro_iter1,
-                                                                        } = {
-                                                                            let __coro_incoming = {
-                                                                                let __coro_into_7_4;
-                                                                                '__coro_to_7_4: {
-                                                                                    let __CoroLoopHead6 {
-                                                                                        limit: limit,
-                                                                                        iter1: mut __coro_iter1,
-                                                                                        i: i,
-                                                                                        iter3: mut __coro_iter3,
-                                                                                    } = {
-                                                                                        let __coro_incoming = {
-                                                                                            let __coro_into_6_1;
-                                                                                            '__coro_to_6_1: {
-                                                                                                let __CoroLoopHead3 {
-                                                                                                    limit: limit,
-                                                                                                    iter1: mut __coro_iter1,
-                                                                                                } = ::coro::__private::take(&mut __coro_slot_3);
-                                                                                                match ::coro::__private::Iterator::next(&mut __coro_iter1) {
-                                                                                                    ::coro::__private::Some(i) => {
-                                                                                                        let mut __coro_iter3 = ::coro::__private::IntoIterator::into_iter(
-                                                                                                            0..limit,
-                                                                                                        );
-                                                                                                        {
-                                                                                                            __coro_into_6_1 = __CoroLoopHead6 {
-                                                                                                                limit: limit,
-                                                                                                                iter1: __coro_iter1,
-                                                                                                                i: i,
-                                                                                                                iter3: __coro_iter3,
-                                                                                                            };
-                                                                                                            break '__coro_to_6_1;
-                                                                                                        }
-                                                                                                    }
-                                                                                                    ::coro::__private::None => {
-                                                                                                        {
-                                                                                                            __coro_into_4_2 = __CoroLoopExit4 { limit: limit };
-                                                                                                            break '__coro_to_4_2;
-                                                                                                        };
-                                                                                                        {
-                                                                                                            __coro_into_5_3 = __CoroJoin5 {
-                                                                                                                limit: limit,
-                                                                                                                iter1: __coro_iter1,
-                                                                                                            };
-                                                                                                            break '__coro_to_5_3;
-                                                                                                        }
-                                                                                                    }
-                                                                                                }
-                                                                                            }
-                                                                                            __coro_into_6_1
-                                                                                        };
-                                                                                        ::coro::__private::same_slot(
-                                                                                            &__coro_incoming,
-                                                                                            &__coro_slot_6,
-                                                                                        );
-                                                                                        __coro_incoming
-                                                                                    };
-                                                                                    match ::coro::__private::Iterator::next(&mut __coro_iter3) {
-                                                                                        ::coro::__private::Some(j) => {
-                                                                                            let __coro_yielded: (u32, u32) = (i, j);
-                                                                                            *__coro_state = __CoroState::Suspend0 {
-                                                                                                limit: limit,
-                                                                                                iter1: __coro_iter1,
-                                                                                                i: i,
-                                                                                                iter3: __coro_iter3,
-                                                                                                j: j,
-                                                                                            };
-                                                                                            return ::coro::__private::CoroutineState::Yielded(
-                                                                                                __coro_yielded,
-                                                                                            );
-                                                                                        }
-                                                                                        ::coro::__private::None => {
-                                                                                            {
-                                                                                                __coro_into_7_4 = __CoroLoopExit7 {
-                                                                                                    limit: limit,
-                                                                                                    iter1: __coro_iter1,
-                                                                                                };
-                                                                                                break '__coro_to_7_4;
-                                                                                            };
-                                                                                            {
-                                                                                                __coro_into_8_5 = __CoroJoin8 {
-                                                                                                    limit: limit,
-                                                                                                    iter1: __coro_iter1,
-                                                                                                    i: i,
-                                                                                                    iter3: __coro_iter3,
-                                                                                                };
-                                                                                                break '__coro_to_8_5;
-                                                                                            }
-                                                                                        }
-                                                                                    }
-                                                                                }
-                                                                                __coro_into_7_4
-                                                                            };
-                                                                            ::coro::__private::same_slot(
-                                                                                &__coro_incoming,
-                                                                                &__coro_slot_7,
-                                                                            );
-                                                                            __coro_incoming
+                                                                            iter1: __coro_iter1,
+                                                                            i: i,
+                                                                            iter3: __coro_iter3,
                                                                         };
-                                                                        {
-                                                                            __coro_slot_5 = ::coro::__private::Some(__CoroJoin5 {
-                                                                                limit: limit,
-                                                                                iter1: __coro_iter1,
-                                                                            });
-                                                                            __coro_next = __CoroLabel::Join5;
-                                                                            continue '__coro_dispatch;
-                                                                        }
+                                                                        break '__coro_to_6_1;
                                                                     }
-                                                                    __coro_into_8_5
-                                                                };
-                                                                ::coro::__private::same_slot(
-                                                                    &__coro_incoming,
-                                                                    &__coro_slot_8,
-                                                                );
-                                                                __coro_incoming
-                                                            };
-                                                            {
-                                                                __coro_slot_6 = ::coro::__private::Some(__CoroLoopHead6 {
-                                                                    limit: limit,
-                                                                    iter1: __coro_iter1,
-                                                                    i: i,
-                                                                    iter3: __coro_iter3,
-                                                                });
-                                                                __coro_next = __CoroLabel::LoopHead6;
-                                                                continue '__coro_dispatch;
+                                                                }
+                                                                ::coro::__private::None => {
+                                                                    {
+                                                                        __coro_into_4_2 = __CoroLoopExit4 {};
+                                                                        break '__coro_to_4_2;
+                                                                    };
+                                                                }
                                                             }
                                                         }
-                                                        __coro_into_4_2
+                                                        __coro_into_6_1
                                                     };
-                                                    {
-                                                        __coro_into_2_6 = __CoroLoopExit2 { value6: 0 };
-                                                        break '__coro_to_2_6;
-                                                    };
-                                                    {
-                                                        __coro_into_1_7 = __CoroLoopHead1 { limit: limit };
-                                                        break '__coro_to_1_7;
+                                                    match ::coro::__private::Iterator::next(&mut __coro_iter3) {
+                                                        ::coro::__private::Some(j) => {
+                                                            let __coro_yielded: (u32, u32) = (i, j);
+                                                            *__coro_state = __CoroState::Suspend0 {
+                                                                limit: limit,
+                                                                iter1: __coro_iter1,
+                                                                i: i,
+                                                                iter3: __coro_iter3,
+                                                                j: j,
+                                                            };
+                                                            return ::coro::__private::CoroutineState::Yielded(
+                                                                __coro_yielded,
+                                                            );
+                                                        }
+                                                        ::coro::__private::None => {
+                                                            {
+                                                                __coro_into_7_3 = __CoroLoopExit7 {
+                                                                    limit: limit,
+                                                                    iter1: __coro_iter1,
+                                                                };
+                                                                break '__coro_to_7_3;
+                                                            };
+                                                        }
                                                     }
                                                 }
-                                                __coro_into_2_6
+                                                __coro_into_7_3
                                             };
-                                            let found = __coro_value6;
-                                            {
-                                                let __coro_return_value: u32 = found;
-                                                *__coro_state = __CoroState::Returned;
-                                                return ::coro::__private::CoroutineState::Complete(
-                                                    __coro_return_value,
-                                                );
-                                            }
+                                            ::coro::__private::same_slot(
+                                                &__coro_incoming,
+                                                &__coro_slot_7,
+                                            );
+                                            __coro_incoming
+                                        };
+                                        {
+                                            __coro_slot_5 = ::coro::__private::Some(__CoroJoin5 {
+                                                limit: limit,
+                                                iter1: __coro_iter1,
+                                            });
+                                            __coro_next = __CoroLabel::Join5;
+                                            continue '__coro_dispatch;
                                         }
-                                        __coro_into_1_7
-                                    };
-                                    let mut __coro_iter1 = ::coro::__private::IntoIterator::into_iter(
-                                        0..limit,
-                                    );
-                                    {
-                                        __coro_slot_3 = ::coro::__private::Some(__CoroLoopHead3 {
-                                            limit: limit,
-                                            iter1: __coro_iter1,
-                                        });
-                                        __coro_next = __CoroLabel::LoopHead3;
-                                        continue '__coro_dispatch;
                                     }
-                                }
-                                __coro_into_5_3
-                            };
-                            ::coro::__private::same_slot(
-                                &__coro_incoming,
-                                &__coro_slot_5,
-                            );
-                            __coro_incoming
+                                    __coro_into_4_2
+                                };
+                                {
+                                    __coro_into_2_4 = __CoroLoopExit2 { value6: 0 };
+                                    break '__coro_to_2_4;
+                                };
+                            }
+                            __coro_into_2_4
                         };
+                        let found = __coro_value6;
                         {
-                            __coro_slot_3 = ::coro::__private::Some(__CoroLoopHead3 {
-                                limit: limit,
-                                iter1: __coro_iter1,
-                            });
-                            __coro_next = __CoroLabel::LoopHead3;
-                            continue '__coro_dispatch;
-                        }
-                    }
-                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
-                    __CoroLabel::LoopHead6 => {
-                        let __CoroLoopHead6 {
-                            limit: limit,
-                            iter1: mut __coro_iter1,
-                            i: i,
-                            iter3: mut __coro_iter3,
-                        } = {
-                            let __coro_incoming = {
-                                let __coro_into_6_11;
-                                '__coro_to_6_11: {
-                                    let __CoroJoin8 {
-                                        limit: limit,
-                                        iter1: mut __coro_iter1,
-                                        i: i,
-                                        iter3: mut __coro_iter3,
-                                    } = {
-                                        let __coro_incoming = {
-                                            let __coro_into_8_9;
-                                            '__coro_to_8_9: {
-                                                let __CoroJoin5 { limit: limit, iter1: mut __coro_iter1 } = {
-                                                    let __coro_incoming = {
-                                                        let __coro_into_5_10;
-                                                        '__coro_to_5_10: {
-                                                            let __CoroLoopExit7 {
-                                                                limit: limit,
-                                                                iter1: mut __coro_iter1,
-                                                            } = {
-                                                                let __coro_incoming = {
-                                                                    let __coro_into_7_8;
-                                                                    '__coro_to_7_8: {
-                                                                        let __CoroLoopHead6 {
-                                                                            limit: limit,
-                                                                            iter1: mut __coro_iter1,
-                                                                            i: i,
-                                                                            iter3: mut __coro_iter3,
-                                                                        } = ::coro::__private::take(&mut __coro_slot_6);
-                                                                        match ::coro::__private::Iterator::next(&mut __coro_iter3) {
-                                                                            ::coro::__private::Some(j) => {
-                                                                                let __coro_yielded: (u32, u32) = (i, j);
-                                                                                *__coro_state = __CoroState::Suspend0 {
-                                                                                    limit: limit,
-                                                                                    iter1: __coro_iter1,
-                                                                                    i: i,
-                                                                                    iter3: __coro_iter3,
-                                                                                    j: j,
-                                                                                };
-                                                                                return ::coro::__private::CoroutineState::Yielded(
-                                                                                    __coro_yielded,
-                                                                                );
-                                                                            }
-                                                                            ::coro::__private::None => {
-                                                                                {
-                                                                                    __coro_into_7_8 = __CoroLoopExit7 {
-                                                                                        limit: limit,
-                                                                                        iter1: __coro_iter1,
-                                                                                    };
-                                                                                    break '__coro_to_7_8;
-                                                                                };
-                                                                                {
-                                                                                    __coro_into_8_9 = __CoroJoin8 {
-                                                                                        limit: limit,
-                                                                                        iter1: __coro_iter1,
-                                                                                        i: i,
-                                                                                        iter3: __coro_iter3,
-                                                                                    };
-                                                                                    break '__coro_to_8_9;
-                                                                                }
-                                                                            }
-                                                                        }
-                                                                    }
-                                                                    __coro_into_7_8
-                                                                };
-                                                                ::coro::__private::same_slot(
-                                                                    &__coro_incoming,
-                                                                    &__coro_slot_7,
-                                                                );
-                                                                __coro_incoming
-                                                            };
-                                                            {
-                                                                __coro_into_5_10 = __CoroJoin5 {
-                                                                    limit: limit,
-                                                                    iter1: __coro_iter1,
-                                                                };
-                                                                break '__coro_to_5_10;
-                                                            }
-                                                        }
-                                                        __coro_into_5_10
-                                                    };
-                                                    ::coro::__private::same_slot(
-                                                        &__coro_incoming,
-                                                        &__coro_slot_5,
-                                                    );
-                                                    __coro_incoming
-                                                };
-                                                {
-                                                    __coro_slot_3 = ::coro::__private::Some(__CoroLoopHead3 {
-                                                        limit: limit,
-                                                        iter1: __coro_iter1,
-                                                    });
-                                                    __coro_next = __CoroLabel::LoopHead3;
-                                                    continue '__coro_dispatch;
-                                                }
-                                            }
-                                            __coro_into_8_9
-                                        };
-                                        ::coro::__private::same_slot(
-                                            &__coro_incoming,
-                                            &__coro_slot_8,
-                                        );
-                                        __coro_incoming
-                                    };
-                                    {
-                                        __coro_into_6_11 = __CoroLoopHead6 {
-                                            limit: limit,
-                                            iter1: __coro_iter1,
-                                            i: i,
-                                            iter3: __coro_iter3,
-                                        };
-                                        break '__coro_to_6_11;
-                                    }
-                                }
-                                __coro_into_6_11
-                            };
-                            ::coro::__private::same_slot(
-                                &__coro_incoming,
-                                &__coro_slot_6,
+                            let __coro_return_value: u32 = found;
+                            *__coro_state = __CoroState::Returned;
+                            return ::coro::__private::CoroutineState::Complete(
+                                __coro_return_value,
                             );
-                            __coro_incoming
-                        };
-                        match ::coro::__private::Iterator::next(&mut __coro_iter3) {
-                            ::coro::__private::Some(j) => {
-                                let __coro_yielded: (u32, u32) = (i, j);
-                                *__coro_state = __CoroState::Suspend0 {
-                                    limit: limit,
-                                    iter1: __coro_iter1,
-                                    i: i,
-                                    iter3: __coro_iter3,
-                                    j: j,
-                                };
-                                return ::coro::__private::CoroutineState::Yielded(
-                                    __coro_yielded,
-                                );
-                            }
-                            ::coro::__private::None => {
-                                {
-                                    __coro_slot_7 = ::coro::__private::Some(__CoroLoopExit7 {
-                                        limit: limit,
-                                        iter1: __coro_iter1,
-                                    });
-                                    __coro_next = __CoroLabel::LoopExit7;
-                                    continue '__coro_dispatch;
-                                };
-                                {
-                                    __coro_slot_8 = ::coro::__private::Some(__CoroJoin8 {
-                                        limit: limit,
-                                        iter1: __coro_iter1,
-                                        i: i,
-                                        iter3: __coro_iter3,
-                                    });
-                                    __coro_next = __CoroLabel::Join8;
-                                    continue '__coro_dispatch;
-                                }
-                            }
                         }
                     }
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
@@ -573,82 +308,68 @@ fn first_pair(
                             i: i,
                             iter3: mut __coro_iter3,
                         } = {
-                            let __coro_incoming = {
-                                let __coro_into_6_14;
-                                '__coro_to_6_14: {
-                                    let __CoroJoin8 {
-                                        limit: limit,
-                                        iter1: mut __coro_iter1,
-                                        i: i,
-                                        iter3: mut __coro_iter3,
-                                    } = {
-                                        let __coro_incoming = {
-                                            let __coro_into_8_13;
-                                            '__coro_to_8_13: {
-                                                let __CoroLoopExit2 { value6: mut __coro_value6 } = {
-                                                    let __coro_into_2_12;
-                                                    '__coro_to_2_12: {
-                                                        let __CoroResume9 {
-                                                            limit: limit,
-                                                            iter1: mut __coro_iter1,
-                                                            i: i,
-                                                            iter3: mut __coro_iter3,
-                                                            j: j,
-                                                            sent5: mut __coro_sent5,
-                                                        } = ::coro::__private::take(&mut __coro_slot_9);
-                                                        ::coro::__private::discard(__coro_sent5);
-                                                        if i + j == limit {
-                                                            {
-                                                                __coro_into_2_12 = __CoroLoopExit2 { value6: i * j };
-                                                                break '__coro_to_2_12;
-                                                            };
-                                                        }
-                                                        {
-                                                            __coro_into_8_13 = __CoroJoin8 {
-                                                                limit: limit,
-                                                                iter1: __coro_iter1,
-                                                                i: i,
-                                                                iter3: __coro_iter3,
-                                                            };
-                                                            break '__coro_to_8_13;
-                                                        }
-                                                    }
-                                                    __coro_into_2_12
-                                                };
-                                                let found = __coro_value6;
+                            let __coro_into_6_7;
+                            '__coro_to_6_7: {
+                                let __CoroJoin8 {
+                                    limit: limit,
+                                    iter1: mut __coro_iter1,
+                                    i: i,
+                                    iter3: mut __coro_iter3,
+                                } = {
+                                    let __coro_into_8_6;
+                                    '__coro_to_8_6: {
+                                        let __CoroLoopExit2 { value6: mut __coro_value6 } = {
+                                            let __coro_into_2_5;
+                                            '__coro_to_2_5: {
+                                                let __CoroResume9 {
+                                                    limit: limit,
+                                                    iter1: mut __coro_iter1,
+                                                    i: i,
+                                                    iter3: mut __coro_iter3,
+                                                    j: j,
+                                                    sent5: mut __coro_sent5,
+                                                } = ::coro::__private::take(&mut __coro_slot_9);
+                                                ::coro::__private::discard(__coro_sent5);
+                                                if i + j == limit {
+                                                    {
+                                                        __coro_into_2_5 = __CoroLoopExit2 { value6: i * j };
+                                                        break '__coro_to_2_5;
+                                                    };
+                                                }
                                                 {
-                                                    let __coro_return_value: u32 = found;
-                                                    *__coro_state = __CoroState::Returned;
-                                                    return ::coro::__private::CoroutineState::Complete(
-                                                        __coro_return_value,
-                                                    );
+                                                    __coro_into_8_6 = __CoroJoin8 {
+                                                        limit: limit,
+                                                        iter1: __coro_iter1,
+                                                        i: i,
+                                                        iter3: __coro_iter3,
+                                                    };
+                                                    break '__coro_to_8_6;
                                                 }
                                             }
-                                            __coro_into_8_13
+                                            __coro_into_2_5
                                         };
-                                        ::coro::__private::same_slot(
-                                            &__coro_incoming,
-                                            &__coro_slot_8,
-                                        );
-                                        __coro_incoming
-                                    };
-                                    {
-                                        __coro_into_6_14 = __CoroLoopHead6 {
-                                            limit: limit,
-                                            iter1: __coro_iter1,
-                                            i: i,
-                                            iter3: __coro_iter3,
-                                        };
-                                        break '__coro_to_6_14;
+                                        let found = __coro_value6;
+                                        {
+                                            let __coro_return_value: u32 = found;
+                                            *__coro_state = __CoroState::Returned;
+                                            return ::coro::__private::CoroutineState::Complete(
+                                                __coro_return_value,
+                                            );
+                                        }
                                     }
+                                    __coro_into_8_6
+                                };
+                                {
+                                    __coro_into_6_7 = __CoroLoopHead6 {
+                                        limit: limit,
+                                        iter1: __coro_iter1,
+                                        i: i,
+                                        iter3: __coro_iter3,
+                                    };
+                                    break '__coro_to_6_7;
                                 }
-                                __coro_into_6_14
-                            };
-                            ::coro::__private::same_slot(
-                                &__coro_incoming,
-                                &__coro_slot_6,
-                            );
-                            __coro_incoming
+                            }
+                            __coro_into_6_7
                         };
                         match ::coro::__private::Iterator::next(&mut __coro_iter3) {
                             ::coro::__private::Some(j) => {
@@ -673,159 +394,28 @@ fn first_pair(
                                     __coro_next = __CoroLabel::LoopExit7;
                                     continue '__coro_dispatch;
                                 };
-                                {
-                                    __coro_slot_8 = ::coro::__private::Some(__CoroJoin8 {
-                                        limit: limit,
-                                        iter1: __coro_iter1,
-                                        i: i,
-                                        iter3: __coro_iter3,
-                                    });
-                                    __coro_next = __CoroLabel::Join8;
-                                    continue '__coro_dispatch;
-                                }
                             }
-                        }
-                    }
-                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
-                    __CoroLabel::Join8 => {
-                        let __CoroJoin8 {
-                            limit: limit,
-                            iter1: mut __coro_iter1,
-                            i: i,
-                            iter3: mut __coro_iter3,
-                        } = {
-                            let __coro_incoming = {
-                                let __coro_into_8_17;
-                                '__coro_to_8_17: {
-                                    let __CoroLoopExit7 {
-                                        limit: limit,
-                                        iter1: mut __coro_iter1,
-                                    } = {
-                                        let __coro_incoming = {
-                                            let __coro_into_7_16;
-                                            '__coro_to_7_16: {
-                                                let __CoroLoopHead6 {
-                                                    limit: limit,
-                                                    iter1: mut __coro_iter1,
-                                                    i: i,
-                                                    iter3: mut __coro_iter3,
-                                                } = {
-                                                    let __coro_incoming = {
-                                                        let __coro_into_6_15;
-                                                        '__coro_to_6_15: {
-                                                            let __CoroJoin8 {
-                                                                limit: limit,
-                                                                iter1: mut __coro_iter1,
-                                                                i: i,
-                                                                iter3: mut __coro_iter3,
-                                                            } = ::coro::__private::take(&mut __coro_slot_8);
-                                                            {
-                                                                __coro_into_6_15 = __CoroLoopHead6 {
-                                                                    limit: limit,
-                                                                    iter1: __coro_iter1,
-                                                                    i: i,
-                                                                    iter3: __coro_iter3,
-                                                                };
-                                                                break '__coro_to_6_15;
-                                                            }
-                                                        }
-                                                        __coro_into_6_15
-                                                    };
-                                                    ::coro::__private::same_slot(
-                                                        &__coro_incoming,
-                                                        &__coro_slot_6,
-                                                    );
-                                                    __coro_incoming
-                                                };
-                                                match ::coro::__private::Iterator::next(&mut __coro_iter3) {
-                                                    ::coro::__private::Some(j) => {
-                                                        let __coro_yielded: (u32, u32) = (i, j);
-                                                        *__coro_state = __CoroState::Suspend0 {
-                                                            limit: limit,
-                                                            iter1: __coro_iter1,
-                                                            i: i,
-                                                            iter3: __coro_iter3,
-                                                            j: j,
-                                                        };
-                                                        return ::coro::__private::CoroutineState::Yielded(
-                                                            __coro_yielded,
-                                                        );
-                                                    }
-                                                    ::coro::__private::None => {
-                                                        {
-                                                            __coro_into_7_16 = __CoroLoopExit7 {
-                                                                limit: limit,
-                                                                iter1: __coro_iter1,
-                                                            };
-                                                            break '__coro_to_7_16;
-                                                        };
-                                                        {
-                                                            __coro_into_8_17 = __CoroJoin8 {
-                                                                limit: limit,
-                                                                iter1: __coro_iter1,
-                                                                i: i,
-                                                                iter3: __coro_iter3,
-                                                            };
-                                                            break '__coro_to_8_17;
-                                                        }
-                                                    }
-                                                }
-                                            }
-                                            __coro_into_7_16
-                                        };
-                                        ::coro::__private::same_slot(
-                                            &__coro_incoming,
-                                            &__coro_slot_7,
-                                        );
-                                        __coro_incoming
-                                    };
-                                    {
-                                        __coro_slot_5 = ::coro::__private::Some(__CoroJoin5 {
-                                            limit: limit,
-                                            iter1: __coro_iter1,
-                                        });
-                                        __coro_next = __CoroLabel::Join5;
-                                        continue '__coro_dispatch;
-                                    }
-                                }
-                                __coro_into_8_17
-                            };
-                            ::coro::__private::same_slot(
-                                &__coro_incoming,
-                                &__coro_slot_8,
-                            );
-                            __coro_incoming
-                        };
-                        {
-                            __coro_slot_6 = ::coro::__private::Some(__CoroLoopHead6 {
-                                limit: limit,
-                                iter1: __coro_iter1,
-                                i: i,
-                                iter3: __coro_iter3,
-                            });
-                            __coro_next = __CoroLabel::LoopHead6;
-                            continue '__coro_dispatch;
                         }
                     }
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
                     __CoroLabel::LoopExit7 => {
                         let __CoroJoin5 { limit: limit, iter1: mut __coro_iter1 } = {
                             let __coro_incoming = {
-                                let __coro_into_5_18;
-                                '__coro_to_5_18: {
+                                let __coro_into_5_8;
+                                '__coro_to_5_8: {
                                     let __CoroLoopExit7 {
                                         limit: limit,
                                         iter1: mut __coro_iter1,
                                     } = ::coro::__private::take(&mut __coro_slot_7);
                                     {
-                                        __coro_into_5_18 = __CoroJoin5 {
+                                        __coro_into_5_8 = __CoroJoin5 {
                                             limit: limit,
                                             iter1: __coro_iter1,
                                         };
-                                        break '__coro_to_5_18;
+                                        break '__coro_to_5_8;
                                     }
                                 }
-                                __coro_into_5_18
+                                __coro_into_5_8
                             };
                             ::coro::__private::same_slot(
                                 &__coro_incoming,

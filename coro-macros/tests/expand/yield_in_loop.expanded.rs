@@ -50,9 +50,7 @@ fn countdown(n: u32) -> impl Iterator<Item = u32> + ::coro::Control {
     #[derive(::coro::__private::Clone, ::coro::__private::Copy)]
     enum __CoroLabel {
         Start,
-        LoopHead1,
         Resume4,
-        Join3,
         LoopExit2,
     }
     struct __CoroStart<N> {
@@ -82,9 +80,7 @@ fn countdown(n: u32) -> impl Iterator<Item = u32> + ::coro::Control {
                 ProbeIterator as _, ProbeUnsupported as _,
             };
             let mut __coro_slot_0 = ::coro::__private::None;
-            let mut __coro_slot_1 = ::coro::__private::None;
             let mut __coro_slot_4 = ::coro::__private::None;
-            let mut __coro_slot_3 = ::coro::__private::None;
             let mut __coro_slot_2 = ::coro::__private::None;
             let mut __coro_next;
             match ::coro::__private::replace(__coro_state, __CoroState::Poisoned) {
@@ -120,221 +116,80 @@ fn countdown(n: u32) -> impl Iterator<Item = u32> + ::coro::Control {
                 match __coro_next {
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
                     __CoroLabel::Start => {
-                        let __CoroJoin3 { n: mut n } = {
+                        let __CoroLoopExit2 {} = {
                             let __coro_incoming = {
-                                let __coro_into_3_2;
-                                '__coro_to_3_2: {
-                                    let __CoroLoopExit2 {} = {
-                                        let __coro_incoming = {
-                                            let __coro_into_2_1;
-                                            '__coro_to_2_1: {
-                                                let __CoroLoopHead1 { n: mut n } = {
-                                                    let __coro_incoming = {
-                                                        let __coro_into_1_0;
-                                                        '__coro_to_1_0: {
-                                                            let __CoroStart { n: mut n } = ::coro::__private::take(
-                                                                &mut __coro_slot_0,
-                                                            );
-                                                            {
-                                                                __coro_into_1_0 = __CoroLoopHead1 { n: n };
-                                                                break '__coro_to_1_0;
-                                                            }
-                                                        }
-                                                        __coro_into_1_0
-                                                    };
-                                                    ::coro::__private::same_slot(
-                                                        &__coro_incoming,
-                                                        &__coro_slot_1,
-                                                    );
-                                                    __coro_incoming
-                                                };
-                                                if n > 0 {
-                                                    {
-                                                        let __coro_yielded: u32 = n;
-                                                        *__coro_state = __CoroState::Suspend0 { n: n };
-                                                        return ::coro::__private::CoroutineState::Yielded(
-                                                            __coro_yielded,
-                                                        );
-                                                    }
-                                                } else {
-                                                    {
-                                                        __coro_into_2_1 = __CoroLoopExit2 {};
-                                                        break '__coro_to_2_1;
-                                                    };
-                                                    {
-                                                        __coro_into_3_2 = __CoroJoin3 { n: n };
-                                                        break '__coro_to_3_2;
-                                                    }
-                                                }
+                                let __coro_into_2_1;
+                                '__coro_to_2_1: {
+                                    let __CoroLoopHead1 { n: mut n } = {
+                                        let __coro_into_1_0;
+                                        '__coro_to_1_0: {
+                                            let __CoroStart { n: mut n } = ::coro::__private::take(
+                                                &mut __coro_slot_0,
+                                            );
+                                            {
+                                                __coro_into_1_0 = __CoroLoopHead1 { n: n };
+                                                break '__coro_to_1_0;
                                             }
-                                            __coro_into_2_1
-                                        };
-                                        ::coro::__private::same_slot(
-                                            &__coro_incoming,
-                                            &__coro_slot_2,
-                                        );
-                                        __coro_incoming
+                                        }
+                                        __coro_into_1_0
                                     };
-                                    {
-                                        let __coro_return_value: () = ();
-                                        *__coro_state = __CoroState::Returned;
-                                        return ::coro::__private::CoroutineState::Complete(
-                                            __coro_return_value,
-                                        );
+                                    if n > 0 {
+                                        {
+                                            let __coro_yielded: u32 = n;
+                                            *__coro_state = __CoroState::Suspend0 { n: n };
+                                            return ::coro::__private::CoroutineState::Yielded(
+                                                __coro_yielded,
+                                            );
+                                        }
+                                    } else {
+                                        {
+                                            __coro_into_2_1 = __CoroLoopExit2 {};
+                                            break '__coro_to_2_1;
+                                        };
                                     }
                                 }
-                                __coro_into_3_2
+                                __coro_into_2_1
                             };
                             ::coro::__private::same_slot(
                                 &__coro_incoming,
-                                &__coro_slot_3,
+                                &__coro_slot_2,
                             );
                             __coro_incoming
                         };
                         {
-                            __coro_slot_1 = ::coro::__private::Some(__CoroLoopHead1 {
-                                n: n,
-                            });
-                            __coro_next = __CoroLabel::LoopHead1;
-                            continue '__coro_dispatch;
-                        }
-                    }
-                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
-                    __CoroLabel::LoopHead1 => {
-                        let __CoroLoopHead1 { n: mut n } = {
-                            let __coro_incoming = {
-                                let __coro_into_1_5;
-                                '__coro_to_1_5: {
-                                    let __CoroJoin3 { n: mut n } = {
-                                        let __coro_incoming = {
-                                            let __coro_into_3_4;
-                                            '__coro_to_3_4: {
-                                                let __CoroLoopExit2 {} = {
-                                                    let __coro_incoming = {
-                                                        let __coro_into_2_3;
-                                                        '__coro_to_2_3: {
-                                                            let __CoroLoopHead1 { n: mut n } = ::coro::__private::take(
-                                                                &mut __coro_slot_1,
-                                                            );
-                                                            if n > 0 {
-                                                                {
-                                                                    let __coro_yielded: u32 = n;
-                                                                    *__coro_state = __CoroState::Suspend0 { n: n };
-                                                                    return ::coro::__private::CoroutineState::Yielded(
-                                                                        __coro_yielded,
-                                                                    );
-                                                                }
-                                                            } else {
-                                                                {
-                                                                    __coro_into_2_3 = __CoroLoopExit2 {};
-                                                                    break '__coro_to_2_3;
-                                                                };
-                                                                {
-                                                                    __coro_into_3_4 = __CoroJoin3 { n: n };
-                                                                    break '__coro_to_3_4;
-                                                                }
-                                                            }
-                                                        }
-                                                        __coro_into_2_3
-                                                    };
-                                                    ::coro::__private::same_slot(
-                                                        &__coro_incoming,
-                                                        &__coro_slot_2,
-                                                    );
-                                                    __coro_incoming
-                                                };
-                                                {
-                                                    let __coro_return_value: () = ();
-                                                    *__coro_state = __CoroState::Returned;
-                                                    return ::coro::__private::CoroutineState::Complete(
-                                                        __coro_return_value,
-                                                    );
-                                                }
-                                            }
-                                            __coro_into_3_4
-                                        };
-                                        ::coro::__private::same_slot(
-                                            &__coro_incoming,
-                                            &__coro_slot_3,
-                                        );
-                                        __coro_incoming
-                                    };
-                                    {
-                                        __coro_into_1_5 = __CoroLoopHead1 { n: n };
-                                        break '__coro_to_1_5;
-                                    }
-                                }
-                                __coro_into_1_5
-                            };
-                            ::coro::__private::same_slot(
-                                &__coro_incoming,
-                                &__coro_slot_1,
+                            let __coro_return_value: () = ();
+                            *__coro_state = __CoroState::Returned;
+                            return ::coro::__private::CoroutineState::Complete(
+                                __coro_return_value,
                             );
-                            __coro_incoming
-                        };
-                        if n > 0 {
-                            {
-                                let __coro_yielded: u32 = n;
-                                *__coro_state = __CoroState::Suspend0 { n: n };
-                                return ::coro::__private::CoroutineState::Yielded(
-                                    __coro_yielded,
-                                );
-                            }
-                        } else {
-                            {
-                                __coro_slot_2 = ::coro::__private::Some(__CoroLoopExit2 {});
-                                __coro_next = __CoroLabel::LoopExit2;
-                                continue '__coro_dispatch;
-                            };
-                            {
-                                __coro_slot_3 = ::coro::__private::Some(__CoroJoin3 {
-                                    n: n,
-                                });
-                                __coro_next = __CoroLabel::Join3;
-                                continue '__coro_dispatch;
-                            }
                         }
                     }
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
                     __CoroLabel::Resume4 => {
                         let __CoroLoopHead1 { n: mut n } = {
-                            let __coro_incoming = {
-                                let __coro_into_1_7;
-                                '__coro_to_1_7: {
-                                    let __CoroJoin3 { n: mut n } = {
-                                        let __coro_incoming = {
-                                            let __coro_into_3_6;
-                                            '__coro_to_3_6: {
-                                                let __CoroResume4 { n: mut n, sent1: mut __coro_sent1 } = ::coro::__private::take(
-                                                    &mut __coro_slot_4,
-                                                );
-                                                ::coro::__private::discard(__coro_sent1);
-                                                n -= 1;
-                                                {
-                                                    __coro_into_3_6 = __CoroJoin3 { n: n };
-                                                    break '__coro_to_3_6;
-                                                }
-                                            }
-                                            __coro_into_3_6
-                                        };
-                                        ::coro::__private::same_slot(
-                                            &__coro_incoming,
-                                            &__coro_slot_3,
+                            let __coro_into_1_3;
+                            '__coro_to_1_3: {
+                                let __CoroJoin3 { n: mut n } = {
+                                    let __coro_into_3_2;
+                                    '__coro_to_3_2: {
+                                        let __CoroResume4 { n: mut n, sent1: mut __coro_sent1 } = ::coro::__private::take(
+                                            &mut __coro_slot_4,
                                         );
-                                        __coro_incoming
-                                    };
-                                    {
-                                        __coro_into_1_7 = __CoroLoopHead1 { n: n };
-                                        break '__coro_to_1_7;
+                                        ::coro::__private::discard(__coro_sent1);
+                                        n -= 1;
+                                        {
+                                            __coro_into_3_2 = __CoroJoin3 { n: n };
+                                            break '__coro_to_3_2;
+                                        }
                                     }
+                                    __coro_into_3_2
+                                };
+                                {
+                                    __coro_into_1_3 = __CoroLoopHead1 { n: n };
+                                    break '__coro_to_1_3;
                                 }
-                                __coro_into_1_7
-                            };
-                            ::coro::__private::same_slot(
-                                &__coro_incoming,
-                                &__coro_slot_1,
-                            );
-                            __coro_incoming
+                            }
+                            __coro_into_1_3
                         };
                         if n > 0 {
                             {
@@ -350,94 +205,6 @@ fn countdown(n: u32) -> impl Iterator<Item = u32> + ::coro::Control {
                                 __coro_next = __CoroLabel::LoopExit2;
                                 continue '__coro_dispatch;
                             };
-                            {
-                                __coro_slot_3 = ::coro::__private::Some(__CoroJoin3 {
-                                    n: n,
-                                });
-                                __coro_next = __CoroLabel::Join3;
-                                continue '__coro_dispatch;
-                            }
-                        }
-                    }
-                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
-                    __CoroLabel::Join3 => {
-                        let __CoroJoin3 { n: mut n } = {
-                            let __coro_incoming = {
-                                let __coro_into_3_10;
-                                '__coro_to_3_10: {
-                                    let __CoroLoopExit2 {} = {
-                                        let __coro_incoming = {
-                                            let __coro_into_2_9;
-                                            '__coro_to_2_9: {
-                                                let __CoroLoopHead1 { n: mut n } = {
-                                                    let __coro_incoming = {
-                                                        let __coro_into_1_8;
-                                                        '__coro_to_1_8: {
-                                                            let __CoroJoin3 { n: mut n } = ::coro::__private::take(
-                                                                &mut __coro_slot_3,
-                                                            );
-                                                            {
-                                                                __coro_into_1_8 = __CoroLoopHead1 { n: n };
-                                                                break '__coro_to_1_8;
-                                                            }
-                                                        }
-                                                        __coro_into_1_8
-                                                    };
-                                                    ::coro::__private::same_slot(
-                                                        &__coro_incoming,
-                                                        &__coro_slot_1,
-                                                    );
-                                                    __coro_incoming
-                                                };
-                                                if n > 0 {
-                                                    {
-                                                        let __coro_yielded: u32 = n;
-                                                        *__coro_state = __CoroState::Suspend0 { n: n };
-                                                        return ::coro::__private::CoroutineState::Yielded(
-                                                            __coro_yielded,
-                                                        );
-                                                    }
-                                                } else {
-                                                    {
-                                                        __coro_into_2_9 = __CoroLoopExit2 {};
-                                                        break '__coro_to_2_9;
-                                                    };
-                                                    {
-                                                        __coro_into_3_10 = __CoroJoin3 { n: n };
-                                                        break '__coro_to_3_10;
-                                                    }
-                                                }
-                                            }
-                                            __coro_into_2_9
-                                        };
-                                        ::coro::__private::same_slot(
-                                            &__coro_incoming,
-                                            &__coro_slot_2,
-                                        );
-                                        __coro_incoming
-                                    };
-                                    {
-                                        let __coro_return_value: () = ();
-                                        *__coro_state = __CoroState::Returned;
-                                        return ::coro::__private::CoroutineState::Complete(
-                                            __coro_return_value,
-                                        );
-                                    }
-                                }
-                                __coro_into_3_10
-                            };
-                            ::coro::__private::same_slot(
-                                &__coro_incoming,
-                                &__coro_slot_3,
-                            );
-                            __coro_incoming
-                        };
-                        {
-                            __coro_slot_1 = ::coro::__private::Some(__CoroLoopHead1 {
-                                n: n,
-                            });
-                            __coro_next = __CoroLabel::LoopHead1;
-                            continue '__coro_dispatch;
                         }
                     }
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]

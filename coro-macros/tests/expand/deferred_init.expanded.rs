@@ -1,0 +1,366 @@
+#[allow(refining_impl_trait)]
+fn greeting(
+    formal: bool,
+) -> impl Coroutine<Yield = (), Return = usize> + ::coro::Control {
+    yield_!(@ __coro_mark_used);
+    /// The states of the coroutine `greeting` between resumes.
+    #[derive(::coro::__private::Clone)]
+    #[allow(dead_code)]
+    enum __CoroState<Formal, Name, NameDropFlag, N> {
+        /// Created: holds the arguments; no line of the body has run.
+        Unresumed { formal: Formal },
+        /// Suspended at `yield_!` #0, line 6.
+        Suspend0 { name: Name },
+        /// Suspended at `yield_!` #1, line 9.
+        Suspend1 {},
+        /// Suspended at `yield_!` #2, line 12.
+        Suspend2 { n: N, name_drop_flag: NameDropFlag },
+        /// Ran to the end.
+        Returned,
+        /// Panicked while running.
+        Poisoned,
+    }
+    impl<Formal, Name, NameDropFlag, N> ::coro::__private::StateEnum
+    for __CoroState<Formal, Name, NameDropFlag, N> {
+        #[inline]
+        fn status(&self) -> ::coro::__private::Status {
+            match self {
+                Self::Unresumed { .. } => ::coro::__private::Status::Created,
+                Self::Suspend0 { .. } => ::coro::__private::Status::Suspended,
+                Self::Suspend1 { .. } => ::coro::__private::Status::Suspended,
+                Self::Suspend2 { .. } => ::coro::__private::Status::Suspended,
+                Self::Returned | Self::Poisoned => ::coro::__private::Status::Complete,
+            }
+        }
+        #[inline]
+        fn close(&mut self) {
+            match self {
+                Self::Poisoned => {}
+                _ => *self = Self::Returned,
+            }
+        }
+        #[inline]
+        fn panicked(&self) -> bool {
+            ::coro::__private::matches!(self, Self::Poisoned)
+        }
+        #[inline]
+        fn poison(&mut self) {
+            match self {
+                Self::Returned => {}
+                _ => *self = Self::Poisoned,
+            }
+        }
+        #[inline]
+        fn mark_returned(&mut self) {
+            *self = Self::Returned;
+        }
+    }
+    /// Which basic block runs next within one resume.
+    #[derive(::coro::__private::Clone, ::coro::__private::Copy)]
+    enum __CoroLabel {
+        Start,
+        Resume2,
+        Resume3,
+        Resume4,
+    }
+    struct __CoroStart<Formal> {
+        formal: Formal,
+    }
+    struct __CoroResume2<Name, Sent5> {
+        sent5: Sent5,
+        name: Name,
+    }
+    struct __CoroResume3<Sent6> {
+        sent6: Sent6,
+    }
+    struct __CoroJoin1<NameDropFlag, N> {
+        n: N,
+        name_drop_flag: NameDropFlag,
+    }
+    struct __CoroResume4<NameDropFlag, N, Sent7> {
+        sent7: Sent7,
+        n: N,
+        name_drop_flag: NameDropFlag,
+    }
+    ::coro::__private::machine(
+        __CoroState::Unresumed {
+            formal: formal,
+        },
+        #[inline(always)]
+        move |
+            __coro_state: &mut __CoroState<_, _, _, _>,
+            __coro_arg: ::coro::__private::Option<()>,
+        | -> ::coro::__private::CoroutineState<(), usize> {
+            #[allow(unused_imports)]
+            use ::coro::__private::{
+                DefaultArg as _, NoDefaultArg as _, ProbeCoroutine as _,
+                ProbeIterator as _, ProbeUnsupported as _,
+            };
+            let mut __coro_slot_0 = ::coro::__private::None;
+            let mut __coro_slot_2 = ::coro::__private::None;
+            let mut __coro_slot_3 = ::coro::__private::None;
+            let mut __coro_slot_4 = ::coro::__private::None;
+            let mut __coro_next;
+            match ::coro::__private::replace(__coro_state, __CoroState::Poisoned) {
+                __CoroState::Unresumed { formal: __coro_v0, .. } => {
+                    ::coro::__private::discard(__coro_arg);
+                    __coro_slot_0 = ::coro::__private::Some(__CoroStart {
+                        formal: __coro_v0,
+                    });
+                    __coro_next = __CoroLabel::Start;
+                }
+                __CoroState::Suspend0 { name: __coro_v1 } => {
+                    __coro_slot_2 = ::coro::__private::Some(__CoroResume2 {
+                        name: __coro_v1,
+                        sent5: match __coro_arg {
+                            ::coro::__private::Some(__coro_sent) => __coro_sent,
+                            ::coro::__private::None => {
+                                ::coro::__private::unreachable_start("greeting")
+                            }
+                        },
+                    });
+                    __coro_next = __CoroLabel::Resume2;
+                }
+                __CoroState::Suspend1 {} => {
+                    __coro_slot_3 = ::coro::__private::Some(__CoroResume3 {
+                        sent6: match __coro_arg {
+                            ::coro::__private::Some(__coro_sent) => __coro_sent,
+                            ::coro::__private::None => {
+                                ::coro::__private::unreachable_start("greeting")
+                            }
+                        },
+                    });
+                    __coro_next = __CoroLabel::Resume3;
+                }
+                __CoroState::Suspend2 { name_drop_flag: __coro_v2, n: __coro_v3 } => {
+                    __coro_slot_4 = ::coro::__private::Some(__CoroResume4 {
+                        name_drop_flag: __coro_v2,
+                        n: __coro_v3,
+                        sent7: match __coro_arg {
+                            ::coro::__private::Some(__coro_sent) => __coro_sent,
+                            ::coro::__private::None => {
+                                ::coro::__private::unreachable_start("greeting")
+                            }
+                        },
+                    });
+                    __coro_next = __CoroLabel::Resume4;
+                }
+                __coro_complete => {
+                    ::coro::__private::resumed_when_complete(
+                        "greeting",
+                        __coro_state,
+                        &__coro_complete,
+                    )
+                }
+            }
+            #[allow(unused_labels)]
+            '__coro_dispatch: loop {
+                match __coro_next {
+                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+                    __CoroLabel::Start => {
+                        let __CoroStart { formal: formal } = ::coro::__private::take(
+                            &mut __coro_slot_0,
+                        );
+                        let name;
+                        if formal {
+                            name = String::from("Sir");
+                            {
+                                let __coro_yielded: () = ();
+                                *__coro_state = __CoroState::Suspend0 {
+                                    name: name,
+                                };
+                                return ::coro::__private::CoroutineState::Yielded(
+                                    __coro_yielded,
+                                );
+                            }
+                        } else {
+                            {
+                                let __coro_yielded: () = ();
+                                *__coro_state = __CoroState::Suspend1 {};
+                                return ::coro::__private::CoroutineState::Yielded(
+                                    __coro_yielded,
+                                );
+                            }
+                        }
+                    }
+                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+                    __CoroLabel::Resume2 => {
+                        let __CoroJoin1 {
+                            name_drop_flag: mut __coro_name_drop_flag2,
+                            n: n,
+                        } = {
+                            let __coro_into_1_0;
+                            '__coro_to_1_0: {
+                                let __coro_in = ::coro::__private::take(&mut __coro_slot_2);
+                                let name = __coro_in.name;
+                                let n;
+                                let mut __coro_sent5 = __coro_in.sent5;
+                                ::coro::__private::discard(__coro_sent5);
+                                n = str::len(&name);
+                                {
+                                    __coro_into_1_0 = __CoroJoin1 {
+                                        name_drop_flag: ::coro::__private::Some(name),
+                                        n: n,
+                                    };
+                                    break '__coro_to_1_0;
+                                }
+                            }
+                            __coro_into_1_0
+                        };
+                        {
+                            let __coro_yielded: () = ();
+                            *__coro_state = __CoroState::Suspend2 {
+                                name_drop_flag: __coro_name_drop_flag2,
+                                n: n,
+                            };
+                            return ::coro::__private::CoroutineState::Yielded(
+                                __coro_yielded,
+                            );
+                        }
+                    }
+                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+                    __CoroLabel::Resume3 => {
+                        let __CoroJoin1 {
+                            name_drop_flag: mut __coro_name_drop_flag2,
+                            n: n,
+                        } = {
+                            let __coro_into_1_1;
+                            '__coro_to_1_1: {
+                                let n;
+                                let __CoroResume3 { sent6: mut __coro_sent6 } = ::coro::__private::take(
+                                    &mut __coro_slot_3,
+                                );
+                                ::coro::__private::discard(__coro_sent6);
+                                n = 0;
+                                {
+                                    __coro_into_1_1 = __CoroJoin1 {
+                                        name_drop_flag: ::coro::__private::None,
+                                        n: n,
+                                    };
+                                    break '__coro_to_1_1;
+                                }
+                            }
+                            __coro_into_1_1
+                        };
+                        {
+                            let __coro_yielded: () = ();
+                            *__coro_state = __CoroState::Suspend2 {
+                                name_drop_flag: __coro_name_drop_flag2,
+                                n: n,
+                            };
+                            return ::coro::__private::CoroutineState::Yielded(
+                                __coro_yielded,
+                            );
+                        }
+                    }
+                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+                    __CoroLabel::Resume4 => {
+                        let __CoroResume4 {
+                            name_drop_flag: _coro_unused_2,
+                            n: n,
+                            sent7: mut __coro_sent7,
+                        } = ::coro::__private::take(&mut __coro_slot_4);
+                        ::coro::__private::discard(__coro_sent7);
+                        {
+                            let __coro_return_value: usize = n;
+                            *__coro_state = __CoroState::Returned;
+                            return ::coro::__private::CoroutineState::Complete(
+                                __coro_return_value,
+                            );
+                        }
+                    }
+                }
+            }
+        },
+        |
+            __coro_state: &__CoroState<_, _, _, _>,
+            __coro_f: &mut ::coro::__private::fmt::Formatter<'_>,
+        | -> ::coro::__private::fmt::Result {
+            #[allow(unused_imports)]
+            use ::coro::__private::{ViaDebug as _, ViaPlaceholder as _};
+            match __coro_state {
+                __CoroState::Unresumed { formal: __coro_v0, .. } => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "greeting",
+                        ::coro::__private::Frame::Created,
+                        &[
+                            (
+                                "formal",
+                                (&&::coro::__private::DebugProbe(__coro_v0)).__coro_debug(),
+                            ),
+                        ],
+                        ::coro::__private::None,
+                    )
+                }
+                __CoroState::Suspend0 { name: __coro_v1, .. } => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "greeting",
+                        ::coro::__private::Frame::Suspended {
+                            kind: "yield_!",
+                            index: 0usize,
+                            line: 6u32,
+                        },
+                        &[
+                            (
+                                "name",
+                                (&&::coro::__private::DebugProbe(__coro_v1)).__coro_debug(),
+                            ),
+                        ],
+                        ::coro::__private::None,
+                    )
+                }
+                __CoroState::Suspend1 { .. } => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "greeting",
+                        ::coro::__private::Frame::Suspended {
+                            kind: "yield_!",
+                            index: 1usize,
+                            line: 9u32,
+                        },
+                        &[],
+                        ::coro::__private::None,
+                    )
+                }
+                __CoroState::Suspend2 { name_drop_flag: __coro_v2, n: __coro_v3, .. } => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "greeting",
+                        ::coro::__private::Frame::Suspended {
+                            kind: "yield_!",
+                            index: 2usize,
+                            line: 12u32,
+                        },
+                        &[
+                            (
+                                "n",
+                                (&&::coro::__private::DebugProbe(__coro_v3)).__coro_debug(),
+                            ),
+                        ],
+                        ::coro::__private::None,
+                    )
+                }
+                __CoroState::Returned => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "greeting",
+                        ::coro::__private::Frame::Returned,
+                        &[],
+                        ::coro::__private::None,
+                    )
+                }
+                __CoroState::Poisoned => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "greeting",
+                        ::coro::__private::Frame::Poisoned,
+                        &[],
+                        ::coro::__private::None,
+                    )
+                }
+            }
+        },
+    )
+}
