@@ -32,14 +32,14 @@ say() { printf '\n== %s\n' "$*" >&2; }
 } >"$OUT/machine.txt"
 cat "$OUT/machine.txt" >&2
 
-say "stable: cargo bench --bench coroutines"
-cargo bench --bench coroutines -- --color never | tee "$OUT/stable.txt" >&2
-say "stable: cargo bench --bench sizes"
-cargo bench --bench sizes | tee "$OUT/sizes.txt" >&2
+say "stable: cargo bench -p coro-benches --bench coroutines"
+cargo bench -p coro-benches --bench coroutines -- --color never | tee "$OUT/stable.txt" >&2
+say "stable: cargo bench -p coro-benches --bench sizes"
+cargo bench -p coro-benches --bench sizes | tee "$OUT/sizes.txt" >&2
 
 if command -v valgrind >/dev/null; then
     say "callgrind"
-    exe=$(cargo bench --bench callgrind --no-run --message-format=json 2>/dev/null |
+    exe=$(cargo bench -p coro-benches --bench callgrind --no-run --message-format=json 2>/dev/null |
         sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -1)
     : >"$OUT/callgrind.txt"
     for w in w1 w2 w3 w4 w5; do

@@ -4,7 +4,7 @@
 //! `benches/tokio_cmp/` in tokio's current-thread runtime, if it is there.
 //!
 //! ```sh
-//! cargo bench --bench scheduler
+//! cargo bench -p coro-benches --bench scheduler
 //! ```
 //!
 //! - **switch_2_tasks**, **switch_100k_tasks**: tasks that call `yield_now()` in a loop, run

@@ -1,5 +1,5 @@
 //! Prints `size_of` of each implementation's coroutine for every workload, as a Markdown
-//! table (`cargo bench --bench sizes`). Heap and stack memory a peer needs besides the
+//! table (`cargo bench -p coro-benches --bench sizes`). Heap and stack memory a peer needs besides the
 //! value itself is shown after a `+`.
 
 #[path = "workloads/peers.rs"]
