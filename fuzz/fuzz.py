@@ -1,0 +1,510 @@
+#!/usr/bin/env python3
+"""Differential tester: random bodies under `#[coro::coroutine]` vs rustc's own coroutines.
+
+See README.md for the commands. In short: `gen.py` writes bodies; each batch of bodies
+becomes one stable crate that depends on coro by path and one nightly program using
+`#[coroutine] static move |_: i32| { .. }`; both are driven with the same resume values
+and their traces (yields, sends, returns, drops) are compared line by line.
+"""
+
+import argparse
+import concurrent.futures
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import gen  # noqa: E402
+
+FUZZ_DIR = Path(__file__).resolve().parent
+REPO = FUZZ_DIR.parent
+
+# Shared by both programs: the trace, the logging helpers and `case`, which runs one body
+# and prints `case NAME` followed by its events (a panic is an event too, so one body that
+# panics does not hide the others).
+COMMON = r"""
+use std::cell::RefCell;
+
+thread_local!(static LOG: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) });
+fn log(s: impl Into<String>) {
+    LOG.with(|l| l.borrow_mut().push(s.into()));
+}
+fn log_i(tag: &str, v: i32) {
+    log(format!("{tag} {v}"));
+}
+struct Guard(&'static str);
+impl Guard {
+    fn v(&self, x: i32) -> i32 {
+        log(format!("use {}", self.0));
+        x
+    }
+}
+impl Drop for Guard {
+    fn drop(&mut self) {
+        log(format!("drop {}", self.0));
+    }
+}
+fn add(a: i32, b: i32) -> i32 {
+    a + b
+}
+fn add3(a: i32, b: i32, c: i32) -> i32 {
+    a + b + c
+}
+fn opt(x: i32) -> Option<i32> {
+    if x % 4 == 3 { None } else { Some(x) }
+}
+fn res(x: i32) -> Result<i32, i32> {
+    if x % 4 == 3 { Err(x) } else { Ok(x) }
+}
+fn case(name: &str, f: impl FnOnce()) {
+    println!("case {name}");
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    if let Err(e) = r {
+        let msg = e
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_default();
+        log(format!("panic {msg}"));
+    }
+    for l in LOG.with(|l| std::mem::take(&mut *l.borrow_mut())) {
+        println!("{l}");
+    }
+}
+"""
+
+# The sub-coroutines of `yield_from!`; `{attr}`, `{open}` and `{close}` make them a
+# `#[coro::coroutine]` or a function returning a native coroutine.
+SUBS = r"""
+{attr}
+fn sub_count(n: i32) -> impl Coroutine<i32, Yield = i32, Return = i32> {open}
+    let mut t = 0;
+    for i in 0..n {
+        let s = yield_!(i * 10);
+        log_i("sub_count got", s);
+        t += s;
+    }
+    t
+{close}
+{attr}
+fn sub_guarded(n: i32) -> impl Coroutine<i32, Yield = i32, Return = i32> {open}
+    let _g = Guard("sub");
+    let s = yield_!(n + 50);
+    log_i("sub_guarded got", s);
+    s + n
+{close}
+"""
+
+CORO_HEAD = r"""
+use coro::{Coroutine, yield_, yield_from};
+fn drive<C: Coroutine<i32>>(mut c: C, resumes: i32)
+where
+    C::Yield: std::fmt::Debug,
+    C::Return: std::fmt::Debug,
+{
+    for i in 0..resumes {
+        let st = c.resume(100 + i);
+        log(format!("-> {st:?}"));
+        if st.is_complete() {
+            break;
+        }
+    }
+    drop(c);
+    log("dropped");
+}
+"""
+
+NATIVE_HEAD = r"""#![feature(coroutines, coroutine_trait, stmt_expr_attributes)]
+#![allow(warnings)]
+use std::ops::{Coroutine, CoroutineState};
+use std::pin::Pin;
+// The body's text is the same in both programs: these give it coro's two macros.
+macro_rules! yield_ {
+    ($e:expr) => {
+        yield $e
+    };
+}
+// PEP 380 as coro implements it: start the sub without a value (a native coroutine has
+// to be resumed with one; the subs ignore their first resume value, as coro's drop it),
+// then forward each sent value, and evaluate to the sub's return value.
+macro_rules! yield_from {
+    ($e:expr) => {{
+        let mut sub = Box::pin($e);
+        let mut arg = 0i32;
+        loop {
+            match sub.as_mut().resume(arg) {
+                CoroutineState::Yielded(v) => arg = yield v,
+                CoroutineState::Complete(r) => break r,
+            }
+        }
+    }};
+}
+fn drive<C: Coroutine<i32>>(c: C, resumes: i32)
+where
+    C::Yield: std::fmt::Debug,
+    C::Return: std::fmt::Debug,
+{
+    let mut c = Box::pin(c);
+    for i in 0..resumes {
+        let st = c.as_mut().resume(100 + i);
+        log(format!("-> {st:?}"));
+        if let CoroutineState::Complete(_) = st {
+            break;
+        }
+    }
+    drop(c);
+    log("dropped");
+}
+"""
+
+RET_TYPES = {"i32": "i32", "opt": "Option<i32>", "res": "Result<i32, i32>"}
+
+
+class Body:
+    def __init__(self, seed, index, features):
+        self.seed = seed
+        self.index = index
+        self.name = f"b{index}"
+        self.ret, self.text, self.resumes = gen.generate(seed, index, features)
+        self.native_errors = []
+        self.coro_errors = []
+        self.native_trace = None
+        self.coro_trace = None
+
+    def coro_fn(self):
+        r = RET_TYPES[self.ret]
+        return (
+            f"#[coro::coroutine]\nfn {self.name}(p: i32) -> "
+            f"impl Coroutine<i32, Yield = i32, Return = {r}> {{\n{self.text}\n}}\n"
+        )
+
+    def native_fn(self):
+        r = RET_TYPES[self.ret]
+        return (
+            f"fn {self.name}(p: i32) -> impl Coroutine<i32, Yield = i32, Return = {r}> {{\n"
+            f"#[coroutine]\nstatic move |_: i32| -> {r} {{\n{self.text}\n}}\n}}\n"
+        )
+
+
+def fill(template, attr, open_, close):
+    return template.replace("{attr}", attr).replace("{open}", open_).replace("{close}", close)
+
+
+def program(bodies, native):
+    """The source of one program and, per body, the lines its function spans."""
+    if native:
+        head = NATIVE_HEAD + COMMON
+        subs = fill(SUBS, "", "{\n#[coroutine]\nstatic move |_: i32| {", "}\n}")
+    else:
+        head = "#![allow(warnings)]\n" + COMMON + CORO_HEAD
+        subs = fill(SUBS, "#[coro::coroutine]", "{", "}")
+    src = head + subs
+    spans = {}
+    for b in bodies:
+        start = src.count("\n") + 1
+        src += b.native_fn() if native else b.coro_fn()
+        spans[b.name] = (start, src.count("\n") + 1)
+    src += "fn main() {\n"
+    src += "    std::panic::set_hook(Box::new(|_| {}));\n"
+    for b in bodies:
+        src += f'    case("{b.name}", || drive({b.name}(3), {b.resumes}));\n'
+    src += "}\n"
+    return src, spans
+
+
+def span_lines(msg, file_suffix):
+    """The lines of `file_suffix` an error's primary spans point at, macro expansions
+    followed back (the notes' spans may point into other bodies: "a similar name")."""
+    out = []
+
+    def walk_span(s):
+        if s["file_name"].endswith(file_suffix):
+            out.append(s["line_start"])
+        if s.get("expansion"):
+            walk_span(s["expansion"]["span"])
+
+    spans = msg.get("spans", [])
+    for s in [s for s in spans if s.get("is_primary")] or spans:
+        walk_span(s)
+    return out
+
+
+def category(msg):
+    """An error's kind without the names in it: `E0382 use of moved value: _`."""
+    text = re.sub(r"`[^`]*`", "_", msg["message"])
+    text = re.sub(r"\d+", "N", text)
+    code = (msg.get("code") or {}).get("code") or "coro"
+    return f"{code} {text.strip()}"
+
+
+def assign_errors(messages, spans, file_suffix):
+    """Errors per body name; errors no body's lines hold go under None."""
+    per = {}
+    for m in messages:
+        if m.get("level") != "error":
+            continue
+        if m["message"].startswith("aborting due to") or not m.get("spans"):
+            if not m.get("spans") and not m.get("children"):
+                continue
+        names = set()
+        for line in span_lines(m, file_suffix):
+            for name, (a, b) in spans.items():
+                if a <= line < b:
+                    names.add(name)
+        for name in names or [None]:
+            per.setdefault(name, []).append(m)
+    return per
+
+
+def build_native(bodies, work):
+    """Compiles the nightly program, dropping bodies rustc rejects; returns the binary."""
+    live = list(bodies)
+    for _ in range(6):
+        src, spans = program(live, native=True)
+        path = work / "native.rs"
+        path.write_text(src)
+        exe = work / "native"
+        p = subprocess.run(
+            ["rustc", "+nightly", "--edition", "2024", "--error-format=json", "-o", str(exe), str(path)],
+            capture_output=True,
+            text=True,
+        )
+        if p.returncode == 0:
+            return exe, live
+        msgs = [json.loads(line) for line in p.stderr.splitlines() if line.startswith("{")]
+        per = assign_errors(msgs, spans, "native.rs")
+        if None in per and len(per) == 1:
+            raise RuntimeError("native program fails outside any body:\n" + "\n".join(m["rendered"] for m in per[None]))
+        for b in live:
+            b.native_errors += per.get(b.name, [])
+        live = [b for b in live if b.name not in per]
+    raise RuntimeError("native program still fails after 6 rounds")
+
+
+def build_coro(bodies, work, target):
+    """Builds the stable crate, dropping bodies that fail to compile; returns the binary."""
+    crate = work / "coro_batch"
+    (crate / "src").mkdir(parents=True, exist_ok=True)
+    (crate / "Cargo.toml").write_text(
+        '[package]\nname = "coro_fuzz_batch"\nversion = "0.0.0"\nedition = "2024"\n\n'
+        f'[dependencies]\ncoro = {{ path = "{REPO}" }}\n\n[workspace]\n'
+    )
+    live = list(bodies)
+    for _ in range(8):
+        src, spans = program(live, native=False)
+        (crate / "src/main.rs").write_text(src)
+        env = dict(os.environ, CARGO_TARGET_DIR=str(target))
+        env.pop("CORO_MACROS_DEBUG", None)
+        p = subprocess.run(
+            ["cargo", "build", "--quiet", "--message-format=json", "--manifest-path", str(crate / "Cargo.toml")],
+            capture_output=True,
+            text=True,
+            env=env,
+        )
+        if p.returncode == 0:
+            return target / "debug/coro_fuzz_batch", live
+        msgs = []
+        for line in p.stdout.splitlines():
+            if line.startswith("{"):
+                j = json.loads(line)
+                if j.get("reason") == "compiler-message":
+                    msgs.append(j["message"])
+        per = assign_errors(msgs, spans, "main.rs")
+        if not per:
+            raise RuntimeError("coro crate fails without an error message:\n" + p.stderr[-3000:])
+        if None in per and len(per) == 1:
+            raise RuntimeError("coro crate fails outside any body:\n" + "\n".join(m["rendered"] for m in per[None]))
+        for b in live:
+            b.coro_errors += per.get(b.name, [])
+        live = [b for b in live if b.name not in per]
+    raise RuntimeError("coro crate still fails after 8 rounds")
+
+
+def run(exe):
+    """Traces per case name of one program."""
+    try:
+        p = subprocess.run([str(exe)], capture_output=True, text=True, timeout=120)
+        out = p.stdout
+    except subprocess.TimeoutExpired as e:
+        out = (e.stdout or b"").decode() + "\n<timeout>"
+    traces, cur = {}, None
+    for line in out.splitlines():
+        if line.startswith("case "):
+            cur = line[5:]
+            traces[cur] = []
+        elif cur is not None:
+            traces[cur].append(line)
+    if p.returncode != 0 and cur is not None:
+        traces[cur].append(f"<exit {p.returncode}: {p.stderr.strip()[-300:]}>")
+    return traces
+
+
+def run_batch(seed, indices, features, work, target):
+    bodies = [Body(seed, i, features) for i in indices]
+    work.mkdir(parents=True, exist_ok=True)
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        fn = pool.submit(build_native, bodies, work)
+        fc = pool.submit(build_coro, bodies, work, target)
+        native_exe, _ = fn.result()
+        coro_exe, _ = fc.result()
+    nt, ct = run(native_exe), run(coro_exe)
+    for b in bodies:
+        b.native_trace = nt.get(b.name)
+        b.coro_trace = ct.get(b.name)
+    return bodies
+
+
+def outcome(b):
+    if b.native_errors:
+        return "rustc_rejected"
+    if b.coro_errors:
+        return "coro_rejected"
+    if b.native_trace == b.coro_trace:
+        return "identical"
+    return "different"
+
+
+def first_difference(a, b):
+    for i, (x, y) in enumerate(zip(a, b)):
+        if x != y:
+            return i
+    return min(len(a), len(b))
+
+
+def write_report(b, out):
+    kind = outcome(b)
+    d = out / kind
+    d.mkdir(parents=True, exist_ok=True)
+    lines = [f"// seed {b.seed}, body {b.index}, resumes {b.resumes}, returns {RET_TYPES[b.ret]}"]
+    if kind == "coro_rejected":
+        lines.append("// coro's errors:")
+        for m in b.coro_errors:
+            lines += ["//   " + x for x in m["rendered"].splitlines()]
+    if kind == "different":
+        i = first_difference(b.coro_trace, b.native_trace)
+        lines.append(f"// traces differ from line {i + 1}")
+        lines.append("// coro:")
+        lines += ["//   " + x for x in b.coro_trace]
+    lines.append("// native:")
+    lines += ["//   " + x for x in (b.native_trace or [])]
+    (d / f"{b.seed}_{b.index}.rs").write_text("\n".join(lines) + "\n" + b.coro_fn())
+
+
+def load_known(path):
+    off, rejects = set(), set()
+    for line in path.read_text().splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        kind, _, rest = line.partition(" ")
+        if kind == "feature-off":
+            off.add(rest.strip())
+        elif kind == "reject":
+            rejects.add(rest.strip())
+        else:
+            raise SystemExit(f"{path}: unknown line kind `{kind}`")
+    return off, rejects
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--seed", action="append", help="seed (repeatable); default 1")
+    ap.add_argument("--count", type=int, default=40, help="bodies per seed")
+    ap.add_argument("--batch", type=int, default=40, help="bodies per compiled crate")
+    ap.add_argument("-f", "--features", default="", help="comma list: `-name` turns one off, `name` alone means only the named ones")
+    ap.add_argument("--out", default="/tmp/coro-fuzz/out", help="where differing/rejected bodies go")
+    ap.add_argument("--work", default="/tmp/coro-fuzz/work", help="generated crates and the shared target dir")
+    ap.add_argument("--ci", action="store_true", help="the fixed CI batch, judged against fuzz/known.txt")
+    ap.add_argument("--known", default=str(FUZZ_DIR / "known.txt"))
+    ap.add_argument("--print", dest="show", type=int, metavar="INDEX", help="print body INDEX of the (first) seed and exit")
+    a = ap.parse_args()
+
+    known_off, known_rejects = load_known(Path(a.known))
+    features = list(gen.FEATURES)
+    if a.ci:
+        a.seed = ["ci"]
+        a.count = 40
+        a.batch = 40
+        features = [f for f in features if f not in known_off]
+    seeds = a.seed or ["1"]
+    if a.features:
+        names = [x.strip() for x in a.features.split(",") if x.strip()]
+        only = [x for x in names if not x.startswith("-")]
+        for x in names:
+            if x.lstrip("-") not in gen.FEATURES:
+                raise SystemExit(f"unknown feature {x}; known: {', '.join(gen.FEATURES)}")
+        if only:
+            features = [f for f in features if f in only]
+        features = [f for f in features if "-" + f not in names]
+
+    if a.show is not None:
+        b = Body(seeds[0], a.show, features)
+        print(b.coro_fn())
+        return 0
+
+    work, out = Path(a.work), Path(a.out)
+    target = work / "target"
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    print(f"features: {', '.join(features)}")
+    all_bodies = []
+    t0 = time.time()
+    for seed in seeds:
+        for start in range(0, a.count, a.batch):
+            idx = range(start, min(start + a.batch, a.count))
+            bodies = run_batch(seed, idx, features, work / f"batch_{seed}_{start}", target)
+            all_bodies += bodies
+            counts = {}
+            for b in bodies:
+                counts[outcome(b)] = counts.get(outcome(b), 0) + 1
+            print(f"seed {seed} bodies {idx.start}..{idx.stop}: {counts} ({time.time() - t0:.0f}s)", flush=True)
+
+    cats = {}
+    for b in all_bodies:
+        if outcome(b) in ("coro_rejected", "different"):
+            write_report(b, out)
+        if outcome(b) == "coro_rejected":
+            for c in sorted({category(m) for m in b.coro_errors}):
+                cats.setdefault(c, []).append(f"{b.seed}_{b.index}")
+    rustc_cats = {}
+    for b in all_bodies:
+        if outcome(b) == "rustc_rejected":
+            for c in sorted({category(m) for m in b.native_errors}):
+                rustc_cats.setdefault(c, []).append(f"{b.seed}_{b.index}")
+    n = lambda k: sum(outcome(b) == k for b in all_bodies)  # noqa: E731
+    print("== summary")
+    print(f"bodies generated:             {len(all_bodies)}")
+    print(f"rejected by rustc (skipped):  {n('rustc_rejected')}")
+    print(f"compiled under both:          {n('identical') + n('different')}")
+    print(f"rejected by coro (rustc ok):  {n('coro_rejected')}")
+    print(f"identical traces:             {n('identical')}")
+    print(f"different traces:             {n('different')}")
+    for c, names in sorted(cats.items(), key=lambda kv: -len(kv[1])):
+        mark = "known" if c in known_rejects else "NEW"
+        print(f"  coro rejection [{mark}] {len(names):4} x {c}   e.g. {names[0]}")
+    for c, names in sorted(rustc_cats.items(), key=lambda kv: -len(kv[1])):
+        print(f"  rustc rejection {len(names):4} x {c}   e.g. {names[0]}")
+    diffs = [f"{b.seed}_{b.index}" for b in all_bodies if outcome(b) == "different"]
+    if diffs:
+        print(f"  different: {' '.join(diffs)}")
+    print(f"reports in {out}")
+    (out / "summary.json").write_text(
+        json.dumps({"features": features, "outcomes": {f"{b.seed}_{b.index}": outcome(b) for b in all_bodies}, "rejections": cats}, indent=1)
+    )
+    if a.ci:
+        new = [c for c in cats if c not in known_rejects]
+        if diffs or new:
+            print("FAIL: a runtime difference from rustc's coroutines, or a new kind of rejection (see above)")
+            return 1
+        print("ok: no runtime difference, no new kind of rejection")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
