@@ -166,15 +166,27 @@ RET_TYPES = {"i32": "i32", "opt": "Option<i32>", "res": "Result<i32, i32>"}
 
 
 class Body:
-    def __init__(self, seed, index, features):
+    def __init__(self, seed, index, features, source=None):
         self.seed = seed
         self.index = index
         self.name = f"b{index}"
-        self.ret, self.text, self.resumes = gen.generate(seed, index, features)
+        if source is None:
+            self.ret, self.text, self.resumes = gen.generate(seed, index, features)
+        else:
+            self.parse(source)
         self.native_errors = []
         self.coro_errors = []
         self.native_trace = None
         self.coro_trace = None
+
+    def parse(self, source):
+        """A body written out by `write_report` (or by hand in that shape): the header's
+        `resumes N`, the signature's `Return = R`, the function's block."""
+        m = re.search(r"resumes (\d+)", source)
+        self.resumes = int(m.group(1)) if m else 6
+        m = re.search(r"Return = (.*)> \{\n", source)
+        self.ret = {v: k for k, v in RET_TYPES.items()}[m.group(1)]
+        self.text = source[m.end() : source.rindex("}")].strip("\n")
 
     def coro_fn(self):
         r = RET_TYPES[self.ret]
@@ -345,7 +357,10 @@ def run(exe):
 
 
 def run_batch(seed, indices, features, work, target):
-    bodies = [Body(seed, i, features) for i in indices]
+    return run_batch_bodies([Body(seed, i, features) for i in indices], work, target)
+
+
+def run_batch_bodies(bodies, work, target):
     work.mkdir(parents=True, exist_ok=True)
     with concurrent.futures.ThreadPoolExecutor(2) as pool:
         fn = pool.submit(build_native, bodies, work)
@@ -395,6 +410,51 @@ def write_report(b, out):
     (d / f"{b.seed}_{b.index}.rs").write_text("\n".join(lines) + "\n" + b.coro_fn())
 
 
+MARK = "// -- what each compiler makes of it (fuzz.py --check --annotate):"
+
+
+def annotate(path, b):
+    """Rewrites the comment between MARK and the function with `b`'s outcome and traces."""
+    text = Path(path).read_text()
+    fn = text.index("#[coro::coroutine]")
+    head = text[:fn]
+    head = head[: head.index(MARK)] if MARK in head else head
+    lines = [MARK, f"// outcome: {outcome(b)}"]
+    for who, errs in (("rustc", b.native_errors), ("coro", b.coro_errors)):
+        for m in errs[:2]:
+            lines.append(f"// {who}'s error:")
+            lines += ["//   " + x for x in m["rendered"].rstrip().splitlines()]
+    if b.coro_trace is not None:
+        lines.append("// coro trace:")
+        lines += ["//   " + x for x in b.coro_trace]
+    if b.native_trace is not None:
+        lines.append("// native trace:")
+        lines += ["//   " + x for x in b.native_trace]
+    Path(path).write_text(head + "\n".join(lines) + "\n" + text[fn:])
+
+
+def check_files(files, work, target, write):
+    """Runs hand-picked bodies (reductions) and prints what each program makes of them."""
+    bodies = [Body(Path(f).stem, i, [], Path(f).read_text()) for i, f in enumerate(files)]
+    run_batch_bodies(bodies, work / "check", target)
+    for f, b in zip(files, bodies):
+        if write:
+            annotate(f, b)
+        print(f"== {f}: {outcome(b)}")
+        if b.native_errors:
+            print("rustc's errors:\n" + "\n".join(m["rendered"] for m in b.native_errors))
+        if b.coro_errors:
+            print("coro's errors:\n" + "\n".join(m["rendered"] for m in b.coro_errors))
+        width = max([len(x) for x in b.coro_trace or []] + [4])
+        print(f"{'coro':<{width}} | native")
+        cl, nl = b.coro_trace or [], b.native_trace or []
+        for i in range(max(len(cl), len(nl))):
+            c = cl[i] if i < len(cl) else ""
+            n = nl[i] if i < len(nl) else ""
+            print(f"{c:<{width}} {'|' if c == n else '#'} {n}")
+    return 0
+
+
 def load_known(path):
     off, rejects = set(), set()
     for line in path.read_text().splitlines():
@@ -421,6 +481,8 @@ def main():
     ap.add_argument("--work", default="/tmp/coro-fuzz/work", help="generated crates and the shared target dir")
     ap.add_argument("--ci", action="store_true", help="the fixed CI batch, judged against fuzz/known.txt")
     ap.add_argument("--known", default=str(FUZZ_DIR / "known.txt"))
+    ap.add_argument("--check", nargs="+", metavar="FILE", help="run these bodies (as written to the output folder, or fuzz/reduced/*.rs) and show both traces")
+    ap.add_argument("--annotate", action="store_true", help="with --check: write the outcome and both traces into each file's header")
     ap.add_argument("--print", dest="show", type=int, metavar="INDEX", help="print body INDEX of the (first) seed and exit")
     a = ap.parse_args()
 
@@ -449,6 +511,8 @@ def main():
 
     work, out = Path(a.work), Path(a.out)
     target = work / "target"
+    if a.check:
+        return check_files(a.check, work, target, a.annotate)
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)

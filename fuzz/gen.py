@@ -114,6 +114,8 @@ class Gen:
                 options += ["multi"]
         if self.has("temporaries"):
             options += ["temp"]
+        if self.has("guards") and self.visible("guard") and not self.in_closure:
+            options += ["guard_use"]
         if self.has("match"):
             options += ["match"]
         if self.has("if_else"):
@@ -141,6 +143,9 @@ class Gen:
         if k == "temp":
             name = self.fresh("t")
             return f'Guard("{name}").v({e()})'
+        if k == "guard_use":
+            # A method call on a guard local (`&self`): it stays alive to its scope's end.
+            return f"{r.choice(self.visible('guard')).name}.v({e()})"
         if k == "match":
             scrut = e()
             b = self.fresh("m")
@@ -149,9 +154,10 @@ class Gen:
                 f"{b} if {b} > 4 => {b} + {e()},",
                 f"{b} => {e()} + {b},",
             ]
-            return f"match {scrut} {{ {' '.join(arms)} }}"
+            # In parentheses: a block-like expression followed by `+` would end a match arm.
+            return f"(match {scrut} {{ {' '.join(arms)} }})"
         if k == "if":
-            return f"if {self.cond(depth + 1, allow_yield)} {{ {e()} }} else {{ {e()} }}"
+            return f"(if {self.cond(depth + 1, allow_yield)} {{ {e()} }} else {{ {e()} }})"
         if k == "closure_call":
             c = r.choice(self.visible("closure"))
             return f"{c.name}({e()})"
@@ -276,6 +282,9 @@ class Gen:
             if self.chance(0.6):
                 return f"if {c} {then} else {self.block(depth + 1)}"
             return f"if {c} {then}"
+        if k == "guard_use":
+            # A method call on a guard local (`&self`): it stays alive to its scope's end.
+            return f"{r.choice(self.visible('guard')).name}.v({e()})"
         if k == "match":
             scrut = e()
             b = self.fresh("m")
