@@ -184,7 +184,8 @@ class Body:
         `resumes N`, the signature's `Return = R`, the function's block."""
         m = re.search(r"resumes (\d+)", source)
         self.resumes = int(m.group(1)) if m else 6
-        m = re.search(r"Return = (.*)> \{\n", source)
+        fn = re.search(r"^#\[coro::coroutine\]\n", source, re.M).end()
+        m = re.compile(r"Return = (.*)> \{\n").search(source, fn)
         self.ret = {v: k for k, v in RET_TYPES.items()}[m.group(1)]
         self.text = source[m.end() : source.rindex("}")].strip("\n")
 
@@ -416,7 +417,7 @@ MARK = "// -- what each compiler makes of it (fuzz.py --check --annotate):"
 def annotate(path, b):
     """Rewrites the comment between MARK and the function with `b`'s outcome and traces."""
     text = Path(path).read_text()
-    fn = text.index("#[coro::coroutine]")
+    fn = re.search(r"^#\[coro::coroutine\]\n", text, re.M).start()
     head = text[:fn]
     head = head[: head.index(MARK)] if MARK in head else head
     lines = [MARK, f"// outcome: {outcome(b)}"]
@@ -455,6 +456,79 @@ def check_files(files, work, target, write):
     return 0
 
 
+def chunks(lines):
+    """Candidate simplifications of a body, as new line lists: delete a line or a
+    brace-balanced run of lines, delete an `else` branch, or unwrap a block (keep its
+    lines, drop its opening and closing lines)."""
+    out = []
+    depth_after = []
+    d = 0
+    for line in lines:
+        d += line.count("{") - line.count("}")
+        depth_after.append(d)
+
+    def close_of(i):
+        base = depth_after[i] - (lines[i].count("{") - lines[i].count("}"))
+        for j in range(i, len(lines)):
+            if depth_after[j] <= base and j > i or (j == i and depth_after[j] == base):
+                return j
+        return None
+
+    for i, line in enumerate(lines[:-1]):  # the last line is the return value
+        net = line.count("{") - line.count("}")
+        if line.startswith("}") and "else" in line:
+            j = close_of(i)
+            if j is not None and j > i:
+                out.append(lines[:i] + ["}"] + lines[j + 1 :])
+            continue
+        if net < 0 or line.startswith("}"):
+            continue
+        j = close_of(i)
+        if j is None:
+            continue
+        out.append(lines[:i] + lines[j + 1 :])
+        if j > i and lines[j] == "}":
+            out.append(lines[:i] + lines[i + 1 : j] + lines[j + 1 :])
+        if i > 0 and lines[i - 1].startswith("#[cfg"):
+            out.append(lines[: i - 1] + lines[i:])
+    return out
+
+
+def signature(b):
+    """What a reduction has to keep: the outcome, and for a rejection its first error kind."""
+    if outcome(b) == "coro_rejected":
+        return ("coro_rejected", category(b.coro_errors[0]))
+    return (outcome(b),)
+
+
+def reduce_file(path, work, target):
+    """Greedy line-level reduction: each round compiles every candidate simplification in
+    one batch and keeps the interesting one that removes the most lines."""
+    source = Path(path).read_text()
+    best = Body("r", 0, [], source)
+    run_batch_bodies([best], work / "reduce", target)
+    want = signature(best)
+    print(f"{path}: {want}, {len(best.text.splitlines())} lines", flush=True)
+    if want[0] in ("identical", "rustc_rejected"):
+        return best
+    while True:
+        lines = best.text.splitlines()
+        cands = []
+        for i, new in enumerate(chunks(lines)):
+            b = Body("r", i, [], None if False else source)
+            b.text, b.ret, b.resumes = "\n".join(new), best.ret, best.resumes
+            cands.append(b)
+        if not cands:
+            break
+        run_batch_bodies(cands, work / "reduce", target)
+        good = [b for b in cands if signature(b) == want]
+        if not good:
+            break
+        best = min(good, key=lambda b: len(b.text.splitlines()))
+        print(f"  -> {len(best.text.splitlines())} lines", flush=True)
+    return best
+
+
 def load_known(path):
     off, rejects = set(), set()
     for line in path.read_text().splitlines():
@@ -482,6 +556,7 @@ def main():
     ap.add_argument("--ci", action="store_true", help="the fixed CI batch, judged against fuzz/known.txt")
     ap.add_argument("--known", default=str(FUZZ_DIR / "known.txt"))
     ap.add_argument("--check", nargs="+", metavar="FILE", help="run these bodies (as written to the output folder, or fuzz/reduced/*.rs) and show both traces")
+    ap.add_argument("--reduce", nargs="+", metavar="FILE", help="shrink each body, keeping its outcome (and first error kind); writes OUT/reduced_NAME")
     ap.add_argument("--annotate", action="store_true", help="with --check: write the outcome and both traces into each file's header")
     ap.add_argument("--print", dest="show", type=int, metavar="INDEX", help="print body INDEX of the (first) seed and exit")
     a = ap.parse_args()
@@ -511,6 +586,15 @@ def main():
 
     work, out = Path(a.work), Path(a.out)
     target = work / "target"
+    if a.reduce:
+        for f in a.reduce:
+            b = reduce_file(f, work, target)
+            dest = Path(a.out) / ("reduced_" + Path(f).name)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_text(f"// resumes {b.resumes}\n" + b.coro_fn())
+            annotate(dest, b)
+            print(dest.read_text())
+        return 0
     if a.check:
         return check_files(a.check, work, target, a.annotate)
     if out.exists():

@@ -27,6 +27,7 @@ FEATURES = [
     "closures",  # move closures, capturing ints and guards
     "try_op",  # ? on Option / Result, early returns
     "guards",  # locals with a logging Drop
+    "guard_methods",  # `g.v(..)` on a guard local (a `&self` method)
     "temporaries",  # temporaries with a logging Drop inside expressions
     "multi_yield",  # several yields in one expression
     "yield_from",  # yield_from! of sub-coroutines with return values
@@ -114,7 +115,7 @@ class Gen:
                 options += ["multi"]
         if self.has("temporaries"):
             options += ["temp"]
-        if self.has("guards") and self.visible("guard") and not self.in_closure:
+        if self.has("guard_methods") and self.visible("guard") and not self.in_closure:
             options += ["guard_use"]
         if self.has("match"):
             options += ["match"]
