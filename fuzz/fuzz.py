@@ -249,7 +249,12 @@ def span_lines(msg, file_suffix):
 
 def category(msg):
     """An error's kind without the names in it: `E0382 use of moved value: _`."""
-    text = re.sub(r"`[^`]*`", "_", msg["message"])
+    text = msg["message"]
+    # The primary label tells apart kinds that share a message ("mismatched types").
+    labels = [s["label"] for s in msg.get("spans", []) if s.get("is_primary") and s.get("label")]
+    if labels and msg.get("code"):
+        text += f" [{labels[0]}]"
+    text = re.sub(r"`[^`]*`", "_", text)
     text = re.sub(r"\d+", "N", text)
     code = (msg.get("code") or {}).get("code") or "coro"
     return f"{code} {text.strip()}"
@@ -403,7 +408,7 @@ def write_report(b, out):
             lines += ["//   " + x for x in m["rendered"].splitlines()]
     if kind == "different":
         i = first_difference(b.coro_trace, b.native_trace)
-        lines.append(f"// traces differ from line {i + 1}")
+        lines.append(f"// traces differ from line {i + 1}: {difference_kind(b)}")
         lines.append("// coro:")
         lines += ["//   " + x for x in b.coro_trace]
     lines.append("// native:")
@@ -494,10 +499,47 @@ def chunks(lines):
     return out
 
 
+def event_kind(line):
+    """A trace line without its numbers and names: `drop t12` -> `drop temporary`."""
+    for pat, kind in [
+        (r"-> Yielded", "yield"),
+        (r"-> Complete", "complete"),
+        (r"drop t\d+$", "drop temporary"),
+        (r"drop g\d+b", "drop shadowing guard"),
+        (r"drop g\d+r", "drop re-assigned guard"),
+        (r"drop g\d+$", "drop guard"),
+        (r"drop sub", "drop sub's guard"),
+        (r"use t", "use temporary"),
+        (r"use g", "use guard"),
+        (r"sub_", "sub gets a value"),
+        (r"s\d+ ", "log a sent value"),
+        (r"r\d+ ", "log a yield_from value"),
+        (r"else ", "let-else"),
+        (r"dropped", "dropped"),
+        (r"panic", "panic"),
+        (r"l\d+ ", "log"),
+    ]:
+        if re.match(pat, line):
+            return kind
+    return line
+
+
+def difference_kind(b):
+    """Where two traces part: `coro: drop temporary / native: yield`."""
+    c, n = b.coro_trace or [], b.native_trace or []
+    i = first_difference(c, n)
+    ck = event_kind(c[i]) if i < len(c) else "end"
+    nk = event_kind(n[i]) if i < len(n) else "end"
+    return f"coro: {ck} / native: {nk}"
+
+
 def signature(b):
-    """What a reduction has to keep: the outcome, and for a rejection its first error kind."""
+    """What a reduction has to keep: the outcome, and for a rejection its first error kind,
+    for a difference where the traces part."""
     if outcome(b) == "coro_rejected":
         return ("coro_rejected", category(b.coro_errors[0]))
+    if outcome(b) == "different":
+        return ("different", difference_kind(b))
     return (outcome(b),)
 
 
@@ -639,8 +681,12 @@ def main():
     for c, names in sorted(rustc_cats.items(), key=lambda kv: -len(kv[1])):
         print(f"  rustc rejection {len(names):4} x {c}   e.g. {names[0]}")
     diffs = [f"{b.seed}_{b.index}" for b in all_bodies if outcome(b) == "different"]
-    if diffs:
-        print(f"  different: {' '.join(diffs)}")
+    kinds = {}
+    for b in all_bodies:
+        if outcome(b) == "different":
+            kinds.setdefault(difference_kind(b), []).append(f"{b.seed}_{b.index}")
+    for k, names in sorted(kinds.items(), key=lambda kv: -len(kv[1])):
+        print(f"  different {len(names):4} x {k}   e.g. {' '.join(names[:4])}")
     print(f"reports in {out}")
     (out / "summary.json").write_text(
         json.dumps({"features": features, "outcomes": {f"{b.seed}_{b.index}": outcome(b) for b in all_bodies}, "rejections": cats}, indent=1)
