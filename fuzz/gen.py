@@ -21,9 +21,12 @@ FEATURES = [
     "if_else",
     "let_else",
     "let_chains",  # if let .. && ..
-    "shadowing",  # let of a name already in scope (ints and guards)
+    "shadowing",  # let of an int's name declared in the same block
+    "inner_shadowing",  # let of an int's name declared in an enclosing block
+    "shadow_guards",  # let of a guard's name
     "deferred_init",  # let x; .. x = ..
     "moves",  # guards moved (drop(g), let h = g) and re-assigned (g = Guard(..))
+    "branch_moves",  # moves in a nested block (a branch): moved on some paths only
     "closures",  # move closures, capturing ints and guards
     "try_op",  # ? on Option / Result, early returns
     "guards",  # locals with a logging Drop
@@ -47,6 +50,7 @@ class Var:
         self.mutable = mutable
         self.moved = False
         self.loop_depth = 0  # moving it inside a deeper loop would move it twice
+        self.scope_depth = 0
 
 
 class Gen:
@@ -70,6 +74,7 @@ class Gen:
     def declare(self, name, kind, mutable=False):
         v = Var(name, kind, mutable)
         v.loop_depth = len(self.loops)
+        v.scope_depth = len(self.scopes)
         self.scopes[-1].append(v)
         return v
 
@@ -218,6 +223,17 @@ class Gen:
         ints = self.visible("int")
         guards = self.visible("guard")
         movable = [g for g in guards if g.loop_depth == len(self.loops)]
+        if not self.has("branch_moves"):
+            movable = [g for g in movable if g.scope_depth == len(self.scopes)]
+        here = len(self.scopes)
+        shadowable = [
+            v
+            for v in ints
+            if (self.has("shadowing") and v.scope_depth == here)
+            or (self.has("inner_shadowing") and v.scope_depth < here)
+        ]
+        if self.has("shadow_guards"):
+            shadowable += guards
         if any(v.mutable for v in ints):
             opts += ["assign"] * 2
         if self.has("guards"):
@@ -232,7 +248,7 @@ class Gen:
             opts += ["block"]
         if self.has("let_else") and (self.loops or True):
             opts += ["let_else"]
-        if self.has("shadowing") and (ints or guards):
+        if shadowable:
             opts += ["shadow"]
         if self.has("deferred_init") and self.has("if_else"):
             opts += ["deferred"]
@@ -311,8 +327,7 @@ class Gen:
             self.declare(b, "int")
             return line
         if k == "shadow":
-            pool = ints + (guards if self.has("guards") else [])
-            v = r.choice(pool)
+            v = r.choice(shadowable)
             if v.kind == "int":
                 line = f"let {v.name} = {v.name} + {e()};"
                 self.declare(v.name, "int")
