@@ -509,6 +509,7 @@ def event_kind(line):
         (r"drop g\d+r", "drop re-assigned guard"),
         (r"drop g\d+$", "drop guard"),
         (r"drop sub", "drop sub's guard"),
+        (r"drop u\d+", "drop tuple's guard"),
         (r"use t", "use temporary"),
         (r"use g", "use guard"),
         (r"sub_", "sub gets a value"),

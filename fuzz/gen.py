@@ -36,6 +36,9 @@ FEATURES = [
     "yield_from",  # yield_from! of sub-coroutines with return values
     "cfg",  # #[cfg(any())] / #[cfg(all())] on statements
     "sends",  # sent values used in the body
+    "yield_in_guard",  # a yield in a match arm's guard
+    "loop_values",  # `let v = 'l: loop { .. break 'l value; .. }`
+    "tuples",  # `(Guard, i32)` tuples: field reads, destructuring, partial moves
     "borrows",  # non-move closures / references held across a yield (coro rejects: known)
 ]
 
@@ -109,7 +112,10 @@ class Gen:
         r = self.rng
         leaf = depth >= 3 or self.chance(0.35)
         ints = self.visible("int")
+        tuples = self.visible("tuple") if self.has("tuples") else []
         if leaf:
+            if tuples and self.chance(0.2):
+                return f"{r.choice(tuples).name}.1"
             if ints and self.chance(0.6):
                 return r.choice(ints).name
             return str(r.randint(0, 9))
@@ -258,8 +264,14 @@ class Gen:
             opts += ["closure"]
         if self.has("try_op"):
             opts += ["early_return"]
-        if self.has("labels") and self.loops:
+        if self.has("labels") and self.break_targets():
             opts += ["break"]
+        if self.has("loop_values") and depth < 3:
+            opts += ["loop_value"]
+        if self.has("tuples"):
+            opts += ["tuple"]
+            if [t for t in self.visible("tuple") if t.loop_depth == len(self.loops)]:
+                opts += ["tuple_move"]
         if self.has("cfg"):
             opts += ["cfg"]
         if self.has("yield_from"):
@@ -308,9 +320,12 @@ class Gen:
             self.scopes.append([Var(b, "int", False)])
             arm2 = self.block(depth + 1)
             self.scopes.pop()
+            guard = f"{b} % 2 == 1"
+            if self.has("yield_in_guard") and self.can_yield() and self.chance(0.4):
+                guard = f"{b} + {self.yield_expr(1)} > 104"
             return (
                 f"match {scrut} {{\n0 => {self.block(depth + 1)}\n"
-                f"{b} if {b} % 2 == 1 => {arm2}\n_ => {self.block(depth + 1)}\n}}"
+                f"{b} if {guard} => {arm2}\n_ => {self.block(depth + 1)}\n}}"
             )
         if k == "loop":
             return self.loop_stmt(depth)
@@ -318,8 +333,8 @@ class Gen:
             return self.block(depth + 1)
         if k == "let_else":
             b = self.fresh("w")
-            if self.loops and self.chance(0.5):
-                lab = self.loops[-1]
+            if self.break_targets() and self.chance(0.5):
+                lab = r.choice(self.break_targets())
                 div = r.choice(["break", "continue"]) + (f" {lab}" if lab else "")
             else:
                 div = f"return {self.ret_fail()}"
@@ -368,9 +383,42 @@ class Gen:
         if k == "early_return":
             return f"if {self.cond(1)} {{ return {self.ret_value(e())}; }}"
         if k == "break":
-            lab = r.choice([lab for lab in self.loops])
+            lab = r.choice(self.break_targets())
             word = r.choice(["break", "continue"])
             return f"if {self.cond(1)} {{ {word}{(' ' + lab) if lab else ''}; }}"
+        if k == "loop_value":
+            lab = f"'{self.fresh('lv')}"
+            ctr = self.fresh("i")
+            name = self.fresh("v")
+            n = r.randint(1, 3)
+            self.loops.append("VALUE")
+            self.scopes.append([])
+            self.declare(ctr, "int")
+            value = self.expr(1)
+            body = self.block(depth + 1)
+            self.scopes.pop()
+            self.loops.pop()
+            self.declare(name, "int")
+            return (
+                f"let mut {ctr}k = 0;\nlet {name} = {lab}: loop {{\n{ctr}k += 1;\nlet {ctr} = {ctr}k;\n"
+                f"if {ctr} > {n} {{ break {lab} {value}; }}\n{body}\n}};"
+            )
+        if k == "tuple":
+            name = self.fresh("u")
+            line = f'let {name} = (Guard("{name}"), {e()});'
+            self.declare(name, "tuple")
+            return line
+        if k == "tuple_move":
+            t = r.choice([t for t in self.visible("tuple") if t.loop_depth == len(self.loops)])
+            t.moved = True
+            g = self.fresh("g")
+            if self.chance(0.5):
+                v = self.fresh("v")
+                self.declare(g, "guard")
+                self.declare(v, "int")
+                return f"let ({g}, {v}) = {t.name};"
+            self.declare(g, "guard")
+            return f"let {g} = {t.name}.0;"  # a partial move: `.1` stays readable, not tracked
         if k == "cfg":
             on = self.chance(0.5)
             attr = "#[cfg(all())]" if on else "#[cfg(any())]"
@@ -397,6 +445,14 @@ class Gen:
             self.declare(name, "closure")
             return f"let {name} = |a: i32| a + {v.name};"
         raise AssertionError(k)
+
+    def break_targets(self):
+        """What a `break`/`continue` here may name: labels of enclosing loops, and `None`
+        (unlabeled) when the innermost loop is not a value loop (`break;` has no value)."""
+        out = [lab for lab in self.loops if lab and lab != "VALUE"]
+        if self.loops and self.loops[-1] is None:
+            out.append(None)
+        return out
 
     def loop_stmt(self, depth):
         r = self.rng
