@@ -596,7 +596,7 @@ def main():
     ap.add_argument("-f", "--features", default="", help="comma list: `-name` turns one off, `name` alone means only the named ones")
     ap.add_argument("--out", default="/tmp/coro-fuzz/out", help="where differing/rejected bodies go")
     ap.add_argument("--work", default="/tmp/coro-fuzz/work", help="generated crates and the shared target dir")
-    ap.add_argument("--ci", action="store_true", help="the fixed CI batch, judged against fuzz/known.txt")
+    ap.add_argument("--ci", action="store_true", help="the fixed CI batch (60 bodies of seed `ci`), judged against fuzz/known.txt")
     ap.add_argument("--known", default=str(FUZZ_DIR / "known.txt"))
     ap.add_argument("--check", nargs="+", metavar="FILE", help="run these bodies (as written to the output folder, or fuzz/reduced/*.rs) and show both traces")
     ap.add_argument("--reduce", nargs="+", metavar="FILE", help="shrink each body, keeping its outcome (and first error kind); writes OUT/reduced_NAME")
@@ -608,8 +608,8 @@ def main():
     features = list(gen.FEATURES)
     if a.ci:
         a.seed = ["ci"]
-        a.count = 40
-        a.batch = 40
+        a.count = 60
+        a.batch = 60
         features = [f for f in features if f not in known_off]
     seeds = a.seed or ["1"]
     if a.features:

@@ -192,6 +192,10 @@ class Gen:
         if self.has("let_chains"):
             opts.append("chain")
         k = r.choice(opts)
+        if k == "chain":
+            # A yield in a chain's scrutinee is a known rejection: not every time, so the
+            # chains themselves get tested too.
+            allow_yield = allow_yield and self.chance(0.4)
         e = lambda: self.expr(depth + 1, allow_yield)  # noqa: E731
         if k == "cmp":
             return f"{e()} > {r.randint(0, 6)}"
@@ -321,7 +325,7 @@ class Gen:
             arm2 = self.block(depth + 1)
             self.scopes.pop()
             guard = f"{b} % 2 == 1"
-            if self.has("yield_in_guard") and self.can_yield() and self.chance(0.4):
+            if self.has("yield_in_guard") and self.can_yield() and self.chance(0.15):
                 guard = f"{b} + {self.yield_expr(1)} > 104"
             return (
                 f"match {scrut} {{\n0 => {self.block(depth + 1)}\n"
@@ -352,8 +356,12 @@ class Gen:
             return line
         if k == "deferred":
             name = self.fresh("d")
-            c = self.cond(1)
-            line = f"let {name};\nif {c} {{ {name} = {e()}; }} else {{ {name} = {e()}; }}"
+            # Assigned after a yield is a known rejection: not every time, so deferred
+            # initialization itself gets tested too.
+            y = self.chance(0.4)
+            c = self.cond(1, y)
+            a, b = self.expr(1, y), self.expr(1, y)
+            line = f"let {name};\nif {c} {{ {name} = {a}; }} else {{ {name} = {b}; }}"
             self.declare(name, "int")
             return line
         if k == "move":
