@@ -266,9 +266,8 @@ def assign_errors(messages, spans, file_suffix):
     for m in messages:
         if m.get("level") != "error":
             continue
-        if m["message"].startswith("aborting due to") or not m.get("spans"):
-            if not m.get("spans") and not m.get("children"):
-                continue
+        if not m.get("spans"):
+            continue  # "aborting due to N previous errors" and the like
         names = set()
         for line in span_lines(m, file_suffix):
             for name, (a, b) in spans.items():
@@ -296,8 +295,8 @@ def build_native(bodies, work):
             return exe, live
         msgs = [json.loads(line) for line in p.stderr.splitlines() if line.startswith("{")]
         per = assign_errors(msgs, spans, "native.rs")
-        if None in per and len(per) == 1:
-            raise RuntimeError("native program fails outside any body:\n" + "\n".join(m["rendered"] for m in per[None]))
+        if set(per) <= {None}:
+            raise RuntimeError("native program fails outside any body:\n" + p.stderr[-5000:])
         for b in live:
             b.native_errors += per.get(b.name, [])
         live = [b for b in live if b.name not in per]
@@ -333,10 +332,9 @@ def build_coro(bodies, work, target):
                 if j.get("reason") == "compiler-message":
                     msgs.append(j["message"])
         per = assign_errors(msgs, spans, "main.rs")
-        if not per:
-            raise RuntimeError("coro crate fails without an error message:\n" + p.stderr[-3000:])
-        if None in per and len(per) == 1:
-            raise RuntimeError("coro crate fails outside any body:\n" + "\n".join(m["rendered"] for m in per[None]))
+        if set(per) <= {None}:
+            rendered = "\n".join(m["rendered"] for m in per.get(None, []))
+            raise RuntimeError("coro crate fails outside any body:\n" + (rendered or p.stderr[-5000:]))
         for b in live:
             b.coro_errors += per.get(b.name, [])
         live = [b for b in live if b.name not in per]
@@ -347,9 +345,9 @@ def run(exe):
     """Traces per case name of one program."""
     try:
         p = subprocess.run([str(exe)], capture_output=True, text=True, timeout=120)
-        out = p.stdout
+        out, failure = p.stdout, (p.returncode != 0 and f"<exit {p.returncode}: {p.stderr.strip()[-300:]}>")
     except subprocess.TimeoutExpired as e:
-        out = (e.stdout or b"").decode() + "\n<timeout>"
+        out, failure = (e.stdout or b"").decode(), "<timeout>"
     traces, cur = {}, None
     for line in out.splitlines():
         if line.startswith("case "):
@@ -357,8 +355,8 @@ def run(exe):
             traces[cur] = []
         elif cur is not None:
             traces[cur].append(line)
-    if p.returncode != 0 and cur is not None:
-        traces[cur].append(f"<exit {p.returncode}: {p.stderr.strip()[-300:]}>")
+    if failure and cur is not None:
+        traces[cur].append(failure)  # the case that was running when the program died
     return traces
 
 
@@ -558,7 +556,7 @@ def reduce_file(path, work, target):
         lines = best.text.splitlines()
         cands = []
         for i, new in enumerate(chunks(lines)):
-            b = Body("r", i, [], None if False else source)
+            b = Body("r", i, [], source)
             b.text, b.ret, b.resumes = "\n".join(new), best.ret, best.resumes
             cands.append(b)
         if not cands:
@@ -570,6 +568,108 @@ def reduce_file(path, work, target):
         best = min(good, key=lambda b: len(b.text.splitlines()))
         print(f"  -> {len(best.text.splitlines())} lines", flush=True)
     return best
+
+
+def without_cfg(text):
+    """Drops statements under `#[cfg(any())]` and the `#[cfg(all())]` lines: the same
+    program for rustc."""
+    lines, out, i = text.splitlines(), [], 0
+    while i < len(lines):
+        if lines[i] == "#[cfg(all())]":
+            i += 1
+            continue
+        if lines[i] == "#[cfg(any())]":
+            j, d = i + 1, 0
+            while True:  # the next statement: up to where its braces close, ending in `;`/`}`
+                d += lines[j].count("{") - lines[j].count("}")
+                if d <= 0 and not lines[j + 1].startswith("} else"):
+                    break
+                j += 1
+            i = j + 1
+            continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out)
+
+
+def without_temporaries(text):
+    """`Guard("tN").v(x)` -> `(x)`: no temporary with a destructor."""
+    return re.sub(r'Guard\("t\d+"\)\.v\(', "(", text)
+
+
+def without_guard_methods(text):
+    """`gN.v(x)` -> `(x)`: no method call on a guard local."""
+    return re.sub(r"\b[gh]\d+\.v\(", "(", text)
+
+
+def without_closure_guards(text):
+    """`move |a| { let _k = &gN; .. }` -> a closure that owns no guard."""
+    return re.sub(r"let _k = &\w+; ", "", text)
+
+
+def without_guard_shadowing(text):
+    """Renames a guard's earlier binding (and its uses up to the shadowing `let`), so no
+    `let` of a guard shadows another."""
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        m = re.match(r'let (?:mut )?(\w+) = Guard\("\w+b"\);', line)
+        if not m:
+            continue
+        name = m.group(1)
+        for j in range(i - 1, -1, -1):
+            lines[j] = re.sub(rf"\b{name}\b(?!\")", f"{name}_old", lines[j])
+            if re.match(rf"let (?:mut )?{name}_old = ", lines[j]):
+                break
+    return "\n".join(lines)
+
+
+def without_moves(text):
+    """No guard is moved: `drop(g);` goes, `let h = g;` makes a guard of its own."""
+    text = re.sub(r"^drop\(\w+\);$", "", text, flags=re.M)
+    return re.sub(r'^let (\w+) = [gh]\d+;$', r'let \1 = Guard("\1");', text, flags=re.M)
+
+
+# Known causes of runtime differences, each with a rewrite that removes it and keeps the
+# body's meaning otherwise: a difference that goes away with a rewrite is put down to it.
+CAUSES = [
+    ("cfg", without_cfg),
+    ("temporaries", without_temporaries),
+    ("guard_methods", without_guard_methods),
+    ("closures owning a guard", without_closure_guards),
+    ("shadow_guards", without_guard_shadowing),
+    ("moves", without_moves),
+]
+
+
+def attribute(files, work, target):
+    """Puts each differing body down to the first known cause whose removal makes its
+    traces agree; prints the counts and the bodies left over."""
+    bodies = [Body(Path(f).stem, i, [], Path(f).read_text()) for i, f in enumerate(files)]
+    names = {b.name: Path(f).stem for f, b in zip(files, bodies)}
+    left, counts = bodies, {}
+    for i in range(len(CAUSES)):
+        rewritten = []
+        for b in left:
+            text = b.text
+            for _, rewrite in CAUSES[: i + 1]:
+                text = rewrite(text)
+            c = Body.__new__(Body)
+            c.__dict__.update(b.__dict__)
+            c.text, c.native_errors, c.coro_errors = text, [], []
+            rewritten.append(c)
+        run_batch_bodies(rewritten, work / "attribute", target)
+        still = []
+        for orig, c in zip(left, rewritten):
+            if outcome(c) == "identical":
+                counts.setdefault(CAUSES[i][0], []).append(names[orig.name])
+            else:
+                still.append(orig)
+        left = still
+    for cause, _ in CAUSES:
+        got = counts.get(cause, [])
+        print(f"{len(got):4} x {cause}: {' '.join(sorted(got))}")
+    print(f"{len(left):4} x other: {' '.join(sorted(names[b.name] for b in left))}")
+    return 0
 
 
 def load_known(path):
@@ -600,6 +700,7 @@ def main():
     ap.add_argument("--known", default=str(FUZZ_DIR / "known.txt"))
     ap.add_argument("--check", nargs="+", metavar="FILE", help="run these bodies (as written to the output folder, or fuzz/reduced/*.rs) and show both traces")
     ap.add_argument("--reduce", nargs="+", metavar="FILE", help="shrink each body, keeping its outcome (and first error kind); writes OUT/reduced_NAME")
+    ap.add_argument("--attribute", nargs="+", metavar="FILE", help="put differing bodies down to known causes (cfg, temporaries, guard methods) by removing each in turn")
     ap.add_argument("--annotate", action="store_true", help="with --check: write the outcome and both traces into each file's header")
     ap.add_argument("--print", dest="show", type=int, metavar="INDEX", help="print body INDEX of the (first) seed and exit")
     a = ap.parse_args()
@@ -638,6 +739,8 @@ def main():
             annotate(dest, b)
             print(dest.read_text())
         return 0
+    if a.attribute:
+        return attribute(a.attribute, work, target)
     if a.check:
         return check_files(a.check, work, target, a.annotate)
     if out.exists():
