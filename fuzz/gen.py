@@ -27,7 +27,8 @@ FEATURES = [
     "deferred_init",  # let x; .. x = ..
     "moves",  # guards moved (drop(g), let h = g) and re-assigned (g = Guard(..))
     "branch_moves",  # moves in a nested block (a branch): moved on some paths only
-    "closures",  # move closures, capturing ints and guards
+    "closures",  # move closures, capturing ints
+    "closure_guards",  # move closures that own a guard
     "try_op",  # ? on Option / Result, early returns
     "guards",  # locals with a logging Drop
     "guard_methods",  # `g.v(..)` on a guard local (a `&self` method)
@@ -380,7 +381,7 @@ class Gen:
             name = self.fresh("c")
             self.in_closure = True
             cap = ""
-            if movable and self.chance(0.4):
+            if self.has("closure_guards") and movable and self.chance(0.4):
                 g = r.choice(movable)
                 cap = f"let _k = &{g.name}; "
                 g.moved = True  # moved into the move closure
