@@ -40,6 +40,7 @@ FEATURES = [
     "yield_in_guard",  # a yield in a match arm's guard
     "loop_values",  # `let v = 'l: loop { .. break 'l value; .. }`
     "tuples",  # `(Guard, i32)` tuples: field reads, destructuring, partial moves
+    "closure_field_captures",  # a `move` closure reading a tuple's field
     "borrows",  # non-move closures / references held across a yield (coro rejects: known)
 ]
 
@@ -114,6 +115,8 @@ class Gen:
         leaf = depth >= 3 or self.chance(0.35)
         ints = self.visible("int")
         tuples = self.visible("tuple") if self.has("tuples") else []
+        if self.in_closure and not self.has("closure_field_captures"):
+            tuples = []
         if leaf:
             if tuples and self.chance(0.2):
                 return f"{r.choice(tuples).name}.1"
