@@ -623,6 +623,27 @@ def without_guard_shadowing(text):
     return "\n".join(lines)
 
 
+def without_int_shadowing(text):
+    """`let x = x + e;` -> `let x_in = x + e;`, with the later uses of that binding renamed
+    up to the end of its block: no int shadows another."""
+    lines = text.splitlines()
+    for i in range(len(lines)):
+        m = re.match(r"let (\w+) = \1\b", lines[i])
+        if not m:
+            continue
+        name, new = m.group(1), m.group(1) + "_in"
+        lines[i] = f"let {new}" + lines[i][len(f"let {name}") :]
+        depth = 0
+        for j in range(i + 1, len(lines)):
+            if depth == 0 and (lines[j].startswith("}") or re.match(rf"let (mut )?{name}\b", lines[j])):
+                break  # the block ends, or a new binding shadows this one
+            lines[j] = re.sub(rf"\b{name}\b(?!\")", new, lines[j])
+            depth += lines[j].count("{") - lines[j].count("}")
+            if depth < 0:
+                break
+    return "\n".join(lines)
+
+
 def without_moves(text):
     """No guard is moved: `drop(g);` goes, `let h = g;` makes a guard of its own."""
     text = re.sub(r"^drop\(\w+\);$", "", text, flags=re.M)
@@ -637,6 +658,7 @@ CAUSES = [
     ("guard_methods", without_guard_methods),
     ("closures owning a guard", without_closure_guards),
     ("shadow_guards", without_guard_shadowing),
+    ("int shadowing", without_int_shadowing),
     ("moves", without_moves),
 ]
 
@@ -700,7 +722,7 @@ def main():
     ap.add_argument("--known", default=str(FUZZ_DIR / "known.txt"))
     ap.add_argument("--check", nargs="+", metavar="FILE", help="run these bodies (as written to the output folder, or fuzz/reduced/*.rs) and show both traces")
     ap.add_argument("--reduce", nargs="+", metavar="FILE", help="shrink each body, keeping its outcome (and first error kind); writes OUT/reduced_NAME")
-    ap.add_argument("--attribute", nargs="+", metavar="FILE", help="put differing bodies down to known causes (cfg, temporaries, guard methods) by removing each in turn")
+    ap.add_argument("--attribute", nargs="+", metavar="FILE", help="put differing bodies down to known causes (see CAUSES) by removing each in turn")
     ap.add_argument("--annotate", action="store_true", help="with --check: write the outcome and both traces into each file's header")
     ap.add_argument("--print", dest="show", type=int, metavar="INDEX", help="print body INDEX of the (first) seed and exit")
     a = ap.parse_args()
