@@ -2283,11 +2283,15 @@ fn try_tokens(names: &Names, value: &TokenStream, span: Span) -> TokenStream {
         quote_spanned!(span=> ::coro::__private::FromResidual::from_residual(#r)),
         span,
     );
+    // Inside a call: the rewrite replaces `e?` wherever it stands, and a bare `match` as
+    // the left operand of a binary operator at the start of an arm or statement
+    // (`m => x? + 1`) would end there, leaving `+ 1` to parse alone. Parentheses would
+    // do, but trip `unused_parens` in the common `let v = x?;`.
     quote_spanned! {span=>
-        match ::coro::__private::Try::branch(#value) {
+        ::coro::__private::tried(match ::coro::__private::Try::branch(#value) {
             ::coro::__private::ControlFlow::Continue(#v) => #v,
             ::coro::__private::ControlFlow::Break(#r) => #complete,
-        }
+        })
     }
 }
 
