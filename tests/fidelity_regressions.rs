@@ -35,3 +35,30 @@ fn a_question_mark_leading_a_binary_operation() {
         drive(try_then_binop(), [0, 60])
     });
 }
+
+/// Found by the CI batch of fuzz/: in a body with a `#[cfg]`, a rewritten `?` as the value
+/// of a labeled `break` read as a label's `:`.
+#[coro::coroutine]
+fn try_after_label() -> impl Coroutine<i32, Yield = i32, Return = Option<i32>> {
+    #[cfg(not(any()))]
+    yield_!(1);
+    let mut i = 0;
+    let v = 'l: loop {
+        i += 1;
+        if i > 1 {
+            break 'l opt(8)?;
+        }
+    };
+    let w = opt(3)?;
+    yield_!(v + w);
+    Some(v)
+}
+
+#[test]
+fn a_question_mark_as_a_labeled_break_value_in_a_cfg_body() {
+    check(
+        "regressions",
+        "try_as_a_labeled_break_value_in_a_cfg_body",
+        || drive(try_after_label(), [0, 0, 0]),
+    );
+}

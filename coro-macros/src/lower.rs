@@ -2283,16 +2283,21 @@ fn try_tokens(names: &Names, value: &TokenStream, span: Span) -> TokenStream {
         quote_spanned!(span=> ::coro::__private::FromResidual::from_residual(#r)),
         span,
     );
-    // Inside a call: the rewrite replaces `e?` wherever it stands, and a bare `match` as
-    // the left operand of a binary operator at the start of an arm or statement
-    // (`m => x? + 1`) would end there, leaving `+ 1` to parse alone. Parentheses would
-    // do, but trip `unused_parens` in the common `let v = x?;`.
-    quote_spanned! {span=>
-        ::coro::__private::tried(match ::coro::__private::Try::branch(#value) {
+    let value = quote_spanned! {span=>
+        match ::coro::__private::Try::branch(#value) {
             ::coro::__private::ControlFlow::Continue(#v) => #v,
             ::coro::__private::ControlFlow::Break(#r) => #complete,
-        })
-    }
+        }
+    };
+    // In parentheses, because the rewrite replaces `e?` wherever it stands: a bare `match`
+    // at the start of an arm or statement followed by an operator (`m => x? + 1`) would
+    // end there and leave `+ 1` to parse alone. The parentheses are the macro's own
+    // (call-site span), so `let v = x?;` does not trip `unused_parens`.
+    proc_macro2::TokenTree::Group(proc_macro2::Group::new(
+        proc_macro2::Delimiter::Parenthesis,
+        value,
+    ))
+    .into()
 }
 
 /// The bindings a pattern introduces: name, `mut`, by reference.

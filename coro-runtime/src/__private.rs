@@ -561,13 +561,6 @@ pub fn resumed_when_complete<S: StateEnum>(name: &str, slot: &mut S, was: &S) ->
     }
 }
 
-/// The value of a rewritten `e?`: keeps the `match` it becomes one operand wherever the
-/// `?` stood (see `try_tokens` in coro-macros' lower.rs).
-#[inline(always)]
-pub fn tried<T>(value: T) -> T {
-    value
-}
-
 /// Drops a value now (a sent value that nobody reads, as Rust drops `yield_!(v);`).
 #[inline(always)]
 pub fn discard<T>(_value: T) {}

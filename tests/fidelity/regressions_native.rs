@@ -53,4 +53,24 @@ fn main() {
     };
     case("try_at_block_tail_then_binop", || drive(try_then_binop(), &[0, 5]));
     case("try_at_block_tail_then_binop_none", || drive(try_then_binop(), &[0, 60]));
+    case("try_as_a_labeled_break_value_in_a_cfg_body", || {
+        drive(
+            #[coroutine]
+            static move |_: i32| {
+                #[cfg(all())]
+                yield 1;
+                let mut i = 0;
+                let v = 'l: loop {
+                    i += 1;
+                    if i > 1 {
+                        break 'l opt(8)?;
+                    }
+                };
+                let w = opt(3)?;
+                yield v + w;
+                Some(v)
+            },
+            &[0, 0, 0],
+        )
+    });
 }
