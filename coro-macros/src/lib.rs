@@ -1,19 +1,27 @@
-//! The `#[coroutine]` attribute of `coro`: rewrites a function whose body uses
-//! `yield_!`/`yield_from!` into an enum state machine, on stable Rust.
+//! The `#[coro::coroutine]` attribute, re-exported by the [`coro`](https://docs.rs/coro)
+//! crate: write a function whose body uses `yield_!(v)` and `yield_from!(sub)`, and it
+//! becomes a coroutine, an enum state machine, on stable Rust. Depend on `coro`, not on
+//! this crate: the expansion names `::coro::..` paths.
 //!
-//! The macro is a small compiler in six stages, one module each, with plain data between
-//! them: [`parse`] (the signature) -> [`scan`] (suspension points, mentions of locals) ->
-//! [`lower`] (basic blocks and jumps) -> [`scope`] (which locals each block carries) ->
-//! [`layout`] (names of variants, fields, type parameters) -> [`emit`] (tokens). A body
-//! that holds a `#[cfg]` first has rustc evaluate it ([`cfg`]), and then runs the stages.
+//! ```
+//! use coro::yield_;
 //!
-//! Two more modules sit beside the pipeline: `borrows.rs` reports a local borrowed across a
-//! yield in the shapes it can see, before lowering, and `static_flavour.rs` expands
-//! `#[coro::coroutine(static)]`, which skips lowering: the body becomes an `async` block
-//! that rustc lays out.
+//! #[coro::coroutine]
+//! fn countdown(mut n: u32) -> impl Iterator<Item = u32> {
+//!     while n > 0 {
+//!         yield_!(n);
+//!         n -= 1;
+//!     }
+//! }
 //!
-//! Set `CORO_MACROS_DEBUG=1` while building to print each expansion to stderr, or
-//! `CORO_MACROS_DEBUG=<dir>` to write one file per coroutine there.
+//! assert_eq!(countdown(3).collect::<Vec<_>>(), [3, 2, 1]);
+//! ```
+//!
+//! See [`macro@coroutine`] for the forms the attribute takes (`static`, `primed`).
+//! How the macro works inside, stage by stage, is in `docs/CONTRIBUTING.md` and
+//! `docs/LOWERING.md` of the repository. Set `CORO_MACROS_DEBUG=1` while building to print
+//! each expansion to stderr, or `CORO_MACROS_DEBUG=<dir>` to write one file per coroutine
+//! there.
 
 use proc_macro::TokenStream;
 use proc_macro2::Span;
