@@ -219,3 +219,24 @@ fn many_panicking_tasks_among_many_good_ones() {
         assert_eq!(sched.take_result(g), Ok(6));
     }
 }
+
+/// A panicking `on_exit` hook leaves `run`, but the outcome it was told about is not lost:
+/// the task waiting for it gets it on the next `run`, instead of waiting forever.
+#[test]
+fn a_panicking_exit_hook_loses_no_outcome() {
+    let mut sched = Scheduler::new().unwrap();
+    let child = sched.spawn(yield_now().map(|()| 5_u32));
+    let parent = sched.spawn(wait(child));
+    sched.on_exit(move |tid, _| {
+        if tid == child.id() {
+            panic!("hook failed");
+        }
+    });
+    let first = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| sched.run()));
+    assert!(first.is_err(), "the hook's panic leaves run");
+    assert_eq!(
+        sched.run_for(Duration::from_secs(5)).unwrap(),
+        RunExit::AllDone
+    );
+    assert_eq!(sched.take_result(parent), Ok(Ok(5)));
+}

@@ -1005,11 +1005,19 @@ impl Scheduler {
         }
     }
 
-    /// Hands the outcome to the waiting task, or keeps it.
+    /// Hands the outcome to the waiting task, or keeps it, then tells the exit hook. The
+    /// hook runs last, so a hook that panics (the panic leaves `run`) cannot lose the
+    /// outcome or leave the waiter waiting forever.
     fn finish(&mut self, id: TaskId, removed: Removed, outcome: Outcome) {
-        if let Some(hook) = &mut self.exit_hook {
-            hook(id, &outcome.exit());
+        let exit = self.exit_hook.is_some().then(|| outcome.exit());
+        self.deliver(id, removed, outcome);
+        if let (Some(hook), Some(exit)) = (&mut self.exit_hook, exit) {
+            hook(id, &exit);
         }
+    }
+
+    /// The outcome to the task waiting for it, or kept for a later wait.
+    fn deliver(&mut self, id: TaskId, removed: Removed, outcome: Outcome) {
         if let Some(joiner) = removed.joiner
             && self
                 .tasks
