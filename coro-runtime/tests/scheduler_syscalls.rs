@@ -355,10 +355,10 @@ fn a_handle_from_another_scheduler_cannot_downcast_wrongly() {
     let mut sched = Scheduler::new().unwrap();
     sched.spawn(done(5_u32)); // task 1 here returns a u32
     sched.run().unwrap();
-    assert!(matches!(
+    assert_eq!(
         sched.take_result(foreign),
-        Err(WaitError::TypeMismatch { expected, .. }) if expected.contains("String")
-    ));
+        Err(WaitError::Unknown(foreign.id()))
+    );
 }
 
 /// A hand-written task that keeps the default `start` and so gets `Reply::Start` first.
@@ -483,4 +483,29 @@ fn stats_and_debug_output() {
     assert!(debug.contains("TaskId(2): (Some(Sleeping"), "{debug}");
     assert!(debug.contains("finished: [TaskId(1)]"), "{debug}");
     assert_eq!(sched.stats(TaskId::new(77)), None);
+}
+
+/// A handle names a task of the scheduler that spawned it: on another scheduler, whose
+/// task 1 has the same return type, it is unknown rather than that other task.
+#[test]
+fn a_handle_of_another_scheduler_is_unknown() {
+    let mut a = Scheduler::new().unwrap();
+    let mut b = Scheduler::new().unwrap();
+    let from_a = a.spawn(get_tid());
+    let from_b = b.spawn(get_tid());
+    assert_eq!(from_a.id(), from_b.id()); // both are task 1
+    a.run().unwrap();
+    b.run().unwrap();
+    assert_eq!(b.take_result(from_a), Err(WaitError::Unknown(from_a.id())));
+    assert_eq!(b.take_result(from_b), Ok(from_b.id()));
+    // Inside a task of `a`, waiting on `b`'s handle is unknown too; a bare id still works.
+    let other = b.spawn(get_tid());
+    let here = a.spawn(get_tid());
+    let waiter = a.spawn(
+        wait(other).then(move |foreign| wait(here.id()).map(move |own| (foreign, own.is_ok()))),
+    );
+    a.run().unwrap();
+    let (foreign, own) = a.take_result(waiter).unwrap();
+    assert_eq!(foreign.unwrap_err(), WaitError::Unknown(other.id()));
+    assert!(own);
 }

@@ -116,7 +116,7 @@ fn decode_spawned(reply: Reply) -> TaskId {
 }
 
 fn decode_handle<R>(reply: Reply) -> TaskHandle<R> {
-    TaskHandle::new(decode_spawned(reply))
+    TaskHandle::new(decode_spawned(reply), super::current_scheduler())
 }
 
 fn decode_kill(reply: Reply) -> Result<(), KillError> {
@@ -346,6 +346,14 @@ impl<W: Joinable> Coroutine<Reply> for Wait<W> {
     fn resume(&mut self, reply: Reply) -> CoroutineState<Syscall, Self::Return> {
         match mem::replace(&mut self.state, WaitState::Done) {
             WaitState::Fresh => {
+                // A handle of another scheduler names a task this one never spawned,
+                // whatever task has the same number here.
+                let (tag, current) = (self.target.scheduler_tag(), super::current_scheduler());
+                if tag != 0 && current != 0 && tag != current {
+                    return CoroutineState::Complete(Err(WaitError::Unknown(
+                        self.target.task_id(),
+                    )));
+                }
                 self.state = WaitState::Waiting;
                 CoroutineState::Yielded(Syscall::Wait(self.target.task_id()))
             }

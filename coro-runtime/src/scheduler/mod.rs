@@ -124,9 +124,10 @@
 //! ```
 
 use core::any::Any;
+use core::cell::Cell;
 use core::cmp::Reverse;
 use core::fmt;
-use core::sync::atomic::{AtomicBool, Ordering};
+use core::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::boxed::Box;
 use std::collections::{BinaryHeap, HashMap, VecDeque};
 use std::io;
@@ -437,6 +438,34 @@ pub struct Scheduler {
     #[cfg(unix)]
     next_key: usize,
     exit_hook: Option<ExitHook>,
+    /// This scheduler's number, unique in the process: its handles carry it.
+    tag: u64,
+}
+
+/// The tag of the scheduler running tasks on this thread (0: none), so that a handle
+/// made by `spawn` inside a task knows its scheduler.
+pub(crate) fn current_scheduler() -> u64 {
+    CURRENT_SCHEDULER.with(Cell::get)
+}
+
+std::thread_local! {
+    static CURRENT_SCHEDULER: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Sets the current scheduler for the length of a `run`, restoring the previous one after
+/// (also on unwinding: a scheduler may run inside a task of another).
+struct RunningOn(u64);
+
+impl RunningOn {
+    fn enter(tag: u64) -> RunningOn {
+        RunningOn(CURRENT_SCHEDULER.with(|c| c.replace(tag)))
+    }
+}
+
+impl Drop for RunningOn {
+    fn drop(&mut self) {
+        CURRENT_SCHEDULER.with(|c| c.set(self.0));
+    }
 }
 
 impl Scheduler {
@@ -470,6 +499,10 @@ impl Scheduler {
             #[cfg(unix)]
             next_key: 0,
             exit_hook: None,
+            tag: {
+                static NEXT: AtomicU64 = AtomicU64::new(1);
+                NEXT.fetch_add(1, Ordering::Relaxed)
+            },
         })
     }
 
@@ -531,7 +564,7 @@ impl Scheduler {
         C: Coroutine<Reply, Yield = Syscall> + 'static,
         C::Return: 'static,
     {
-        TaskHandle::new(self.insert(Task::new(task)))
+        TaskHandle::new(self.insert(Task::new(task)), self.tag)
     }
 
     /// Adds a [detached](Task::detached) task: its outcome is dropped if nobody is waiting
@@ -596,6 +629,10 @@ impl Scheduler {
     /// ```
     pub fn take_result<W: Joinable>(&mut self, target: W) -> Result<W::Output, WaitError> {
         let id = target.task_id();
+        // A handle of another scheduler names a task this one never spawned.
+        if target.scheduler_tag() != 0 && target.scheduler_tag() != self.tag {
+            return Err(WaitError::Unknown(id));
+        }
         if self.tasks.contains_key(&id) {
             return Err(WaitError::NotFinished(id));
         }
@@ -772,6 +809,7 @@ impl Scheduler {
     // The main loop.
 
     fn run_inner(&mut self, deadline: Option<Instant>) -> io::Result<RunExit> {
+        let _current = RunningOn::enter(self.tag);
         loop {
             if self.shared.stop.swap(false, Ordering::SeqCst) {
                 return Ok(RunExit::StopRequested);

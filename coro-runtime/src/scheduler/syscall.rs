@@ -198,8 +198,9 @@ pub enum WaitError {
     /// Only from [`Scheduler::take_result`](super::Scheduler::take_result): the task is still
     /// running.
     NotFinished(TaskId),
-    /// The handle's type is not the task's return type. Only possible with a
-    /// [`TaskHandle`](super::TaskHandle) from another scheduler.
+    /// The handle's type is not the task's return type. Handles carry their scheduler, so
+    /// one from another scheduler is [`WaitError::Unknown`] instead, and this is not
+    /// produced any more; it stays for code that matches on it.
     TypeMismatch {
         /// The task waited for.
         target: TaskId,

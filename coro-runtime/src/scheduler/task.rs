@@ -87,13 +87,17 @@ impl fmt::Display for TaskId {
 /// ```
 pub struct TaskHandle<R> {
     id: TaskId,
+    /// The scheduler that spawned the task (see [`super::current_scheduler`]): a handle is
+    /// only good with it.
+    scheduler: u64,
     marker: PhantomData<fn() -> R>,
 }
 
 impl<R> TaskHandle<R> {
-    pub(super) fn new(id: TaskId) -> Self {
+    pub(super) fn new(id: TaskId, scheduler: u64) -> Self {
         TaskHandle {
             id,
+            scheduler,
             marker: PhantomData,
         }
     }
@@ -188,6 +192,12 @@ pub trait Joinable: sealed::Sealed {
     /// assert_eq!(value.downcast_ref::<u8>(), Some(&5));
     /// ```
     fn downcast(&self, value: Box<dyn Any>) -> Result<Self::Output, WaitError>;
+
+    /// The scheduler a handle belongs to (0: any, for a bare id). Not a public API.
+    #[doc(hidden)]
+    fn scheduler_tag(&self) -> u64 {
+        0
+    }
 }
 
 impl Joinable for TaskId {
@@ -207,6 +217,10 @@ impl<R: 'static> Joinable for TaskHandle<R> {
 
     fn task_id(&self) -> TaskId {
         self.id
+    }
+
+    fn scheduler_tag(&self) -> u64 {
+        self.scheduler
     }
 
     fn downcast(&self, value: Box<dyn Any>) -> Result<R, WaitError> {
