@@ -353,3 +353,16 @@ fn the_stop_handle_wakes_a_scheduler_blocked_on_sockets() {
         Err(WaitError::Killed { .. })
     ));
 }
+
+#[test]
+fn recv_returns_a_buffer_the_size_of_what_arrived() {
+    // The usual echo loop asks for 64 KiB; a 2-byte message must not hold 64 KiB.
+    let (mut client, server) = pair();
+    let mut sched = Scheduler::new().unwrap();
+    let r = sched.spawn(recv(&server, 65536));
+    sched.spawn(sleep(MS * 5).map(move |()| client.write_all(b"hi").unwrap()));
+    sched.run_for(Duration::from_secs(5)).unwrap();
+    let data = sched.take_result(r).unwrap().unwrap();
+    assert_eq!(data, b"hi");
+    assert!(data.capacity() < 64, "capacity {}", data.capacity());
+}

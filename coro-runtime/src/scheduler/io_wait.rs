@@ -16,7 +16,6 @@ use core::mem;
 use std::io::{self, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd, RawFd};
-use std::vec;
 use std::vec::Vec;
 
 use super::calls::unexpected;
@@ -383,6 +382,11 @@ pub struct Recv {
     max: usize,
 }
 
+std::thread_local! {
+    /// What [`Recv`] reads into before copying out what arrived.
+    static RECV_SCRATCH: core::cell::RefCell<Vec<u8>> = const { core::cell::RefCell::new(Vec::new()) };
+}
+
 enum RecvState {
     Fresh(io::Result<TcpStream>),
     Waiting,
@@ -393,13 +397,21 @@ type RecvStep = CoroutineState<Syscall, io::Result<Vec<u8>>>;
 
 impl Recv {
     fn attempt(&mut self, mut stream: TcpStream) -> RecvStep {
-        let mut buf = vec![0; self.max];
         loop {
-            match stream.read(&mut buf) {
-                Ok(n) => {
-                    buf.truncate(n);
-                    return CoroutineState::Complete(Ok(buf));
+            // Read into this thread's scratch buffer (zeroed once, when it grows), and copy
+            // out what arrived: an attempt that would block allocates nothing, and the
+            // result is as big as what was read, not `max`.
+            let read = RECV_SCRATCH.with(|scratch| {
+                let mut scratch = scratch.borrow_mut();
+                if scratch.len() < self.max {
+                    scratch.resize(self.max, 0);
                 }
+                stream
+                    .read(&mut scratch[..self.max])
+                    .map(|n| scratch[..n].to_vec())
+            });
+            match read {
+                Ok(data) => return CoroutineState::Complete(Ok(data)),
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
                     self.state = RecvState::Waiting;
