@@ -9,16 +9,21 @@
 //! and *returns* the typed answer, which is exactly what `yield_from!` (PEP 380's
 //! `yield from`, and Beazley's trampolining) forwards and evaluates to:
 //!
-//! ```ignore
-//! use coro::scheduler::{accept, recv, send_all, spawn_detached, Reply, Syscall};
+//! ```
+//! use std::io::{self, Read, Write};
+//! use std::net::{Shutdown, TcpListener, TcpStream};
+//!
+//! use coro::scheduler::{accept, recv, send_all, spawn_detached, Reply, Scheduler, Syscall};
 //! use coro::{yield_from, Coroutine};
 //!
+//! /// Accepts `clients` connections, each echoed by a task of its own.
 //! #[coro::coroutine]
-//! fn server(listener: TcpListener) -> impl Coroutine<Reply, Yield = Syscall, Return = io::Result<()>> {
-//!     loop {
+//! fn server(listener: TcpListener, clients: usize) -> impl Coroutine<Reply, Yield = Syscall, Return = io::Result<()>> {
+//!     for _ in 0..clients {
 //!         let (conn, _addr) = yield_from!(accept(&listener))?;
 //!         yield_from!(spawn_detached(handle_client(conn)));
 //!     }
+//!     Ok(())
 //! }
 //!
 //! #[coro::coroutine]
@@ -26,11 +31,29 @@
 //!     loop {
 //!         let data = yield_from!(recv(&conn, 65536))?;
 //!         if data.is_empty() {
-//!             return Ok(());
+//!             return Ok(()); // the client closed its side
 //!         }
 //!         yield_from!(send_all(&conn, data))?;
 //!     }
 //! }
+//!
+//! let listener = TcpListener::bind("127.0.0.1:0")?;
+//! let addr = listener.local_addr()?;
+//! let mut sched = Scheduler::new()?;
+//! let done = sched.spawn(server(listener, 1));
+//! // A client on a thread of its own, as a real one would be.
+//! let client = std::thread::spawn(move || -> io::Result<Vec<u8>> {
+//!     let mut conn = TcpStream::connect(addr)?;
+//!     conn.write_all(b"hello")?;
+//!     conn.shutdown(Shutdown::Write)?;
+//!     let mut echo = Vec::new();
+//!     conn.read_to_end(&mut echo)?;
+//!     Ok(echo)
+//! });
+//! sched.run()?;
+//! assert_eq!(client.join().unwrap()?, b"hello");
+//! assert!(sched.take_result(done)?.is_ok());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! | Beazley / Python | here |
@@ -86,14 +109,41 @@
 //! # Example: the seed's round-robin scheduler
 //!
 //! ```
-//! use coro_runtime::scheduler::{Reply, Scheduler, Syscall};
-//! use coro_runtime::{Coroutine, CoroutineState};
+//! use coro::scheduler::{yield_now, Reply, Scheduler, Syscall};
+//! use coro::{yield_from, Coroutine};
 //! use std::{cell::RefCell, rc::Rc};
 //!
 //! /// def task(name, steps):
 //! ///     for i in range(1, steps + 1):
 //! ///         print(f"{name}: step {i}")
 //! ///         yield
+//! #[coro::coroutine]
+//! fn task(name: &'static str, steps: u32, log: Rc<RefCell<Vec<String>>>) -> impl Coroutine<Reply, Yield = Syscall, Return = ()> {
+//!     for i in 1..=steps {
+//!         log.borrow_mut().push(format!("{name}: step {i}"));
+//!         yield_from!(yield_now());
+//!     }
+//! }
+//!
+//! let log = Rc::new(RefCell::new(Vec::new()));
+//! let mut sched = Scheduler::new()?;
+//! sched.spawn(task("A", 3, log.clone()));
+//! sched.spawn(task("B", 2, log.clone()));
+//! sched.run()?;
+//! assert_eq!(*log.borrow(), ["A: step 1", "B: step 1", "A: step 2", "B: step 2", "A: step 3"]);
+//! # Ok::<(), std::io::Error>(())
+//! ```
+//!
+//! # Without the macro
+//!
+//! A task is any coroutine, so one written by hand works too: here the same task, as a
+//! struct that yields [`Syscall::YieldNow`] itself.
+//!
+//! ```
+//! use coro_runtime::scheduler::{Reply, Scheduler, Syscall};
+//! use coro_runtime::{Coroutine, CoroutineState};
+//! use std::{cell::RefCell, rc::Rc};
+//!
 //! struct Steps {
 //!     name: &'static str,
 //!     done: u32,
