@@ -52,7 +52,9 @@ pub use coro_runtime::*;
 /// assert_eq!((it.status(), it.next()), (Status::Complete, None));
 /// ```
 pub mod prelude {
-    pub use crate::{Control, Coroutine, CoroutineExt, CoroutineState, Status, yield_, yield_from};
+    pub use crate::{
+        Control, Coroutine, CoroutineExt, CoroutineState, DynCoroutine, Status, yield_, yield_from,
+    };
 }
 
 /// The README's example runs as a doc test, so it cannot drift from the code.

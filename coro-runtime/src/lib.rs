@@ -45,5 +45,5 @@ mod static_coroutine;
 pub mod __private;
 
 pub use coroutine::{
-    Control, Coroutine, CoroutineExt, CoroutineState, SendValue, Status, Throwable,
+    Control, Coroutine, CoroutineExt, CoroutineState, DynCoroutine, SendValue, Status, Throwable,
 };
