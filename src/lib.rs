@@ -17,6 +17,11 @@
 //!
 //! See the README for the tour, and `docs/LOWERING.md` for how a function becomes a state
 //! machine.
+//!
+//! **Features.** `std` (default) adds [`scheduler`] and implies `alloc`, which adds
+//! `#[coro::coroutine(static)]` and the `Box` impls. With `default-features = false` the
+//! crate needs only `core`: generators, coroutines and the whole protocol work in a
+//! `#![no_std]` crate (see the README's "Without std").
 #![no_std]
 
 mod macros;

@@ -24,6 +24,37 @@ pub use core::{
     result::Result::{self, Err, Ok},
 };
 
+/// Wraps the body of a `#[coro::coroutine(static)]`: `[Send] [Yield] [Return] { body }`.
+/// With the `alloc` feature it is the body.
+#[cfg(feature = "alloc")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __coro_static_flavour {
+    ([$($send:tt)*] [$($yield_ty:tt)*] [$($return_ty:tt)*] $body:block) => {
+        $body
+    };
+}
+
+/// Without the `alloc` feature there is no `StaticCoroutine` to build: the error says what
+/// to enable, at the attribute (the macro's call site), and a stand-in of the declared
+/// types keeps the function's callers free of a second wave of errors.
+#[cfg(not(feature = "alloc"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __coro_static_flavour {
+    ([$($send:tt)*] [$($yield_ty:tt)*] [$($return_ty:tt)*] $body:block) => {{
+        ::core::compile_error!(
+            "#[coro::coroutine(static)] keeps its body in a heap allocation, and `coro` is \
+             built without its `alloc` feature: enable it (`coro = { version = \"0.1\", \
+             default-features = false, features = [\"alloc\"] }`), or remove `static` and \
+             borrow no local across a yield"
+        );
+        $crate::__private::unreachable_coroutine::<$($send)*, $($yield_ty)*, $($return_ty)*>()
+    }};
+}
+
+pub use crate::__coro_static_flavour as static_flavour;
+
 /// Implemented by every generated state enum.
 pub trait StateEnum {
     /// Created, suspended at a yield, or complete (returned or poisoned by a panic).
