@@ -342,6 +342,34 @@ pub trait DynCoroutine<S = ()>: Coroutine<S> + Control {}
 
 impl<C: Coroutine<S> + Control + ?Sized, S> DynCoroutine<S> for C {}
 
+/// Boxes a generator for a recursive `yield_from!`: a generator that delegates to a call
+/// of itself would contain itself, a type of infinite size, unless the call is boxed.
+///
+/// The same as `Box::new(it) as Box<dyn Iterator<Item = _> + 'a>`, without naming the
+/// item type. For a recursive coroutine (one that is sent values, or returns one), box it
+/// as `Box<dyn DynCoroutine<..>>`.
+///
+/// ```
+/// use coro::{yield_, yield_from};
+///
+/// /// `n` as the sum of ones, by recursion: yields `1` `n` times.
+/// #[coro::coroutine]
+/// fn ones(n: u32) -> impl Iterator<Item = u32> {
+///     if n > 0 {
+///         yield_!(1);
+///         yield_from!(coro::boxed_iter(ones(n - 1)));
+///     }
+/// }
+///
+/// assert_eq!(ones(3).collect::<Vec<_>>(), [1, 1, 1]);
+/// ```
+#[cfg(feature = "alloc")]
+pub fn boxed_iter<'a, I: IntoIterator + 'a>(
+    iter: I,
+) -> alloc::boxed::Box<dyn Iterator<Item = I::Item> + 'a> {
+    alloc::boxed::Box::new(iter.into_iter())
+}
+
 /// A value that can be sent into a coroutine whose `Send` type is `S`: a value of type
 /// `S` itself, or, for a coroutine sent `Result<T, E>` (one that can be thrown into), a
 /// plain `T`, which arrives as `Ok(T)`. See [`CoroutineExt::send`].

@@ -47,6 +47,8 @@ mod static_coroutine;
 #[doc(hidden)]
 pub mod __private;
 
+#[cfg(feature = "alloc")]
+pub use coroutine::boxed_iter;
 pub use coroutine::{
     Control, Coroutine, CoroutineExt, CoroutineState, DynCoroutine, SendValue, Status, Throwable,
 };
