@@ -468,7 +468,7 @@ mod tests {
         );
         let r = catch_unwind(AssertUnwindSafe(|| b.resume(())));
         assert!(panic_message(r).contains("polled by another"));
-        assert_eq!(b.status(), Status::Complete);
+        assert_eq!(b.status(), Status::Poisoned);
     }
 
     #[test]
