@@ -1,6 +1,7 @@
 //! Without the `alloc` feature, `#[coro::coroutine(static)]` is a compile error at the
-//! attribute that says to enable it. (With `alloc` the case would compile: the test is
-//! built only without it.)
+//! attribute that says to enable it, and `coro::scheduler` (std only) is not there,
+//! which shows that `default-features = false` reaches coro-runtime. (With `alloc` the
+//! first case would compile: the test is built only without it.)
 #[cfg(not(feature = "alloc"))]
 #[test]
 fn static_flavour_without_alloc() {
