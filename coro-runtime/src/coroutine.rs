@@ -429,8 +429,9 @@ impl<T, E> Throwable for Result<T, E> {
     }
 }
 
-/// Python's generator methods on every [`Coroutine`]: `send`, `throw`, and Beazley's
-/// auto-priming `@coroutine` decorator as [`primed`](CoroutineExt::primed).
+/// Python's generator methods on every [`Coroutine`]: `send`, `throw`, the non-panicking
+/// [`try_resume`](CoroutineExt::try_resume), and Beazley's auto-priming `@coroutine`
+/// decorator as [`primed`](CoroutineExt::primed).
 ///
 /// Implemented for every coroutine; bring it into scope with `use coro::CoroutineExt` or
 /// `use coro::prelude::*`.
