@@ -298,7 +298,9 @@ impl<C: Control + ?Sized> Control for alloc::boxed::Box<C> {
 /// coroutine of those types and keeps all of its protocol: `resume`, `start`, `status`,
 /// `close`, `Debug`, and [`CoroutineExt`]'s `send`, `throw` and `try_resume`, which are
 /// implemented for the trait object too. (Without the `alloc` feature, use
-/// `&mut dyn DynCoroutine<..>`.)
+/// `&mut dyn DynCoroutine<..>`.) A generator declared `impl Iterator<Item = Y>` shows
+/// only `Iterator` and `Control` to its callers; declare it
+/// `impl Coroutine<Yield = Y, Return = ()> + Iterator<Item = Y>` to box it this way too.
 ///
 /// ```
 /// use coro::{Control, Coroutine, CoroutineExt, CoroutineState, DynCoroutine, Status, yield_};
