@@ -142,6 +142,11 @@
 //! used inside closures, async blocks or another macro's arguments: bind the value first.
 //! Where coro differs from rustc's own coroutines, and why, is in `docs/LOWERING.md`;
 //! Python's protocol, row by row, in `docs/PYTHON.md`.
+//!
+//! **Features.** `std` (default) adds [`scheduler`] and implies `alloc`, which adds
+//! `#[coro::coroutine(static)]` and the `Box` impls. With `default-features = false` the
+//! crate needs only `core`: generators, coroutines and the whole protocol work in a
+//! `#![no_std]` crate (see the README's "Without std").
 #![no_std]
 
 mod macros;
@@ -177,7 +182,9 @@ pub use coro_runtime::*;
 /// assert_eq!((it.status(), it.next()), (Status::Complete, None));
 /// ```
 pub mod prelude {
-    pub use crate::{Control, Coroutine, CoroutineExt, CoroutineState, Status, yield_, yield_from};
+    pub use crate::{
+        Control, Coroutine, CoroutineExt, CoroutineState, DynCoroutine, Status, yield_, yield_from,
+    };
 }
 
 /// The README's example runs as a doc test, so it cannot drift from the code.

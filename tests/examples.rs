@@ -246,6 +246,29 @@ fn the_tour_runs() {
     );
 }
 
+/// Examples that port no Python program, and check their own results with `assert!`
+/// (so exiting successfully is the check): the API shown to a new user.
+const SELF_CHECKING: [&str; 2] = [
+    // Coroutines of different types in one `Vec<Box<dyn DynCoroutine<..>>>`.
+    "mixed_coroutines",
+    // A recursive generator and a recursive coroutine, boxed.
+    "tree_inorder",
+];
+
+#[test]
+fn self_checking_examples_run() {
+    for name in SELF_CHECKING {
+        let binary = examples_dir().join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+        let out = run(&mut Command::new(&binary));
+        assert!(
+            out.success,
+            "{name} failed; stderr:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!out.stdout.is_empty(), "{name} printed nothing");
+    }
+}
+
 /// The seed article's step-by-step view, printed through `Debug`, is pinned byte for byte
 /// (`tests/golden/step_by_step.out`; its line numbers are those of
 /// `examples/step_by_step.rs`, so moving a `yield_!` there means updating both).

@@ -50,7 +50,7 @@ where
                 }
             }
             Err(e) => {
-                assert_eq!(c.status(), Status::Complete, "a panic left it resumable");
+                assert_eq!(c.status(), Status::Poisoned, "a panic left it resumable");
                 log(format!("-> panicked: {}", message(&*e)));
             }
         }
@@ -589,7 +589,7 @@ fn after_a_panic_in_a_sub_coroutine_resume_panics_and_next_is_none() {
     let mut o = outer();
     assert_eq!(o.resume(()), CoroutineState::Yielded(1));
     assert!(catch_unwind(AssertUnwindSafe(|| o.resume(()))).is_err());
-    assert_eq!(o.status(), Status::Complete);
+    assert_eq!(o.status(), Status::Poisoned);
     let e = catch_unwind(AssertUnwindSafe(|| o.resume(()))).unwrap_err();
     assert_eq!(
         e.downcast_ref::<String>().map(String::as_str),
@@ -598,7 +598,7 @@ fn after_a_panic_in_a_sub_coroutine_resume_panics_and_next_is_none() {
     let mut it = outer_iter();
     assert_eq!(it.next(), Some(1));
     assert!(catch_unwind(AssertUnwindSafe(|| it.next())).is_err());
-    assert_eq!((it.status(), it.next()), (Status::Complete, None));
+    assert_eq!((it.status(), it.next()), (Status::Poisoned, None));
 }
 
 /// Resuming a coroutine that returned panics, and leaves it returned, not poisoned (as
@@ -618,6 +618,7 @@ fn resuming_a_returned_coroutine_does_not_poison_it() {
             e.downcast_ref::<String>().map(String::as_str),
             Some("coroutine `once` resumed after completion")
         );
+        assert_eq!(c.status(), Status::Complete);
     }
 }
 

@@ -1,6 +1,7 @@
 //! The generator protocol where the macro's output meets the user's code: the `Control`
 //! bound the attribute adds (in trait impls too, without a lint), `Debug` through generic
-//! parameters with and without a `Debug` bound, and `#[coro::coroutine(primed)]`.
+//! parameters with and without a `Debug` bound, `#[coro::coroutine(primed)]`,
+//! `try_resume`, `Status::Poisoned`, and `DynCoroutine` trait objects.
 //!
 //! (`tests/parity.rs` pins each row of docs/PYTHON.md against Python.)
 #![deny(warnings)]
@@ -117,4 +118,162 @@ fn primed_method_is_the_same_on_any_coroutine() {
         assert_eq!(p.send("b"), CoroutineState::Yielded(2));
     }
     assert_eq!(log, ["started", "b"]);
+}
+
+// ----- try_resume, Status::Poisoned, DynCoroutine ----------------------------------------
+
+/// Counts the values it is sent; a negative one panics (after its guard is in scope).
+#[coro::coroutine]
+fn tally() -> impl Coroutine<i32, Yield = usize, Return = usize> {
+    let mut seen = 0;
+    loop {
+        let n = yield_!(seen);
+        assert!(n >= 0, "negative");
+        if n == 0 {
+            return seen;
+        }
+        seen += 1;
+    }
+}
+
+#[test]
+fn try_resume_runs_until_finished_then_hands_the_value_back() {
+    let mut t = tally();
+    // Created: resumed as `resume` would, the first value dropped unread.
+    assert_eq!(t.try_resume(99), Ok(CoroutineState::Yielded(0)));
+    assert_eq!(t.try_resume(5), Ok(CoroutineState::Yielded(1)));
+    assert_eq!(t.try_resume(0), Ok(CoroutineState::Complete(1)));
+    assert_eq!(t.status(), Status::Complete);
+    assert_eq!(t.try_resume(7), Err(7));
+    assert_eq!(t.status(), Status::Complete);
+}
+
+#[test]
+fn a_panic_poisons_and_a_poisoned_coroutine_runs_no_more() {
+    let mut t = tally();
+    t.start();
+    let unwound = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| t.resume(-1)));
+    assert!(unwound.is_err());
+    assert_eq!(t.status(), Status::Poisoned);
+    assert!(t.status().is_finished());
+    assert_eq!(t.try_resume(3), Err(3));
+    t.close();
+    assert_eq!(
+        t.status(),
+        Status::Poisoned,
+        "close leaves a poisoned coroutine poisoned"
+    );
+    assert_eq!(format!("{t:?}"), "tally { status: Poisoned }");
+    // A coroutine that returned is complete, not poisoned.
+    let mut done = tally();
+    done.start();
+    assert_eq!(done.resume(0), CoroutineState::Complete(0));
+    assert_eq!(done.status(), Status::Complete);
+}
+
+#[coro::coroutine]
+fn doubler() -> impl Coroutine<i32, Yield = usize, Return = usize> {
+    let mut last = 0;
+    loop {
+        let n = yield_!(last);
+        if n == 0 {
+            return last;
+        }
+        last = 2 * n as usize;
+    }
+}
+
+/// A static-flavour coroutine of the same types: both flavours fit one trait object.
+#[coro::coroutine(static)]
+fn lengths() -> impl Coroutine<i32, Yield = usize, Return = usize> {
+    let text = String::from("one three");
+    let mut words = text.split(' ');
+    loop {
+        let n = yield_!(words.next().map_or(0, str::len));
+        if n == 0 {
+            return text.len();
+        }
+    }
+}
+
+#[test]
+fn a_vec_of_boxed_dyn_coroutines_keeps_the_whole_protocol() {
+    let mut jobs: Vec<Box<dyn DynCoroutine<i32, Yield = usize, Return = usize>>> =
+        vec![Box::new(tally()), Box::new(doubler()), Box::new(lengths())];
+    assert!(jobs.iter().all(|j| j.status() == Status::Created));
+    let firsts: Vec<_> = jobs.iter_mut().map(|j| j.start()).collect();
+    let yielded = |n| Some(CoroutineState::Yielded(n));
+    assert_eq!(firsts, [yielded(0), yielded(0), yielded("one".len())]);
+    let seconds: Vec<_> = jobs.iter_mut().map(|j| j.send(4)).collect();
+    assert_eq!(
+        seconds,
+        [
+            CoroutineState::Yielded(1),
+            CoroutineState::Yielded(8),
+            CoroutineState::Yielded(5)
+        ]
+    );
+    assert_eq!(jobs[1].resume(0), CoroutineState::Complete(8));
+    jobs[2].close();
+    assert_eq!(
+        jobs.iter().map(|j| j.status()).collect::<Vec<_>>(),
+        [Status::Suspended, Status::Complete, Status::Complete]
+    );
+    assert_eq!(jobs[1].try_resume(1), Err(1));
+    assert!(format!("{:?}", jobs[0]).starts_with("tally { status: Suspended"));
+    assert_eq!(
+        format!("{:?}", jobs[2]),
+        "lengths { status: complete, static }"
+    );
+}
+
+#[coro::coroutine]
+fn checked() -> impl Coroutine<Result<u8, String>, Yield = u8, Return = Result<(), String>> {
+    loop {
+        yield_!(yield_!(0)?);
+    }
+}
+
+/// No allocation: a `&mut dyn DynCoroutine` also sends, throws and closes.
+#[test]
+fn a_borrowed_dyn_coroutine_is_thrown_into_and_closed() {
+    fn drive(
+        c: &mut dyn DynCoroutine<Result<u8, String>, Yield = u8, Return = Result<(), String>>,
+    ) -> Vec<String> {
+        let mut log = vec![format!("{:?}", c.start())];
+        log.push(format!("{:?}", c.send(7)));
+        log.push(format!("{:?}", c.throw("bad".to_string())));
+        c.close();
+        log.push(format!(
+            "{:?} {:?}",
+            c.status(),
+            c.throw("late".to_string())
+        ));
+        log
+    }
+    let mut c = checked();
+    assert_eq!(
+        drive(&mut c),
+        [
+            "Some(Yielded(0))",
+            "Yielded(7)",
+            "Ok(Yielded(0))",
+            "Complete Err(\"late\")"
+        ]
+    );
+}
+
+/// A recursive generator, its recursive call boxed by `boxed_iter`.
+#[coro::coroutine]
+fn binary(n: u32) -> impl Iterator<Item = u32> {
+    if n > 1 {
+        yield_from!(coro::boxed_iter(binary(n / 2)));
+    }
+    yield_!(n % 2);
+}
+
+#[test]
+fn boxed_iter_makes_a_recursive_generator() {
+    assert_eq!(binary(6).collect::<Vec<_>>(), [1, 1, 0]);
+    assert_eq!(binary(1).collect::<Vec<_>>(), [1]);
 }

@@ -163,11 +163,8 @@ fn a_panic_leaves_it_complete() {
     assert_eq!(f.next(), Some(1));
     let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f.next()));
     assert!(caught.is_err());
-    assert_eq!(f.status(), Status::Complete);
-    assert_eq!(
-        format!("{f:?}"),
-        "fragile { status: complete (panicked), static }"
-    );
+    assert_eq!(f.status(), Status::Poisoned);
+    assert_eq!(format!("{f:?}"), "fragile { status: poisoned, static }");
     assert_eq!(f.next(), None);
     let again = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f.resume(())));
     let msg = again.unwrap_err();

@@ -26,6 +26,10 @@
 //! with the same operand probe as the default flavour, so it accepts a coroutine of either
 //! flavour or any `IntoIterator`. The runtime side, and why it is sound, is in
 //! `coro-runtime/src/static_coroutine.rs`.
+//!
+//! The whole body goes through the runtime's `::coro::__private::static_flavour!` (left
+//! out above), which passes it through when `coro` has its `alloc` feature and otherwise
+//! replaces it with a compile error at the attribute that says to enable `alloc`.
 
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
@@ -83,6 +87,14 @@ pub fn expand(mut item: ItemFn, sig: &Signature, primed: bool) -> syn::Result<To
         }
     } else {
         coroutine
+    };
+    // The runtime's `static_flavour!` passes the body through when `coro` has its `alloc`
+    // feature, and otherwise puts a compile error at the attribute (the call site) in
+    // its place, instead of "cannot find `StaticCoroutine`".
+    let body = quote_spanned! {Span::call_site()=>
+        ::coro::__private::static_flavour! {
+            [#send] [#yield_ty] [#return_ty] { #body }
+        }
     };
     crate::emit::add_control_bound(&mut item.sig.output);
     let attrs = &item.attrs;

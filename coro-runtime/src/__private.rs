@@ -24,6 +24,37 @@ pub use core::{
     result::Result::{self, Err, Ok},
 };
 
+/// Wraps the body of a `#[coro::coroutine(static)]`: `[Send] [Yield] [Return] { body }`.
+/// With the `alloc` feature it is the body.
+#[cfg(feature = "alloc")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __coro_static_flavour {
+    ([$($send:tt)*] [$($yield_ty:tt)*] [$($return_ty:tt)*] $body:block) => {
+        $body
+    };
+}
+
+/// Without the `alloc` feature there is no `StaticCoroutine` to build: the error says what
+/// to enable, at the attribute (the macro's call site), and a stand-in of the declared
+/// types keeps the function's callers free of a second wave of errors.
+#[cfg(not(feature = "alloc"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __coro_static_flavour {
+    ([$($send:tt)*] [$($yield_ty:tt)*] [$($return_ty:tt)*] $body:block) => {{
+        ::core::compile_error!(
+            "#[coro::coroutine(static)] keeps its body in a heap allocation, and `coro` is \
+             built without its `alloc` feature: enable it (`coro = { version = \"0.1\", \
+             default-features = false, features = [\"alloc\"] }`), or remove `static` and \
+             borrow no local across a yield"
+        );
+        $crate::__private::unreachable_coroutine::<$($send)*, $($yield_ty)*, $($return_ty)*>()
+    }};
+}
+
+pub use crate::__coro_static_flavour as static_flavour;
+
 /// Implemented by every generated state enum.
 pub trait StateEnum {
     /// Created, suspended at a yield, or complete (returned or poisoned by a panic).
@@ -119,7 +150,7 @@ where
     fn start(&mut self) -> Option<CoroutineState<Y, R>> {
         match self.state.status() {
             Status::Created => Some((self.step)(&mut self.state, None)),
-            Status::Suspended | Status::Complete => None,
+            Status::Suspended | Status::Complete | Status::Poisoned => None,
         }
     }
 }
@@ -131,7 +162,12 @@ where
 {
     #[inline]
     fn status(&self) -> Status {
-        self.state.status()
+        // The state enum has one `Complete` for both ends; which one it was only matters
+        // here, so the test stays out of `resume` and `next`.
+        match self.state.status() {
+            Status::Complete if self.state.panicked() => Status::Poisoned,
+            status => status,
+        }
     }
 
     #[inline]
@@ -151,6 +187,7 @@ where
 
     #[inline]
     fn next(&mut self) -> Option<Y> {
+        // The state enum's own status: `Complete` covers a poisoned state too.
         if let Status::Complete = self.state.status() {
             return None;
         }
@@ -298,12 +335,7 @@ pub fn debug_frame(
             s.field("at", &At(kind, index, line));
         }
         Frame::Returned => return s.field("status", &Status::Complete).finish(),
-        Frame::Poisoned => {
-            return s
-                .field("status", &Status::Complete)
-                .field("panicked", &true)
-                .finish();
-        }
+        Frame::Poisoned => return s.field("status", &Status::Poisoned).finish(),
     }
     s.field("locals", &Locals(locals));
     if let Some(sub) = &delegate {
@@ -407,15 +439,17 @@ pub trait ProbeCoroutine {
 }
 impl<T: Coroutine<S>, S> ProbeCoroutine for &Probe<T, S> {}
 
-/// Chosen second: the operand is an `IntoIterator` and nothing is sent.
-pub trait ProbeIterator {
+/// Chosen second: the operand is an `IntoIterator`. Whatever the outer coroutine is sent:
+/// `wrap` then refuses an iterator in a coroutine that is sent something, with a message
+/// about that, rather than calling an iterator "neither a coroutine nor an iterator".
+pub trait ProbeIterator<S> {
     /// The kind tag.
     #[inline(always)]
-    fn __coro_kind(&self) -> IteratorKind {
-        IteratorKind
+    fn __coro_kind(&self) -> IteratorKind<S> {
+        IteratorKind(PhantomData)
     }
 }
-impl<T: IntoIterator> ProbeIterator for &&Probe<T, ()> {}
+impl<T: IntoIterator, S> ProbeIterator<S> for &&Probe<T, S> {}
 
 /// Chosen last: the operand is neither; `wrap` then reports why.
 pub trait ProbeUnsupported<S> {
@@ -455,32 +489,58 @@ impl CoroutineKind {
     }
 }
 
+/// Implemented by `()` only: an iterator (a generator declared `impl Iterator` among them)
+/// takes no sent values, so delegating to it from a coroutine that is sent some would
+/// have to drop them, and a `throw` (a sent `Err`) would vanish. Python's `yield from`
+/// sends them on to the sub-generator, which may ignore them; coro asks for the loop that
+/// says what to do with them instead.
+#[diagnostic::on_unimplemented(
+    message = "`yield_from!` cannot delegate to an iterator in a coroutine that is sent `{Self}`",
+    label = "an iterator (or a generator) would drop every `{Self}` sent to this coroutine while it runs, and every `throw`",
+    note = "write the loop, and say what happens to the sent values: `for item in sub {{ let sent = yield_!(item); .. }}`",
+    note = "or make the operand a coroutine that is sent `{Self}` (`impl Coroutine<{Self}, Yield = ..>`), which receives them"
+)]
+pub trait NothingSent {}
+impl NothingSent for () {}
+
 /// The operand of `yield_from!` is an iterator: drive it as a `Coroutine<()>`.
-pub struct IteratorKind;
-impl IteratorKind {
-    /// Wraps the iterator.
+pub struct IteratorKind<S>(PhantomData<fn(S)>);
+impl<S> IteratorKind<S> {
+    /// Wraps the iterator; only in a coroutine that is sent nothing (see [`NothingSent`]).
     #[inline(always)]
-    pub fn wrap<I: IntoIterator>(self, sub: I) -> IterCoroutine<I::IntoIter> {
-        IterCoroutine(sub.into_iter())
+    pub fn wrap<I: IntoIterator>(self, sub: I) -> IterCoroutine<I::IntoIter, S>
+    where
+        S: NothingSent,
+    {
+        IterCoroutine(sub.into_iter(), PhantomData)
     }
 }
 
-/// An iterator seen as a coroutine that yields its items and returns `()`.
-#[derive(Clone)]
-pub struct IterCoroutine<I>(I);
+/// An iterator seen as a coroutine that yields its items and returns `()`. `S` is `()`:
+/// [`IteratorKind::wrap`], the only place one is built, requires it; the parameter makes
+/// the type a `Coroutine<S>` of the outer coroutine's `Send`, so that a refused operand
+/// gets the one error from that bound, not a second one about the `Send` types.
+pub struct IterCoroutine<I, S = ()>(I, PhantomData<fn(S)>);
+
+impl<I: Clone, S> Clone for IterCoroutine<I, S> {
+    fn clone(&self) -> Self {
+        IterCoroutine(self.0.clone(), PhantomData)
+    }
+}
 
 /// Transparent: a suspended coroutine's `Debug` shows the iterator it delegates to.
-impl<I: fmt::Debug> fmt::Debug for IterCoroutine<I> {
+impl<I: fmt::Debug, S> fmt::Debug for IterCoroutine<I, S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.fmt(f)
     }
 }
 
-impl<I: Iterator> Coroutine for IterCoroutine<I> {
+impl<I: Iterator, S> Coroutine<S> for IterCoroutine<I, S> {
     type Yield = I::Item;
     type Return = ();
+    /// `S` is `()` (see the type), so nothing is dropped here.
     #[inline(always)]
-    fn resume(&mut self, (): ()) -> CoroutineState<I::Item, ()> {
+    fn resume(&mut self, _nothing: S) -> CoroutineState<I::Item, ()> {
         match self.0.next() {
             Some(item) => CoroutineState::Yielded(item),
             None => CoroutineState::Complete(()),
@@ -488,7 +548,10 @@ impl<I: Iterator> Coroutine for IterCoroutine<I> {
     }
     #[inline(always)]
     fn start(&mut self) -> Option<CoroutineState<I::Item, ()>> {
-        Some(self.resume(()))
+        Some(match self.0.next() {
+            Some(item) => CoroutineState::Yielded(item),
+            None => CoroutineState::Complete(()),
+        })
     }
 }
 

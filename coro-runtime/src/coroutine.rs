@@ -83,8 +83,26 @@ pub enum Status {
     Created,
     /// Paused at a `yield_!` (`GEN_SUSPENDED`).
     Suspended,
-    /// Returned, or panicked while running (`GEN_CLOSED`).
+    /// Returned, or closed (`GEN_CLOSED`).
     Complete,
+    /// Panicked while running, and unwound out of `resume` (Python's `GEN_CLOSED` after an
+    /// exception). Like [`Complete`](Status::Complete), it runs no more: resuming it
+    /// panics, iterating it gives `None`, [`close`](Control::close) does nothing.
+    Poisoned,
+}
+
+impl Status {
+    /// `true` when the coroutine will run no more: [`Complete`](Status::Complete) or
+    /// [`Poisoned`](Status::Poisoned).
+    ///
+    /// ```
+    /// use coro_runtime::Status;
+    /// assert!(Status::Poisoned.is_finished() && Status::Complete.is_finished());
+    /// assert!(!Status::Suspended.is_finished());
+    /// ```
+    pub fn is_finished(self) -> bool {
+        matches!(self, Status::Complete | Status::Poisoned)
+    }
 }
 
 /// A computation that can suspend, hand a value out, and be resumed with a value in.
@@ -122,6 +140,7 @@ pub enum Status {
 /// assert_eq!(s.resume(5), CoroutineState::Yielded(5));
 /// assert_eq!(s.resume(-2), CoroutineState::Yielded(3));
 /// ```
+#[must_use = "coroutines are lazy and do nothing unless resumed or delegated to with `yield_from!`"]
 pub trait Coroutine<Send = ()> {
     /// The type of the values handed out at each suspension.
     type Yield;
@@ -177,8 +196,8 @@ where
     }
 }
 
-#[cfg(feature = "std")]
-impl<C, S> Coroutine<S> for std::boxed::Box<C>
+#[cfg(feature = "alloc")]
+impl<C, S> Coroutine<S> for alloc::boxed::Box<C>
 where
     C: Coroutine<S> + ?Sized,
 {
@@ -238,7 +257,7 @@ where
 /// assert_eq!(t.status(), Status::Complete);
 /// ```
 pub trait Control: core::fmt::Debug {
-    /// Created, suspended, or complete: Python's `inspect.getgeneratorstate`.
+    /// Created, suspended, complete or poisoned: Python's `inspect.getgeneratorstate`.
     fn status(&self) -> Status;
 
     /// Finishes the coroutine where it stands: Python's `gen.close()`.
@@ -246,7 +265,7 @@ pub trait Control: core::fmt::Debug {
     /// The locals alive at the suspension point are dropped exactly once, newest first,
     /// so drop guards run as `finally` blocks do; the coroutine is then
     /// [`Complete`](Status::Complete). A created coroutine drops its arguments without
-    /// running any of its body. On a complete coroutine it does nothing.
+    /// running any of its body. On a complete or poisoned coroutine it does nothing.
     fn close(&mut self);
 }
 
@@ -259,14 +278,98 @@ impl<C: Control + ?Sized> Control for &mut C {
     }
 }
 
-#[cfg(feature = "std")]
-impl<C: Control + ?Sized> Control for std::boxed::Box<C> {
+#[cfg(feature = "alloc")]
+impl<C: Control + ?Sized> Control for alloc::boxed::Box<C> {
     fn status(&self) -> Status {
         (**self).status()
     }
     fn close(&mut self) {
         (**self).close()
     }
+}
+
+/// A coroutine you can box and keep beside others of different types: [`Coroutine`] and
+/// [`Control`] in one trait object.
+///
+/// `dyn Coroutine<S> + Control` is not legal Rust (a trait object has one non-auto trait),
+/// and a `Box<dyn Coroutine<S, ..>>` has no [`status`](Control::status),
+/// [`close`](Control::close) or `Debug`. Every type that implements both traits implements
+/// this one, so `Box<dyn DynCoroutine<S, Yield = Y, Return = R>>` holds any generated
+/// coroutine of those types and keeps all of its protocol: `resume`, `start`, `status`,
+/// `close`, `Debug`, and [`CoroutineExt`]'s `send`, `throw` and `try_resume`, which are
+/// implemented for the trait object too. (Without the `alloc` feature, use
+/// `&mut dyn DynCoroutine<..>`.) A generator declared `impl Iterator<Item = Y>` shows
+/// only `Iterator` and `Control` to its callers; declare it
+/// `impl Coroutine<Yield = Y, Return = ()> + Iterator<Item = Y>` to box it this way too.
+///
+/// ```
+/// use coro::{Control, Coroutine, CoroutineExt, CoroutineState, DynCoroutine, Status, yield_};
+///
+/// type Job = Box<dyn DynCoroutine<Result<u32, String>, Yield = u32, Return = u32>>;
+///
+/// #[coro::coroutine]
+/// fn adder() -> impl Coroutine<Result<u32, String>, Yield = u32, Return = u32> {
+///     let mut total = 0;
+///     loop {
+///         match yield_!(total) {
+///             Ok(n) => total += n,
+///             Err(_) => return total,
+///         }
+///     }
+/// }
+///
+/// #[coro::coroutine]
+/// fn echo() -> impl Coroutine<Result<u32, String>, Yield = u32, Return = u32> {
+///     let mut last = 0;
+///     while let Ok(n) = yield_!(last) {
+///         last = n;
+///     }
+///     last
+/// }
+///
+/// let mut jobs: Vec<Job> = vec![Box::new(adder()), Box::new(echo())];
+/// for job in &mut jobs {
+///     job.start();
+///     job.send(4);
+///     assert_eq!(job.status(), Status::Suspended);
+/// }
+/// assert_eq!(jobs[0].send(3), CoroutineState::Yielded(7));
+/// assert_eq!(jobs[1].throw("stop".to_string()), Ok(CoroutineState::Complete(4)));
+/// jobs[0].close();
+/// assert!(jobs.iter().all(|j| j.status() == Status::Complete));
+/// assert_eq!(jobs[1].try_resume(Ok(1)), Err(Ok(1)));
+/// assert!(format!("{:?}", jobs[0]).contains("Complete"));
+/// ```
+pub trait DynCoroutine<S = ()>: Coroutine<S> + Control {}
+
+impl<C: Coroutine<S> + Control + ?Sized, S> DynCoroutine<S> for C {}
+
+/// Boxes a generator for a recursive `yield_from!`: a generator that delegates to a call
+/// of itself would contain itself, a type of infinite size, unless the call is boxed.
+///
+/// The same as `Box::new(it) as Box<dyn Iterator<Item = _> + 'a>`, without naming the
+/// item type. For a recursive coroutine (one that is sent values, or returns one), box it
+/// as `Box<dyn DynCoroutine<..>>`.
+///
+/// ```
+/// use coro::{yield_, yield_from};
+///
+/// /// `n` as the sum of ones, by recursion: yields `1` `n` times.
+/// #[coro::coroutine]
+/// fn ones(n: u32) -> impl Iterator<Item = u32> {
+///     if n > 0 {
+///         yield_!(1);
+///         yield_from!(coro::boxed_iter(ones(n - 1)));
+///     }
+/// }
+///
+/// assert_eq!(ones(3).collect::<Vec<_>>(), [1, 1, 1]);
+/// ```
+#[cfg(feature = "alloc")]
+pub fn boxed_iter<'a, I: IntoIterator + 'a>(
+    iter: I,
+) -> alloc::boxed::Box<dyn Iterator<Item = I::Item> + 'a> {
+    alloc::boxed::Box::new(iter.into_iter())
 }
 
 /// A value that can be sent into a coroutine whose `Send` type is `S`: a value of type
@@ -328,8 +431,9 @@ impl<T, E> Throwable for Result<T, E> {
     }
 }
 
-/// Python's generator methods on every [`Coroutine`]: `send`, `throw`, and Beazley's
-/// auto-priming `@coroutine` decorator as [`primed`](CoroutineExt::primed).
+/// Python's generator methods on every [`Coroutine`]: `send`, `throw`, the non-panicking
+/// [`try_resume`](CoroutineExt::try_resume), and Beazley's auto-priming `@coroutine`
+/// decorator as [`primed`](CoroutineExt::primed).
 ///
 /// Implemented for every coroutine; bring it into scope with `use coro::CoroutineExt` or
 /// `use coro::prelude::*`.
@@ -437,7 +541,46 @@ pub trait CoroutineExt<S>: Coroutine<S> {
                 self.close();
                 Err(error)
             }
-            Status::Complete => Err(error),
+            Status::Complete | Status::Poisoned => Err(error),
+        }
+    }
+
+    /// Resumes the coroutine with `arg` unless it has finished, in which case `arg` comes
+    /// back as `Err(arg)` and nothing runs: the non-panicking [`Coroutine::resume`].
+    ///
+    /// Python's `next(gen, default)`, and a `send` that catches the `StopIteration` of a
+    /// finished generator. A generated coroutine has finished when it is
+    /// [`Complete`](Status::Complete) or [`Poisoned`](Status::Poisoned) (see
+    /// [`Status::is_finished`]); `resume` would panic there. A created coroutine is resumed
+    /// as `resume` would (its first value is dropped, see [`Coroutine::start`]).
+    ///
+    /// ```
+    /// use coro::{Coroutine, CoroutineExt, CoroutineState, yield_};
+    ///
+    /// #[coro::coroutine]
+    /// fn two_sums() -> impl Coroutine<i32, Yield = i32, Return = &'static str> {
+    ///     let a = yield_!(0);
+    ///     let b = yield_!(a);
+    ///     let _ = b;
+    ///     "done"
+    /// }
+    ///
+    /// let mut c = two_sums();
+    /// c.start();
+    /// assert_eq!(c.try_resume(1), Ok(CoroutineState::Yielded(1)));
+    /// assert_eq!(c.try_resume(2), Ok(CoroutineState::Complete("done")));
+    /// // `resume(3)` would panic here; `try_resume` hands the value back.
+    /// assert_eq!(c.try_resume(3), Err(3));
+    /// ```
+    #[inline]
+    fn try_resume(&mut self, arg: S) -> Result<CoroutineState<Self::Yield, Self::Return>, S>
+    where
+        Self: Control,
+    {
+        if self.status().is_finished() {
+            Err(arg)
+        } else {
+            Ok(self.resume(arg))
         }
     }
 

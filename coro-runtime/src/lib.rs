@@ -1,6 +1,9 @@
 //! The runtime half of `coro`: the [`Coroutine`] trait, [`CoroutineState`], and the
 //! support code that `#[coro::coroutine]` expands to.
 //!
+//! Features: `alloc` (the `#[coro::coroutine(static)]` runtime and the `Box` impls) and
+//! `std` (default; the [`scheduler`], and `alloc`).
+//!
 //! The core is `#![no_std]` and needs no allocator: a coroutine is a plain value (an enum
 //! state machine plus a zero-sized step function), so it lives wherever you put it.
 //!
@@ -44,6 +47,8 @@ mod static_coroutine;
 #[doc(hidden)]
 pub mod __private;
 
+#[cfg(feature = "alloc")]
+pub use coroutine::boxed_iter;
 pub use coroutine::{
-    Control, Coroutine, CoroutineExt, CoroutineState, SendValue, Status, Throwable,
+    Control, Coroutine, CoroutineExt, CoroutineState, DynCoroutine, SendValue, Status, Throwable,
 };

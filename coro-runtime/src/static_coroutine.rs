@@ -362,7 +362,8 @@ impl<F, N: Fn() -> &'static str, Y, S, R> Control for StaticCoroutine<F, N, Y, S
         match self.phase {
             Phase::Created => Status::Created,
             Phase::Suspended => Status::Suspended,
-            Phase::Returned | Phase::Panicked => Status::Complete,
+            Phase::Returned => Status::Complete,
+            Phase::Panicked => Status::Poisoned,
         }
     }
 
@@ -404,7 +405,7 @@ impl<F, N: Fn() -> &'static str, Y, S, R> fmt::Debug for StaticCoroutine<F, N, Y
             Phase::Created => "created",
             Phase::Suspended => "suspended",
             Phase::Returned => "complete",
-            Phase::Panicked => "complete (panicked)",
+            Phase::Panicked => "poisoned",
         };
         write!(f, "{} {{ status: {status}, static }}", (self.name)())
     }
@@ -467,7 +468,7 @@ mod tests {
         );
         let r = catch_unwind(AssertUnwindSafe(|| b.resume(())));
         assert!(panic_message(r).contains("polled by another"));
-        assert_eq!(b.status(), Status::Complete);
+        assert_eq!(b.status(), Status::Poisoned);
     }
 
     #[test]

@@ -28,6 +28,7 @@ use crate::{Coroutine, CoroutineState};
 /// let me = TaskId::new(4);
 /// assert!(matches!(call.resume(Reply::Tid(me)), CoroutineState::Complete(id) if id == me));
 /// ```
+#[must_use = "system calls are coroutines: they do nothing unless delegated to with `yield_from!`"]
 pub struct Call<T> {
     state: CallState,
     decode: fn(Reply) -> T,
@@ -328,6 +329,7 @@ pub fn wait<W: Joinable>(target: W) -> Wait<W> {
 ///     other => panic!("unexpected {other:?}"),
 /// }
 /// ```
+#[must_use = "system calls are coroutines: they do nothing unless delegated to with `yield_from!`"]
 pub struct Wait<W> {
     state: WaitState,
     target: W,

@@ -169,6 +169,7 @@ pub fn writable(source: &impl AsFd) -> WaitIo {
 /// assert!(matches!(call.resume(Reply::Io(Ok(source))), CoroutineState::Complete(Ok(()))));
 /// # Ok::<(), std::io::Error>(())
 /// ```
+#[must_use = "system calls are coroutines: they do nothing unless delegated to with `yield_from!`"]
 pub struct WaitIo {
     state: WaitIoState,
 }
@@ -269,6 +270,7 @@ pub fn accept(listener: &TcpListener) -> Accept {
 /// assert!(matches!(call.start(), Some(CoroutineState::Yielded(Syscall::WaitIo(..)))));
 /// # Ok::<(), std::io::Error>(())
 /// ```
+#[must_use = "system calls are coroutines: they do nothing unless delegated to with `yield_from!`"]
 pub struct Accept {
     state: AcceptState,
 }
@@ -377,6 +379,7 @@ pub fn recv(stream: &TcpStream, max: usize) -> Recv {
 /// assert_eq!(format!("{call:?}"), "Recv::Fresh");
 /// # Ok::<(), std::io::Error>(())
 /// ```
+#[must_use = "system calls are coroutines: they do nothing unless delegated to with `yield_from!`"]
 pub struct Recv {
     state: RecvState,
     max: usize,
@@ -506,6 +509,7 @@ pub fn send_all(stream: &TcpStream, data: impl Into<Vec<u8>>) -> SendAll {
 /// assert_eq!(format!("{call:?}"), "SendAll { state: \"Fresh\", sent: 0, len: 3 }");
 /// # Ok::<(), std::io::Error>(())
 /// ```
+#[must_use = "system calls are coroutines: they do nothing unless delegated to with `yield_from!`"]
 pub struct SendAll {
     state: SendState,
     data: Vec<u8>,
