@@ -102,6 +102,15 @@ pub struct Site {
     pub kind: SiteKind,
     /// The locals that can be named here, and how.
     pub visible: Vec<(LocalId, Vis)>,
+    /// The locals the code before the site in its block certainly moved out on the way
+    /// here (see `scan::certain_moves`), and did not mention again.
+    pub moved_before: Vec<LocalId>,
+    /// After a statement that leaves on every path (`return -1;` at the end of a branch):
+    /// the jump never runs, so it tells nothing about which locals are moved.
+    pub dead: bool,
+    /// The locals the code before the site in its block, on the way here, may move out
+    /// (its by-value mentions): a move in the other branch of an `if` is not on the way.
+    pub may_move_before: Vec<LocalId>,
 }
 
 /// A jump within one resume, or a suspension that ends it.
@@ -190,6 +199,9 @@ pub struct Reassign {
     pub plain: TokenStream,
     /// What the assignment reads (`e`'s mentions and `x`).
     pub plain_mentions: Vec<(LocalId, bool)>,
+    /// How many of its block's sites come before it (a `break` in an `if` before the
+    /// assignment): those jumps leave with the old value, not the new one.
+    pub sites_before: usize,
 }
 
 /// The lowered body.
@@ -304,6 +316,13 @@ struct Frame {
     block: BlockId,
     items: Vec<TokenStream>,
     base: bool,
+    /// Locals the code of this frame certainly moved out, not mentioned since: every
+    /// site created later in this frame, or in a frame above it, is reached after the move.
+    moved: Vec<LocalId>,
+    /// A statement of this frame left on every path: what follows never runs.
+    left: bool,
+    /// The locals this frame's code may move out (its by-value mentions so far).
+    may_move: Vec<LocalId>,
 }
 
 /// Builds [`Lowered`] from a function body.
@@ -460,6 +479,9 @@ impl Builder<'_> {
             block,
             items: Vec::new(),
             base: true,
+            moved: Vec::new(),
+            left: false,
+            may_move: Vec::new(),
         });
     }
 
@@ -469,6 +491,9 @@ impl Builder<'_> {
             block,
             items: Vec::new(),
             base: false,
+            moved: Vec::new(),
+            left: false,
+            may_move: Vec::new(),
         });
         self.frames.len() - 1
     }
@@ -490,8 +515,49 @@ impl Builder<'_> {
 
     fn emit(&mut self, tokens: TokenStream, mentions: Vec<(LocalId, bool)>) {
         let block = self.cur();
+        // A mention may set the local again (or show it was only copied): it is no
+        // longer known to be moved out.
+        self.forget_moves(mentions.iter().map(|&(l, _)| l));
+        let frame = self.frames.last_mut().expect("frame");
+        frame
+            .may_move
+            .extend(mentions.iter().filter(|m| m.1).map(|m| m.0));
+        frame.items.push(tokens);
         self.out.blocks[block].mentions.extend(mentions);
-        self.frames.last_mut().expect("frame").items.push(tokens);
+    }
+
+    /// The frames of the current block, innermost last.
+    fn block_frames(&mut self) -> &mut [Frame] {
+        let base = self.frames.iter().rposition(|f| f.base).unwrap_or(0);
+        &mut self.frames[base..]
+    }
+
+    fn forget_moves(&mut self, locals: impl IntoIterator<Item = LocalId>) {
+        let locals: Vec<LocalId> = locals.into_iter().collect();
+        if locals.is_empty() {
+            return;
+        }
+        for f in self.block_frames() {
+            f.moved.retain(|l| !locals.contains(l));
+        }
+    }
+
+    /// Records that the code just emitted certainly moved the locals `names` name here
+    /// (see `scan::certain_moves`).
+    fn moved(&mut self, names: Vec<String>) {
+        let mentions = names
+            .into_iter()
+            .map(|name| Mention { name, moving: true })
+            .collect();
+        let ids: Vec<LocalId> = self
+            .resolve(mentions)
+            .into_iter()
+            .map(|(l, _)| l)
+            .filter(|&l| !self.out.locals[l].temp)
+            .collect();
+        if let Some(f) = self.frames.last_mut() {
+            f.moved.extend(ids);
+        }
     }
 
     /// Evaluates an operand whose value nobody reads. A sent value is dropped here, as
@@ -538,12 +604,26 @@ impl Builder<'_> {
             }
         }
         visible.reverse();
+        let moved_before = self
+            .block_frames()
+            .iter()
+            .flat_map(|f| f.moved.iter().copied())
+            .collect();
+        let dead = self.block_frames().iter().any(|f| f.left);
+        let may_move_before = self
+            .block_frames()
+            .iter()
+            .flat_map(|f| f.may_move.iter().copied())
+            .collect();
         let id = self.out.sites.len();
         self.out.sites.push(Site {
             from: cur,
             target,
             kind,
             visible,
+            moved_before,
+            dead,
+            may_move_before,
         });
         self.out.blocks[cur].sites.push(id);
         let n = proc_macro2::Literal::usize_unsuffixed(id);
@@ -560,8 +640,10 @@ impl Builder<'_> {
             Some(v) => (Some(v.tokens), v.mentions),
             None => (None, Vec::new()),
         };
+        // The value is computed on the way to the jump.
+        self.emit(TokenStream::new(), mentions);
         let site = self.site(target, SiteKind::Goto { value: tokens });
-        self.emit(site, mentions);
+        self.emit(site, Vec::new());
     }
 
     /// Ends a branch (or scope) by jumping to `target`, passing its value when the value
@@ -645,6 +727,12 @@ impl Builder<'_> {
                 let mentions = self.resolve(scan::stmt_mentions(stmt));
                 self.rewrite(|r| r.visit_stmt_mut(&mut s));
                 self.emit(s.into_token_stream(), mentions);
+                self.moved(scan::stmt_certain_moves(stmt));
+                if scan::stmt_leaves(stmt)
+                    && let Some(f) = self.frames.last_mut()
+                {
+                    f.left = true;
+                }
             }
         }
     }
@@ -686,11 +774,14 @@ impl Builder<'_> {
             self.emit(quote!(::coro::__private::discard(#t);), mentions);
             return;
         }
-        let stmt = match init_tokens {
+        let stmt_tokens = match init_tokens {
             Some(t) => quote!(#(#attrs)* let #pat = #t;),
             None => quote!(#(#attrs)* let #pat;),
         };
-        self.emit(stmt, mentions);
+        self.emit(stmt_tokens, mentions);
+        if init_expr.is_some_and(|e| !scan::expr_yields(e)) {
+            self.moved(scan::stmt_certain_moves(&Stmt::Local(local.clone())));
+        }
         let annotated = match pat {
             Pat::Type(t) => Some(&*t.ty),
             _ => None,
@@ -755,8 +846,14 @@ impl Builder<'_> {
         let plain = quote!(#l #eq #r;);
         let mut plain_mentions = right.mentions.clone();
         plain_mentions.extend(left.mentions);
+        let moves = if scan::expr_yields(&a.right) {
+            Vec::new()
+        } else {
+            scan::certain_moves(&a.right, true)
+        };
         let Some((x, w)) = self.kills(&a.left, &right, block) else {
             self.emit(plain, plain_mentions);
+            self.moved(moves);
             return;
         };
         // The local's own name (and hygiene), located at the assignment.
@@ -774,11 +871,20 @@ impl Builder<'_> {
             killed,
             killed_mentions,
             plain,
-            plain_mentions,
+            plain_mentions: plain_mentions.clone(),
+            sites_before: self.out.blocks[block].sites.len(),
         });
         self.out.blocks[block].reassigns.push(id);
         let n = proc_macro2::Literal::usize_unsuffixed(id);
         self.emit(quote!(__coro_reassign!(#n)), Vec::new());
+        self.forget_moves(plain_mentions.iter().map(|&(l, _)| l));
+        let may_move = plain_mentions.iter().filter(|m| m.1).map(|m| m.0);
+        self.frames
+            .last_mut()
+            .expect("frame")
+            .may_move
+            .extend(may_move);
+        self.moved(moves);
     }
 
     /// The local `x = right` may kill in `block`, with its witness (see [`Reassign`]).
@@ -813,7 +919,6 @@ impl Builder<'_> {
             && b.entry_scope.contains(&x)
             && b.entry_scope.contains(&w)
             && !entry_hidden(&self.out, block, x)
-            && b.sites.is_empty()
             && !reads(&b.mentions)
             && !reads(&right.mentions);
         killable.then_some((x, w))
@@ -1105,6 +1210,14 @@ impl Builder<'_> {
                     delegate: None,
                     moves,
                 });
+                // The operand is computed on the way to the suspension, and handed out:
+                // moved (or copied).
+                self.emit(TokenStream::new(), value.mentions);
+                if let Some(e) = &operand
+                    && !scan::expr_yields(e)
+                {
+                    self.moved(scan::certain_moves(e, true));
+                }
                 let site = self.site(
                     resume,
                     SiteKind::Suspend {
@@ -1113,7 +1226,7 @@ impl Builder<'_> {
                         span: value_span,
                     },
                 );
-                self.emit(site, value.mentions);
+                self.emit(site, Vec::new());
                 let sent = self.temp("sent", type_may_drop(&self.names.send));
                 self.start(resume, Some(sent));
                 self.local_operand(sent)
@@ -1136,6 +1249,10 @@ impl Builder<'_> {
                     };
                 };
                 self.emit(wrapped, value.mentions);
+                if !scan::expr_yields(&operand) {
+                    // Whatever builds the sub-coroutine (`fill(buf)`) moves into it.
+                    self.moved(scan::certain_moves(&operand, true));
+                }
                 let drive = self.reserve("Drive");
                 let resume = self.reserve("ResumeSub");
                 let after = self.reserve("AfterYieldFrom");
@@ -1365,6 +1482,8 @@ impl Builder<'_> {
             };
         }
         let join = self.reserve("Join");
+        // The condition runs before either branch.
+        self.emit(TokenStream::new(), cond.mentions);
         // Then.
         let base = self.push_frame();
         self.scopes.push(Vec::new());
@@ -1389,7 +1508,7 @@ impl Builder<'_> {
         let c = cond.tokens;
         self.emit(
             quote!(if #c { #(#then_items)* } else { #(#else_items)* }),
-            cond.mentions,
+            Vec::new(),
         );
         let p = want.then(|| self.temp("value", true));
         self.start(join, p);
@@ -1456,6 +1575,8 @@ impl Builder<'_> {
             };
         }
         let join = self.reserve("Join");
+        // The scrutinee runs before any arm.
+        self.emit(TokenStream::new(), scrutinee.mentions);
         let mut arms = Vec::new();
         for arm in &m.arms {
             if let Some((_, g)) = &arm.guard
@@ -1492,7 +1613,7 @@ impl Builder<'_> {
             arms.push(quote!(#pat #g => { #(#items)* }));
         }
         let s = scrutinee.tokens;
-        self.emit(quote!(match #s { #(#arms)* }), scrutinee.mentions);
+        self.emit(quote!(match #s { #(#arms)* }), Vec::new());
         let p = want.then(|| self.temp("value", true));
         self.start(join, p);
         match p {

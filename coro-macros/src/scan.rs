@@ -496,6 +496,241 @@ impl<'a> Visit<'a> for Mentions {
 }
 
 // ---------------------------------------------------------------------------------------
+// Certain moves.
+
+/// The locals a piece of code that does not suspend certainly moves (or copies) on every
+/// path that goes on after it: a bare name as a function or method argument, a tuple,
+/// array or struct field, the value of an assignment or of a `let` with a plain binding,
+/// or the operand of a `yield_!`. After such a use the old value needs no drop: a moved
+/// value is gone, and a copied one's type has no destructor. That lets an assignment
+/// after it initialize the local instead of dropping a value that is not there (see
+/// `Reassign` in `lower.rs`).
+///
+/// Only what certainly runs counts: not a branch of an `if` or `match` (unless every
+/// branch that does not leave moves it), a loop body, a closure, the right side of
+/// `&&`/`||`, a macro's arguments, or a method receiver (`x.m()` may take `&self`). A
+/// name that the code itself binds somewhere is left out, so an inner `let x` is never
+/// mistaken for an outer `x`.
+pub fn certain_moves(expr: &Expr, top_is_moved: bool) -> Vec<String> {
+    let mut bound = Vec::new();
+    BoundNames(&mut bound).visit_expr(expr);
+    let mut out = Vec::new();
+    if top_is_moved {
+        moved_value(expr, &mut out);
+    } else {
+        moves_in(expr, &mut out);
+    }
+    out.retain(|n| !bound.contains(n));
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The certain moves of a statement that does not suspend (see [`certain_moves`]).
+pub fn stmt_certain_moves(stmt: &Stmt) -> Vec<String> {
+    match stmt {
+        Stmt::Local(l) => match &l.init {
+            Some(init) if init.diverge.is_none() => {
+                let plain = match &l.pat {
+                    syn::Pat::Ident(p) => p.by_ref.is_none() && p.subpat.is_none(),
+                    syn::Pat::Type(t) => matches!(
+                        &*t.pat,
+                        syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none()
+                    ),
+                    _ => false,
+                };
+                certain_moves(&init.expr, plain)
+            }
+            _ => Vec::new(),
+        },
+        Stmt::Expr(e, _) => certain_moves(e, false),
+        _ => Vec::new(),
+    }
+}
+
+struct BoundNames<'o>(&'o mut Vec<String>);
+
+impl<'a> Visit<'a> for BoundNames<'_> {
+    fn visit_pat_ident(&mut self, p: &'a syn::PatIdent) {
+        self.0.push(p.ident.to_string());
+        visit::visit_pat_ident(self, p);
+    }
+    fn visit_item(&mut self, _: &'a syn::Item) {}
+}
+
+/// `e` is used by value: a bare name is moved, anything else is searched.
+fn moved_value(e: &Expr, out: &mut Vec<String>) {
+    match e {
+        Expr::Path(p)
+            if p.qself.is_none() && p.attrs.is_empty() && p.path.get_ident().is_some() =>
+        {
+            out.push(p.path.segments[0].ident.to_string());
+        }
+        Expr::Paren(p) => moved_value(&p.expr, out),
+        Expr::Group(g) => moved_value(&g.expr, out),
+        Expr::Block(b) if b.label.is_none() => block_moves(&b.block, true, out),
+        _ => moves_in(e, out),
+    }
+}
+
+/// The certain moves of a block; `tail_moved` when its value is used by value.
+fn block_moves(b: &Block, tail_moved: bool, out: &mut Vec<String>) {
+    for (i, stmt) in b.stmts.iter().enumerate() {
+        match stmt {
+            Stmt::Expr(e, None) if i + 1 == b.stmts.len() && tail_moved => moved_value(e, out),
+            _ => out.extend(stmt_certain_moves(stmt)),
+        }
+    }
+}
+
+/// Whether a statement certainly leaves (`return ..;`, `break;`, `panic!(..);`): the code
+/// after it in its block never runs.
+pub fn stmt_leaves(stmt: &Stmt) -> bool {
+    match stmt {
+        Stmt::Expr(e, _) => expr_leaves(e),
+        Stmt::Macro(m) => leaving_macro(&m.mac),
+        _ => false,
+    }
+}
+
+/// Whether a block certainly leaves (`return`, `break`, `continue`, `panic!`, ..) rather
+/// than going on after it.
+fn block_leaves(b: &Block) -> bool {
+    match b.stmts.last() {
+        Some(Stmt::Expr(e, _)) => expr_leaves(e),
+        Some(Stmt::Macro(m)) => leaving_macro(&m.mac),
+        _ => false,
+    }
+}
+
+fn expr_leaves(e: &Expr) -> bool {
+    match e {
+        Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) => true,
+        Expr::Macro(m) => leaving_macro(&m.mac),
+        Expr::Block(b) if b.label.is_none() => block_leaves(&b.block),
+        _ => false,
+    }
+}
+
+fn leaving_macro(mac: &Macro) -> bool {
+    mac.path.segments.last().is_some_and(|s| {
+        matches!(
+            s.ident.to_string().as_str(),
+            "panic" | "unreachable" | "todo" | "unimplemented"
+        )
+    })
+}
+
+/// The moves every branch that goes on makes: `None` when every branch leaves.
+fn branches_moves<'e>(
+    branches: impl Iterator<Item = (&'e Block, Option<&'e Expr>)>,
+) -> Vec<String> {
+    let mut all: Option<Vec<String>> = None;
+    for (block, expr) in branches {
+        let mut m = Vec::new();
+        let leaves = match expr {
+            Some(e) => {
+                moves_in(e, &mut m);
+                expr_leaves(e)
+            }
+            None => {
+                block_moves(block, false, &mut m);
+                block_leaves(block)
+            }
+        };
+        if leaves {
+            continue;
+        }
+        all = Some(match all {
+            None => m,
+            Some(prev) => prev.into_iter().filter(|n| m.contains(n)).collect(),
+        });
+    }
+    all.unwrap_or_default()
+}
+
+/// The certain moves inside `e`, whose own value is not moved by this code.
+fn moves_in(e: &Expr, out: &mut Vec<String>) {
+    match e {
+        Expr::Call(c) => {
+            moves_in(&c.func, out);
+            c.args.iter().for_each(|a| moved_value(a, out));
+        }
+        Expr::MethodCall(m) => {
+            moves_in(&m.receiver, out);
+            m.args.iter().for_each(|a| moved_value(a, out));
+        }
+        Expr::Tuple(t) => t.elems.iter().for_each(|a| moved_value(a, out)),
+        Expr::Array(a) => a.elems.iter().for_each(|a| moved_value(a, out)),
+        Expr::Struct(s) => {
+            s.fields.iter().for_each(|f| moved_value(&f.expr, out));
+            if let Some(rest) = &s.rest {
+                moves_in(rest, out);
+            }
+        }
+        Expr::Assign(a) => {
+            moves_in(&a.left, out);
+            moved_value(&a.right, out);
+        }
+        Expr::Paren(p) => moves_in(&p.expr, out),
+        Expr::Group(g) => moves_in(&g.expr, out),
+        Expr::Reference(r) => moves_in(&r.expr, out),
+        Expr::Field(f) => moves_in(&f.base, out),
+        Expr::Index(i) => {
+            moves_in(&i.expr, out);
+            moves_in(&i.index, out);
+        }
+        Expr::Unary(u) => moves_in(&u.expr, out),
+        Expr::Cast(c) => moves_in(&c.expr, out),
+        Expr::Try(t) => moves_in(&t.expr, out),
+        Expr::Binary(b) => {
+            moves_in(&b.left, out);
+            if !matches!(b.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) {
+                moves_in(&b.right, out);
+            }
+        }
+        Expr::Block(b) if b.label.is_none() => block_moves(&b.block, false, out),
+        Expr::Unsafe(u) => block_moves(&u.block, false, out),
+        Expr::If(i) => {
+            if !matches!(&*i.cond, Expr::Let(_)) {
+                moves_in(&i.cond, out);
+            }
+            let else_branch = i.else_branch.as_ref().map(|(_, e)| &**e);
+            let empty = Block {
+                brace_token: Default::default(),
+                stmts: Vec::new(),
+            };
+            let branches = [(&i.then_branch, None), (&empty, else_branch)];
+            out.extend(branches_moves(branches.into_iter()));
+        }
+        Expr::Match(m) => {
+            moves_in(&m.expr, out);
+            if m.arms.iter().all(|a| a.guard.is_none()) {
+                let empty = Block {
+                    brace_token: Default::default(),
+                    stmts: Vec::new(),
+                };
+                let arms: Vec<(&Block, Option<&Expr>)> =
+                    m.arms.iter().map(|a| (&empty, Some(&*a.body))).collect();
+                out.extend(branches_moves(arms.into_iter()));
+            }
+        }
+        Expr::Return(r) => {
+            if let Some(v) = &r.expr {
+                moved_value(v, out);
+            }
+        }
+        Expr::Break(b) => {
+            if let Some(v) = &b.expr {
+                moved_value(v, out);
+            }
+        }
+        // Everything else may not run, runs later, or may only borrow.
+        _ => {}
+    }
+}
+
+// ---------------------------------------------------------------------------------------
 // `self` becomes an ordinary local.
 
 /// Renames the receiver `self` in the body to `name`, so it can be stored in the state

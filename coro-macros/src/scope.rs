@@ -92,7 +92,6 @@ impl Set {
 /// Runs liveness, the maybe-moved analysis, and the carry decision.
 pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
     let nb = lowered.blocks.len();
-    let nl = lowered.locals.len();
     let mut reachable = vec![false; nb];
     let mut work = vec![0];
     while let Some(b) = work.pop() {
@@ -106,13 +105,49 @@ pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
                 .map(|&s| lowered.sites[s].target),
         );
     }
-    let reassign_kills = decide_reassigns(lowered, &reachable);
+    let mut reassign_kills = decide_reassigns(lowered, &reachable);
+    loop {
+        let analysis = analyze_with(lowered, reachable.clone(), reassign_kills.clone())?;
+        // A jump before a kill in its block leaves with the old value, which the kill's
+        // block does not have (it declares the local uninitialized): if the jump's target
+        // needs it after all, the assignment drops the old value as written instead.
+        let mut undone = false;
+        for (r, reassign) in lowered.reassigns.iter().enumerate() {
+            if !analysis.reassign_kills[r] {
+                continue;
+            }
+            let early = &lowered.blocks[reassign.block].sites[..reassign.sites_before];
+            if early
+                .iter()
+                .any(|&s| analysis.carried[lowered.sites[s].target].contains(&reassign.local))
+            {
+                reassign_kills[r] = false;
+                undone = true;
+            }
+        }
+        if !undone {
+            return Ok(analysis);
+        }
+    }
+}
+
+/// [`analyze`] with the reassignments decided.
+fn analyze_with(
+    lowered: &Lowered,
+    reachable: Vec<bool>,
+    reassign_kills: Vec<bool>,
+) -> syn::Result<Analysis> {
+    let nb = lowered.blocks.len();
+    let nl = lowered.locals.len();
     let mut kills: Vec<Vec<LocalId>> = vec![Vec::new(); nb];
+    // Per block, the kills with the number of the block's sites before each.
+    let mut kills_at: Vec<Vec<(LocalId, usize)>> = vec![Vec::new(); nb];
     let mut mentions: Vec<Vec<(LocalId, bool)>> =
         lowered.blocks.iter().map(|b| b.mentions.clone()).collect();
     for (r, &kill) in lowered.reassigns.iter().zip(&reassign_kills) {
         if kill {
             kills[r.block].push(r.local);
+            kills_at[r.block].push((r.local, r.sites_before));
             mentions[r.block].extend(&r.killed_mentions);
         } else {
             mentions[r.block].extend(&r.plain_mentions);
@@ -135,9 +170,18 @@ pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
 
     // Liveness, backwards to a fixpoint: live_in(b) = (entry(b) - kills(b)) & (mentions(b) |
     // the live_in of every jump target, less the target's parameter, which the jump itself
-    // supplies). A kill comes before every mention of its local and every jump in its block
-    // (see `Reassign`): those read the new value, so a killed local is never live
-    // into the block that kills it.
+    // supplies). A kill comes before every mention of its local in its block (see
+    // `Reassign`): those read the new value. Jumps before it (`if c { break }`) leave with
+    // the old value, so for them the local is not killed.
+    let site_mask = |b: usize, i: usize| -> Set {
+        let mut set = entry[b].clone();
+        for &(l, before) in &kills_at[b] {
+            if before <= i {
+                set.remove(l);
+            }
+        }
+        set
+    };
     let not_killed: Vec<Set> = (0..nb)
         .map(|b| {
             let mut set = entry[b].clone();
@@ -161,14 +205,14 @@ pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
     loop {
         let mut changed = false;
         for b in (0..nb).rev() {
-            for &s in &lowered.blocks[b].sites {
+            for (i, &s) in lowered.blocks[b].sites.iter().enumerate() {
                 let target = lowered.sites[s].target;
                 let mut from_target = live_in[target].clone();
                 if let Some(p) = lowered.blocks[target].param {
                     from_target.remove(p);
                 }
                 let mut cur = live_in[b].clone();
-                if cur.union_masked(&from_target, &not_killed[b]) {
+                if cur.union_masked(&from_target, &site_mask(b, i)) {
                     live_in[b] = cur;
                     changed = true;
                 }
@@ -185,16 +229,16 @@ pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
         let mut changed = false;
         for b in 0..nb {
             let block = &lowered.blocks[b];
-            let mut out = moved_in[b].clone();
-            for &l in &kills[b] {
-                out.remove(l);
-            }
-            for &(l, moving) in &mentions[b] {
-                if moving {
+            for (i, &s) in block.sites.iter().enumerate() {
+                let mut out = moved_in[b].clone();
+                for &(l, before) in &kills_at[b] {
+                    if before <= i {
+                        out.remove(l);
+                    }
+                }
+                for &l in &lowered.sites[s].may_move_before {
                     out.insert(l);
                 }
-            }
-            for &s in &block.sites {
                 let target = lowered.sites[s].target;
                 let mut cur = moved_in[target].clone();
                 if cur.union_masked(&out, &entry[target]) {
@@ -324,7 +368,13 @@ fn decide_reassigns(lowered: &Lowered, reachable: &[bool]) -> Vec<bool> {
             }
             for &s in &lowered.blocks[b].sites {
                 let site = &lowered.sites[s];
+                if site.dead {
+                    continue;
+                }
                 let mut edge = out.clone();
+                for &l in &site.moved_before {
+                    edge.insert(l);
+                }
                 if let SiteKind::Suspend { index, .. } = site.kind
                     && let Some(x) = lowered.suspends[index].moves
                 {

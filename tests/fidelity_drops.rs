@@ -1,0 +1,148 @@
+//! Drop timing that needs rustc's drop flags: locals moved out and assigned again across
+//! a suspension. Native traces: tests/fidelity/drops.trace (tests/fidelity/drops_native.rs).
+
+mod fidelity_common;
+
+use coro::{Coroutine, yield_, yield_from};
+use fidelity_common::{Guard, check, drive, log};
+
+fn consume(g: Guard) {
+    log(format!("consume {}", g.0));
+}
+
+/// The sub-coroutine of the `yield_from!` cases: yields the length, takes a send, and
+/// returns the buffer with one more guard.
+#[coro::coroutine]
+fn fill(
+    mut buf: Vec<Guard>,
+    name: &'static str,
+) -> impl Coroutine<i32, Yield = i32, Return = Vec<Guard>> {
+    let got = yield_!(buf.len() as i32);
+    log(format!("fill got {got}"));
+    buf.push(Guard(name));
+    buf
+}
+
+#[coro::coroutine]
+fn receive_loop_with_break() -> impl Coroutine<i32, Yield = Guard, Return = ()> {
+    let _before = Guard("before");
+    let mut reply = Guard("hello");
+    let _after = Guard("after");
+    loop {
+        let cmd = yield_!(reply);
+        if cmd == 0 {
+            break;
+        }
+        reply = Guard(if cmd == 1 { "one" } else { "two" });
+    }
+    log("after loop");
+}
+
+#[test]
+fn the_receive_loop_with_a_break_before_the_reassignment() {
+    check("drops", "receive_loop_with_break", || {
+        drive(receive_loop_with_break(), [0, 1, 2, 0])
+    });
+    check("drops", "receive_loop_with_break_dropped", || {
+        drive(receive_loop_with_break(), [0, 1])
+    });
+}
+
+#[coro::coroutine]
+fn refill() -> impl Coroutine<i32, Yield = i32, Return = usize> {
+    let mut buf = vec![Guard("base")];
+    let _g = Guard("g");
+    buf = yield_from!(fill(buf, "x"));
+    log(format!("len {}", buf.len()));
+    buf = yield_from!(fill(buf, "y"));
+    log(format!("len {}", buf.len()));
+    buf.len()
+}
+
+#[test]
+fn a_buffer_moved_into_yield_from_and_assigned_its_result() {
+    check("drops", "refill", || drive(refill(), [0, 5, 6]));
+    check("drops", "refill_dropped_in_first", || drive(refill(), [0]));
+    check("drops", "refill_dropped_in_second", || {
+        drive(refill(), [0, 5])
+    });
+}
+
+#[coro::coroutine]
+fn yield_prev_then_reassign() -> impl Coroutine<i32, Yield = (Guard, Guard), Return = ()> {
+    let mut prev = Guard("start");
+    for name in ["a", "b", "c"] {
+        let x = Guard(name);
+        yield_!((prev, Guard(x.0)));
+        prev = x;
+    }
+    log("end");
+}
+
+#[test]
+fn a_local_yielded_in_a_tuple_then_assigned_again() {
+    check("drops", "yield_prev_then_reassign", || {
+        drive(yield_prev_then_reassign(), [0, 0, 0, 0])
+    });
+    check("drops", "yield_prev_then_reassign_dropped", || {
+        drive(yield_prev_then_reassign(), [0, 0])
+    });
+}
+
+#[coro::coroutine]
+fn moved_or_returned() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let mut g = Guard("g1");
+    let _h = Guard("h");
+    let c = yield_!(0);
+    if c == 1 {
+        consume(g);
+    } else {
+        log("early return");
+        return -1;
+    }
+    yield_!(1);
+    g = Guard("g2");
+    yield_!(2);
+    log("end");
+    c
+}
+
+#[test]
+fn a_local_moved_on_one_path_and_returned_on_the_other() {
+    check("drops", "moved_or_returned_moved", || {
+        drive(moved_or_returned(), [0, 1, 0, 0])
+    });
+    check("drops", "moved_or_returned_returned", || {
+        drive(moved_or_returned(), [0, 2])
+    });
+    check("drops", "moved_or_returned_dropped", || {
+        drive(moved_or_returned(), [0, 1, 0])
+    });
+}
+
+#[coro::coroutine]
+fn moved_in_a_yielding_branch_or_returned() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let mut g = Guard("g1");
+    let c = yield_!(0);
+    if c == 1 {
+        consume(g);
+        yield_!(10);
+    } else {
+        yield_!(20);
+        return -1;
+    }
+    g = Guard("g2");
+    yield_!(2);
+    log("end");
+    c
+}
+
+#[test]
+fn a_local_moved_in_a_branch_that_yields_and_returned_on_the_other() {
+    check("drops", "moved_in_a_yielding_branch_moved", || {
+        drive(moved_in_a_yielding_branch_or_returned(), [0, 1, 0, 0])
+    });
+    check("drops", "moved_in_a_yielding_branch_returned", || {
+        drive(moved_in_a_yielding_branch_or_returned(), [0, 2, 0])
+    });
+}
