@@ -146,3 +146,59 @@ fn a_local_moved_in_a_branch_that_yields_and_returned_on_the_other() {
         drive(moved_in_a_yielding_branch_or_returned(), [0, 2, 0])
     });
 }
+
+impl Guard {
+    fn name(&self) -> &'static str {
+        self.0
+    }
+}
+
+macro_rules! log_it {
+    ($($t:tt)*) => {
+        log(format!($($t)*))
+    };
+}
+
+macro_rules! show {
+    ($e:expr) => {
+        log(format!("show {:?}", $e))
+    };
+}
+
+#[coro::coroutine]
+fn guard_last_used_as_a_receiver() -> impl Coroutine<i32, Yield = usize, Return = ()> {
+    let g = Guard("g");
+    let n = g.name().len();
+    yield_!(n);
+    log("after");
+}
+
+#[test]
+fn a_guard_last_used_as_a_method_receiver_lives_to_its_scope_end() {
+    check("drops", "guard_last_used_as_a_receiver", || {
+        drive(guard_last_used_as_a_receiver(), [0, 0])
+    });
+    check("drops", "guard_last_used_as_a_receiver_dropped", || {
+        drive(guard_last_used_as_a_receiver(), [0])
+    });
+}
+
+#[coro::coroutine]
+fn local_named_in_a_user_macro() -> impl Coroutine<i32, Yield = i32, Return = ()> {
+    let d = (Guard("d"), 7);
+    let e = Guard("e");
+    log_it!("d.1 is {}", d.1);
+    show!(e);
+    yield_!(1);
+    log("after");
+}
+
+#[test]
+fn locals_named_in_a_user_macro_live_to_their_scope_end() {
+    check("drops", "local_named_in_a_user_macro", || {
+        drive(local_named_in_a_user_macro(), [0, 0])
+    });
+    check("drops", "local_named_in_a_user_macro_dropped", || {
+        drive(local_named_in_a_user_macro(), [0])
+    });
+}

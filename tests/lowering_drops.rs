@@ -45,7 +45,6 @@ fn guard_read_before_the_yield(log: Log) -> impl Coroutine<Yield = String, Retur
 }
 
 #[test]
-#[ignore = "macro bug: a local used as a `&self` method receiver counts as moved, so it is dropped at the suspension"]
 fn guard_only_borrowed_before_the_yield_is_dropped_at_scope_end() {
     let log = Log::new();
     run_logged(&log, guard_read_before_the_yield(log.clone()));

@@ -327,40 +327,89 @@ struct Mentions {
     /// Inside a closure: `Some(true)` for `move` (every capture moves), `Some(false)`
     /// otherwise (captures borrow).
     closure_moves: Option<bool>,
+    /// The macro tokens being read are the inside of a `{ .. }` group.
+    block_group: bool,
 }
 
-/// Macros that take their arguments by reference (the formatting family).
-fn looks_only(mac: &Macro) -> bool {
-    let Some(last) = mac.path.segments.last() else {
-        return false;
-    };
-    matches!(
-        last.ident.to_string().as_str(),
-        "print"
-            | "println"
-            | "eprint"
-            | "eprintln"
-            | "format"
-            | "format_args"
-            | "write"
-            | "writeln"
-            | "panic"
-            | "assert"
-            | "assert_eq"
-            | "assert_ne"
-            | "debug_assert"
-            | "debug_assert_eq"
-            | "debug_assert_ne"
-            | "unreachable"
-            | "todo"
-            | "unimplemented"
-            | "trace"
-            | "debug"
-            | "info"
-            | "warn"
-            | "error"
-            | "matches"
-    )
+/// Macros known to move (or copy) the values named in their arguments: `vec![a, b]`
+/// builds a vector of them, `dbg!(x)` returns its argument.
+fn moves_arguments(mac: &Macro) -> bool {
+    mac.path
+        .segments
+        .last()
+        .is_some_and(|s| matches!(s.ident.to_string().as_str(), "vec" | "dbg"))
+}
+
+/// Methods that take `self` by value wherever the standard library defines them, and
+/// `into_*` by convention: the `unwrap`/`expect` family, the `Option`/`Result`
+/// combinators, iterator adaptors and consumers. A name that some std type defines with
+/// `&self` (`take`, `last`, `join`, `lines`) is not here. A local used as the receiver of
+/// any other method is taken to be borrowed (`g.name()`), and so kept to the end of its
+/// scope as Rust keeps it. When such a method does take `self`, the local is moved yet
+/// kept, which rustc rejects (E0382, "`lines` takes ownership of the receiver `self`"):
+/// a compile error, never a silent early drop. `{x}.method()` moves it first.
+fn consumes_receiver(method: &Ident) -> bool {
+    let name = method.to_string();
+    name.starts_with("into_")
+        || name.starts_with("unwrap")
+        || name.starts_with("expect")
+        || matches!(
+            name.as_str(),
+            "into"
+                | "ok"
+                | "err"
+                | "ok_or"
+                | "ok_or_else"
+                | "map"
+                | "map_err"
+                | "map_or"
+                | "map_or_else"
+                | "and"
+                | "and_then"
+                | "or"
+                | "or_else"
+                | "xor"
+                | "flatten"
+                | "transpose"
+                | "is_some_and"
+                | "is_none_or"
+                | "is_ok_and"
+                | "is_err_and"
+                | "zip"
+                | "unzip"
+                | "filter"
+                | "filter_map"
+                | "flat_map"
+                | "chain"
+                | "enumerate"
+                | "skip"
+                | "skip_while"
+                | "take_while"
+                | "map_while"
+                | "step_by"
+                | "rev"
+                | "cloned"
+                | "copied"
+                | "peekable"
+                | "fuse"
+                | "inspect"
+                | "scan"
+                | "cycle"
+                | "collect"
+                | "sum"
+                | "product"
+                | "count"
+                | "fold"
+                | "reduce"
+                | "for_each"
+                | "max"
+                | "min"
+                | "max_by"
+                | "min_by"
+                | "max_by_key"
+                | "min_by_key"
+                | "partition"
+        )
 }
 
 impl Mentions {
@@ -379,6 +428,14 @@ impl Mentions {
 
     fn tokens(&mut self, tokens: TokenStream, moving: bool) {
         let tts: Vec<TokenTree> = tokens.into_iter().collect();
+        // `{x}`: a block whose value is the local, moved out into the macro's code.
+        if !moving
+            && let [TokenTree::Ident(id)] = &tts[..]
+            && self.block_group
+        {
+            self.record(id.to_string(), true);
+            return;
+        }
         for (i, tt) in tts.iter().enumerate() {
             match tt {
                 TokenTree::Ident(id) => {
@@ -389,7 +446,11 @@ impl Mentions {
                         self.record(id.to_string(), moving);
                     }
                 }
-                TokenTree::Group(g) => self.tokens(g.stream(), moving),
+                TokenTree::Group(g) => {
+                    self.block_group = g.delimiter() == proc_macro2::Delimiter::Brace;
+                    self.tokens(g.stream(), moving);
+                    self.block_group = false;
+                }
                 TokenTree::Literal(lit) => self.format_captures(&lit.to_string()),
                 TokenTree::Punct(_) => {}
             }
@@ -477,6 +538,16 @@ impl<'a> Visit<'a> for Mentions {
                 self.place_expr(&a.left);
                 self.visit_expr(&a.right);
             }
+            Expr::MethodCall(m) => {
+                if consumes_receiver(&m.method) {
+                    self.visit_expr(&m.receiver);
+                } else {
+                    self.place_expr(&m.receiver);
+                }
+                for a in &m.args {
+                    self.visit_expr(a);
+                }
+            }
             Expr::Closure(c) => {
                 let outer = self.closure_moves;
                 // A closure inside a `move` closure is moved into it, captures and all.
@@ -488,7 +559,11 @@ impl<'a> Visit<'a> for Mentions {
         }
     }
     fn visit_macro(&mut self, mac: &'a Macro) {
-        let moving = !looks_only(mac);
+        // What another macro does with its tokens cannot be seen: a name in them is taken
+        // to be borrowed, and so kept to the end of its scope as Rust keeps it. If the
+        // macro does move it, the local is moved yet kept, which rustc rejects (E0382 at
+        // the next `yield_!`), never a silent early drop; `{x}` moves it explicitly.
+        let moving = moves_arguments(mac);
         self.tokens(mac.tokens.clone(), moving);
     }
     fn visit_item(&mut self, _: &'a syn::Item) {}
@@ -875,6 +950,49 @@ mod tests {
             mentions("vec![a; n]"),
             [("a".into(), true), ("n".into(), true)]
         );
+    }
+
+    #[test]
+    fn receivers_and_macro_arguments() {
+        // A receiver of a method that may borrow is looked at; `into_*` and friends move.
+        assert_eq!(mentions("g.name()"), [("g".into(), false)]);
+        assert_eq!(mentions("g.unwrap()"), [("g".into(), true)]);
+        assert_eq!(mentions("{ g }.name()"), [("g".into(), true)]);
+        // What an unknown macro does is unknown: kept, unless written `{x}`.
+        assert_eq!(
+            mentions("my_log!(\"{}\", d.0, e)"),
+            [("d".into(), false), ("e".into(), false)]
+        );
+        assert_eq!(mentions("my_send!({ d })"), [("d".into(), true)]);
+        assert_eq!(mentions("vec![a]"), [("a".into(), true)]);
+    }
+
+    fn certain(src: &str) -> Vec<String> {
+        let s: Stmt = syn::parse_str(src).unwrap();
+        stmt_certain_moves(&s)
+    }
+
+    #[test]
+    fn certain_moves_are_the_ones_every_path_makes() {
+        assert_eq!(certain("f(a, &b, c.d, e.m());"), ["a"]);
+        assert_eq!(certain("let x = a;"), ["a"]);
+        assert_eq!(certain("let _ = a;"), Vec::<String>::new());
+        assert_eq!(certain("let (p, q) = (a, b);"), ["a", "b"]);
+        assert_eq!(certain("x = S { f: a, g: (b, 1) };"), ["a", "b"]);
+        // Only on one branch, in a closure, in a loop, in a macro: not certain.
+        assert_eq!(certain("if c { f(a); }"), Vec::<String>::new());
+        assert_eq!(certain("let h = || f(a);"), Vec::<String>::new());
+        assert_eq!(certain("while c { f(a); }"), Vec::<String>::new());
+        assert_eq!(certain("m!(f(a));"), Vec::<String>::new());
+        assert_eq!(certain("c && f(a);"), Vec::<String>::new());
+        // Every branch that goes on moves it.
+        assert_eq!(certain("if c { f(a); } else { return; }"), ["a"]);
+        assert_eq!(
+            certain("match c { 0 => f(a), 1 => panic!(), _ => g(a, b) };"),
+            ["a"]
+        );
+        // A name bound inside is another local.
+        assert_eq!(certain("{ let a = 1; f(a); }"), Vec::<String>::new());
     }
 
     #[test]

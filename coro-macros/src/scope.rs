@@ -469,6 +469,31 @@ mod tests {
     }
 
     #[test]
+    fn a_break_before_the_assignment_keeps_the_kill() {
+        // The receive loop with a stop check: `break` leaves with `out` moved out.
+        let src = format!(
+            "{HEAD} {{ let mut out = String::new(); loop {{ let b = yield_!(out); \
+             if b.is_empty() {{ break; }} out = b; }} }}"
+        );
+        assert_eq!(reassigns(&src), [("out".to_string(), true)]);
+    }
+
+    #[test]
+    fn a_local_moved_into_a_call_then_assigned_is_killed() {
+        let src = format!(
+            "{HEAD} {{ let mut buf = String::new(); buf = yield_from!(fill(buf)); \
+             yield_!(buf); }}"
+        );
+        assert_eq!(reassigns(&src), [("buf".to_string(), true)]);
+        // Moved on one branch only: the assignment drops the old value.
+        let src = format!(
+            "{HEAD} {{ let mut buf = String::new(); if flag {{ drop(buf); }} \
+             yield_!(String::new()); buf = String::new(); yield_!(buf); }}"
+        );
+        assert_eq!(reassigns(&src), [("buf".to_string(), false)]);
+    }
+
+    #[test]
     fn a_declaration_in_a_loop_sets_the_local_again() {
         // The back edge brings "moved" from the last round, but the `let` at the top of
         // the loop sets `g` again, and the path that skips the yield must drop it.

@@ -154,6 +154,46 @@ fn moved_in_a_yielding_branch_or_returned() -> impl Coroutine<i32, Yield = i32, 
     }
 }
 
+impl Guard {
+    fn name(&self) -> &'static str {
+        self.0
+    }
+}
+
+macro_rules! log_it {
+    ($($t:tt)*) => {
+        log(format!($($t)*))
+    };
+}
+
+macro_rules! show {
+    ($e:expr) => {
+        log(format!("show {:?}", $e))
+    };
+}
+
+fn guard_last_used_as_a_receiver() -> impl Coroutine<i32, Yield = usize, Return = ()> {
+    #[coroutine]
+    static move |_: i32| {
+        let g = Guard("g");
+        let n = g.name().len();
+        yield n;
+        log("after");
+    }
+}
+
+fn local_named_in_a_user_macro() -> impl Coroutine<i32, Yield = i32, Return = ()> {
+    #[coroutine]
+    static move |_: i32| {
+        let d = (Guard("d"), 7);
+        let e = Guard("e");
+        log_it!("d.1 is {}", d.1);
+        show!(e);
+        yield 1;
+        log("after");
+    }
+}
+
 fn main() {
     case("receive_loop_with_break", || {
         drive(receive_loop_with_break(), &[0, 1, 2, 0])
@@ -178,6 +218,18 @@ fn main() {
     });
     case("moved_or_returned_dropped", || {
         drive(moved_or_returned(), &[0, 1, 0])
+    });
+    case("guard_last_used_as_a_receiver", || {
+        drive(guard_last_used_as_a_receiver(), &[0, 0])
+    });
+    case("guard_last_used_as_a_receiver_dropped", || {
+        drive(guard_last_used_as_a_receiver(), &[0])
+    });
+    case("local_named_in_a_user_macro", || {
+        drive(local_named_in_a_user_macro(), &[0, 0])
+    });
+    case("local_named_in_a_user_macro_dropped", || {
+        drive(local_named_in_a_user_macro(), &[0])
     });
     case("moved_in_a_yielding_branch_moved", || {
         drive(moved_in_a_yielding_branch_or_returned(), &[0, 1, 0, 0])
