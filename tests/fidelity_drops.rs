@@ -202,3 +202,32 @@ fn locals_named_in_a_user_macro_live_to_their_scope_end() {
         drive(local_named_in_a_user_macro(), [0])
     });
 }
+
+#[coro::coroutine]
+fn shadowed_guards() -> impl Coroutine<i32, Yield = i32, Return = ()> {
+    let g = Guard("first");
+    log(format!("made {}", g.0));
+    let g = Guard("second");
+    yield_!(1);
+    log(format!("after, g is {}", g.0));
+    {
+        let g = Guard("inner");
+        yield_!(2);
+        log_it!("inner g is {g:?}");
+    }
+    log(format!("outer g is {}", g.0));
+    yield_!(3);
+}
+
+#[test]
+fn shadowed_guards_live_to_their_scope_end() {
+    check("drops", "shadowed_guards", || {
+        drive(shadowed_guards(), [0, 0, 0, 0])
+    });
+    check("drops", "shadowed_guards_dropped_at_1", || {
+        drive(shadowed_guards(), [0])
+    });
+    check("drops", "shadowed_guards_dropped_at_2", || {
+        drive(shadowed_guards(), [0, 0])
+    });
+}

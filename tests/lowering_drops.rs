@@ -356,7 +356,6 @@ fn shadowed_guard(log: Log) -> impl Coroutine<Yield = u8, Return = ()> {
 }
 
 #[test]
-#[ignore = "macro bug: a shadowed local with a destructor is dropped at the suspension instead of at its scope end"]
 fn a_shadowed_value_still_lives_until_its_scope_ends() {
     // Shadowing does not drop: both guards live to the end of the body, dropped in reverse
     // declaration order.

@@ -337,6 +337,12 @@ pub struct Builder<'n> {
     /// The names some statement assigns as a whole (`x = e;`): the locals that may be
     /// killed, and so need a [`Local::witness`].
     assigned: HashSet<String>,
+    /// Every identifier the body spells, so a renamed binding takes a name none of them has.
+    body_idents: HashSet<String>,
+    /// Renamed bindings so far (see [`Builder::rename_shadowing`]).
+    shadow_count: usize,
+    /// Each name given to a renamed binding, with the user's name (its role).
+    renamed: std::collections::HashMap<String, String>,
 }
 
 /// Lowers `body` (already checked by `scan::check_body`).
@@ -350,6 +356,9 @@ pub fn lower(sig: &Signature, body: &Block, names: &Names) -> syn::Result<Lowere
         errors: None,
         started: 0,
         assigned: assigned_names(body),
+        body_idents: idents_of(body.to_token_stream()),
+        shadow_count: 0,
+        renamed: Default::default(),
     };
     for p in &sig.params {
         let id = b.declare(Local {
@@ -688,7 +697,10 @@ impl Builder<'_> {
     /// Lowers statements in the current scope; returns the tail value.
     fn stmts(&mut self, stmts: &[Stmt], want: bool) -> Operand {
         let mut value = Operand::unit();
-        for (i, stmt) in stmts.iter().enumerate() {
+        let mut stmts = stmts.to_vec();
+        for i in 0..stmts.len() {
+            self.rename_shadowing(&mut stmts[i..]);
+            let stmt = &stmts[i];
             let last = i + 1 == stmts.len();
             match stmt {
                 // Its value is `()`.
@@ -704,6 +716,67 @@ impl Builder<'_> {
             }
         }
         value
+    }
+
+    /// When `rest[0]` is a `let` whose binding shadows a local that may still have to be
+    /// carried across a suspension (one that may own a destructor, which lives to the end
+    /// of its scope, or one of an enclosing scope, which code after this scope reads
+    /// again), gives the new binding a name of its own: in the pattern, and in every
+    /// mention in the rest of the scope (macro arguments and `"{name}"` captures
+    /// included). Both values can then be named at every jump and suspension; the `Debug`
+    /// view and the state's fields keep the user's name.
+    fn rename_shadowing(&mut self, rest: &mut [Stmt]) {
+        let Some((Stmt::Local(local), after)) = rest.split_first_mut() else {
+            return;
+        };
+        let mut bindings = Vec::new();
+        pattern_bindings(&local.pat, &mut bindings);
+        let innermost = self.scopes.last().cloned().unwrap_or_default();
+        for (ident, _, _) in bindings {
+            let shadowed = self
+                .scopes
+                .iter()
+                .flatten()
+                .rev()
+                .find(|&&l| self.out.locals[l].name == ident);
+            let Some(&old) = shadowed else {
+                continue;
+            };
+            let local_old = &self.out.locals[old];
+            if local_old.temp || !(local_old.may_drop || !innermost.contains(&old)) {
+                continue;
+            }
+            let fresh = self.fresh_name(&ident);
+            let mut r = Rename {
+                from: ident.to_string(),
+                to: fresh,
+            };
+            r.visit_pat_mut(&mut local.pat);
+            for stmt in after.iter_mut() {
+                r.visit_stmt_mut(stmt);
+            }
+        }
+    }
+
+    /// A name for a renamed binding that nothing in the body spells: `x_shadow1`, ...
+    fn fresh_name(&mut self, ident: &Ident) -> Ident {
+        let base = ident.to_string();
+        let base = base.trim_start_matches("r#");
+        loop {
+            self.shadow_count += 1;
+            let name = format!("{base}_shadow{}", self.shadow_count);
+            if !self.body_idents.contains(&name) {
+                let user = self.role_of(ident);
+                self.renamed.insert(name.clone(), user);
+                return Ident::new(&name, ident.span());
+            }
+        }
+    }
+
+    /// The user's name for a binding (see [`Builder::rename_shadowing`]).
+    fn role_of(&self, ident: &Ident) -> String {
+        let name = ident.to_string();
+        self.renamed.get(&name).cloned().unwrap_or(name)
     }
 
     fn lower_stmt(&mut self, stmt: &Stmt) {
@@ -792,7 +865,7 @@ impl Builder<'_> {
                 && init_expr.is_none_or(init_may_drop);
             let decl_block = self.cur();
             let id = self.declare(Local {
-                role: ident.to_string(),
+                role: self.role_of(&ident),
                 name: ident,
                 mutable,
                 may_drop,
@@ -1536,7 +1609,7 @@ impl Builder<'_> {
             may_drop: !by_ref,
             temp: false,
             decl_block,
-            role: ident.to_string(),
+            role: self.role_of(ident),
             witness: None,
         });
     }
@@ -1767,6 +1840,152 @@ fn joined(ops: &[Operand], tokens: TokenStream) -> Operand {
             .collect(),
         stable: false,
     }
+}
+
+/// Every identifier in `tokens`, and every word of its string literals.
+fn idents_of(tokens: TokenStream) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for tt in tokens {
+        match tt {
+            proc_macro2::TokenTree::Ident(i) => {
+                out.insert(i.to_string());
+            }
+            proc_macro2::TokenTree::Group(g) => out.extend(idents_of(g.stream())),
+            proc_macro2::TokenTree::Literal(l) => out.extend(
+                l.to_string()
+                    .split(|c: char| !c.is_alphanumeric() && c != '_')
+                    .map(String::from),
+            ),
+            proc_macro2::TokenTree::Punct(_) => {}
+        }
+    }
+    out
+}
+
+/// Renames a local everywhere in code that comes after its new binding: path
+/// expressions, bindings (an inner binding of the same name is renamed with its mentions,
+/// which keeps its meaning), struct shorthands, macro arguments and format captures.
+struct Rename {
+    from: String,
+    to: Ident,
+}
+
+impl Rename {
+    fn ident(&self, at: &Ident) -> Ident {
+        Ident::new(&self.to.to_string(), at.span())
+    }
+
+    fn tokens(&self, tokens: TokenStream) -> TokenStream {
+        use proc_macro2::TokenTree as T;
+        let tts: Vec<T> = tokens.into_iter().collect();
+        let mut out = Vec::with_capacity(tts.len());
+        for (i, tt) in tts.iter().enumerate() {
+            out.push(match tt {
+                T::Ident(id) if *id == self.from => {
+                    let after_dot =
+                        i > 0 && matches!(&tts[i - 1], T::Punct(p) if p.as_char() == '.');
+                    let before_bang =
+                        matches!(tts.get(i + 1), Some(T::Punct(p)) if p.as_char() == '!');
+                    let path = matches!(tts.get(i + 1), Some(T::Punct(p)) if p.as_char() == ':')
+                        && matches!(tts.get(i + 2), Some(T::Punct(p)) if p.as_char() == ':');
+                    if after_dot || before_bang || path {
+                        tt.clone()
+                    } else {
+                        T::Ident(self.ident(id))
+                    }
+                }
+                T::Group(g) => {
+                    let mut ng = proc_macro2::Group::new(g.delimiter(), self.tokens(g.stream()));
+                    ng.set_span(g.span());
+                    T::Group(ng)
+                }
+                T::Literal(lit) => T::Literal(self.literal(lit)),
+                other => other.clone(),
+            });
+        }
+        out.into_iter().collect()
+    }
+
+    /// `"{x} {x:>3}"` -> `"{x_shadow1} {x_shadow1:>3}"`.
+    fn literal(&self, lit: &proc_macro2::Literal) -> proc_macro2::Literal {
+        let text = lit.to_string();
+        if !text.starts_with('"') || !text.contains('{') {
+            return lit.clone();
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text.as_str();
+        let mut changed = false;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open + 1]);
+            rest = &rest[open + 1..];
+            if let Some(r) = rest.strip_prefix('{') {
+                out.push('{');
+                rest = r;
+                continue;
+            }
+            let end = rest
+                .find(|c: char| !c.is_alphanumeric() && c != '_')
+                .unwrap_or(rest.len());
+            if &rest[..end] == self.from && matches!(rest[end..].chars().next(), Some('}' | ':')) {
+                out.push_str(&self.to.to_string());
+                rest = &rest[end..];
+                changed = true;
+            }
+        }
+        out.push_str(rest);
+        if !changed {
+            return lit.clone();
+        }
+        match out.parse::<proc_macro2::Literal>() {
+            Ok(mut new) => {
+                new.set_span(lit.span());
+                new
+            }
+            Err(_) => lit.clone(),
+        }
+    }
+}
+
+impl VisitMut for Rename {
+    fn visit_expr_mut(&mut self, e: &mut Expr) {
+        if let Expr::Path(p) = e
+            && p.qself.is_none()
+            && p.path.leading_colon.is_none()
+            && p.path.segments.len() == 1
+            && p.path.segments[0].arguments.is_none()
+            && p.path.segments[0].ident == self.from
+        {
+            let new = self.ident(&p.path.segments[0].ident);
+            p.path.segments[0].ident = new;
+            return;
+        }
+        visit_mut::visit_expr_mut(self, e);
+    }
+    fn visit_field_value_mut(&mut self, f: &mut syn::FieldValue) {
+        // `S { x }` -> `S { x: x_shadow1 }`.
+        if f.colon_token.is_none() && matches!(&f.member, syn::Member::Named(m) if *m == self.from)
+        {
+            f.colon_token = Some(Default::default());
+        }
+        self.visit_expr_mut(&mut f.expr);
+    }
+    fn visit_field_pat_mut(&mut self, f: &mut syn::FieldPat) {
+        if f.colon_token.is_none() && matches!(&f.member, syn::Member::Named(m) if *m == self.from)
+        {
+            f.colon_token = Some(Default::default());
+        }
+        self.visit_pat_mut(&mut f.pat);
+    }
+    fn visit_pat_ident_mut(&mut self, p: &mut syn::PatIdent) {
+        if p.ident == self.from {
+            p.ident = self.ident(&p.ident);
+        }
+        visit_mut::visit_pat_ident_mut(self, p);
+    }
+    fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+        mac.tokens = self.tokens(mac.tokens.clone());
+    }
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
 }
 
 /// The names a statement of `body` assigns as a whole (`x = e;`), anywhere in it.

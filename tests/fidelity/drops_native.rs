@@ -194,6 +194,24 @@ fn local_named_in_a_user_macro() -> impl Coroutine<i32, Yield = i32, Return = ()
     }
 }
 
+fn shadowed_guards() -> impl Coroutine<i32, Yield = i32, Return = ()> {
+    #[coroutine]
+    static move |_: i32| {
+        let g = Guard("first");
+        log(format!("made {}", g.0));
+        let g = Guard("second");
+        yield 1;
+        log(format!("after, g is {}", g.0));
+        {
+            let g = Guard("inner");
+            yield 2;
+            log_it!("inner g is {g:?}");
+        }
+        log(format!("outer g is {}", g.0));
+        yield 3;
+    }
+}
+
 fn main() {
     case("receive_loop_with_break", || {
         drive(receive_loop_with_break(), &[0, 1, 2, 0])
@@ -231,6 +249,9 @@ fn main() {
     case("local_named_in_a_user_macro_dropped", || {
         drive(local_named_in_a_user_macro(), &[0])
     });
+    case("shadowed_guards", || drive(shadowed_guards(), &[0, 0, 0, 0]));
+    case("shadowed_guards_dropped_at_1", || drive(shadowed_guards(), &[0]));
+    case("shadowed_guards_dropped_at_2", || drive(shadowed_guards(), &[0, 0]));
     case("moved_in_a_yielding_branch_moved", || {
         drive(moved_in_a_yielding_branch_or_returned(), &[0, 1, 0, 0])
     });
