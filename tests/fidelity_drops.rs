@@ -231,3 +231,41 @@ fn shadowed_guards_live_to_their_scope_end() {
         drive(shadowed_guards(), [0, 0])
     });
 }
+
+#[coro::coroutine]
+fn temporaries() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let _g = Guard("g");
+    yield_!((Guard("t1"), 5).1);
+    log("after the first statement");
+    let x = yield_!(6);
+    match (Guard("t2"), x).1 {
+        0 => {
+            yield_!(7);
+            log("arm 0");
+        }
+        _ => log("other arm"),
+    }
+    log("after the match");
+    let n = Guard("t3").name().len() as i32 + yield_!(8);
+    log("after the let");
+    n
+}
+
+#[test]
+fn temporaries_live_to_the_end_of_their_statement_across_its_yield() {
+    check("drops", "temporaries", || {
+        drive(temporaries(), [0, 0, 0, 0, 10])
+    });
+    check("drops", "temporaries_other_arm", || {
+        drive(temporaries(), [0, 0, 1, 10])
+    });
+    check("drops", "temporaries_dropped_at_1", || {
+        drive(temporaries(), [0])
+    });
+    check("drops", "temporaries_dropped_in_the_match", || {
+        drive(temporaries(), [0, 0, 0])
+    });
+    check("drops", "temporaries_dropped_in_the_let", || {
+        drive(temporaries(), [0, 0, 0, 0])
+    });
+}

@@ -642,7 +642,6 @@ fn temporary_across_yield(log: Log) -> impl Coroutine<i32, Yield = (), Return = 
 }
 
 #[test]
-#[ignore = "macro bug: a temporary of a statement that yields is dropped before the suspension, not at the end of the statement"]
 fn a_temporary_in_a_yielding_statement_is_dropped_at_the_end_of_the_statement() {
     let log = Log::new();
     let mut c = temporary_across_yield(log.clone());

@@ -34,7 +34,7 @@
 //!
 //! An assignment statement `x = e;` of the lowered code that overwrites a local whose old
 //! value nothing can read any more (in the block's straight-line code, before any read of
-//! it in the block) may be a *kill*: it is recorded as a [`Reassign`], and when the scope
+//! it in the block; a jump before it leaves with the old value) may be a *kill*: it is recorded as a [`Reassign`], and when the scope
 //! analysis decides that it kills (always for a local with no destructor), the liveness in
 //! `scope.rs` does not carry the old value to it (see [`Builder::lower_assign`]).
 //!
@@ -175,8 +175,9 @@ pub struct Suspend {
 }
 
 /// An assignment statement `x = e;` that may be a *kill*: it overwrites `x` in its
-/// block's straight-line code before anything in the block reads `x` or can leave, so the
-/// old value is dead here, unless it is needed for its drop. A local with no destructor is
+/// block's straight-line code before anything in the block reads `x`, so the old value is
+/// dead here (except on the jumps before it, see [`Reassign::sites_before`]), unless it is
+/// needed for its drop. A local with no destructor is
 /// always killed. For one that may own a destructor, overwriting drops the old value, so it
 /// must live until here, unless every path here has moved it out since it was last set
 /// (`let b = yield_!(out); out = f(b);`). Only the scope analysis can tell, so the block's
@@ -343,6 +344,9 @@ pub struct Builder<'n> {
     shadow_count: usize,
     /// Each name given to a renamed binding, with the user's name (its role).
     renamed: std::collections::HashMap<String, String>,
+    /// The scope of the expression statement being lowered, which its temporaries belong
+    /// to (see [`Builder::keep_temporaries`]).
+    stmt_scope: Option<usize>,
 }
 
 /// Lowers `body` (already checked by `scan::check_body`).
@@ -359,6 +363,7 @@ pub fn lower(sig: &Signature, body: &Block, names: &Names) -> syn::Result<Lowere
         body_idents: idents_of(body.to_token_stream()),
         shadow_count: 0,
         renamed: Default::default(),
+        stmt_scope: None,
     };
     for p in &sig.params {
         let id = b.declare(Local {
@@ -675,6 +680,103 @@ impl Builder<'_> {
         self.local_operand(t)
     }
 
+    /// Lowers a statement that suspends in a scope of its own, which its temporaries
+    /// belong to (see [`Self::keep_temporaries`]). When there are some, the statement's
+    /// end is a block boundary, so they drop there; `f`'s value (a `let`'s initializer)
+    /// is passed across it.
+    fn statement_scope(&mut self, f: impl FnOnce(&mut Self) -> Operand) -> Operand {
+        self.scopes.push(Vec::new());
+        let outer = self.stmt_scope.replace(self.scopes.len() - 1);
+        let value = f(self);
+        self.stmt_scope = outer;
+        let scope = self.scopes.pop().expect("scope");
+        if !scope
+            .iter()
+            .any(|&l| self.out.locals[l].role.starts_with("temporary"))
+        {
+            self.scopes.last_mut().expect("scope").extend(scope);
+            return value;
+        }
+        let end = self.reserve("ScopeEnd");
+        let unit = value.tokens.to_string() == "()";
+        self.goto(end, (!unit).then_some(value));
+        let p = (!unit).then(|| self.temp("value", true));
+        self.start(end, p);
+        match p {
+            Some(p) => self.local_operand(p),
+            None => Operand::unit(),
+        }
+    }
+
+    /// Spills the temporaries that code evaluated before a suspension in the same
+    /// statement keeps alive to the statement's end: a value whose field or element is
+    /// read (`(G::new(), 5).1`), that a method may borrow (`G::new().len()`), or that is
+    /// borrowed (`&G::new()`). Each becomes a local of the statement's scope that may own a
+    /// destructor, so it is carried across the suspension and dropped where the statement
+    /// ends, as Rust drops it. Only the chain evaluated first (base, receiver, borrowed
+    /// operand) is followed, so the order of evaluation does not change. Returns `e`
+    /// reading the spilled locals. Outside an expression statement nothing is spilled.
+    fn keep_temporaries(&mut self, e: &Expr) -> Expr {
+        let mut e = e.clone();
+        if self.stmt_scope != Some(self.scopes.len() - 1) || scan::expr_yields(&e) {
+            return e;
+        }
+        match &mut e {
+            Expr::Field(f) => *f.base = self.keep_base(&f.base),
+            Expr::Index(i) => *i.expr = self.keep_base(&i.expr),
+            Expr::MethodCall(m) if !scan::consumes_receiver(&m.method) => {
+                *m.receiver = self.keep_base(&m.receiver)
+            }
+            // Taken by value: only temporaries inside the receiver are kept.
+            Expr::MethodCall(m) => *m.receiver = self.keep_temporaries(&m.receiver),
+            Expr::Reference(r) => *r.expr = self.keep_base(&r.expr),
+            Expr::Paren(p) => *p.expr = self.keep_temporaries(&p.expr),
+            Expr::Cast(c) => *c.expr = self.keep_temporaries(&c.expr),
+            Expr::Unary(u) => *u.expr = self.keep_temporaries(&u.expr),
+            _ => {}
+        }
+        e
+    }
+
+    /// A base of [`Self::keep_temporaries`]: spilled when it computes a new value.
+    fn keep_base(&mut self, base: &Expr) -> Expr {
+        let inner = self.keep_temporaries(base);
+        let mut value = &inner;
+        while let Expr::Paren(p) = value {
+            value = &p.expr;
+        }
+        let spilled = match value {
+            Expr::Call(_) | Expr::Tuple(_) | Expr::Struct(_) | Expr::Array(_) | Expr::Macro(_) => {
+                true
+            }
+            // A method that returns a borrow of its receiver (`g.name()`, `v.iter()`)
+            // holds no destructor, and spilling it would hold the borrow across the
+            // suspension: only its receiver is kept.
+            Expr::MethodCall(m) => !returns_borrow(&m.method),
+            _ => false,
+        };
+        if !spilled {
+            return inner;
+        }
+        let op = self.verbatim(value);
+        let n = self.out.locals.len();
+        let name = format_ident!("__coro_temporary{}", n, span = Span::mixed_site());
+        let t = &op.tokens;
+        self.emit(quote!(let mut #name = #t;), op.mentions);
+        self.moved(scan::certain_moves(value, true));
+        let decl_block = self.cur();
+        self.declare(Local {
+            name: name.clone(),
+            mutable: true,
+            may_drop: true,
+            temp: false,
+            decl_block,
+            role: format!("temporary{n}"),
+            witness: None,
+        });
+        syn::parse_quote!(#name)
+    }
+
     fn local_operand(&self, l: LocalId) -> Operand {
         let name = &self.out.locals[l].name;
         Operand {
@@ -784,8 +886,11 @@ impl Builder<'_> {
             Stmt::Local(local) => self.lower_let(local),
             Stmt::Expr(Expr::Assign(a), _) if a.attrs.is_empty() => self.lower_assign(a),
             Stmt::Expr(e, _) if scan::expr_yields(e) => {
-                let op = self.expr(e, false);
-                self.discard(op);
+                self.statement_scope(|b| {
+                    let op = b.expr(e, false);
+                    b.discard(op);
+                    Operand::unit()
+                });
             }
             Stmt::Item(item) => self.out.items.push(item.clone()),
             Stmt::Macro(m) if scan::yield_kind(&m.mac).is_some() => {
@@ -825,7 +930,11 @@ impl Builder<'_> {
                         "a `let .. else` block cannot suspend; move the `yield_!` after the `let`",
                     );
                 }
-                let op = self.expr(&init.expr, true);
+                let op = if init.diverge.is_none() && scan::expr_yields(&init.expr) {
+                    self.statement_scope(|b| b.expr(&init.expr, true))
+                } else {
+                    self.expr(&init.expr, true)
+                };
                 let mut tokens = op.tokens;
                 let mut mentions = op.mentions;
                 if let Some((else_token, d)) = &init.diverge {
@@ -902,7 +1011,7 @@ impl Builder<'_> {
     /// It may **kill** `x` in the current block (see [`Reassign`]): `x` is a `mut` local
     /// whose value entered the block, and the assignment is in the block's straight-line
     /// code (not in a branch) with nothing before it in the block, `e` included, reading
-    /// `x` or leaving the block. A kill declares `x` uninitialized where the block binds
+    /// `x`. A kill declares `x` uninitialized where the block binds
     /// its incoming locals and sets it with its own type: `x = assign(witness, e);`.
     fn lower_assign(&mut self, a: &syn::ExprAssign) {
         if scan::expr_yields(&a.left) {
@@ -1233,8 +1342,13 @@ impl Builder<'_> {
         let last_yield = parts.iter().rposition(|e| scan::expr_yields(e));
         let mut ops = Vec::with_capacity(parts.len());
         for (i, e) in parts.iter().enumerate() {
-            let op = self.expr(e, true);
             let before_yield = last_yield.is_some_and(|y| i < y);
+            let op = if before_yield {
+                let kept = self.keep_temporaries(e);
+                self.expr(&kept, true)
+            } else {
+                self.expr(e, true)
+            };
             ops.push(if before_yield && !op.stable {
                 self.spill(op, "tmp")
             } else {
@@ -1260,7 +1374,10 @@ impl Builder<'_> {
         match kind {
             YieldKind::Yield => {
                 let value = match &operand {
-                    Some(e) => self.expr(e, true),
+                    Some(e) => {
+                        let kept = self.keep_temporaries(e);
+                        self.expr(&kept, true)
+                    }
                     None => Operand::unit(),
                 };
                 let value_span = operand.as_ref().map_or(span, |e| e.span());
@@ -1615,11 +1732,17 @@ impl Builder<'_> {
     }
 
     fn lower_match(&mut self, m: &syn::ExprMatch, want: bool) -> Operand {
-        let scrutinee = self.expr(&m.expr, true);
         let arms_yield = m.arms.iter().any(|a| {
             scan::expr_yields(&a.body)
                 || a.guard.as_ref().is_some_and(|(_, g)| scan::expr_yields(g))
         });
+        // The scrutinee's temporaries live to the end of the `match`, across its arms.
+        let scrutinee = if arms_yield {
+            let kept = self.keep_temporaries(&m.expr);
+            self.expr(&kept, true)
+        } else {
+            self.expr(&m.expr, true)
+        };
         if !arms_yield {
             let s = &scrutinee.tokens;
             let mut mentions = scrutinee.mentions.clone();
@@ -2022,6 +2145,36 @@ fn op_assigns(op: &syn::BinOp) -> bool {
             | ShlAssign(_)
             | ShrAssign(_)
     )
+}
+
+/// Methods that return a borrow of their receiver, or a value with no destructor, by
+/// convention or in the standard library.
+fn returns_borrow(method: &Ident) -> bool {
+    let name = method.to_string();
+    [
+        "as_", "iter", "get", "borrow", "deref", "to_str", "trim", "split", "is_", "len",
+    ]
+    .iter()
+    .any(|p| name.starts_with(p))
+        || matches!(
+            name.as_str(),
+            "name"
+                | "chars"
+                | "bytes"
+                | "lines"
+                | "first"
+                | "last"
+                | "keys"
+                | "values"
+                | "peek"
+                | "lock"
+                | "read"
+                | "write"
+                | "count"
+                | "contains"
+                | "starts_with"
+                | "ends_with"
+        )
 }
 
 /// An expression that evaluates to a borrow, judging from its syntax.

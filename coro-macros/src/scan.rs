@@ -4,9 +4,12 @@
 //! A proc macro sees tokens, not types, so "mentions" is syntactic: a single-identifier
 //! path expression, a name inside a macro's arguments, or an inline format capture
 //! (`"{total}"`). Each mention also says whether it may *move* the value (a by-value use:
-//! passed to a function, returned, a method receiver) or only looks at it (`&x`, `x.f`,
-//! `x == y`, a format argument); the lowering uses that to decide whether a local that is
-//! no longer read must still be kept alive for its destructor.
+//! passed to a function, returned, the receiver of a method that takes `self`) or only
+//! looks at it (`&x`, `x.f`, `x == y`, a format argument, the receiver of another method, a
+//! name in another macro's arguments); the lowering uses that to decide whether a local
+//! that is no longer read must still be kept alive for its destructor. [`certain_moves`]
+//! finds the uses that move on every path, which let an assignment after them initialize
+//! the local instead of dropping its old value.
 
 use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::punctuated::Punctuated;
@@ -348,7 +351,7 @@ fn moves_arguments(mac: &Macro) -> bool {
 /// scope as Rust keeps it. When such a method does take `self`, the local is moved yet
 /// kept, which rustc rejects (E0382, "`lines` takes ownership of the receiver `self`"):
 /// a compile error, never a silent early drop. `{x}.method()` moves it first.
-fn consumes_receiver(method: &Ident) -> bool {
+pub fn consumes_receiver(method: &Ident) -> bool {
     let name = method.to_string();
     name.starts_with("into_")
         || name.starts_with("unwrap")
@@ -576,14 +579,16 @@ impl<'a> Visit<'a> for Mentions {
 /// The locals a piece of code that does not suspend certainly moves (or copies) on every
 /// path that goes on after it: a bare name as a function or method argument, a tuple,
 /// array or struct field, the value of an assignment or of a `let` with a plain binding,
-/// or the operand of a `yield_!`. After such a use the old value needs no drop: a moved
+/// the operand of a `yield_!`, or the receiver of a method that takes `self` (see
+/// [`consumes_receiver`]) or of `{x}.method()`. After such a use the old value needs no drop: a moved
 /// value is gone, and a copied one's type has no destructor. That lets an assignment
 /// after it initialize the local instead of dropping a value that is not there (see
 /// `Reassign` in `lower.rs`).
 ///
 /// Only what certainly runs counts: not a branch of an `if` or `match` (unless every
 /// branch that does not leave moves it), a loop body, a closure, the right side of
-/// `&&`/`||`, a macro's arguments, or a method receiver (`x.m()` may take `&self`). A
+/// `&&`/`||`, a macro's arguments, or the receiver of another method (`x.m()` may take
+/// `&self`). A
 /// name that the code itself binds somewhere is left out, so an inner `let x` is never
 /// mistaken for an outer `x`.
 pub fn certain_moves(expr: &Expr, top_is_moved: bool) -> Vec<String> {
@@ -732,7 +737,11 @@ fn moves_in(e: &Expr, out: &mut Vec<String>) {
             c.args.iter().for_each(|a| moved_value(a, out));
         }
         Expr::MethodCall(m) => {
-            moves_in(&m.receiver, out);
+            if consumes_receiver(&m.method) || matches!(&*m.receiver, Expr::Block(_)) {
+                moved_value(&m.receiver, out);
+            } else {
+                moves_in(&m.receiver, out);
+            }
             m.args.iter().for_each(|a| moved_value(a, out));
         }
         Expr::Tuple(t) => t.elems.iter().for_each(|a| moved_value(a, out)),

@@ -12,8 +12,10 @@
 //!    nothing (pattern `ref`, a reference or primitive type annotation, an initializer
 //!    such as `&x`, a literal, arithmetic, a non-`move` closure) shows it has no
 //!    destructor, and no path to the block start passes a by-value use of it (a
-//!    maybe-moved analysis). Such a local stays until its scope ends, so a guard that
-//!    is never read again still runs its `Drop` where Rust would run it.
+//!    maybe-moved analysis; each jump knows the by-value uses on its own path through
+//!    its block, so a move in one branch of an `if` does not reach the other). Such a
+//!    local stays until its scope ends, so a guard that is never read again still runs
+//!    its `Drop` where Rust would run it.
 //!
 //! Everything else is dropped at the end of the block it was last carried into. A
 //! suspension point saves exactly what its resume block carries.
@@ -22,10 +24,13 @@
 //!
 //! Before all that, each [`Reassign`](crate::lower::Reassign) (`x = e;` that overwrites `x`
 //! before anything reads it) is decided. It kills `x` when `x` has no destructor, or when
-//! `x` is **definitely moved** where the block starts (a forward must-analysis: every path there passes a `yield_!(x)` and no
-//! mention or declaration of `x` after it), so the old value needs no drop. The block then
-//! declares `x` uninitialized where it binds its incoming locals (see emit), and the
-//! assignment initializes it.
+//! `x` is **definitely moved** where the block starts (a forward must-analysis: every path
+//! there passes a certain move of `x`, see `scan::certain_moves`, and no mention or
+//! declaration of `x` after it; a jump after a `return` is no path), so the old value
+//! needs no drop. The block then declares `x` uninitialized where it binds its incoming
+//! locals (see emit), and the assignment initializes it. A jump before the assignment in
+//! its block (`if c { break; }`) leaves with the old value: if its target turns out to
+//! need `x`, the kill is undone and the analysis runs again.
 
 use crate::lower::{LocalId, Lowered, SiteKind, Vis};
 

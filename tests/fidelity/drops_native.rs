@@ -212,6 +212,27 @@ fn shadowed_guards() -> impl Coroutine<i32, Yield = i32, Return = ()> {
     }
 }
 
+fn temporaries() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    #[coroutine]
+    static move |_: i32| {
+        let _g = Guard("g");
+        yield (Guard("t1"), 5).1;
+        log("after the first statement");
+        let x = yield 6;
+        match (Guard("t2"), x).1 {
+            0 => {
+                yield 7;
+                log("arm 0");
+            }
+            _ => log("other arm"),
+        }
+        log("after the match");
+        let n = Guard("t3").name().len() as i32 + yield 8;
+        log("after the let");
+        n
+    }
+}
+
 fn main() {
     case("receive_loop_with_break", || {
         drive(receive_loop_with_break(), &[0, 1, 2, 0])
@@ -252,6 +273,11 @@ fn main() {
     case("shadowed_guards", || drive(shadowed_guards(), &[0, 0, 0, 0]));
     case("shadowed_guards_dropped_at_1", || drive(shadowed_guards(), &[0]));
     case("shadowed_guards_dropped_at_2", || drive(shadowed_guards(), &[0, 0]));
+    case("temporaries", || drive(temporaries(), &[0, 0, 0, 0, 10]));
+    case("temporaries_other_arm", || drive(temporaries(), &[0, 0, 1, 10]));
+    case("temporaries_dropped_at_1", || drive(temporaries(), &[0]));
+    case("temporaries_dropped_in_the_match", || drive(temporaries(), &[0, 0, 0]));
+    case("temporaries_dropped_in_the_let", || drive(temporaries(), &[0, 0, 0, 0]));
     case("moved_in_a_yielding_branch_moved", || {
         drive(moved_in_a_yielding_branch_or_returned(), &[0, 1, 0, 0])
     });
