@@ -269,3 +269,66 @@ fn temporaries_live_to_the_end_of_their_statement_across_its_yield() {
         drive(temporaries(), [0, 0, 0, 0])
     });
 }
+
+#[coro::coroutine]
+fn moved_on_some_paths() -> impl Coroutine<i32, Yield = i32, Return = ()> {
+    let g = Guard("g");
+    let _h = Guard("h");
+    let c = yield_!(0);
+    if c == 1 {
+        consume(g);
+    } else {
+        log_it!("kept {}", g.0);
+        log(format!("{g:?}"));
+    }
+    yield_!(1);
+    log("after");
+}
+
+#[test]
+fn a_local_moved_on_some_paths_lives_to_its_scope_end_on_the_others() {
+    check("drops", "moved_on_some_paths_moved", || {
+        drive(moved_on_some_paths(), [0, 1, 0])
+    });
+    check("drops", "moved_on_some_paths_kept", || {
+        drive(moved_on_some_paths(), [0, 0, 0])
+    });
+    check("drops", "moved_on_some_paths_dropped", || {
+        drive(moved_on_some_paths(), [0, 0])
+    });
+    check("drops", "moved_on_some_paths_dropped_after_move", || {
+        drive(moved_on_some_paths(), [0, 1])
+    });
+}
+
+#[coro::coroutine]
+fn moved_on_some_paths_then_reassigned() -> impl Coroutine<i32, Yield = i32, Return = ()> {
+    let mut g = Guard("g1");
+    let c = yield_!(0);
+    if c == 1 {
+        consume(g);
+    }
+    yield_!(1);
+    g = Guard("g2");
+    yield_!(2);
+    log(format!("end with {}", g.0));
+}
+
+#[test]
+fn a_local_moved_on_some_paths_then_assigned_again() {
+    check(
+        "drops",
+        "reassigned_after_a_move_on_some_paths_moved",
+        || drive(moved_on_some_paths_then_reassigned(), [0, 1, 0, 0]),
+    );
+    check(
+        "drops",
+        "reassigned_after_a_move_on_some_paths_kept",
+        || drive(moved_on_some_paths_then_reassigned(), [0, 0, 0, 0]),
+    );
+    check(
+        "drops",
+        "reassigned_after_a_move_on_some_paths_dropped",
+        || drive(moved_on_some_paths_then_reassigned(), [0, 0]),
+    );
+}

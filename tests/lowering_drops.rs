@@ -332,7 +332,6 @@ fn a_conditionally_moved_value_is_dropped_once() {
 }
 
 #[test]
-#[ignore = "macro bug: a maybe-moved local is dropped at the suspension, not at its scope end, when it was not moved"]
 fn a_conditionally_moved_value_that_was_not_moved_is_dropped_at_scope_end() {
     // Rust keeps an unmoved `g` (drop flag set) until the end of its scope.
     let log = Log::new();

@@ -4,7 +4,9 @@
 //! The macro is a small compiler in six stages, one module each, with plain data between
 //! them: [`parse`] (the signature) -> [`scan`] (suspension points, mentions of locals) ->
 //! [`lower`] (basic blocks and jumps) -> [`scope`] (which locals each block carries) ->
-//! [`layout`] (names of variants, fields, type parameters) -> [`emit`] (tokens).
+//! [`layout`] (names of variants, fields, type parameters) -> [`emit`] (tokens). When the
+//! scope analysis finds locals that need a drop flag, lower and scope run a second time
+//! with them.
 //!
 //! Set `CORO_MACROS_DEBUG=1` while building to print each expansion to stderr, or
 //! `CORO_MACROS_DEBUG=<dir>` to write one file per coroutine there.
@@ -105,8 +107,14 @@ fn expand(
     }
     scan::check_body(&item.block)?;
     let names = names(&sig);
-    let lowered = lower::lower(&sig, &item.block, &names)?;
-    let analysis = scope::analyze(&lowered)?;
+    let mut lowered = lower::lower(&sig, &item.block, &names)?;
+    let mut analysis = scope::analyze(&lowered)?;
+    if !analysis.flags.is_empty() {
+        // Some locals need a drop flag: lower again with them (see `lower_with_flags`).
+        let flags = analysis.flags.iter().copied().collect();
+        lowered = lower::lower_with_flags(&sig, &item.block, &names, &flags)?;
+        analysis = scope::analyze(&lowered)?;
+    }
     let layout = layout::layout(&lowered, &analysis);
     Ok(emit::emit(&emit::Input {
         item: &item,

@@ -38,6 +38,13 @@
 //! analysis decides that it kills (always for a local with no destructor), the liveness in
 //! `scope.rs` does not carry the old value to it (see [`Builder::lower_assign`]).
 //!
+//! Three rewrites keep drops where Rust has them. A `let` that shadows a local still
+//! needed gets a name of its own in the rest of its scope ([`Builder::rename_shadowing`]).
+//! An expression statement or `let` that suspends keeps the temporaries it evaluates
+//! before the suspension in locals of its own scope, dropped at its end
+//! ([`Builder::keep_temporaries`]). A local moved on some paths to a jump and not on
+//! others gets a drop flag, in a second lowering ([`lower_with_flags`]).
+//!
 //! The output is plain data ([`Lowered`]): blocks whose code holds `__coro_site!(N)`
 //! placeholders for jumps and suspensions, and the [`Site`]s they stand for. Which locals
 //! each jump carries is decided afterwards, in `scope.rs`.
@@ -225,6 +232,11 @@ pub struct Lowered {
     /// Items declared in lowered code (`fn`, `const`, `struct`, `use`, ..). They cannot
     /// see locals, so they move to the function body, where every block can name them.
     pub items: Vec<syn::Item>,
+    /// Locals a drop flag could be given (a plain `let x = ..`),
+    /// with the number of their `let` in lowering order (see [`lower_with_flags`]).
+    pub flaggable: Vec<(LocalId, usize)>,
+    /// Whether some local has a drop flag ([`Flag`](../../coro_runtime/__private/struct.Flag.html)).
+    pub has_flags: bool,
 }
 
 /// The names of the generated items the lowering writes code against.
@@ -347,10 +359,32 @@ pub struct Builder<'n> {
     /// The scope of the expression statement being lowered, which its temporaries belong
     /// to (see [`Builder::keep_temporaries`]).
     stmt_scope: Option<usize>,
+    /// The `let`s (by number) whose local gets a drop flag.
+    flags: HashSet<usize>,
+    /// `let`s lowered so far.
+    let_count: usize,
+    /// Locals with a drop flag: never moved, whatever the code does with their value.
+    flagged: HashSet<LocalId>,
+    /// The flag to wrap the next `let`'s local in, once it is declared.
+    flag_next: Option<Ident>,
 }
 
 /// Lowers `body` (already checked by `scan::check_body`).
 pub fn lower(sig: &Signature, body: &Block, names: &Names) -> syn::Result<Lowered> {
+    lower_with_flags(sig, body, names, &HashSet::new())
+}
+
+/// Lowers `body`, giving the locals of the `let`s numbered in `flags` a drop flag: a local
+/// that `scope.rs` finds moved on some paths to a suspension and not on others, which
+/// Rust drops at its scope's end on the paths where it was not moved. The first lowering
+/// has none; the scope analysis of its result says which ones need one, and the body is
+/// lowered again with them (see `lib.rs`).
+pub fn lower_with_flags(
+    sig: &Signature,
+    body: &Block,
+    names: &Names,
+    flags: &HashSet<usize>,
+) -> syn::Result<Lowered> {
     let mut b = Builder {
         out: Lowered::default(),
         names,
@@ -364,6 +398,10 @@ pub fn lower(sig: &Signature, body: &Block, names: &Names) -> syn::Result<Lowere
         shadow_count: 0,
         renamed: Default::default(),
         stmt_scope: None,
+        flags: flags.clone(),
+        let_count: 0,
+        flagged: HashSet::new(),
+        flag_next: None,
     };
     for p in &sig.params {
         let id = b.declare(Local {
@@ -461,7 +499,7 @@ impl Builder<'_> {
                 .rev()
                 .find(|&&l| self.out.locals[l].name == m.name);
             if let Some(&l) = found {
-                out.push((l, m.moving));
+                out.push((l, m.moving && !self.flagged.contains(&l)));
             }
         }
         out
@@ -722,6 +760,8 @@ impl Builder<'_> {
             return e;
         }
         match &mut e {
+            // A drop flag's by-value use (see `FlagUses`): no temporary of the user's.
+            Expr::MethodCall(m) if m.method == "__coro_take" => {}
             Expr::Field(f) => *f.base = self.keep_base(&f.base),
             Expr::Index(i) => *i.expr = self.keep_base(&i.expr),
             Expr::MethodCall(m) if !scan::consumes_receiver(&m.method) => {
@@ -802,6 +842,7 @@ impl Builder<'_> {
         let mut stmts = stmts.to_vec();
         for i in 0..stmts.len() {
             self.rename_shadowing(&mut stmts[i..]);
+            self.flag_local(&mut stmts[i..]);
             let stmt = &stmts[i];
             let last = i + 1 == stmts.len();
             match stmt {
@@ -860,6 +901,40 @@ impl Builder<'_> {
         }
     }
 
+    /// When `rest[0]` is a `let` whose local gets a drop flag (see [`lower_with_flags`]),
+    /// rewrites the rest of its scope to use the flag, and has [`Self::lower_let`] wrap the
+    /// local in it. A scope that binds the name again, or uses it where a by-value use
+    /// would only move part of it (`match g { .. }`, `let (a, _) = g;`), is left as it is.
+    fn flag_local(&mut self, rest: &mut [Stmt]) {
+        let Some((Stmt::Local(local), after)) = rest.split_first_mut() else {
+            return;
+        };
+        if !self.flags.contains(&self.let_count) {
+            return;
+        }
+        let Some(name) = simple_binding(&local.pat) else {
+            return;
+        };
+        let mut bound = Vec::new();
+        for stmt in after.iter() {
+            scan::bound_names(stmt, &mut bound);
+        }
+        if bound.iter().any(|n| *n == name.to_string()) {
+            return;
+        }
+        let mut rewritten = after.to_vec();
+        let mut r = FlagUses {
+            name: name.clone(),
+            bad: false,
+        };
+        r.stmts(&mut rewritten);
+        if r.bad {
+            return;
+        }
+        after.clone_from_slice(&rewritten);
+        self.flag_next = Some(name);
+    }
+
     /// A name for a renamed binding that nothing in the body spells: `x_shadow1`, ...
     fn fresh_name(&mut self, ident: &Ident) -> Ident {
         let base = ident.to_string();
@@ -916,6 +991,9 @@ impl Builder<'_> {
     }
 
     fn lower_let(&mut self, local: &syn::Local) {
+        let index = self.let_count;
+        self.let_count += 1;
+        let flag = self.flag_next.take();
         let pat = &local.pat;
         let mut bindings = Vec::new();
         pattern_bindings(pat, &mut bindings);
@@ -984,6 +1062,22 @@ impl Builder<'_> {
             });
             if init_expr.is_some() && !by_ref {
                 self.take_witness(id);
+            }
+            let plain = simple_binding(pat).is_some_and(|n| n == self.out.locals[id].name);
+            if plain && local.init.is_some() {
+                self.out.flaggable.push((id, index));
+            }
+            if let Some(name) = &flag
+                && *name == self.out.locals[id].name
+            {
+                // Rust's drop flag: the local's value, while no path has moved it out.
+                self.emit(
+                    quote!(let mut #name = ::coro::__private::Flag::new(#name);),
+                    Vec::new(),
+                );
+                self.flagged.insert(id);
+                self.out.locals[id].mutable = true;
+                self.out.has_flags = true;
             }
         }
     }
@@ -1963,6 +2057,217 @@ fn joined(ops: &[Operand], tokens: TokenStream) -> Operand {
             .collect(),
         stable: false,
     }
+}
+
+/// The binding of a `let x` or `let x: T` pattern (not `ref`, not `x @ ..`).
+fn simple_binding(pat: &Pat) -> Option<Ident> {
+    match pat {
+        Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => Some(p.ident.clone()),
+        Pat::Type(t) => simple_binding(&t.pat),
+        _ => None,
+    }
+}
+
+/// Rewrites the uses of a local that gets a drop flag (see `Flag` in the runtime): a use
+/// that moves it takes the value out of the flag (`Take(&mut g).__coro_take()`, a copy for
+/// a `Copy` type), any other reads through it (`(*g)`). `bad` when a use would move only
+/// part of it: that keeps its meaning only on the local itself. An assignment puts a new
+/// value in the flag.
+struct FlagUses {
+    name: Ident,
+    bad: bool,
+}
+
+impl FlagUses {
+    fn is_it(&self, e: &Expr) -> bool {
+        matches!(e, Expr::Path(p) if p.qself.is_none() && p.path.leading_colon.is_none()
+            && p.path.segments.len() == 1 && p.path.segments[0].arguments.is_none()
+            && p.path.segments[0].ident == self.name)
+    }
+
+    fn span_of(e: &Expr) -> Span {
+        e.span()
+    }
+
+    /// `e` is used by value.
+    fn moved(&mut self, e: &mut Expr) {
+        if self.is_it(e) {
+            let span = Self::span_of(e);
+            let n = Ident::new(&self.name.to_string(), self.name.span().located_at(span));
+            *e = syn::parse_quote_spanned!(span=> ::coro::__private::Take(&mut #n).__coro_take());
+        } else {
+            self.visit_expr_mut(e);
+        }
+    }
+
+    /// The statements of a block, or the rest of one: a tail expression is its value.
+    fn stmts(&mut self, stmts: &mut [Stmt]) {
+        let n = stmts.len();
+        for (i, stmt) in stmts.iter_mut().enumerate() {
+            match stmt {
+                Stmt::Expr(e, None) if i + 1 == n => self.moved(e),
+                _ => self.visit_stmt_mut(stmt),
+            }
+        }
+    }
+
+    fn tokens(&self, tokens: TokenStream, moving: bool) -> TokenStream {
+        use proc_macro2::TokenTree as T;
+        let tts: Vec<T> = tokens.into_iter().collect();
+        let mut out = TokenStream::new();
+        for (i, tt) in tts.iter().enumerate() {
+            match tt {
+                T::Ident(id) if *id == self.name => {
+                    let after_dot =
+                        i > 0 && matches!(&tts[i - 1], T::Punct(p) if p.as_char() == '.');
+                    let next =
+                        |c: char| matches!(tts.get(i + 1), Some(T::Punct(p)) if p.as_char() == c);
+                    if after_dot || next('!') || next(':') {
+                        out.extend([tt.clone()]);
+                    } else if moving {
+                        out.extend(quote_spanned!(id.span()=> ::coro::__private::Take(&mut #id).__coro_take()));
+                    } else {
+                        out.extend(quote_spanned!(id.span()=> (*#id)));
+                    }
+                }
+                T::Group(g) => {
+                    let mut ng =
+                        proc_macro2::Group::new(g.delimiter(), self.tokens(g.stream(), moving));
+                    ng.set_span(g.span());
+                    out.extend([T::Group(ng)]);
+                }
+                other => out.extend([other.clone()]),
+            }
+        }
+        out
+    }
+}
+
+impl VisitMut for FlagUses {
+    fn visit_expr_mut(&mut self, e: &mut Expr) {
+        if self.is_it(e) {
+            let span = Self::span_of(e);
+            let n = Ident::new(&self.name.to_string(), self.name.span().located_at(span));
+            *e = syn::parse_quote_spanned!(span=> (*#n));
+            return;
+        }
+        match e {
+            Expr::Call(c) => {
+                self.visit_expr_mut(&mut c.func);
+                c.args.iter_mut().for_each(|a| self.moved(a));
+            }
+            Expr::MethodCall(m) => {
+                if scan::consumes_receiver(&m.method) {
+                    self.moved(&mut m.receiver);
+                } else {
+                    self.visit_expr_mut(&mut m.receiver);
+                }
+                m.args.iter_mut().for_each(|a| self.moved(a));
+            }
+            Expr::Tuple(t) => t.elems.iter_mut().for_each(|a| self.moved(a)),
+            Expr::Array(a) => a.elems.iter_mut().for_each(|a| self.moved(a)),
+            Expr::Struct(s) => {
+                for f in s.fields.iter_mut() {
+                    if f.colon_token.is_none() {
+                        f.colon_token = Some(Default::default());
+                    }
+                    self.moved(&mut f.expr);
+                }
+                if let Some(rest) = &mut s.rest {
+                    self.visit_expr_mut(rest);
+                }
+            }
+            Expr::Assign(a) if self.is_it(&a.left) => {
+                // A new value in the flag: the old one, if still there, drops, as Rust
+                // drops it when its flag is set.
+                self.moved(&mut a.right);
+                let right = &a.right;
+                *a.right =
+                    syn::parse_quote_spanned!(right.span()=> ::coro::__private::Flag::new(#right));
+            }
+            Expr::Assign(a) => {
+                self.visit_expr_mut(&mut a.left);
+                self.moved(&mut a.right);
+            }
+            Expr::Return(r) => {
+                if let Some(v) = &mut r.expr {
+                    self.moved(v);
+                }
+            }
+            Expr::Break(b) => {
+                if let Some(v) = &mut b.expr {
+                    self.moved(v);
+                }
+            }
+            Expr::Binary(b) => {
+                use syn::BinOp::*;
+                match b.op {
+                    Add(_) | Sub(_) | Mul(_) | Div(_) | Rem(_) | BitXor(_) | BitAnd(_)
+                    | BitOr(_) | Shl(_) | Shr(_) => {
+                        self.moved(&mut b.left);
+                        self.moved(&mut b.right);
+                    }
+                    _ if op_assigns(&b.op) => {
+                        self.visit_expr_mut(&mut b.left);
+                        self.moved(&mut b.right);
+                    }
+                    _ => visit_mut::visit_expr_binary_mut(self, b),
+                }
+            }
+            Expr::Unary(u) if !matches!(u.op, syn::UnOp::Deref(_)) => self.moved(&mut u.expr),
+            Expr::ForLoop(f) => {
+                self.moved(&mut f.expr);
+                self.visit_block_mut(&mut f.body);
+            }
+            Expr::Match(m) if self.is_it(&m.expr) => self.bad = true,
+            // It would take the flag itself.
+            Expr::Closure(c)
+                if c.capture.is_some()
+                    && scan::expr_mentions(&c.body)
+                        .iter()
+                        .any(|m| self.name == m.name) =>
+            {
+                self.bad = true
+            }
+            Expr::Let(l) if self.is_it(&l.expr) => self.bad = true,
+            _ => visit_mut::visit_expr_mut(self, e),
+        }
+    }
+    fn visit_block_mut(&mut self, b: &mut Block) {
+        self.stmts(&mut b.stmts);
+    }
+    fn visit_arm_mut(&mut self, arm: &mut syn::Arm) {
+        if let Some((_, g)) = &mut arm.guard {
+            self.visit_expr_mut(g);
+        }
+        // An arm's value is the `match`'s.
+        self.moved(&mut arm.body);
+    }
+    fn visit_local_mut(&mut self, l: &mut syn::Local) {
+        if let Some(init) = &mut l.init {
+            if simple_binding(&l.pat).is_some() {
+                self.moved(&mut init.expr);
+            } else if self.is_it(&init.expr) {
+                self.bad = true;
+            } else {
+                self.visit_expr_mut(&mut init.expr);
+            }
+            if let Some((_, d)) = &mut init.diverge {
+                self.visit_expr_mut(d);
+            }
+        }
+    }
+    fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+        if let Some(kind) = scan::yield_kind(mac) {
+            if let Ok(Some(mut operand)) = scan::yield_operand(mac, kind) {
+                self.moved(&mut operand);
+                mac.tokens = operand.into_token_stream();
+            }
+            return;
+        }
+        mac.tokens = self.tokens(mac.tokens.clone(), scan::moves_arguments(mac));
+    }
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
 }
 
 /// Every identifier in `tokens`, and every word of its string literals.

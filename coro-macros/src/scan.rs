@@ -336,7 +336,7 @@ struct Mentions {
 
 /// Macros known to move (or copy) the values named in their arguments: `vec![a, b]`
 /// builds a vector of them, `dbg!(x)` returns its argument.
-fn moves_arguments(mac: &Macro) -> bool {
+pub fn moves_arguments(mac: &Macro) -> bool {
     mac.path
         .segments
         .last()
@@ -579,8 +579,8 @@ impl<'a> Visit<'a> for Mentions {
 /// The locals a piece of code that does not suspend certainly moves (or copies) on every
 /// path that goes on after it: a bare name as a function or method argument, a tuple,
 /// array or struct field, the value of an assignment or of a `let` with a plain binding,
-/// the operand of a `yield_!`, or the receiver of a method that takes `self` (see
-/// [`consumes_receiver`]) or of `{x}.method()`. After such a use the old value needs no drop: a moved
+/// the operand of a `yield_!`, the receiver of a method that takes `self` (see
+/// [`consumes_receiver`]) or of `{x}.method()`, or a local a `move` closure names. After such a use the old value needs no drop: a moved
 /// value is gone, and a copied one's type has no destructor. That lets an assignment
 /// after it initialize the local instead of dropping a value that is not there (see
 /// `Reassign` in `lower.rs`).
@@ -626,6 +626,11 @@ pub fn stmt_certain_moves(stmt: &Stmt) -> Vec<String> {
         Stmt::Expr(e, _) => certain_moves(e, false),
         _ => Vec::new(),
     }
+}
+
+/// The names a statement binds anywhere in it (patterns of `let`s, closures, arms, ..).
+pub fn bound_names(stmt: &Stmt, out: &mut Vec<String>) {
+    BoundNames(out).visit_stmt(stmt);
 }
 
 struct BoundNames<'o>(&'o mut Vec<String>);
@@ -762,15 +767,32 @@ fn moves_in(e: &Expr, out: &mut Vec<String>) {
         Expr::Field(f) => moves_in(&f.base, out),
         Expr::Index(i) => {
             moves_in(&i.expr, out);
-            moves_in(&i.index, out);
+            moved_value(&i.index, out);
         }
-        Expr::Unary(u) => moves_in(&u.expr, out),
-        Expr::Cast(c) => moves_in(&c.expr, out),
+        Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => moves_in(&u.expr, out),
+        // `-x` and `!x` take `x` by value; a cast's operand is a primitive, copied.
+        Expr::Unary(u) => moved_value(&u.expr, out),
+        Expr::Cast(c) => moved_value(&c.expr, out),
         Expr::Try(t) => moves_in(&t.expr, out),
         Expr::Binary(b) => {
-            moves_in(&b.left, out);
-            if !matches!(b.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) {
-                moves_in(&b.right, out);
+            use syn::BinOp::*;
+            match b.op {
+                // The arithmetic operators take both operands by value.
+                Add(_) | Sub(_) | Mul(_) | Div(_) | Rem(_) | BitXor(_) | BitAnd(_) | BitOr(_)
+                | Shl(_) | Shr(_) => {
+                    moved_value(&b.left, out);
+                    moved_value(&b.right, out);
+                }
+                And(_) | Or(_) => moves_in(&b.left, out),
+                // Comparisons borrow; `x += e` takes `e`.
+                Eq(_) | Ne(_) | Lt(_) | Le(_) | Gt(_) | Ge(_) => {
+                    moves_in(&b.left, out);
+                    moves_in(&b.right, out);
+                }
+                _ => {
+                    moves_in(&b.left, out);
+                    moved_value(&b.right, out);
+                }
             }
         }
         Expr::Block(b) if b.label.is_none() => block_moves(&b.block, false, out),
@@ -798,6 +820,10 @@ fn moves_in(e: &Expr, out: &mut Vec<String>) {
                     m.arms.iter().map(|a| (&empty, Some(&*a.body))).collect();
                 out.extend(branches_moves(arms.into_iter()));
             }
+        }
+        // A `move` closure takes every local its body names when it is created.
+        Expr::Closure(c) if c.capture.is_some() => {
+            out.extend(expr_mentions(&c.body).into_iter().map(|m| m.name));
         }
         Expr::Return(r) => {
             if let Some(v) = &r.expr {

@@ -46,6 +46,12 @@ pub struct Analysis {
     pub reassign_kills: Vec<bool>,
     /// Per block: the locals its code reads, with the reassignments decided.
     pub mentions: Vec<Vec<(LocalId, bool)>>,
+    /// The `let`s (by number, see `lower::lower_with_flags`) whose local needs a drop flag:
+    /// some jump leaves it behind, moved on some paths there and not on others, where Rust
+    /// would keep it to the end of its scope on the paths that did not move it.
+    pub flags: Vec<usize>,
+    /// Per block: the locals maybe moved out where it starts.
+    maybe_moved_in: Vec<Set>,
 }
 
 impl Analysis {
@@ -56,7 +62,7 @@ impl Analysis {
 }
 
 /// A set of locals, one bit each.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq, Debug)]
 struct Set(Vec<u64>);
 
 impl Set {
@@ -110,9 +116,9 @@ pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
                 .map(|&s| lowered.sites[s].target),
         );
     }
-    let mut reassign_kills = decide_reassigns(lowered, &reachable);
+    let (mut reassign_kills, moved_in) = decide_reassigns(lowered, &reachable);
     loop {
-        let analysis = analyze_with(lowered, reachable.clone(), reassign_kills.clone())?;
+        let mut analysis = analyze_with(lowered, reachable.clone(), reassign_kills.clone())?;
         // A jump before a kill in its block leaves with the old value, which the kill's
         // block does not have (it declares the local uninitialized): if the jump's target
         // needs it after all, the assignment drops the old value as written instead.
@@ -131,9 +137,45 @@ pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
             }
         }
         if !undone {
+            analysis.flags = wanted_flags(lowered, &analysis, &moved_in);
             return Ok(analysis);
         }
     }
+}
+
+/// The locals some jump leaves behind (not carried into its target, though in scope
+/// there), or carries though they may be moved out, while they are moved on some paths
+/// to it and not on others.
+fn wanted_flags(lowered: &Lowered, analysis: &Analysis, must: &[Option<Set>]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for site in &lowered.sites {
+        let (from, target) = (site.from, site.target);
+        if !analysis.reachable[from] || site.dead {
+            continue;
+        }
+        let alive_in_from = |l: LocalId| {
+            lowered.blocks[from].param == Some(l)
+                || analysis.carried[from].contains(&l)
+                || lowered.locals[l].decl_block == from
+        };
+        for &(l, index) in &lowered.flaggable {
+            let local = &lowered.locals[l];
+            let left_behind = local.may_drop
+                && lowered.blocks[target].entry_scope.contains(&l)
+                && lowered.blocks[target].param != Some(l)
+                && !analysis.carried[target].contains(&l)
+                && alive_in_from(l);
+            // Carried although maybe moved: the jump would not compile (E0382).
+            let carried_moved = local.may_drop
+                && analysis.carried[target].contains(&l)
+                && analysis.maybe_moved_in[target].contains(l);
+            let definitely_moved = must[target].as_ref().is_some_and(|m| m.contains(l));
+            if (left_behind || carried_moved) && !definitely_moved && !out.contains(&index) {
+                out.push(index);
+            }
+        }
+    }
+    out
 }
 
 /// [`analyze`] with the reassignments decided.
@@ -331,14 +373,13 @@ fn analyze_with(
         reachable,
         reassign_kills,
         mentions,
+        flags: Vec::new(),
+        maybe_moved_in: moved_in,
     })
 }
 
 /// Decides each reassignment (see "Reassignments" above).
-fn decide_reassigns(lowered: &Lowered, reachable: &[bool]) -> Vec<bool> {
-    if lowered.reassigns.iter().all(|r| r.always) {
-        return vec![true; lowered.reassigns.len()];
-    }
+fn decide_reassigns(lowered: &Lowered, reachable: &[bool]) -> (Vec<bool>, Vec<Option<Set>>) {
     let nb = lowered.blocks.len();
     let nl = lowered.locals.len();
     // What a block's code may set again or read: any mention, declaration or kill.
@@ -398,7 +439,7 @@ fn decide_reassigns(lowered: &Lowered, reachable: &[bool]) -> Vec<bool> {
             break;
         }
     }
-    lowered
+    let kills = lowered
         .reassigns
         .iter()
         .map(|r| {
@@ -407,7 +448,8 @@ fn decide_reassigns(lowered: &Lowered, reachable: &[bool]) -> Vec<bool> {
                     .as_ref()
                     .is_some_and(|m| m.contains(r.local))
         })
-        .collect()
+        .collect();
+    (kills, moved_in)
 }
 
 #[cfg(test)]

@@ -233,6 +233,38 @@ fn temporaries() -> impl Coroutine<i32, Yield = i32, Return = i32> {
     }
 }
 
+fn moved_on_some_paths() -> impl Coroutine<i32, Yield = i32, Return = ()> {
+    #[coroutine]
+    static move |_: i32| {
+        let g = Guard("g");
+        let _h = Guard("h");
+        let c = yield 0;
+        if c == 1 {
+            consume(g);
+        } else {
+            log_it!("kept {}", g.0);
+            log(format!("{g:?}"));
+        }
+        yield 1;
+        log("after");
+    }
+}
+
+fn moved_on_some_paths_then_reassigned() -> impl Coroutine<i32, Yield = i32, Return = ()> {
+    #[coroutine]
+    static move |_: i32| {
+        let mut g = Guard("g1");
+        let c = yield 0;
+        if c == 1 {
+            consume(g);
+        }
+        yield 1;
+        g = Guard("g2");
+        yield 2;
+        log(format!("end with {}", g.0));
+    }
+}
+
 fn main() {
     case("receive_loop_with_break", || {
         drive(receive_loop_with_break(), &[0, 1, 2, 0])
@@ -278,6 +310,21 @@ fn main() {
     case("temporaries_dropped_at_1", || drive(temporaries(), &[0]));
     case("temporaries_dropped_in_the_match", || drive(temporaries(), &[0, 0, 0]));
     case("temporaries_dropped_in_the_let", || drive(temporaries(), &[0, 0, 0, 0]));
+    case("moved_on_some_paths_moved", || drive(moved_on_some_paths(), &[0, 1, 0]));
+    case("moved_on_some_paths_kept", || drive(moved_on_some_paths(), &[0, 0, 0]));
+    case("moved_on_some_paths_dropped", || drive(moved_on_some_paths(), &[0, 0]));
+    case("moved_on_some_paths_dropped_after_move", || {
+        drive(moved_on_some_paths(), &[0, 1])
+    });
+    case("reassigned_after_a_move_on_some_paths_moved", || {
+        drive(moved_on_some_paths_then_reassigned(), &[0, 1, 0, 0])
+    });
+    case("reassigned_after_a_move_on_some_paths_kept", || {
+        drive(moved_on_some_paths_then_reassigned(), &[0, 0, 0, 0])
+    });
+    case("reassigned_after_a_move_on_some_paths_dropped", || {
+        drive(moved_on_some_paths_then_reassigned(), &[0, 0])
+    });
     case("moved_in_a_yielding_branch_moved", || {
         drive(moved_in_a_yielding_branch_or_returned(), &[0, 1, 0, 0])
     });
