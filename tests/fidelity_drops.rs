@@ -332,3 +332,24 @@ fn a_local_moved_on_some_paths_then_assigned_again() {
         || drive(moved_on_some_paths_then_reassigned(), [0, 0]),
     );
 }
+
+#[coro::coroutine]
+fn hidden_by_an_if_let() -> impl Coroutine<i32, Yield = i32, Return = ()> {
+    let g = Guard("outer");
+    if let Some(g) = Some(Guard("inner")) {
+        yield_!(1);
+        log(format!("inner {}", g.0));
+    }
+    yield_!(2);
+    log(format!("outer {}", g.0));
+}
+
+#[test]
+fn a_local_hidden_by_an_if_let_binding_across_a_yield() {
+    check("drops", "hidden_by_an_if_let", || {
+        drive(hidden_by_an_if_let(), [0, 0, 0])
+    });
+    check("drops", "hidden_by_an_if_let_dropped", || {
+        drive(hidden_by_an_if_let(), [0])
+    });
+}

@@ -109,6 +109,27 @@ fn shadowing_in_an_inner_block_when_the_outer_binding_is_not_used_after_it() {
     assert_eq!(log.take(), events!["inner x=inner"]);
 }
 
+#[coro::coroutine]
+fn pattern_shadows() -> impl Iterator<Item = u32> {
+    let x = String::from("outer");
+    for x in 0..2u32 {
+        yield_!(x);
+    }
+    if let Some(x) = Some(7u32) {
+        yield_!(x);
+    }
+    match Some(9u32) {
+        Some(x) => yield_!(x),
+        None => {}
+    }
+    yield_!(x.len() as u32);
+}
+
+#[test]
+fn a_pattern_binding_that_hides_a_local_needed_after_it() {
+    assert_eq!(pattern_shadows().collect::<Vec<_>>(), [0, 1, 7, 9, 5]);
+}
+
 // ---------------------------------------------------------------------------------------
 // Destructuring
 

@@ -886,7 +886,9 @@ impl Builder<'_> {
                 continue;
             };
             let local_old = &self.out.locals[old];
-            if local_old.temp || !(local_old.may_drop || !innermost.contains(&old)) {
+            // Neither kept for its destructor nor of an enclosing scope: nothing needs it.
+            let needed = local_old.may_drop || !innermost.contains(&old);
+            if local_old.temp || !needed {
                 continue;
             }
             let fresh = self.fresh_name(&ident);
@@ -919,7 +921,7 @@ impl Builder<'_> {
         for stmt in after.iter() {
             scan::bound_names(stmt, &mut bound);
         }
-        if bound.iter().any(|n| *n == name.to_string()) {
+        if bound.iter().any(|n| name == n) {
             return;
         }
         let mut rewritten = after.to_vec();
@@ -933,6 +935,32 @@ impl Builder<'_> {
         }
         after.clone_from_slice(&rewritten);
         self.flag_next = Some(name);
+    }
+
+    /// For each binding of `pat` (an `if let`, `match` arm or `for` pattern, whose scope
+    /// may run across a suspension) that hides a local in scope, runs `apply` with a
+    /// [`Rename`] to a name of its own, to rename it in the pattern and its scope: the
+    /// hidden local may still be needed after that scope. Returns whether it renamed any.
+    fn rename_pattern(&mut self, pat: &Pat, mut apply: impl FnMut(&mut Rename)) -> bool {
+        let mut bindings = Vec::new();
+        pattern_bindings(pat, &mut bindings);
+        let mut changed = false;
+        for (ident, _, _) in bindings {
+            let hides = self
+                .scopes
+                .iter()
+                .flatten()
+                .any(|&l| !self.out.locals[l].temp && self.out.locals[l].name == ident);
+            if hides {
+                let to = self.fresh_name(&ident);
+                apply(&mut Rename {
+                    from: ident.to_string(),
+                    to,
+                });
+                changed = true;
+            }
+        }
+        changed
     }
 
     /// A name for a renamed binding that nothing in the body spells: `x_shadow1`, ...
@@ -1703,6 +1731,21 @@ impl Builder<'_> {
     /// Lowers `if`: the condition in the current block, each branch inline in a frame of
     /// its own, and a join block where both branches meet.
     fn lower_if(&mut self, i: &syn::ExprIf, want: bool) -> Operand {
+        if let Expr::Let(l) = &*i.cond
+            && scan::block_yields(&i.then_branch)
+        {
+            let mut renamed = i.clone();
+            let pat = l.pat.clone();
+            let changed = self.rename_pattern(&pat, |r| {
+                if let Expr::Let(l) = &mut *renamed.cond {
+                    r.visit_pat_mut(&mut l.pat);
+                }
+                r.visit_block_mut(&mut renamed.then_branch);
+            });
+            if changed {
+                return self.lower_if(&renamed, want);
+            }
+        }
         let scrutinee: Option<&Expr> = match &*i.cond {
             Expr::Let(l) => Some(&l.expr),
             _ => None,
@@ -1830,6 +1873,18 @@ impl Builder<'_> {
             scan::expr_yields(&a.body)
                 || a.guard.as_ref().is_some_and(|(_, g)| scan::expr_yields(g))
         });
+        if arms_yield {
+            let mut renamed = m.clone();
+            let mut changed = false;
+            for (k, arm) in m.arms.iter().enumerate() {
+                changed |= self.rename_pattern(&arm.pat, |r| {
+                    r.visit_arm_mut(&mut renamed.arms[k]);
+                });
+            }
+            if changed {
+                return self.lower_match(&renamed, want);
+            }
+        }
         // The scrutinee's temporaries live to the end of the `match`, across its arms.
         let scrutinee = if arms_yield {
             let kept = self.keep_temporaries(&m.expr);
@@ -1958,6 +2013,14 @@ impl Builder<'_> {
     }
 
     fn lower_for(&mut self, f: &syn::ExprForLoop) -> Operand {
+        let mut renamed = f.clone();
+        let changed = self.rename_pattern(&f.pat, |r| {
+            r.visit_pat_mut(&mut renamed.pat);
+            r.visit_block_mut(&mut renamed.body);
+        });
+        if changed {
+            return self.lower_for(&renamed);
+        }
         // `for p in e { body }` is
         // `let mut it = into_iter(e); loop { match next(&mut it) { Some(p) => body, None => break } }`.
         let iterable = self.expr(&f.expr, true);
@@ -2354,7 +2417,7 @@ impl Rename {
             let end = rest
                 .find(|c: char| !c.is_alphanumeric() && c != '_')
                 .unwrap_or(rest.len());
-            if &rest[..end] == self.from && matches!(rest[end..].chars().next(), Some('}' | ':')) {
+            if rest[..end] == self.from && matches!(rest[end..].chars().next(), Some('}' | ':')) {
                 out.push_str(&self.to.to_string());
                 rest = &rest[end..];
                 changed = true;

@@ -265,6 +265,19 @@ fn moved_on_some_paths_then_reassigned() -> impl Coroutine<i32, Yield = i32, Ret
     }
 }
 
+fn hidden_by_an_if_let() -> impl Coroutine<i32, Yield = i32, Return = ()> {
+    #[coroutine]
+    static move |_: i32| {
+        let g = Guard("outer");
+        if let Some(g) = Some(Guard("inner")) {
+            yield 1;
+            log(format!("inner {}", g.0));
+        }
+        yield 2;
+        log(format!("outer {}", g.0));
+    }
+}
+
 fn main() {
     case("receive_loop_with_break", || {
         drive(receive_loop_with_break(), &[0, 1, 2, 0])
@@ -325,6 +338,8 @@ fn main() {
     case("reassigned_after_a_move_on_some_paths_dropped", || {
         drive(moved_on_some_paths_then_reassigned(), &[0, 0])
     });
+    case("hidden_by_an_if_let", || drive(hidden_by_an_if_let(), &[0, 0, 0]));
+    case("hidden_by_an_if_let_dropped", || drive(hidden_by_an_if_let(), &[0]));
     case("moved_in_a_yielding_branch_moved", || {
         drive(moved_in_a_yielding_branch_or_returned(), &[0, 1, 0, 0])
     });
