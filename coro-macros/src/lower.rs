@@ -928,6 +928,7 @@ impl Builder<'_> {
         let mut r = FlagUses {
             name: name.clone(),
             bad: false,
+            taken: false,
         };
         r.stmts(&mut rewritten);
         if r.bad {
@@ -2136,9 +2137,16 @@ fn simple_binding(pat: &Pat) -> Option<Ident> {
 /// a `Copy` type), any other reads through it (`(*g)`). `bad` when a use would move only
 /// part of it: that keeps its meaning only on the local itself. An assignment puts a new
 /// value in the flag.
+///
+/// Rewritten, the local no longer has rustc's move checks, so a read after a by-value use
+/// (code rustc rejects) would compile and panic. A flag is only given when, branch by
+/// branch and with each loop body run twice, no read follows a by-value use without an
+/// assignment in between (`taken`); otherwise `bad`, and rustc sees the local as written.
 struct FlagUses {
     name: Ident,
     bad: bool,
+    /// A by-value use came before, on the way here, with no assignment since.
+    taken: bool,
 }
 
 impl FlagUses {
@@ -2155,6 +2163,10 @@ impl FlagUses {
     /// `e` is used by value.
     fn moved(&mut self, e: &mut Expr) {
         if self.is_it(e) {
+            if self.taken {
+                self.bad = true;
+            }
+            self.taken = true;
             let span = Self::span_of(e);
             let n = Ident::new(&self.name.to_string(), self.name.span().located_at(span));
             *e = syn::parse_quote_spanned!(span=> ::coro::__private::Take(&mut #n).__coro_take());
@@ -2206,9 +2218,31 @@ impl FlagUses {
     }
 }
 
+impl FlagUses {
+    /// Visits a loop body, and checks it once more as the next round would run it.
+    fn loop_body(&mut self, body: &mut Block) {
+        let original = body.clone();
+        let before = self.taken;
+        self.visit_block_mut(body);
+        if self.taken {
+            let mut next_round = FlagUses {
+                name: self.name.clone(),
+                bad: false,
+                taken: true,
+            };
+            next_round.visit_block_mut(&mut original.clone());
+            self.bad |= next_round.bad;
+        }
+        self.taken |= before;
+    }
+}
+
 impl VisitMut for FlagUses {
     fn visit_expr_mut(&mut self, e: &mut Expr) {
         if self.is_it(e) {
+            if self.taken {
+                self.bad = true;
+            }
             let span = Self::span_of(e);
             let n = Ident::new(&self.name.to_string(), self.name.span().located_at(span));
             *e = syn::parse_quote_spanned!(span=> (*#n));
@@ -2244,6 +2278,7 @@ impl VisitMut for FlagUses {
                 // A new value in the flag: the old one, if still there, drops, as Rust
                 // drops it when its flag is set.
                 self.moved(&mut a.right);
+                self.taken = false;
                 let right = &a.right;
                 *a.right =
                     syn::parse_quote_spanned!(right.span()=> ::coro::__private::Flag::new(#right));
@@ -2280,7 +2315,43 @@ impl VisitMut for FlagUses {
             Expr::Unary(u) if !matches!(u.op, syn::UnOp::Deref(_)) => self.moved(&mut u.expr),
             Expr::ForLoop(f) => {
                 self.moved(&mut f.expr);
-                self.visit_block_mut(&mut f.body);
+                self.loop_body(&mut f.body);
+            }
+            Expr::Loop(l) => self.loop_body(&mut l.body),
+            Expr::While(w) => {
+                self.visit_expr_mut(&mut w.cond);
+                self.loop_body(&mut w.body);
+            }
+            // Each branch starts from the state before it.
+            Expr::If(i) => {
+                if let Expr::Let(l) = &*i.cond
+                    && self.is_it(&l.expr)
+                {
+                    self.bad = true;
+                }
+                self.visit_expr_mut(&mut i.cond);
+                let before = self.taken;
+                self.visit_block_mut(&mut i.then_branch);
+                let then_taken = self.taken && !scan::block_leaves(&i.then_branch);
+                self.taken = before;
+                if let Some((_, e)) = &mut i.else_branch {
+                    self.visit_expr_mut(e);
+                    if scan::expr_leaves(e) {
+                        self.taken = false;
+                    }
+                }
+                self.taken |= then_taken;
+            }
+            Expr::Match(m) if !self.is_it(&m.expr) => {
+                self.visit_expr_mut(&mut m.expr);
+                let before = self.taken;
+                let mut after = false;
+                for arm in m.arms.iter_mut() {
+                    self.taken = before;
+                    self.visit_arm_mut(arm);
+                    after |= self.taken && !scan::expr_leaves(&arm.body);
+                }
+                self.taken = after;
             }
             Expr::Match(m) if self.is_it(&m.expr) => self.bad = true,
             // It would take the flag itself.

@@ -680,7 +680,7 @@ pub fn stmt_leaves(stmt: &Stmt) -> bool {
 
 /// Whether a block certainly leaves (`return`, `break`, `continue`, `panic!`, ..) rather
 /// than going on after it.
-fn block_leaves(b: &Block) -> bool {
+pub fn block_leaves(b: &Block) -> bool {
     match b.stmts.last() {
         Some(Stmt::Expr(e, _)) => expr_leaves(e),
         Some(Stmt::Macro(m)) => leaving_macro(&m.mac),
@@ -688,7 +688,7 @@ fn block_leaves(b: &Block) -> bool {
     }
 }
 
-fn expr_leaves(e: &Expr) -> bool {
+pub fn expr_leaves(e: &Expr) -> bool {
     match e {
         Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) => true,
         Expr::Macro(m) => leaving_macro(&m.mac),
