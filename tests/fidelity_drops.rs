@@ -353,3 +353,30 @@ fn a_local_hidden_by_an_if_let_binding_across_a_yield() {
         drive(hidden_by_an_if_let(), [0])
     });
 }
+
+#[coro::coroutine]
+fn receive_loop_with_continue() -> impl Coroutine<i32, Yield = Guard, Return = ()> {
+    let mut reply = Guard("hello");
+    loop {
+        let cmd = yield_!(reply);
+        if cmd == 0 {
+            break;
+        }
+        if cmd == 1 {
+            reply = Guard("skipped");
+            continue;
+        }
+        reply = Guard("answer");
+    }
+    log("after loop");
+}
+
+#[test]
+fn the_receive_loop_with_a_continue_after_an_assignment_in_a_branch() {
+    check("drops", "receive_loop_with_continue", || {
+        drive(receive_loop_with_continue(), [0, 1, 2, 0])
+    });
+    check("drops", "receive_loop_with_continue_dropped", || {
+        drive(receive_loop_with_continue(), [0, 1])
+    });
+}

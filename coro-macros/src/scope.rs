@@ -170,7 +170,10 @@ fn wanted_flags(lowered: &Lowered, analysis: &Analysis, must: &[Option<Set>]) ->
                 && analysis.carried[target].contains(&l)
                 && analysis.maybe_moved_in[target].contains(l);
             let definitely_moved = must[target].as_ref().is_some_and(|m| m.contains(l));
-            if (left_behind || carried_moved) && !definitely_moved && !out.contains(&index) {
+            // Carried though moved on every path is E0382 as it stands: with a flag, an
+            // assignment on some path before the jump (`reply = ..; continue;`) refills it.
+            let wanted = (left_behind && !definitely_moved) || carried_moved;
+            if wanted && !out.contains(&index) {
                 out.push(index);
             }
         }

@@ -278,6 +278,25 @@ fn hidden_by_an_if_let() -> impl Coroutine<i32, Yield = i32, Return = ()> {
     }
 }
 
+fn receive_loop_with_continue() -> impl Coroutine<i32, Yield = Guard, Return = ()> {
+    #[coroutine]
+    static move |_: i32| {
+        let mut reply = Guard("hello");
+        loop {
+            let cmd = yield reply;
+            if cmd == 0 {
+                break;
+            }
+            if cmd == 1 {
+                reply = Guard("skipped");
+                continue;
+            }
+            reply = Guard("answer");
+        }
+        log("after loop");
+    }
+}
+
 fn main() {
     case("receive_loop_with_break", || {
         drive(receive_loop_with_break(), &[0, 1, 2, 0])
@@ -340,6 +359,12 @@ fn main() {
     });
     case("hidden_by_an_if_let", || drive(hidden_by_an_if_let(), &[0, 0, 0]));
     case("hidden_by_an_if_let_dropped", || drive(hidden_by_an_if_let(), &[0]));
+    case("receive_loop_with_continue", || {
+        drive(receive_loop_with_continue(), &[0, 1, 2, 0])
+    });
+    case("receive_loop_with_continue_dropped", || {
+        drive(receive_loop_with_continue(), &[0, 1])
+    });
     case("moved_in_a_yielding_branch_moved", || {
         drive(moved_in_a_yielding_branch_or_returned(), &[0, 1, 0, 0])
     });
