@@ -380,3 +380,39 @@ fn the_receive_loop_with_a_continue_after_an_assignment_in_a_branch() {
         drive(receive_loop_with_continue(), [0, 1])
     });
 }
+
+#[coro::coroutine]
+fn argument_moved_on_some_paths(
+    first: Guard,
+    g: Guard,
+) -> impl Coroutine<i32, Yield = i32, Return = ()> {
+    let _first = first;
+    let c = yield_!(0);
+    if c == 1 {
+        consume(g);
+    }
+    yield_!(1);
+    log("end");
+}
+
+#[test]
+fn an_argument_moved_on_some_paths_lives_to_the_end_on_the_others() {
+    check("drops", "argument_moved_on_some_paths_moved", || {
+        drive(
+            argument_moved_on_some_paths(Guard("first"), Guard("g")),
+            [0, 1, 0],
+        )
+    });
+    check("drops", "argument_moved_on_some_paths_kept", || {
+        drive(
+            argument_moved_on_some_paths(Guard("first"), Guard("g")),
+            [0, 0, 0],
+        )
+    });
+    check("drops", "argument_moved_on_some_paths_dropped", || {
+        drive(
+            argument_moved_on_some_paths(Guard("first"), Guard("g")),
+            [0, 0],
+        )
+    });
+}

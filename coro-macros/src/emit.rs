@@ -134,6 +134,9 @@ pub fn emit(input: &Input<'_>) -> TokenStream {
                 let n = &lowered.locals[p].name;
                 quote!(#n)
             };
+            if lowered.flagged_params.contains(&p) {
+                return quote!(#f: ::coro::__private::Flag::new(#value));
+            }
             quote!(#f: #value)
         });
     let mark_used = lowered

@@ -235,8 +235,10 @@ pub struct Lowered {
     /// Locals a drop flag could be given (a plain `let x = ..`),
     /// with the number of their `let` in lowering order (see [`lower_with_flags`]).
     pub flaggable: Vec<(LocalId, usize)>,
-    /// Whether some local has a drop flag ([`Flag`](../../coro_runtime/__private/struct.Flag.html)).
+    /// Whether some local has a drop flag (`coro::__private::Flag`).
     pub has_flags: bool,
+    /// The arguments with a drop flag: `Unresumed` is created with them in it.
+    pub flagged_params: Vec<LocalId>,
 }
 
 /// The names of the generated items the lowering writes code against.
@@ -414,7 +416,41 @@ pub fn lower_with_flags(
             witness: None,
         });
         b.out.params.push(id);
+        // An argument is numbered like a `let`, before the body's (see `Lowered::flaggable`).
+        let index = b.let_count;
+        b.let_count += 1;
+        if p.pattern.is_none() && p.name != "__coro_self" {
+            b.out.flaggable.push((id, index));
+        }
     }
+    // Arguments with a drop flag: the state is created with the flag (`Unresumed`), so
+    // they keep their place among the arguments, and the body uses them through it.
+    let mut body = body.clone();
+    for (&id, index) in b.out.params.clone().iter().zip(0..) {
+        if !b.flags.contains(&index) {
+            continue;
+        }
+        let mut r = FlagUses {
+            name: b.out.locals[id].name.clone(),
+            bad: false,
+            taken: false,
+        };
+        let mut rewritten = body.stmts.clone();
+        r.stmts(&mut rewritten);
+        let mut bound = Vec::new();
+        for stmt in &rewritten {
+            scan::bound_names(stmt, &mut bound);
+        }
+        if r.bad || bound.iter().any(|n| r.name == n) {
+            continue;
+        }
+        body.stmts = rewritten;
+        b.flagged.insert(id);
+        b.out.locals[id].mutable = true;
+        b.out.has_flags = true;
+        b.out.flagged_params.push(id);
+    }
+    let body = &body;
     let start = b.reserve("Start");
     b.start(start, None);
     for id in b.out.params.clone() {
@@ -2186,7 +2222,7 @@ impl FlagUses {
         }
     }
 
-    fn tokens(&self, tokens: TokenStream, moving: bool) -> TokenStream {
+    fn tokens(&mut self, tokens: TokenStream, moving: bool) -> TokenStream {
         use proc_macro2::TokenTree as T;
         let tts: Vec<T> = tokens.into_iter().collect();
         let mut out = TokenStream::new();
@@ -2197,9 +2233,17 @@ impl FlagUses {
                         i > 0 && matches!(&tts[i - 1], T::Punct(p) if p.as_char() == '.');
                     let next =
                         |c: char| matches!(tts.get(i + 1), Some(T::Punct(p)) if p.as_char() == c);
+                    // `x.f`, `x.m()`: a place, looked at even by a macro that moves.
+                    let place = next('.');
                     if after_dot || next('!') || next(':') {
                         out.extend([tt.clone()]);
-                    } else if moving {
+                        continue;
+                    }
+                    if self.taken {
+                        self.bad = true;
+                    }
+                    if moving && !place {
+                        self.taken = true;
                         out.extend(quote_spanned!(id.span()=> ::coro::__private::Take(&mut #id).__coro_take()));
                     } else {
                         out.extend(quote_spanned!(id.span()=> (*#id)));

@@ -445,8 +445,9 @@ impl Mentions {
                     let next_is = |c: char| matches!(tts.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == c);
                     let after_dot =
                         i > 0 && matches!(&tts[i - 1], TokenTree::Punct(p) if p.as_char() == '.');
+                    // `x.f`, `x.m()`: a place, looked at even by a macro that moves.
                     if !next_is('!') && !after_dot {
-                        self.record(id.to_string(), moving);
+                        self.record(id.to_string(), moving && !next_is('.'));
                     }
                 }
                 TokenTree::Group(g) => {

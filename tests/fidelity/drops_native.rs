@@ -297,6 +297,22 @@ fn receive_loop_with_continue() -> impl Coroutine<i32, Yield = Guard, Return = (
     }
 }
 
+fn argument_moved_on_some_paths(
+    first: Guard,
+    g: Guard,
+) -> impl Coroutine<i32, Yield = i32, Return = ()> {
+    #[coroutine]
+    static move |_: i32| {
+        let _first = first;
+        let c = yield 0;
+        if c == 1 {
+            consume(g);
+        }
+        yield 1;
+        log("end");
+    }
+}
+
 fn main() {
     case("receive_loop_with_break", || {
         drive(receive_loop_with_break(), &[0, 1, 2, 0])
@@ -364,6 +380,15 @@ fn main() {
     });
     case("receive_loop_with_continue_dropped", || {
         drive(receive_loop_with_continue(), &[0, 1])
+    });
+    case("argument_moved_on_some_paths_moved", || {
+        drive(argument_moved_on_some_paths(Guard("first"), Guard("g")), &[0, 1, 0])
+    });
+    case("argument_moved_on_some_paths_kept", || {
+        drive(argument_moved_on_some_paths(Guard("first"), Guard("g")), &[0, 0, 0])
+    });
+    case("argument_moved_on_some_paths_dropped", || {
+        drive(argument_moved_on_some_paths(Guard("first"), Guard("g")), &[0, 0])
     });
     case("moved_in_a_yielding_branch_moved", || {
         drive(moved_in_a_yielding_branch_or_returned(), &[0, 1, 0, 0])
