@@ -434,6 +434,7 @@ pub fn lower_with_flags(
             name: b.out.locals[id].name.clone(),
             bad: false,
             taken: false,
+            break_taken: false,
         };
         let mut rewritten = body.stmts.clone();
         r.stmts(&mut rewritten);
@@ -965,6 +966,7 @@ impl Builder<'_> {
             name: name.clone(),
             bad: false,
             taken: false,
+            break_taken: false,
         };
         r.stmts(&mut rewritten);
         if r.bad {
@@ -2183,6 +2185,8 @@ struct FlagUses {
     bad: bool,
     /// A by-value use came before, on the way here, with no assignment since.
     taken: bool,
+    /// A `break` out of the loop being visited left with `taken` set.
+    break_taken: bool,
 }
 
 impl FlagUses {
@@ -2267,17 +2271,30 @@ impl FlagUses {
     fn loop_body(&mut self, body: &mut Block) {
         let original = body.clone();
         let before = self.taken;
+        let outer_break = std::mem::replace(&mut self.break_taken, false);
         self.visit_block_mut(body);
+        // After the loop: from its start, the end of a round, or a `break`.
+        let broke = std::mem::replace(&mut self.break_taken, outer_break);
         if self.taken {
             let mut next_round = FlagUses {
                 name: self.name.clone(),
                 bad: false,
                 taken: true,
+                break_taken: false,
             };
             next_round.visit_block_mut(&mut original.clone());
             self.bad |= next_round.bad;
         }
-        self.taken |= before;
+        self.taken |= before || broke;
+    }
+
+    /// A branch that ends here leaves: what follows does not see its state, except the
+    /// code after the loop a `break` leaves.
+    fn leave(&mut self, ends_in_break: bool) {
+        if ends_in_break {
+            self.break_taken |= self.taken;
+        }
+        self.taken = false;
     }
 }
 
@@ -2376,12 +2393,15 @@ impl VisitMut for FlagUses {
                 self.visit_expr_mut(&mut i.cond);
                 let before = self.taken;
                 self.visit_block_mut(&mut i.then_branch);
-                let then_taken = self.taken && !scan::block_leaves(&i.then_branch);
+                if scan::block_leaves(&i.then_branch) {
+                    self.leave(block_breaks(&i.then_branch));
+                }
+                let then_taken = self.taken;
                 self.taken = before;
                 if let Some((_, e)) = &mut i.else_branch {
                     self.visit_expr_mut(e);
                     if scan::expr_leaves(e) {
-                        self.taken = false;
+                        self.leave(expr_breaks(e));
                     }
                 }
                 self.taken |= then_taken;
@@ -2393,7 +2413,10 @@ impl VisitMut for FlagUses {
                 for arm in m.arms.iter_mut() {
                     self.taken = before;
                     self.visit_arm_mut(arm);
-                    after |= self.taken && !scan::expr_leaves(&arm.body);
+                    if scan::expr_leaves(&arm.body) {
+                        self.leave(expr_breaks(&arm.body));
+                    }
+                    after |= self.taken;
                 }
                 self.taken = after;
             }
@@ -2446,6 +2469,19 @@ impl VisitMut for FlagUses {
         mac.tokens = self.tokens(mac.tokens.clone(), scan::moves_arguments(mac));
     }
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+/// Whether a block that leaves (`scan::block_leaves`) leaves with `break`.
+fn block_breaks(b: &Block) -> bool {
+    matches!(b.stmts.last(), Some(Stmt::Expr(e, _)) if expr_breaks(e))
+}
+
+fn expr_breaks(e: &Expr) -> bool {
+    match e {
+        Expr::Break(_) => true,
+        Expr::Block(b) => block_breaks(&b.block),
+        _ => false,
+    }
 }
 
 /// Every identifier in `tokens`, and every word of its string literals.

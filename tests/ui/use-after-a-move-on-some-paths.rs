@@ -17,6 +17,20 @@ fn reads_after_a_move(c: bool) -> impl Iterator<Item = u32> {
     yield_!(1);
 }
 
+#[coro::coroutine]
+fn reads_after_a_loop_left_by_a_move(c: bool) -> impl Iterator<Item = u32> {
+    let g = Guard;
+    loop {
+        if c {
+            consume(g);
+            break;
+        }
+    }
+    look(&g);
+    yield_!(1);
+}
+
 fn main() {
     let _ = reads_after_a_move(true);
+    let _ = reads_after_a_loop_left_by_a_move(true);
 }
