@@ -53,8 +53,10 @@ const WORDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/words.tx
 
 #[coro::coroutine]
 fn get_words() -> impl Iterator<Item = String> {
-    let f = BufReader::new(File::open(WORDS).expect("examples/data/words.txt"));
-    for line in f.lines() {
+    // The reader is moved into `lines()`: a local reader would be kept to the end of the
+    // body, and `lines` takes it by value.
+    let lines = BufReader::new(File::open(WORDS).expect("examples/data/words.txt")).lines();
+    for line in lines {
         yield_!(line.expect("read words.txt").trim().to_string());
     }
 }

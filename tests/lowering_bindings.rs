@@ -37,9 +37,53 @@ fn shadowing_across_yields_changes_type_and_value() {
 }
 
 // Shadowing a binding in an inner block (or loop body) while the outer one is used after
-// the block: see `shadowing_in_an_inner_block_restores_the_outer_binding` and
-// `shadowing_inside_a_loop_body_does_not_leak_out` in lowering_pending.rs (rejected by the
-// macro).
+// the block: the inner binding is renamed internally, so both can be carried.
+
+#[coro::coroutine]
+fn shadow_in_inner_block(log: Log) -> impl Coroutine<Yield = i32, Return = i32> {
+    let x = 5;
+    {
+        let x = "inner";
+        yield_!(x.len() as i32);
+        log.push(format!("inner x={x}"));
+        let x = 100;
+        yield_!(x);
+    }
+    // The outer `x` is visible again.
+    yield_!(x);
+    let x = x + 1;
+    x
+}
+
+#[test]
+fn shadowing_in_an_inner_block_restores_the_outer_binding() {
+    let log = Log::new();
+    assert_eq!(
+        run(shadow_in_inner_block(log.clone())),
+        [Yielded(5), Yielded(100), Yielded(5), Complete(6)]
+    );
+    assert_eq!(log.take(), events!["inner x=inner"]);
+}
+
+#[coro::coroutine]
+fn shadow_in_loop() -> impl Iterator<Item = String> {
+    let s = String::from("a");
+    for i in 0..3 {
+        let s = format!("{s}{i}");
+        yield_!(s.clone());
+        let s = s.to_uppercase();
+        yield_!(s);
+    }
+    yield_!(s);
+}
+
+#[test]
+fn shadowing_inside_a_loop_body_does_not_leak_out() {
+    assert_eq!(
+        shadow_in_loop().collect::<Vec<_>>(),
+        ["a0", "A0", "a1", "A1", "a2", "A2", "a"]
+    );
+}
 
 #[coro::coroutine]
 fn shadow_in_inner_block_outer_unused_after(log: Log) -> impl Coroutine<Yield = i32, Return = i32> {
@@ -63,6 +107,27 @@ fn shadowing_in_an_inner_block_when_the_outer_binding_is_not_used_after_it() {
         [Yielded(5), Yielded(5), Yielded(7), Complete(8)]
     );
     assert_eq!(log.take(), events!["inner x=inner"]);
+}
+
+#[coro::coroutine]
+fn pattern_shadows() -> impl Iterator<Item = u32> {
+    let x = String::from("outer");
+    for x in 0..2u32 {
+        yield_!(x);
+    }
+    if let Some(x) = Some(7u32) {
+        yield_!(x);
+    }
+    match Some(9u32) {
+        Some(x) => yield_!(x),
+        None => {}
+    }
+    yield_!(x.len() as u32);
+}
+
+#[test]
+fn a_pattern_binding_that_hides_a_local_needed_after_it() {
+    assert_eq!(pattern_shadows().collect::<Vec<_>>(), [0, 1, 7, 9, 5]);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -45,7 +45,6 @@ fn guard_read_before_the_yield(log: Log) -> impl Coroutine<Yield = String, Retur
 }
 
 #[test]
-#[ignore = "macro bug: a local used as a `&self` method receiver counts as moved, so it is dropped at the suspension"]
 fn guard_only_borrowed_before_the_yield_is_dropped_at_scope_end() {
     let log = Log::new();
     run_logged(&log, guard_read_before_the_yield(log.clone()));
@@ -333,7 +332,6 @@ fn a_conditionally_moved_value_is_dropped_once() {
 }
 
 #[test]
-#[ignore = "macro bug: a maybe-moved local is dropped at the suspension, not at its scope end, when it was not moved"]
 fn a_conditionally_moved_value_that_was_not_moved_is_dropped_at_scope_end() {
     // Rust keeps an unmoved `g` (drop flag set) until the end of its scope.
     let log = Log::new();
@@ -357,7 +355,6 @@ fn shadowed_guard(log: Log) -> impl Coroutine<Yield = u8, Return = ()> {
 }
 
 #[test]
-#[ignore = "macro bug: a shadowed local with a destructor is dropped at the suspension instead of at its scope end"]
 fn a_shadowed_value_still_lives_until_its_scope_ends() {
     // Shadowing does not drop: both guards live to the end of the body, dropped in reverse
     // declaration order.
@@ -644,7 +641,6 @@ fn temporary_across_yield(log: Log) -> impl Coroutine<i32, Yield = (), Return = 
 }
 
 #[test]
-#[ignore = "macro bug: a temporary of a statement that yields is dropped before the suspension, not at the end of the statement"]
 fn a_temporary_in_a_yielding_statement_is_dropped_at_the_end_of_the_statement() {
     let log = Log::new();
     let mut c = temporary_across_yield(log.clone());

@@ -627,8 +627,7 @@ fn throw_chain_uncaught() {
 
 #[coro::coroutine]
 fn worker(arg: Arg) -> impl Iterator<Item = i32> {
-    // Read outside `out!`: a local last mentioned in the arguments of a macro the lowering
-    // does not know is dropped at the next yield (see `close_keeps_a_local_last_used_in_a_macro`).
+    // `close_keeps_a_local_last_used_in_a_macro` has the argument read inside `out!`.
     let name = arg.0;
     out!("worker starts {name}");
     let _outer = Finally("outer");
@@ -647,9 +646,6 @@ fn macro_worker(arg: Arg) -> impl Iterator<Item = i32> {
 /// As Rust drops a by-value argument at the end of the function, a suspended coroutine
 /// keeps it until it is closed, whatever the body did with it before the yield.
 #[test]
-#[ignore = "known deviation (docs/LOWERING.md, 'Which locals a suspension saves'): a local \
-            named in the arguments of a macro the lowering does not know is treated as \
-            possibly moved, so it is dropped at the next yield"]
 fn close_keeps_a_local_last_used_in_a_macro() {
     let mut g = macro_worker(Arg("suspended"));
     out!("yielded {}", g.next().unwrap());

@@ -183,6 +183,9 @@ pub fn emit(input: &Input<'_>) -> TokenStream {
                 let n = &lowered.locals[p].name;
                 quote!(#n)
             };
+            if lowered.flagged_params.contains(&p) {
+                return quote!(#f: ::coro::__private::Flag::new(#value));
+            }
             quote!(#f: #value)
         });
     let mark_used = lowered
@@ -607,6 +610,13 @@ impl Emitter<'_> {
             .into_iter()
             .filter(|&b| self.armed[b])
             .collect();
+        // The by-value use of a local with a drop flag picks copy or move by autoref.
+        let flag_traits = lowered.has_flags.then(|| {
+            quote! {
+                #[allow(unused_imports)]
+                use ::coro::__private::{TakeCopy as _, TakeMove as _};
+            }
+        });
         let slots = blocks.iter().map(|&b| {
             let slot = self.slot(b);
             quote!(let mut #slot = ::coro::__private::None;)
@@ -708,6 +718,7 @@ impl Emitter<'_> {
                     ProbeUnsupported as _,
                 };
                 #(#fast_paths)*
+                #flag_traits
                 #(#slots)*
                 let mut #next;
                 match ::coro::__private::replace(#state_var, #state::Poisoned) {

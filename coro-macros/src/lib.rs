@@ -185,8 +185,14 @@ fn expand_with(
     scan::check_body(&item.block)?;
     borrows::check(&item.block)?;
     let names = names(&sig);
-    let lowered = lower::lower(&sig, &item.block, &names)?;
-    let analysis = scope::analyze(&lowered)?;
+    let mut lowered = lower::lower(&sig, &item.block, &names)?;
+    let mut analysis = scope::analyze(&lowered)?;
+    if !analysis.flags.is_empty() {
+        // Some locals need a drop flag: lower again with them (see `lower_with_flags`).
+        let flags = analysis.flags.iter().copied().collect();
+        lowered = lower::lower_with_flags(&sig, &item.block, &names, &flags)?;
+        analysis = scope::analyze(&lowered)?;
+    }
     let layout = layout::layout(&lowered, &analysis);
     Ok(emit::emit(&emit::Input {
         item: &item,

@@ -46,9 +46,16 @@
 //!
 //! An assignment statement `x = e;` of the lowered code that overwrites a local whose old
 //! value nothing can read any more (in the block's straight-line code, before any read of
-//! it in the block) may be a *kill*: it is recorded as a [`Reassign`], and when the scope
+//! it in the block; a jump before it leaves with the old value) may be a *kill*: it is recorded as a [`Reassign`], and when the scope
 //! analysis decides that it kills (always for a local with no destructor), the liveness in
 //! `scope.rs` does not carry the old value to it (see [`Builder::lower_assign`]).
+//!
+//! Three rewrites keep drops where Rust has them. A `let` that shadows a local still
+//! needed gets a name of its own in the rest of its scope ([`Builder::rename_shadowing`]).
+//! An expression statement or `let` that suspends keeps the temporaries it evaluates
+//! before the suspension in locals of its own scope, dropped at its end
+//! ([`Builder::keep_temporaries`]). A local moved on some paths to a jump and not on
+//! others gets a drop flag, in a second lowering ([`lower_with_flags`]).
 //!
 //! The output is plain data ([`Lowered`]): blocks whose code holds `__coro_site!(N)`
 //! placeholders for jumps and suspensions, and the [`Site`]s they stand for. Which locals
@@ -121,6 +128,15 @@ pub struct Site {
     pub inits: Vec<LocalId>,
     /// The deferred locals that the code of `from` may assign before this site.
     pub maybe_inits: Vec<LocalId>,
+    /// The locals the code before the site in its block certainly moved out on the way
+    /// here (see `scan::certain_moves`), and did not mention again.
+    pub moved_before: Vec<LocalId>,
+    /// After a statement that leaves on every path (`return -1;` at the end of a branch):
+    /// the jump never runs, so it tells nothing about which locals are moved.
+    pub dead: bool,
+    /// The locals the code before the site in its block, on the way here, may move out
+    /// (its by-value mentions): a move in the other branch of an `if` is not on the way.
+    pub may_move_before: Vec<LocalId>,
 }
 
 /// A jump within one resume, or a suspension that ends it.
@@ -185,8 +201,9 @@ pub struct Suspend {
 }
 
 /// An assignment statement `x = e;` that may be a *kill*: it overwrites `x` in its
-/// block's straight-line code before anything in the block reads `x` or can leave, so the
-/// old value is dead here, unless it is needed for its drop. A local with no destructor is
+/// block's straight-line code before anything in the block reads `x`, so the old value is
+/// dead here (except on the jumps before it, see [`Reassign::sites_before`]), unless it is
+/// needed for its drop. A local with no destructor is
 /// always killed. For one that may own a destructor, overwriting drops the old value, so it
 /// must live until here, unless every path here has moved it out since it was last set
 /// (`let b = yield_!(out); out = f(b);`). Only the scope analysis can tell, so the block's
@@ -209,6 +226,9 @@ pub struct Reassign {
     pub plain: TokenStream,
     /// What the assignment reads (`e`'s mentions and `x`).
     pub plain_mentions: Vec<(LocalId, bool)>,
+    /// How many of its block's sites come before it (a `break` in an `if` before the
+    /// assignment): those jumps leave with the old value, not the new one.
+    pub sites_before: usize,
 }
 
 /// The lowered body.
@@ -244,6 +264,13 @@ pub struct Lowered {
     /// it that stands for it, as an `Option`, where it is assigned on some paths only:
     /// rustc's drop flag (see `scope.rs`).
     pub drop_flags: Vec<(LocalId, LocalId)>,
+    /// Locals a drop flag could be given (a plain `let x = ..`),
+    /// with the number of their `let` in lowering order (see [`lower_with_flags`]).
+    pub flaggable: Vec<(LocalId, usize)>,
+    /// Whether some local has a drop flag (`coro::__private::Flag`).
+    pub has_flags: bool,
+    /// The arguments with a drop flag: `Unresumed` is created with them in it.
+    pub flagged_params: Vec<LocalId>,
 }
 
 /// The names of the generated items the lowering writes code against.
@@ -338,6 +365,13 @@ struct Frame {
     base: bool,
     /// [`Builder::inits`] where the frame was pushed: what a sibling branch starts from.
     inits: Inits,
+    /// Locals the code of this frame certainly moved out, not mentioned since: every
+    /// site created later in this frame, or in a frame above it, is reached after the move.
+    moved: Vec<LocalId>,
+    /// A statement of this frame left on every path: what follows never runs.
+    left: bool,
+    /// The locals this frame's code may move out (its by-value mentions so far).
+    may_move: Vec<LocalId>,
 }
 
 /// The deferred locals assigned so far in the current block on the path being lowered:
@@ -367,10 +401,41 @@ pub struct Builder<'n> {
     diverged: bool,
     /// The deferred locals assigned so far in the current block, recorded in each site.
     inits: Inits,
+    /// Every identifier the body spells, so a renamed binding takes a name none of them has.
+    body_idents: HashSet<String>,
+    /// Renamed bindings so far (see [`Builder::rename_shadowing`]).
+    shadow_count: usize,
+    /// Each name given to a renamed binding, with the user's name (its role).
+    renamed: std::collections::HashMap<String, String>,
+    /// The scope of the expression statement being lowered, which its temporaries belong
+    /// to (see [`Builder::keep_temporaries`]).
+    stmt_scope: Option<usize>,
+    /// The `let`s (by number) whose local gets a drop flag.
+    flags: HashSet<usize>,
+    /// `let`s lowered so far.
+    let_count: usize,
+    /// Locals with a drop flag: never moved, whatever the code does with their value.
+    flagged: HashSet<LocalId>,
+    /// The flag to wrap the next `let`'s local in, once it is declared.
+    flag_next: Option<Ident>,
 }
 
 /// Lowers `body` (already checked by `scan::check_body`).
 pub fn lower(sig: &Signature, body: &Block, names: &Names) -> syn::Result<Lowered> {
+    lower_with_flags(sig, body, names, &HashSet::new())
+}
+
+/// Lowers `body`, giving the locals of the `let`s numbered in `flags` a drop flag: a local
+/// that `scope.rs` finds moved on some paths to a suspension and not on others, which
+/// Rust drops at its scope's end on the paths where it was not moved. The first lowering
+/// has none; the scope analysis of its result says which ones need one, and the body is
+/// lowered again with them (see `lib.rs`).
+pub fn lower_with_flags(
+    sig: &Signature,
+    body: &Block,
+    names: &Names,
+    flags: &HashSet<usize>,
+) -> syn::Result<Lowered> {
     let mut b = Builder {
         out: Lowered::default(),
         names,
@@ -382,6 +447,14 @@ pub fn lower(sig: &Signature, body: &Block, names: &Names) -> syn::Result<Lowere
         assigned: assigned_names(body),
         diverged: false,
         inits: Inits::default(),
+        body_idents: idents_of(body.to_token_stream()),
+        shadow_count: 0,
+        renamed: Default::default(),
+        stmt_scope: None,
+        flags: flags.clone(),
+        let_count: 0,
+        flagged: HashSet::new(),
+        flag_next: None,
     };
     for p in &sig.params {
         let id = b.declare(Local {
@@ -394,7 +467,42 @@ pub fn lower(sig: &Signature, body: &Block, names: &Names) -> syn::Result<Lowere
             witness: None,
         });
         b.out.params.push(id);
+        // An argument is numbered like a `let`, before the body's (see `Lowered::flaggable`).
+        let index = b.let_count;
+        b.let_count += 1;
+        if p.pattern.is_none() && p.name != "__coro_self" {
+            b.out.flaggable.push((id, index));
+        }
     }
+    // Arguments with a drop flag: the state is created with the flag (`Unresumed`), so
+    // they keep their place among the arguments, and the body uses them through it.
+    let mut body = body.clone();
+    for (&id, index) in b.out.params.clone().iter().zip(0..) {
+        if !b.flags.contains(&index) {
+            continue;
+        }
+        let mut r = FlagUses {
+            name: b.out.locals[id].name.clone(),
+            bad: false,
+            taken: false,
+            break_taken: false,
+        };
+        let mut rewritten = body.stmts.clone();
+        r.stmts(&mut rewritten);
+        let mut bound = Vec::new();
+        for stmt in &rewritten {
+            scan::bound_names(stmt, &mut bound);
+        }
+        if r.bad || bound.iter().any(|n| r.name == n) {
+            continue;
+        }
+        body.stmts = rewritten;
+        b.flagged.insert(id);
+        b.out.locals[id].mutable = true;
+        b.out.has_flags = true;
+        b.out.flagged_params.push(id);
+    }
+    let body = &body;
     let start = b.reserve("Start");
     b.start(start, None);
     for id in b.out.params.clone() {
@@ -484,7 +592,7 @@ impl Builder<'_> {
                 .rev()
                 .find(|&&l| self.out.locals[l].name == m.name);
             if let Some(&l) = found {
-                out.push((l, m.moving));
+                out.push((l, m.moving && !self.flagged.contains(&l)));
             }
         }
         out
@@ -518,6 +626,9 @@ impl Builder<'_> {
             items: Vec::new(),
             base: true,
             inits,
+            moved: Vec::new(),
+            left: false,
+            may_move: Vec::new(),
         });
     }
 
@@ -528,6 +639,9 @@ impl Builder<'_> {
             items: Vec::new(),
             base: false,
             inits: self.inits.clone(),
+            moved: Vec::new(),
+            left: false,
+            may_move: Vec::new(),
         });
         self.frames.len() - 1
     }
@@ -575,8 +689,49 @@ impl Builder<'_> {
 
     fn emit(&mut self, tokens: TokenStream, mentions: Vec<(LocalId, bool)>) {
         let block = self.cur();
+        // A mention may set the local again (or show it was only copied): it is no
+        // longer known to be moved out.
+        self.forget_moves(mentions.iter().map(|&(l, _)| l));
+        let frame = self.frames.last_mut().expect("frame");
+        frame
+            .may_move
+            .extend(mentions.iter().filter(|m| m.1).map(|m| m.0));
+        frame.items.push(tokens);
         self.out.blocks[block].mentions.extend(mentions);
-        self.frames.last_mut().expect("frame").items.push(tokens);
+    }
+
+    /// The frames of the current block, innermost last.
+    fn block_frames(&mut self) -> &mut [Frame] {
+        let base = self.frames.iter().rposition(|f| f.base).unwrap_or(0);
+        &mut self.frames[base..]
+    }
+
+    fn forget_moves(&mut self, locals: impl IntoIterator<Item = LocalId>) {
+        let locals: Vec<LocalId> = locals.into_iter().collect();
+        if locals.is_empty() {
+            return;
+        }
+        for f in self.block_frames() {
+            f.moved.retain(|l| !locals.contains(l));
+        }
+    }
+
+    /// Records that the code just emitted certainly moved the locals `names` name here
+    /// (see `scan::certain_moves`).
+    fn moved(&mut self, names: Vec<String>) {
+        let mentions = names
+            .into_iter()
+            .map(|name| Mention { name, moving: true })
+            .collect();
+        let ids: Vec<LocalId> = self
+            .resolve(mentions)
+            .into_iter()
+            .map(|(l, _)| l)
+            .filter(|&l| !self.out.locals[l].temp)
+            .collect();
+        if let Some(f) = self.frames.last_mut() {
+            f.moved.extend(ids);
+        }
     }
 
     /// Evaluates an operand whose value nobody reads. A sent value is dropped here, as
@@ -623,6 +778,17 @@ impl Builder<'_> {
             }
         }
         visible.reverse();
+        let moved_before = self
+            .block_frames()
+            .iter()
+            .flat_map(|f| f.moved.iter().copied())
+            .collect();
+        let dead = self.block_frames().iter().any(|f| f.left);
+        let may_move_before = self
+            .block_frames()
+            .iter()
+            .flat_map(|f| f.may_move.iter().copied())
+            .collect();
         let id = self.out.sites.len();
         self.out.sites.push(Site {
             from: cur,
@@ -631,6 +797,9 @@ impl Builder<'_> {
             visible,
             inits: self.inits.must.clone(),
             maybe_inits: self.inits.may.clone(),
+            moved_before,
+            dead,
+            may_move_before,
         });
         self.out.blocks[cur].sites.push(id);
         let n = proc_macro2::Literal::usize_unsuffixed(id);
@@ -647,8 +816,10 @@ impl Builder<'_> {
             Some(v) => (Some(v.tokens), v.mentions),
             None => (None, Vec::new()),
         };
+        // The value is computed on the way to the jump.
+        self.emit(TokenStream::new(), mentions);
         let site = self.site(target, SiteKind::Goto { value: tokens });
-        self.emit(site, mentions);
+        self.emit(site, Vec::new());
     }
 
     /// Ends a branch (or scope) by jumping to `target`, passing its value when the value
@@ -672,6 +843,105 @@ impl Builder<'_> {
         // Declared after the value is computed, so the value cannot see it.
         self.emit(quote!(let mut #name = #tokens;), op.mentions);
         self.local_operand(t)
+    }
+
+    /// Lowers a statement that suspends in a scope of its own, which its temporaries
+    /// belong to (see [`Self::keep_temporaries`]). When there are some, the statement's
+    /// end is a block boundary, so they drop there; `f`'s value (a `let`'s initializer)
+    /// is passed across it.
+    fn statement_scope(&mut self, f: impl FnOnce(&mut Self) -> Operand) -> Operand {
+        self.scopes.push(Vec::new());
+        let outer = self.stmt_scope.replace(self.scopes.len() - 1);
+        let value = f(self);
+        self.stmt_scope = outer;
+        let scope = self.scopes.pop().expect("scope");
+        if !scope
+            .iter()
+            .any(|&l| self.out.locals[l].role.starts_with("temporary"))
+        {
+            self.scopes.last_mut().expect("scope").extend(scope);
+            return value;
+        }
+        let end = self.reserve("ScopeEnd");
+        let unit = value.tokens.to_string() == "()";
+        self.goto(end, (!unit).then_some(value));
+        let p = (!unit).then(|| self.temp("value", true));
+        self.start(end, p);
+        match p {
+            Some(p) => self.local_operand(p),
+            None => Operand::unit(),
+        }
+    }
+
+    /// Spills the temporaries that code evaluated before a suspension in the same
+    /// statement keeps alive to the statement's end: a value whose field or element is
+    /// read (`(G::new(), 5).1`), that a method may borrow (`G::new().len()`), or that is
+    /// borrowed (`&G::new()`). Each becomes a local of the statement's scope that may own a
+    /// destructor, so it is carried across the suspension and dropped where the statement
+    /// ends, as Rust drops it. Only the chain evaluated first (base, receiver, borrowed
+    /// operand) is followed, so the order of evaluation does not change. Returns `e`
+    /// reading the spilled locals. Outside an expression statement nothing is spilled.
+    fn keep_temporaries(&mut self, e: &Expr) -> Expr {
+        let mut e = e.clone();
+        if self.stmt_scope != Some(self.scopes.len() - 1) || scan::expr_yields(&e) {
+            return e;
+        }
+        match &mut e {
+            // A drop flag's by-value use (see `FlagUses`): no temporary of the user's.
+            Expr::MethodCall(m) if m.method == "__coro_take" => {}
+            Expr::Field(f) => *f.base = self.keep_base(&f.base),
+            Expr::Index(i) => *i.expr = self.keep_base(&i.expr),
+            Expr::MethodCall(m) if !scan::consumes_receiver(&m.method) => {
+                *m.receiver = self.keep_base(&m.receiver)
+            }
+            // Taken by value: only temporaries inside the receiver are kept.
+            Expr::MethodCall(m) => *m.receiver = self.keep_temporaries(&m.receiver),
+            Expr::Reference(r) => *r.expr = self.keep_base(&r.expr),
+            Expr::Paren(p) => *p.expr = self.keep_temporaries(&p.expr),
+            Expr::Cast(c) => *c.expr = self.keep_temporaries(&c.expr),
+            Expr::Unary(u) => *u.expr = self.keep_temporaries(&u.expr),
+            _ => {}
+        }
+        e
+    }
+
+    /// A base of [`Self::keep_temporaries`]: spilled when it computes a new value.
+    fn keep_base(&mut self, base: &Expr) -> Expr {
+        let inner = self.keep_temporaries(base);
+        let mut value = &inner;
+        while let Expr::Paren(p) = value {
+            value = &p.expr;
+        }
+        let spilled = match value {
+            Expr::Call(_) | Expr::Tuple(_) | Expr::Struct(_) | Expr::Array(_) | Expr::Macro(_) => {
+                true
+            }
+            // A method that returns a borrow of its receiver (`g.name()`, `v.iter()`)
+            // holds no destructor, and spilling it would hold the borrow across the
+            // suspension: only its receiver is kept.
+            Expr::MethodCall(m) => !returns_borrow(&m.method),
+            _ => false,
+        };
+        if !spilled {
+            return inner;
+        }
+        let op = self.verbatim(value);
+        let n = self.out.locals.len();
+        let name = format_ident!("__coro_temporary{}", n, span = Span::mixed_site());
+        let t = &op.tokens;
+        self.emit(quote!(let mut #name = #t;), op.mentions);
+        self.moved(scan::certain_moves(value, true));
+        let decl_block = self.cur();
+        self.declare(Local {
+            name: name.clone(),
+            mutable: true,
+            may_drop: true,
+            temp: false,
+            decl_block,
+            role: format!("temporary{n}"),
+            witness: None,
+        });
+        syn::parse_quote!(#name)
     }
 
     fn local_operand(&self, l: LocalId) -> Operand {
@@ -701,7 +971,11 @@ impl Builder<'_> {
     /// [`Builder::diverged`] tells the caller not to jump on.
     fn stmts(&mut self, stmts: &[Stmt], want: bool) -> Operand {
         let mut value = Operand::unit();
-        for (i, stmt) in stmts.iter().enumerate() {
+        let mut stmts = stmts.to_vec();
+        for i in 0..stmts.len() {
+            self.rename_shadowing(&mut stmts[i..]);
+            self.flag_local(&mut stmts[i..]);
+            let stmt = &stmts[i];
             let last = i + 1 == stmts.len();
             if stmt_diverges(stmt) {
                 match stmt {
@@ -763,13 +1037,141 @@ impl Builder<'_> {
         }
     }
 
+    /// When `rest[0]` is a `let` whose binding shadows a local that may still have to be
+    /// carried across a suspension (one that may own a destructor, which lives to the end
+    /// of its scope, or one of an enclosing scope, which code after this scope reads
+    /// again), gives the new binding a name of its own: in the pattern, and in every
+    /// mention in the rest of the scope (macro arguments and `"{name}"` captures
+    /// included). Both values can then be named at every jump and suspension; the `Debug`
+    /// view and the state's fields keep the user's name.
+    fn rename_shadowing(&mut self, rest: &mut [Stmt]) {
+        let Some((Stmt::Local(local), after)) = rest.split_first_mut() else {
+            return;
+        };
+        let mut bindings = Vec::new();
+        pattern_bindings(&local.pat, &mut bindings);
+        let innermost = self.scopes.last().cloned().unwrap_or_default();
+        for (ident, _, _) in bindings {
+            let shadowed = self
+                .scopes
+                .iter()
+                .flatten()
+                .rev()
+                .find(|&&l| self.out.locals[l].name == ident);
+            let Some(&old) = shadowed else {
+                continue;
+            };
+            let local_old = &self.out.locals[old];
+            // Neither kept for its destructor nor of an enclosing scope: nothing needs it.
+            let needed = local_old.may_drop || !innermost.contains(&old);
+            if local_old.temp || !needed {
+                continue;
+            }
+            let fresh = self.fresh_name(&ident);
+            let mut r = Rename {
+                from: ident.to_string(),
+                to: fresh,
+            };
+            r.visit_pat_mut(&mut local.pat);
+            for stmt in after.iter_mut() {
+                r.visit_stmt_mut(stmt);
+            }
+        }
+    }
+
+    /// When `rest[0]` is a `let` whose local gets a drop flag (see [`lower_with_flags`]),
+    /// rewrites the rest of its scope to use the flag, and has [`Self::lower_let`] wrap the
+    /// local in it. A scope that binds the name again, or uses it where a by-value use
+    /// would only move part of it (`match g { .. }`, `let (a, _) = g;`), is left as it is.
+    fn flag_local(&mut self, rest: &mut [Stmt]) {
+        let Some((Stmt::Local(local), after)) = rest.split_first_mut() else {
+            return;
+        };
+        if !self.flags.contains(&self.let_count) {
+            return;
+        }
+        let Some(name) = simple_binding(&local.pat) else {
+            return;
+        };
+        let mut bound = Vec::new();
+        for stmt in after.iter() {
+            scan::bound_names(stmt, &mut bound);
+        }
+        if bound.iter().any(|n| name == n) {
+            return;
+        }
+        let mut rewritten = after.to_vec();
+        let mut r = FlagUses {
+            name: name.clone(),
+            bad: false,
+            taken: false,
+            break_taken: false,
+        };
+        r.stmts(&mut rewritten);
+        if r.bad {
+            return;
+        }
+        after.clone_from_slice(&rewritten);
+        self.flag_next = Some(name);
+    }
+
+    /// For each binding of `pat` (an `if let`, `match` arm or `for` pattern, whose scope
+    /// may run across a suspension) that hides a local in scope, runs `apply` with a
+    /// [`Rename`] to a name of its own, to rename it in the pattern and its scope: the
+    /// hidden local may still be needed after that scope. Returns whether it renamed any.
+    fn rename_pattern(&mut self, pat: &Pat, mut apply: impl FnMut(&mut Rename)) -> bool {
+        let mut bindings = Vec::new();
+        pattern_bindings(pat, &mut bindings);
+        let mut changed = false;
+        for (ident, _, _) in bindings {
+            let hides = self
+                .scopes
+                .iter()
+                .flatten()
+                .any(|&l| !self.out.locals[l].temp && self.out.locals[l].name == ident);
+            if hides {
+                let to = self.fresh_name(&ident);
+                apply(&mut Rename {
+                    from: ident.to_string(),
+                    to,
+                });
+                changed = true;
+            }
+        }
+        changed
+    }
+
+    /// A name for a renamed binding that nothing in the body spells: `x_shadow1`, ...
+    fn fresh_name(&mut self, ident: &Ident) -> Ident {
+        let base = ident.to_string();
+        let base = base.trim_start_matches("r#");
+        loop {
+            self.shadow_count += 1;
+            let name = format!("{base}_shadow{}", self.shadow_count);
+            if !self.body_idents.contains(&name) {
+                let user = self.role_of(ident);
+                self.renamed.insert(name.clone(), user);
+                return Ident::new(&name, ident.span());
+            }
+        }
+    }
+
+    /// The user's name for a binding (see [`Builder::rename_shadowing`]).
+    fn role_of(&self, ident: &Ident) -> String {
+        let name = ident.to_string();
+        self.renamed.get(&name).cloned().unwrap_or(name)
+    }
+
     fn lower_stmt(&mut self, stmt: &Stmt) {
         match stmt {
             Stmt::Local(local) => self.lower_let(local),
             Stmt::Expr(Expr::Assign(a), _) if a.attrs.is_empty() => self.lower_assign(a),
             Stmt::Expr(e, _) if scan::expr_yields(e) => {
-                let op = self.expr(e, false);
-                self.discard(op);
+                self.statement_scope(|b| {
+                    let op = b.expr(e, false);
+                    b.discard(op);
+                    Operand::unit()
+                });
             }
             Stmt::Item(item) => self.out.items.push(item.clone()),
             Stmt::Macro(m) if scan::yield_kind(&m.mac).is_some() => {
@@ -791,11 +1193,20 @@ impl Builder<'_> {
                 {
                     self.note_inits(&names, true);
                 }
+                self.moved(scan::stmt_certain_moves(stmt));
+                if scan::stmt_leaves(stmt)
+                    && let Some(f) = self.frames.last_mut()
+                {
+                    f.left = true;
+                }
             }
         }
     }
 
     fn lower_let(&mut self, local: &syn::Local) {
+        let index = self.let_count;
+        self.let_count += 1;
+        let flag = self.flag_next.take();
         let pat = &local.pat;
         let mut bindings = Vec::new();
         pattern_bindings(pat, &mut bindings);
@@ -808,7 +1219,11 @@ impl Builder<'_> {
         let (init_tokens, mentions, init_expr) = match &local.init {
             None => (None, Vec::new(), None),
             Some(init) => {
-                let op = self.expr(&init.expr, true);
+                let op = if init.diverge.is_none() && scan::expr_yields(&init.expr) {
+                    self.statement_scope(|b| b.expr(&init.expr, true))
+                } else {
+                    self.expr(&init.expr, true)
+                };
                 let mut tokens = op.tokens;
                 let mut mentions = op.mentions;
                 if let Some((else_token, d)) = &init.diverge {
@@ -830,7 +1245,7 @@ impl Builder<'_> {
             self.emit(quote!(::coro::__private::discard(#t);), mentions);
             return;
         }
-        let stmt = match init_tokens {
+        let stmt_tokens = match init_tokens {
             Some(t) => quote!(#(#attrs)* let #pat = #t;),
             None => quote!(#(#attrs)* let #pat;),
         };
@@ -840,10 +1255,13 @@ impl Builder<'_> {
             let n = proc_macro2::Literal::usize_unsuffixed(self.out.deferred_lets.len());
             let first = self.out.locals.len();
             let ids = (first..first + bindings.len()).collect();
-            self.out.deferred_lets.push((ids, stmt));
+            self.out.deferred_lets.push((ids, stmt_tokens));
             self.emit(quote!(__coro_let!(#n)), mentions);
         } else {
-            self.emit(stmt, mentions);
+            self.emit(stmt_tokens, mentions);
+        }
+        if init_expr.is_some_and(|e| !scan::expr_yields(e)) {
+            self.moved(scan::stmt_certain_moves(&Stmt::Local(local.clone())));
         }
         let annotated = match pat {
             Pat::Type(t) => Some(&*t.ty),
@@ -859,7 +1277,7 @@ impl Builder<'_> {
                 && init_expr.is_none_or(init_may_drop);
             let decl_block = self.cur();
             let id = self.declare(Local {
-                role: ident.to_string(),
+                role: self.role_of(&ident),
                 name: ident,
                 mutable,
                 may_drop,
@@ -885,6 +1303,22 @@ impl Builder<'_> {
                         format_ident!("__coro_{}{}", local.role, flag, span = Span::mixed_site());
                     self.out.drop_flags.push((id, flag));
                 }
+            }
+            let plain = simple_binding(pat).is_some_and(|n| n == self.out.locals[id].name);
+            if plain && local.init.is_some() {
+                self.out.flaggable.push((id, index));
+            }
+            if let Some(name) = &flag
+                && *name == self.out.locals[id].name
+            {
+                // Rust's drop flag: the local's value, while no path has moved it out.
+                self.emit(
+                    quote!(let mut #name = ::coro::__private::Flag::new(#name);),
+                    Vec::new(),
+                );
+                self.flagged.insert(id);
+                self.out.locals[id].mutable = true;
+                self.out.has_flags = true;
             }
         }
     }
@@ -962,6 +1396,19 @@ impl Builder<'_> {
             };
         };
         self.lower_stmt(&stmt);
+        // A `ref` binding of the user's pattern is bound by value above, from the tuple:
+        // it is still a reference, which owns nothing to drop at its scope's end, so it
+        // is not kept across a yield once it is no longer read.
+        for (name, _, by_ref) in &bindings {
+            if *by_ref
+                && let Some(&id) = self
+                    .scopes
+                    .last()
+                    .and_then(|s| s.iter().rev().find(|&&l| self.out.locals[l].name == *name))
+            {
+                self.out.locals[id].may_drop = false;
+            }
+        }
     }
 
     /// Takes the [`Local::witness`] of a just-declared (and initialized) local that an
@@ -987,7 +1434,7 @@ impl Builder<'_> {
     /// It may **kill** `x` in the current block (see [`Reassign`]): `x` is a `mut` local
     /// whose value entered the block, and the assignment is in the block's straight-line
     /// code (not in a branch) with nothing before it in the block, `e` included, reading
-    /// `x` or leaving the block. A kill declares `x` uninitialized where the block binds
+    /// `x`. A kill declares `x` uninitialized where the block binds
     /// its incoming locals and sets it with its own type: `x = assign(witness, e);`.
     fn lower_assign(&mut self, a: &syn::ExprAssign) {
         if scan::expr_yields(&a.left) {
@@ -1004,8 +1451,14 @@ impl Builder<'_> {
         let plain = quote!(#l #eq #r;);
         let mut plain_mentions = right.mentions.clone();
         plain_mentions.extend(left.mentions);
+        let moves = if scan::expr_yields(&a.right) {
+            Vec::new()
+        } else {
+            scan::certain_moves(&a.right, true)
+        };
         let Some((x, w)) = self.kills(&a.left, &right, block) else {
             self.emit(plain, plain_mentions);
+            self.moved(moves);
             return;
         };
         // The local's own name (and hygiene), located at the assignment.
@@ -1023,11 +1476,20 @@ impl Builder<'_> {
             killed,
             killed_mentions,
             plain,
-            plain_mentions,
+            plain_mentions: plain_mentions.clone(),
+            sites_before: self.out.blocks[block].sites.len(),
         });
         self.out.blocks[block].reassigns.push(id);
         let n = proc_macro2::Literal::usize_unsuffixed(id);
         self.emit(quote!(__coro_reassign!(#n)), Vec::new());
+        self.forget_moves(plain_mentions.iter().map(|&(l, _)| l));
+        let may_move = plain_mentions.iter().filter(|m| m.1).map(|m| m.0);
+        self.frames
+            .last_mut()
+            .expect("frame")
+            .may_move
+            .extend(may_move);
+        self.moved(moves);
     }
 
     /// `place = value` where the place suspends (`a[yield_!(i)] = v`). Rust evaluates the
@@ -1164,7 +1626,6 @@ impl Builder<'_> {
             && b.entry_scope.contains(&x)
             && b.entry_scope.contains(&w)
             && !entry_hidden(&self.out, block, x)
-            && b.sites.is_empty()
             && !reads(&b.mentions)
             && !reads(&right.mentions);
         killable.then_some((x, w))
@@ -1407,8 +1868,13 @@ impl Builder<'_> {
         let last_yield = parts.iter().rposition(|e| scan::expr_yields(e));
         let mut ops = Vec::with_capacity(parts.len());
         for (i, e) in parts.iter().enumerate() {
-            let op = self.expr(e, true);
             let before_yield = last_yield.is_some_and(|y| i < y);
+            let op = if before_yield {
+                let kept = self.keep_temporaries(e);
+                self.expr(&kept, true)
+            } else {
+                self.expr(e, true)
+            };
             ops.push(if before_yield && !op.stable {
                 self.spill(op, "tmp")
             } else {
@@ -1434,7 +1900,10 @@ impl Builder<'_> {
         match kind {
             YieldKind::Yield => {
                 let value = match &operand {
-                    Some(e) => self.expr(e, true),
+                    Some(e) => {
+                        let kept = self.keep_temporaries(e);
+                        self.expr(&kept, true)
+                    }
                     None => Operand::unit(),
                 };
                 let value_span = operand.as_ref().map_or(span, |e| e.span());
@@ -1457,6 +1926,14 @@ impl Builder<'_> {
                     delegate: None,
                     moves,
                 });
+                // The operand is computed on the way to the suspension, and handed out:
+                // moved (or copied).
+                self.emit(TokenStream::new(), value.mentions);
+                if let Some(e) = &operand
+                    && !scan::expr_yields(e)
+                {
+                    self.moved(scan::certain_moves(e, true));
+                }
                 let site = self.site(
                     resume,
                     SiteKind::Suspend {
@@ -1465,7 +1942,7 @@ impl Builder<'_> {
                         span: value_span,
                     },
                 );
-                self.emit(site, value.mentions);
+                self.emit(site, Vec::new());
                 let sent = self.temp("sent", type_may_drop(&self.names.send));
                 self.start(resume, Some(sent));
                 self.local_operand(sent)
@@ -1488,6 +1965,10 @@ impl Builder<'_> {
                     };
                 };
                 self.emit(wrapped, value.mentions);
+                if !scan::expr_yields(&operand) {
+                    // Whatever builds the sub-coroutine (`fill(buf)`) moves into it.
+                    self.moved(scan::certain_moves(&operand, true));
+                }
                 let drive = self.reserve("Drive");
                 let resume = self.reserve("ResumeSub");
                 let after = self.reserve("AfterYieldFrom");
@@ -1686,6 +2167,21 @@ impl Builder<'_> {
         if !matches!(&*i.cond, Expr::Let(_)) && scan::expr_yields(&i.cond) && has_let(&i.cond) {
             return self.lower_let_chain(i, want);
         }
+        if let Expr::Let(l) = &*i.cond
+            && scan::block_yields(&i.then_branch)
+        {
+            let mut renamed = i.clone();
+            let pat = l.pat.clone();
+            let changed = self.rename_pattern(&pat, |r| {
+                if let Expr::Let(l) = &mut *renamed.cond {
+                    r.visit_pat_mut(&mut l.pat);
+                }
+                r.visit_block_mut(&mut renamed.then_branch);
+            });
+            if changed {
+                return self.lower_if(&renamed, want);
+            }
+        }
         let scrutinee: Option<&Expr> = match &*i.cond {
             Expr::Let(l) => Some(&l.expr),
             _ => None,
@@ -1742,6 +2238,8 @@ impl Builder<'_> {
             };
         }
         let join = self.reserve("Join");
+        // The condition runs before either branch.
+        self.emit(TokenStream::new(), cond.mentions);
         // Then.
         let base = self.push_frame();
         self.scopes.push(Vec::new());
@@ -1766,7 +2264,7 @@ impl Builder<'_> {
         let c = cond.tokens;
         self.emit(
             quote!(if #c { #(#then_items)* } else { #(#else_items)* }),
-            cond.mentions,
+            Vec::new(),
         );
         let p = want.then(|| self.temp("value", true));
         self.start(join, p);
@@ -1828,17 +2326,35 @@ impl Builder<'_> {
             may_drop: !by_ref,
             temp: false,
             decl_block,
-            role: ident.to_string(),
+            role: self.role_of(ident),
             witness: None,
         });
     }
 
     fn lower_match(&mut self, m: &syn::ExprMatch, want: bool) -> Operand {
-        let scrutinee = self.expr(&m.expr, true);
         let arms_yield = m.arms.iter().any(|a| {
             scan::expr_yields(&a.body)
                 || a.guard.as_ref().is_some_and(|(_, g)| scan::expr_yields(g))
         });
+        if arms_yield {
+            let mut renamed = m.clone();
+            let mut changed = false;
+            for (k, arm) in m.arms.iter().enumerate() {
+                changed |= self.rename_pattern(&arm.pat, |r| {
+                    r.visit_arm_mut(&mut renamed.arms[k]);
+                });
+            }
+            if changed {
+                return self.lower_match(&renamed, want);
+            }
+        }
+        // The scrutinee's temporaries live to the end of the `match`, across its arms.
+        let scrutinee = if arms_yield {
+            let kept = self.keep_temporaries(&m.expr);
+            self.expr(&kept, true)
+        } else {
+            self.expr(&m.expr, true)
+        };
         if !arms_yield {
             self.note_inits(&maybe_assigned(|v| v.visit_expr_match(m)), false);
             let s = &scrutinee.tokens;
@@ -1875,6 +2391,8 @@ impl Builder<'_> {
             return self.lower_match_in_place(m, scrutinee);
         }
         let join = self.reserve("Join");
+        // The scrutinee runs before any arm.
+        self.emit(TokenStream::new(), scrutinee.mentions);
         let mut arms = Vec::new();
         for arm in &m.arms {
             if let Some((_, g)) = &arm.guard
@@ -1926,7 +2444,7 @@ impl Builder<'_> {
             arms.push(quote!(#pat #g => { #(#items)* }));
         }
         let s = scrutinee.tokens;
-        self.emit(quote!(match #s { #(#arms)* }), scrutinee.mentions);
+        self.emit(quote!(match #s { #(#arms)* }), Vec::new());
         let p = want.then(|| self.temp("value", true));
         self.start(join, p);
         match p {
@@ -2039,6 +2557,14 @@ impl Builder<'_> {
     }
 
     fn lower_for(&mut self, f: &syn::ExprForLoop) -> Operand {
+        let mut renamed = f.clone();
+        let changed = self.rename_pattern(&f.pat, |r| {
+            r.visit_pat_mut(&mut renamed.pat);
+            r.visit_block_mut(&mut renamed.body);
+        });
+        if changed {
+            return self.lower_for(&renamed);
+        }
         // `for p in e { body }` is
         // `let mut it = into_iter(e); loop { match next(&mut it) { Some(p) => body, None => break } }`.
         let iterable = self.expr(&f.expr, true);
@@ -2194,6 +2720,475 @@ fn joined(ops: &[Operand], tokens: TokenStream) -> Operand {
     }
 }
 
+/// The binding of a `let x` or `let x: T` pattern (not `ref`, not `x @ ..`).
+fn simple_binding(pat: &Pat) -> Option<Ident> {
+    match pat {
+        Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => Some(p.ident.clone()),
+        Pat::Type(t) => simple_binding(&t.pat),
+        _ => None,
+    }
+}
+
+/// Rewrites the uses of a local that gets a drop flag (see `Flag` in the runtime): a use
+/// that moves it takes the value out of the flag (`Take(&mut g).__coro_take()`, a copy for
+/// a `Copy` type), any other reads through it (`(*g)`). `bad` when a use would move only
+/// part of it: that keeps its meaning only on the local itself. An assignment puts a new
+/// value in the flag.
+///
+/// Rewritten, the local no longer has rustc's move checks, so a read after a by-value use
+/// (code rustc rejects) would compile and panic. A flag is only given when, branch by
+/// branch and with each loop body run twice, no read follows a by-value use without an
+/// assignment in between (`taken`); otherwise `bad`, and rustc sees the local as written.
+struct FlagUses {
+    name: Ident,
+    bad: bool,
+    /// A by-value use came before, on the way here, with no assignment since.
+    taken: bool,
+    /// A `break` out of the loop being visited left with `taken` set.
+    break_taken: bool,
+}
+
+impl FlagUses {
+    fn is_it(&self, e: &Expr) -> bool {
+        matches!(e, Expr::Path(p) if p.qself.is_none() && p.path.leading_colon.is_none()
+            && p.path.segments.len() == 1 && p.path.segments[0].arguments.is_none()
+            && p.path.segments[0].ident == self.name)
+    }
+
+    fn span_of(e: &Expr) -> Span {
+        e.span()
+    }
+
+    /// `e` is used by value.
+    fn moved(&mut self, e: &mut Expr) {
+        if self.is_it(e) {
+            if self.taken {
+                self.bad = true;
+            }
+            self.taken = true;
+            let span = Self::span_of(e);
+            let n = Ident::new(&self.name.to_string(), self.name.span().located_at(span));
+            *e = syn::parse_quote_spanned!(span=> ::coro::__private::Take(&mut #n).__coro_take());
+        } else {
+            self.visit_expr_mut(e);
+        }
+    }
+
+    /// The statements of a block, or the rest of one: a tail expression is its value.
+    fn stmts(&mut self, stmts: &mut [Stmt]) {
+        let n = stmts.len();
+        for (i, stmt) in stmts.iter_mut().enumerate() {
+            match stmt {
+                Stmt::Expr(e, None) if i + 1 == n => self.moved(e),
+                _ => self.visit_stmt_mut(stmt),
+            }
+        }
+    }
+
+    fn tokens(&mut self, tokens: TokenStream, moving: bool) -> TokenStream {
+        use proc_macro2::TokenTree as T;
+        let tts: Vec<T> = tokens.into_iter().collect();
+        let mut out = TokenStream::new();
+        for (i, tt) in tts.iter().enumerate() {
+            match tt {
+                T::Ident(id) if *id == self.name => {
+                    let after_dot =
+                        i > 0 && matches!(&tts[i - 1], T::Punct(p) if p.as_char() == '.');
+                    let next =
+                        |c: char| matches!(tts.get(i + 1), Some(T::Punct(p)) if p.as_char() == c);
+                    // `x.f`, `x.m()`: a place, looked at even by a macro that moves.
+                    let place = next('.');
+                    if after_dot || next('!') || next(':') {
+                        out.extend([tt.clone()]);
+                        continue;
+                    }
+                    if self.taken {
+                        self.bad = true;
+                    }
+                    if moving && !place {
+                        self.taken = true;
+                        out.extend(quote_spanned!(id.span()=> ::coro::__private::Take(&mut #id).__coro_take()));
+                    } else {
+                        out.extend(quote_spanned!(id.span()=> (*#id)));
+                    }
+                }
+                T::Group(g) => {
+                    let mut ng =
+                        proc_macro2::Group::new(g.delimiter(), self.tokens(g.stream(), moving));
+                    ng.set_span(g.span());
+                    out.extend([T::Group(ng)]);
+                }
+                other => out.extend([other.clone()]),
+            }
+        }
+        out
+    }
+}
+
+impl FlagUses {
+    /// Visits a loop body, and checks it once more as the next round would run it.
+    fn loop_body(&mut self, body: &mut Block) {
+        let original = body.clone();
+        let before = self.taken;
+        let outer_break = std::mem::replace(&mut self.break_taken, false);
+        self.visit_block_mut(body);
+        // After the loop: from its start, the end of a round, or a `break`.
+        let broke = std::mem::replace(&mut self.break_taken, outer_break);
+        if self.taken {
+            let mut next_round = FlagUses {
+                name: self.name.clone(),
+                bad: false,
+                taken: true,
+                break_taken: false,
+            };
+            next_round.visit_block_mut(&mut original.clone());
+            self.bad |= next_round.bad;
+        }
+        self.taken |= before || broke;
+    }
+
+    /// A branch that ends here leaves: what follows does not see its state, except the
+    /// code after the loop a `break` leaves.
+    fn leave(&mut self, ends_in_break: bool) {
+        if ends_in_break {
+            self.break_taken |= self.taken;
+        }
+        self.taken = false;
+    }
+}
+
+impl VisitMut for FlagUses {
+    fn visit_expr_mut(&mut self, e: &mut Expr) {
+        if self.is_it(e) {
+            if self.taken {
+                self.bad = true;
+            }
+            let span = Self::span_of(e);
+            let n = Ident::new(&self.name.to_string(), self.name.span().located_at(span));
+            *e = syn::parse_quote_spanned!(span=> (*#n));
+            return;
+        }
+        match e {
+            Expr::Call(c) => {
+                self.visit_expr_mut(&mut c.func);
+                c.args.iter_mut().for_each(|a| self.moved(a));
+            }
+            Expr::MethodCall(m) => {
+                if scan::consumes_receiver(&m.method) {
+                    self.moved(&mut m.receiver);
+                } else {
+                    self.visit_expr_mut(&mut m.receiver);
+                }
+                m.args.iter_mut().for_each(|a| self.moved(a));
+            }
+            Expr::Tuple(t) => t.elems.iter_mut().for_each(|a| self.moved(a)),
+            Expr::Array(a) => a.elems.iter_mut().for_each(|a| self.moved(a)),
+            Expr::Struct(s) => {
+                for f in s.fields.iter_mut() {
+                    if f.colon_token.is_none() {
+                        f.colon_token = Some(Default::default());
+                    }
+                    self.moved(&mut f.expr);
+                }
+                if let Some(rest) = &mut s.rest {
+                    self.visit_expr_mut(rest);
+                }
+            }
+            Expr::Assign(a) if self.is_it(&a.left) => {
+                // A new value in the flag: the old one, if still there, drops, as Rust
+                // drops it when its flag is set.
+                self.moved(&mut a.right);
+                self.taken = false;
+                let right = &a.right;
+                *a.right =
+                    syn::parse_quote_spanned!(right.span()=> ::coro::__private::Flag::new(#right));
+            }
+            Expr::Assign(a) => {
+                self.visit_expr_mut(&mut a.left);
+                self.moved(&mut a.right);
+            }
+            Expr::Return(r) => {
+                if let Some(v) = &mut r.expr {
+                    self.moved(v);
+                }
+            }
+            Expr::Break(b) => {
+                if let Some(v) = &mut b.expr {
+                    self.moved(v);
+                }
+            }
+            Expr::Binary(b) => {
+                use syn::BinOp::*;
+                match b.op {
+                    Add(_) | Sub(_) | Mul(_) | Div(_) | Rem(_) | BitXor(_) | BitAnd(_)
+                    | BitOr(_) | Shl(_) | Shr(_) => {
+                        self.moved(&mut b.left);
+                        self.moved(&mut b.right);
+                    }
+                    _ if op_assigns(&b.op) => {
+                        self.visit_expr_mut(&mut b.left);
+                        self.moved(&mut b.right);
+                    }
+                    _ => visit_mut::visit_expr_binary_mut(self, b),
+                }
+            }
+            Expr::Unary(u) if !matches!(u.op, syn::UnOp::Deref(_)) => self.moved(&mut u.expr),
+            Expr::ForLoop(f) => {
+                self.moved(&mut f.expr);
+                self.loop_body(&mut f.body);
+            }
+            Expr::Loop(l) => self.loop_body(&mut l.body),
+            Expr::While(w) => {
+                self.visit_expr_mut(&mut w.cond);
+                self.loop_body(&mut w.body);
+            }
+            // Each branch starts from the state before it.
+            Expr::If(i) => {
+                if let Expr::Let(l) = &*i.cond
+                    && self.is_it(&l.expr)
+                {
+                    self.bad = true;
+                }
+                self.visit_expr_mut(&mut i.cond);
+                let before = self.taken;
+                self.visit_block_mut(&mut i.then_branch);
+                if scan::block_leaves(&i.then_branch) {
+                    self.leave(block_breaks(&i.then_branch));
+                }
+                let then_taken = self.taken;
+                self.taken = before;
+                if let Some((_, e)) = &mut i.else_branch {
+                    self.visit_expr_mut(e);
+                    if scan::expr_leaves(e) {
+                        self.leave(expr_breaks(e));
+                    }
+                }
+                self.taken |= then_taken;
+            }
+            Expr::Match(m) if !self.is_it(&m.expr) => {
+                self.visit_expr_mut(&mut m.expr);
+                let before = self.taken;
+                let mut after = false;
+                for arm in m.arms.iter_mut() {
+                    self.taken = before;
+                    self.visit_arm_mut(arm);
+                    if scan::expr_leaves(&arm.body) {
+                        self.leave(expr_breaks(&arm.body));
+                    }
+                    after |= self.taken;
+                }
+                self.taken = after;
+            }
+            Expr::Match(m) if self.is_it(&m.expr) => self.bad = true,
+            // It would take the flag itself.
+            Expr::Closure(c)
+                if c.capture.is_some()
+                    && scan::expr_mentions(&c.body)
+                        .iter()
+                        .any(|m| self.name == m.name) =>
+            {
+                self.bad = true
+            }
+            Expr::Let(l) if self.is_it(&l.expr) => self.bad = true,
+            _ => visit_mut::visit_expr_mut(self, e),
+        }
+    }
+    fn visit_block_mut(&mut self, b: &mut Block) {
+        self.stmts(&mut b.stmts);
+    }
+    fn visit_arm_mut(&mut self, arm: &mut syn::Arm) {
+        if let Some((_, g)) = &mut arm.guard {
+            self.visit_expr_mut(g);
+        }
+        // An arm's value is the `match`'s.
+        self.moved(&mut arm.body);
+    }
+    fn visit_local_mut(&mut self, l: &mut syn::Local) {
+        if let Some(init) = &mut l.init {
+            if simple_binding(&l.pat).is_some() {
+                self.moved(&mut init.expr);
+            } else if self.is_it(&init.expr) {
+                self.bad = true;
+            } else {
+                self.visit_expr_mut(&mut init.expr);
+            }
+            if let Some((_, d)) = &mut init.diverge {
+                self.visit_expr_mut(d);
+            }
+        }
+    }
+    fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+        if let Some(kind) = scan::yield_kind(mac) {
+            if let Ok(Some(mut operand)) = scan::yield_operand(mac, kind) {
+                self.moved(&mut operand);
+                mac.tokens = operand.into_token_stream();
+            }
+            return;
+        }
+        mac.tokens = self.tokens(mac.tokens.clone(), scan::moves_arguments(mac));
+    }
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+/// Whether a block that leaves (`scan::block_leaves`) leaves with `break`.
+fn block_breaks(b: &Block) -> bool {
+    matches!(b.stmts.last(), Some(Stmt::Expr(e, _)) if expr_breaks(e))
+}
+
+fn expr_breaks(e: &Expr) -> bool {
+    match e {
+        Expr::Break(_) => true,
+        Expr::Block(b) => block_breaks(&b.block),
+        _ => false,
+    }
+}
+
+/// Every identifier in `tokens`, and every word of its string literals.
+fn idents_of(tokens: TokenStream) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for tt in tokens {
+        match tt {
+            proc_macro2::TokenTree::Ident(i) => {
+                out.insert(i.to_string());
+            }
+            proc_macro2::TokenTree::Group(g) => out.extend(idents_of(g.stream())),
+            proc_macro2::TokenTree::Literal(l) => out.extend(
+                l.to_string()
+                    .split(|c: char| !c.is_alphanumeric() && c != '_')
+                    .map(String::from),
+            ),
+            proc_macro2::TokenTree::Punct(_) => {}
+        }
+    }
+    out
+}
+
+/// Renames a local everywhere in code that comes after its new binding: path
+/// expressions, bindings (an inner binding of the same name is renamed with its mentions,
+/// which keeps its meaning), struct shorthands, macro arguments and format captures.
+struct Rename {
+    from: String,
+    to: Ident,
+}
+
+impl Rename {
+    fn ident(&self, at: &Ident) -> Ident {
+        Ident::new(&self.to.to_string(), at.span())
+    }
+
+    fn tokens(&self, tokens: TokenStream) -> TokenStream {
+        use proc_macro2::TokenTree as T;
+        let tts: Vec<T> = tokens.into_iter().collect();
+        let mut out = Vec::with_capacity(tts.len());
+        for (i, tt) in tts.iter().enumerate() {
+            out.push(match tt {
+                T::Ident(id) if *id == self.from => {
+                    let after_dot =
+                        i > 0 && matches!(&tts[i - 1], T::Punct(p) if p.as_char() == '.');
+                    let before_bang =
+                        matches!(tts.get(i + 1), Some(T::Punct(p)) if p.as_char() == '!');
+                    let path = matches!(tts.get(i + 1), Some(T::Punct(p)) if p.as_char() == ':')
+                        && matches!(tts.get(i + 2), Some(T::Punct(p)) if p.as_char() == ':');
+                    if after_dot || before_bang || path {
+                        tt.clone()
+                    } else {
+                        T::Ident(self.ident(id))
+                    }
+                }
+                T::Group(g) => {
+                    let mut ng = proc_macro2::Group::new(g.delimiter(), self.tokens(g.stream()));
+                    ng.set_span(g.span());
+                    T::Group(ng)
+                }
+                T::Literal(lit) => T::Literal(self.literal(lit)),
+                other => other.clone(),
+            });
+        }
+        out.into_iter().collect()
+    }
+
+    /// `"{x} {x:>3}"` -> `"{x_shadow1} {x_shadow1:>3}"`.
+    fn literal(&self, lit: &proc_macro2::Literal) -> proc_macro2::Literal {
+        let text = lit.to_string();
+        if !text.starts_with('"') || !text.contains('{') {
+            return lit.clone();
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text.as_str();
+        let mut changed = false;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open + 1]);
+            rest = &rest[open + 1..];
+            if let Some(r) = rest.strip_prefix('{') {
+                out.push('{');
+                rest = r;
+                continue;
+            }
+            let end = rest
+                .find(|c: char| !c.is_alphanumeric() && c != '_')
+                .unwrap_or(rest.len());
+            if rest[..end] == self.from && matches!(rest[end..].chars().next(), Some('}' | ':')) {
+                out.push_str(&self.to.to_string());
+                rest = &rest[end..];
+                changed = true;
+            }
+        }
+        out.push_str(rest);
+        if !changed {
+            return lit.clone();
+        }
+        match out.parse::<proc_macro2::Literal>() {
+            Ok(mut new) => {
+                new.set_span(lit.span());
+                new
+            }
+            Err(_) => lit.clone(),
+        }
+    }
+}
+
+impl VisitMut for Rename {
+    fn visit_expr_mut(&mut self, e: &mut Expr) {
+        if let Expr::Path(p) = e
+            && p.qself.is_none()
+            && p.path.leading_colon.is_none()
+            && p.path.segments.len() == 1
+            && p.path.segments[0].arguments.is_none()
+            && p.path.segments[0].ident == self.from
+        {
+            let new = self.ident(&p.path.segments[0].ident);
+            p.path.segments[0].ident = new;
+            return;
+        }
+        visit_mut::visit_expr_mut(self, e);
+    }
+    fn visit_field_value_mut(&mut self, f: &mut syn::FieldValue) {
+        // `S { x }` -> `S { x: x_shadow1 }`.
+        if f.colon_token.is_none() && matches!(&f.member, syn::Member::Named(m) if *m == self.from)
+        {
+            f.colon_token = Some(Default::default());
+        }
+        self.visit_expr_mut(&mut f.expr);
+    }
+    fn visit_field_pat_mut(&mut self, f: &mut syn::FieldPat) {
+        if f.colon_token.is_none() && matches!(&f.member, syn::Member::Named(m) if *m == self.from)
+        {
+            f.colon_token = Some(Default::default());
+        }
+        self.visit_pat_mut(&mut f.pat);
+    }
+    fn visit_pat_ident_mut(&mut self, p: &mut syn::PatIdent) {
+        if p.ident == self.from {
+            p.ident = self.ident(&p.ident);
+        }
+        visit_mut::visit_pat_ident_mut(self, p);
+    }
+    fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+        mac.tokens = self.tokens(mac.tokens.clone());
+    }
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
 /// The names a statement of `body` assigns as a whole (`x = e;`), anywhere in it.
 fn assigned_names(body: &Block) -> HashSet<String> {
     struct Assigned(HashSet<String>);
@@ -2228,6 +3223,36 @@ fn op_assigns(op: &syn::BinOp) -> bool {
             | ShlAssign(_)
             | ShrAssign(_)
     )
+}
+
+/// Methods that return a borrow of their receiver, or a value with no destructor, by
+/// convention or in the standard library.
+fn returns_borrow(method: &Ident) -> bool {
+    let name = method.to_string();
+    [
+        "as_", "iter", "get", "borrow", "deref", "to_str", "trim", "split", "is_", "len",
+    ]
+    .iter()
+    .any(|p| name.starts_with(p))
+        || matches!(
+            name.as_str(),
+            "name"
+                | "chars"
+                | "bytes"
+                | "lines"
+                | "first"
+                | "last"
+                | "keys"
+                | "values"
+                | "peek"
+                | "lock"
+                | "read"
+                | "write"
+                | "count"
+                | "contains"
+                | "starts_with"
+                | "ends_with"
+        )
 }
 
 /// An expression that evaluates to a borrow, judging from its syntax.

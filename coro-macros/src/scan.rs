@@ -4,9 +4,12 @@
 //! A proc macro sees tokens, not types, so "mentions" is syntactic: a single-identifier
 //! path expression, a name inside a macro's arguments, or an inline format capture
 //! (`"{total}"`). Each mention also says whether it may *move* the value (a by-value use:
-//! passed to a function, returned, a method receiver) or only looks at it (`&x`, `x.f`,
-//! `x == y`, a format argument); the lowering uses that to decide whether a local that is
-//! no longer read must still be kept alive for its destructor.
+//! passed to a function, returned, the receiver of a method that takes `self`) or only
+//! looks at it (`&x`, `x.f`, `x == y`, a format argument, the receiver of another method, a
+//! name in another macro's arguments); the lowering uses that to decide whether a local
+//! that is no longer read must still be kept alive for its destructor. [`certain_moves`]
+//! finds the uses that move on every path, which let an assignment after them initialize
+//! the local instead of dropping its old value.
 
 use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::punctuated::Punctuated;
@@ -327,40 +330,89 @@ struct Mentions {
     /// Inside a closure: `Some(true)` for `move` (every capture moves), `Some(false)`
     /// otherwise (captures borrow).
     closure_moves: Option<bool>,
+    /// The macro tokens being read are the inside of a `{ .. }` group.
+    block_group: bool,
 }
 
-/// Macros that take their arguments by reference (the formatting family).
-fn looks_only(mac: &Macro) -> bool {
-    let Some(last) = mac.path.segments.last() else {
-        return false;
-    };
-    matches!(
-        last.ident.to_string().as_str(),
-        "print"
-            | "println"
-            | "eprint"
-            | "eprintln"
-            | "format"
-            | "format_args"
-            | "write"
-            | "writeln"
-            | "panic"
-            | "assert"
-            | "assert_eq"
-            | "assert_ne"
-            | "debug_assert"
-            | "debug_assert_eq"
-            | "debug_assert_ne"
-            | "unreachable"
-            | "todo"
-            | "unimplemented"
-            | "trace"
-            | "debug"
-            | "info"
-            | "warn"
-            | "error"
-            | "matches"
-    )
+/// Macros known to move (or copy) the values named in their arguments: `vec![a, b]`
+/// builds a vector of them, `dbg!(x)` returns its argument.
+pub fn moves_arguments(mac: &Macro) -> bool {
+    mac.path
+        .segments
+        .last()
+        .is_some_and(|s| matches!(s.ident.to_string().as_str(), "vec" | "dbg"))
+}
+
+/// Methods that take `self` by value wherever the standard library defines them, and
+/// `into_*` by convention: the `unwrap`/`expect` family, the `Option`/`Result`
+/// combinators, iterator adaptors and consumers. A name that some std type defines with
+/// `&self` (`take`, `last`, `join`, `lines`) is not here. A local used as the receiver of
+/// any other method is taken to be borrowed (`g.name()`), and so kept to the end of its
+/// scope as Rust keeps it. When such a method does take `self`, the local is moved yet
+/// kept, which rustc rejects (E0382, "`lines` takes ownership of the receiver `self`"):
+/// a compile error, never a silent early drop. `{x}.method()` moves it first.
+pub fn consumes_receiver(method: &Ident) -> bool {
+    let name = method.to_string();
+    name.starts_with("into_")
+        || name.starts_with("unwrap")
+        || name.starts_with("expect")
+        || matches!(
+            name.as_str(),
+            "into"
+                | "ok"
+                | "err"
+                | "ok_or"
+                | "ok_or_else"
+                | "map"
+                | "map_err"
+                | "map_or"
+                | "map_or_else"
+                | "and"
+                | "and_then"
+                | "or"
+                | "or_else"
+                | "xor"
+                | "flatten"
+                | "transpose"
+                | "is_some_and"
+                | "is_none_or"
+                | "is_ok_and"
+                | "is_err_and"
+                | "zip"
+                | "unzip"
+                | "filter"
+                | "filter_map"
+                | "flat_map"
+                | "chain"
+                | "enumerate"
+                | "skip"
+                | "skip_while"
+                | "take_while"
+                | "map_while"
+                | "step_by"
+                | "rev"
+                | "cloned"
+                | "copied"
+                | "peekable"
+                | "fuse"
+                | "inspect"
+                | "scan"
+                | "cycle"
+                | "collect"
+                | "sum"
+                | "product"
+                | "count"
+                | "fold"
+                | "reduce"
+                | "for_each"
+                | "max"
+                | "min"
+                | "max_by"
+                | "min_by"
+                | "max_by_key"
+                | "min_by_key"
+                | "partition"
+        )
 }
 
 impl Mentions {
@@ -379,17 +431,30 @@ impl Mentions {
 
     fn tokens(&mut self, tokens: TokenStream, moving: bool) {
         let tts: Vec<TokenTree> = tokens.into_iter().collect();
+        // `{x}`: a block whose value is the local, moved out into the macro's code.
+        if !moving
+            && let [TokenTree::Ident(id)] = &tts[..]
+            && self.block_group
+        {
+            self.record(id.to_string(), true);
+            return;
+        }
         for (i, tt) in tts.iter().enumerate() {
             match tt {
                 TokenTree::Ident(id) => {
                     let next_is = |c: char| matches!(tts.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == c);
                     let after_dot =
                         i > 0 && matches!(&tts[i - 1], TokenTree::Punct(p) if p.as_char() == '.');
+                    // `x.f`, `x.m()`: a place, looked at even by a macro that moves.
                     if !next_is('!') && !after_dot {
-                        self.record(id.to_string(), moving);
+                        self.record(id.to_string(), moving && !next_is('.'));
                     }
                 }
-                TokenTree::Group(g) => self.tokens(g.stream(), moving),
+                TokenTree::Group(g) => {
+                    self.block_group = g.delimiter() == proc_macro2::Delimiter::Brace;
+                    self.tokens(g.stream(), moving);
+                    self.block_group = false;
+                }
                 TokenTree::Literal(lit) => self.format_captures(&lit.to_string()),
                 TokenTree::Punct(_) => {}
             }
@@ -477,6 +542,16 @@ impl<'a> Visit<'a> for Mentions {
                 self.place_expr(&a.left);
                 self.visit_expr(&a.right);
             }
+            Expr::MethodCall(m) => {
+                if consumes_receiver(&m.method) {
+                    self.visit_expr(&m.receiver);
+                } else {
+                    self.place_expr(&m.receiver);
+                }
+                for a in &m.args {
+                    self.visit_expr(a);
+                }
+            }
             Expr::Closure(c) => {
                 let outer = self.closure_moves;
                 // A closure inside a `move` closure is moved into it, captures and all.
@@ -488,11 +563,282 @@ impl<'a> Visit<'a> for Mentions {
         }
     }
     fn visit_macro(&mut self, mac: &'a Macro) {
-        let moving = !looks_only(mac);
+        // What another macro does with its tokens cannot be seen: a name in them is taken
+        // to be borrowed, and so kept to the end of its scope as Rust keeps it. If the
+        // macro does move it, the local is moved yet kept, which rustc rejects (E0382 at
+        // the next `yield_!`), never a silent early drop; `{x}` moves it explicitly.
+        let moving = moves_arguments(mac);
         self.tokens(mac.tokens.clone(), moving);
     }
     fn visit_item(&mut self, _: &'a syn::Item) {}
     fn visit_pat(&mut self, _: &'a syn::Pat) {}
+}
+
+// ---------------------------------------------------------------------------------------
+// Certain moves.
+
+/// The locals a piece of code that does not suspend certainly moves (or copies) on every
+/// path that goes on after it: a bare name as a function or method argument, a tuple,
+/// array or struct field, the value of an assignment or of a `let` with a plain binding,
+/// the operand of a `yield_!`, the receiver of a method that takes `self` (see
+/// [`consumes_receiver`]) or of `{x}.method()`, or a local a `move` closure names. After such a use the old value needs no drop: a moved
+/// value is gone, and a copied one's type has no destructor. That lets an assignment
+/// after it initialize the local instead of dropping a value that is not there (see
+/// `Reassign` in `lower.rs`).
+///
+/// Only what certainly runs counts: not a branch of an `if` or `match` (unless every
+/// branch that does not leave moves it), a loop body, a closure, the right side of
+/// `&&`/`||`, a macro's arguments, or the receiver of another method (`x.m()` may take
+/// `&self`). A
+/// name that the code itself binds somewhere is left out, so an inner `let x` is never
+/// mistaken for an outer `x`.
+pub fn certain_moves(expr: &Expr, top_is_moved: bool) -> Vec<String> {
+    let mut bound = Vec::new();
+    BoundNames(&mut bound).visit_expr(expr);
+    let mut out = Vec::new();
+    if top_is_moved {
+        moved_value(expr, &mut out);
+    } else {
+        moves_in(expr, &mut out);
+    }
+    out.retain(|n| !bound.contains(n));
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The certain moves of a statement that does not suspend (see [`certain_moves`]).
+pub fn stmt_certain_moves(stmt: &Stmt) -> Vec<String> {
+    match stmt {
+        Stmt::Local(l) => match &l.init {
+            Some(init) if init.diverge.is_none() => {
+                let plain = match &l.pat {
+                    syn::Pat::Ident(p) => p.by_ref.is_none() && p.subpat.is_none(),
+                    syn::Pat::Type(t) => matches!(
+                        &*t.pat,
+                        syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none()
+                    ),
+                    _ => false,
+                };
+                certain_moves(&init.expr, plain)
+            }
+            _ => Vec::new(),
+        },
+        Stmt::Expr(e, _) => certain_moves(e, false),
+        _ => Vec::new(),
+    }
+}
+
+/// The names a statement binds anywhere in it (patterns of `let`s, closures, arms, ..).
+pub fn bound_names(stmt: &Stmt, out: &mut Vec<String>) {
+    BoundNames(out).visit_stmt(stmt);
+}
+
+struct BoundNames<'o>(&'o mut Vec<String>);
+
+impl<'a> Visit<'a> for BoundNames<'_> {
+    fn visit_pat_ident(&mut self, p: &'a syn::PatIdent) {
+        self.0.push(p.ident.to_string());
+        visit::visit_pat_ident(self, p);
+    }
+    fn visit_item(&mut self, _: &'a syn::Item) {}
+}
+
+/// `e` is used by value: a bare name is moved, anything else is searched.
+fn moved_value(e: &Expr, out: &mut Vec<String>) {
+    match e {
+        Expr::Path(p)
+            if p.qself.is_none() && p.attrs.is_empty() && p.path.get_ident().is_some() =>
+        {
+            out.push(p.path.segments[0].ident.to_string());
+        }
+        Expr::Paren(p) => moved_value(&p.expr, out),
+        Expr::Group(g) => moved_value(&g.expr, out),
+        Expr::Block(b) if b.label.is_none() => block_moves(&b.block, true, out),
+        _ => moves_in(e, out),
+    }
+}
+
+/// The certain moves of a block; `tail_moved` when its value is used by value.
+fn block_moves(b: &Block, tail_moved: bool, out: &mut Vec<String>) {
+    for (i, stmt) in b.stmts.iter().enumerate() {
+        match stmt {
+            Stmt::Expr(e, None) if i + 1 == b.stmts.len() && tail_moved => moved_value(e, out),
+            _ => out.extend(stmt_certain_moves(stmt)),
+        }
+    }
+}
+
+/// Whether a statement certainly leaves (`return ..;`, `break;`, `panic!(..);`): the code
+/// after it in its block never runs.
+pub fn stmt_leaves(stmt: &Stmt) -> bool {
+    match stmt {
+        Stmt::Expr(e, _) => expr_leaves(e),
+        Stmt::Macro(m) => leaving_macro(&m.mac),
+        _ => false,
+    }
+}
+
+/// Whether a block certainly leaves (`return`, `break`, `continue`, `panic!`, ..) rather
+/// than going on after it.
+pub fn block_leaves(b: &Block) -> bool {
+    match b.stmts.last() {
+        Some(Stmt::Expr(e, _)) => expr_leaves(e),
+        Some(Stmt::Macro(m)) => leaving_macro(&m.mac),
+        _ => false,
+    }
+}
+
+pub fn expr_leaves(e: &Expr) -> bool {
+    match e {
+        Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) => true,
+        Expr::Macro(m) => leaving_macro(&m.mac),
+        Expr::Block(b) if b.label.is_none() => block_leaves(&b.block),
+        _ => false,
+    }
+}
+
+fn leaving_macro(mac: &Macro) -> bool {
+    mac.path.segments.last().is_some_and(|s| {
+        matches!(
+            s.ident.to_string().as_str(),
+            "panic" | "unreachable" | "todo" | "unimplemented"
+        )
+    })
+}
+
+/// The moves every branch that goes on makes: `None` when every branch leaves.
+fn branches_moves<'e>(
+    branches: impl Iterator<Item = (&'e Block, Option<&'e Expr>)>,
+) -> Vec<String> {
+    let mut all: Option<Vec<String>> = None;
+    for (block, expr) in branches {
+        let mut m = Vec::new();
+        let leaves = match expr {
+            Some(e) => {
+                moves_in(e, &mut m);
+                expr_leaves(e)
+            }
+            None => {
+                block_moves(block, false, &mut m);
+                block_leaves(block)
+            }
+        };
+        if leaves {
+            continue;
+        }
+        all = Some(match all {
+            None => m,
+            Some(prev) => prev.into_iter().filter(|n| m.contains(n)).collect(),
+        });
+    }
+    all.unwrap_or_default()
+}
+
+/// The certain moves inside `e`, whose own value is not moved by this code.
+fn moves_in(e: &Expr, out: &mut Vec<String>) {
+    match e {
+        Expr::Call(c) => {
+            moves_in(&c.func, out);
+            c.args.iter().for_each(|a| moved_value(a, out));
+        }
+        Expr::MethodCall(m) => {
+            if consumes_receiver(&m.method) || matches!(&*m.receiver, Expr::Block(_)) {
+                moved_value(&m.receiver, out);
+            } else {
+                moves_in(&m.receiver, out);
+            }
+            m.args.iter().for_each(|a| moved_value(a, out));
+        }
+        Expr::Tuple(t) => t.elems.iter().for_each(|a| moved_value(a, out)),
+        Expr::Array(a) => a.elems.iter().for_each(|a| moved_value(a, out)),
+        Expr::Struct(s) => {
+            s.fields.iter().for_each(|f| moved_value(&f.expr, out));
+            if let Some(rest) = &s.rest {
+                moves_in(rest, out);
+            }
+        }
+        Expr::Assign(a) => {
+            moves_in(&a.left, out);
+            moved_value(&a.right, out);
+        }
+        Expr::Paren(p) => moves_in(&p.expr, out),
+        Expr::Group(g) => moves_in(&g.expr, out),
+        Expr::Reference(r) => moves_in(&r.expr, out),
+        Expr::Field(f) => moves_in(&f.base, out),
+        Expr::Index(i) => {
+            moves_in(&i.expr, out);
+            moved_value(&i.index, out);
+        }
+        Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => moves_in(&u.expr, out),
+        // `-x` and `!x` take `x` by value; a cast's operand is a primitive, copied.
+        Expr::Unary(u) => moved_value(&u.expr, out),
+        Expr::Cast(c) => moved_value(&c.expr, out),
+        Expr::Try(t) => moves_in(&t.expr, out),
+        Expr::Binary(b) => {
+            use syn::BinOp::*;
+            match b.op {
+                // The arithmetic operators take both operands by value.
+                Add(_) | Sub(_) | Mul(_) | Div(_) | Rem(_) | BitXor(_) | BitAnd(_) | BitOr(_)
+                | Shl(_) | Shr(_) => {
+                    moved_value(&b.left, out);
+                    moved_value(&b.right, out);
+                }
+                And(_) | Or(_) => moves_in(&b.left, out),
+                // Comparisons borrow; `x += e` takes `e`.
+                Eq(_) | Ne(_) | Lt(_) | Le(_) | Gt(_) | Ge(_) => {
+                    moves_in(&b.left, out);
+                    moves_in(&b.right, out);
+                }
+                _ => {
+                    moves_in(&b.left, out);
+                    moved_value(&b.right, out);
+                }
+            }
+        }
+        Expr::Block(b) if b.label.is_none() => block_moves(&b.block, false, out),
+        Expr::Unsafe(u) => block_moves(&u.block, false, out),
+        Expr::If(i) => {
+            if !matches!(&*i.cond, Expr::Let(_)) {
+                moves_in(&i.cond, out);
+            }
+            let else_branch = i.else_branch.as_ref().map(|(_, e)| &**e);
+            let empty = Block {
+                brace_token: Default::default(),
+                stmts: Vec::new(),
+            };
+            let branches = [(&i.then_branch, None), (&empty, else_branch)];
+            out.extend(branches_moves(branches.into_iter()));
+        }
+        Expr::Match(m) => {
+            moves_in(&m.expr, out);
+            if m.arms.iter().all(|a| a.guard.is_none()) {
+                let empty = Block {
+                    brace_token: Default::default(),
+                    stmts: Vec::new(),
+                };
+                let arms: Vec<(&Block, Option<&Expr>)> =
+                    m.arms.iter().map(|a| (&empty, Some(&*a.body))).collect();
+                out.extend(branches_moves(arms.into_iter()));
+            }
+        }
+        // A `move` closure takes every local its body names when it is created.
+        Expr::Closure(c) if c.capture.is_some() => {
+            out.extend(expr_mentions(&c.body).into_iter().map(|m| m.name));
+        }
+        Expr::Return(r) => {
+            if let Some(v) = &r.expr {
+                moved_value(v, out);
+            }
+        }
+        Expr::Break(b) => {
+            if let Some(v) = &b.expr {
+                moved_value(v, out);
+            }
+        }
+        // Everything else may not run, runs later, or may only borrow.
+        _ => {}
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -640,6 +986,49 @@ mod tests {
             mentions("vec![a; n]"),
             [("a".into(), true), ("n".into(), true)]
         );
+    }
+
+    #[test]
+    fn receivers_and_macro_arguments() {
+        // A receiver of a method that may borrow is looked at; `into_*` and friends move.
+        assert_eq!(mentions("g.name()"), [("g".into(), false)]);
+        assert_eq!(mentions("g.unwrap()"), [("g".into(), true)]);
+        assert_eq!(mentions("{ g }.name()"), [("g".into(), true)]);
+        // What an unknown macro does is unknown: kept, unless written `{x}`.
+        assert_eq!(
+            mentions("my_log!(\"{}\", d.0, e)"),
+            [("d".into(), false), ("e".into(), false)]
+        );
+        assert_eq!(mentions("my_send!({ d })"), [("d".into(), true)]);
+        assert_eq!(mentions("vec![a]"), [("a".into(), true)]);
+    }
+
+    fn certain(src: &str) -> Vec<String> {
+        let s: Stmt = syn::parse_str(src).unwrap();
+        stmt_certain_moves(&s)
+    }
+
+    #[test]
+    fn certain_moves_are_the_ones_every_path_makes() {
+        assert_eq!(certain("f(a, &b, c.d, e.m());"), ["a"]);
+        assert_eq!(certain("let x = a;"), ["a"]);
+        assert_eq!(certain("let _ = a;"), Vec::<String>::new());
+        assert_eq!(certain("let (p, q) = (a, b);"), ["a", "b"]);
+        assert_eq!(certain("x = S { f: a, g: (b, 1) };"), ["a", "b"]);
+        // Only on one branch, in a closure, in a loop, in a macro: not certain.
+        assert_eq!(certain("if c { f(a); }"), Vec::<String>::new());
+        assert_eq!(certain("let h = || f(a);"), Vec::<String>::new());
+        assert_eq!(certain("while c { f(a); }"), Vec::<String>::new());
+        assert_eq!(certain("m!(f(a));"), Vec::<String>::new());
+        assert_eq!(certain("c && f(a);"), Vec::<String>::new());
+        // Every branch that goes on moves it.
+        assert_eq!(certain("if c { f(a); } else { return; }"), ["a"]);
+        assert_eq!(
+            certain("match c { 0 => f(a), 1 => panic!(), _ => g(a, b) };"),
+            ["a"]
+        );
+        // A name bound inside is another local.
+        assert_eq!(certain("{ let a = 1; f(a); }"), Vec::<String>::new());
     }
 
     #[test]

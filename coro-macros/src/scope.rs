@@ -12,8 +12,10 @@
 //!    nothing (pattern `ref`, a reference or primitive type annotation, an initializer
 //!    such as `&x`, a literal, arithmetic, a non-`move` closure) shows it has no
 //!    destructor, and no path to the block start passes a by-value use of it (a
-//!    maybe-moved analysis). Such a local stays until its scope ends, so a guard that
-//!    is never read again still runs its `Drop` where Rust would run it.
+//!    maybe-moved analysis; each jump knows the by-value uses on its own path through
+//!    its block, so a move in one branch of an `if` does not reach the other). Such a
+//!    local stays until its scope ends, so a guard that is never read again still runs
+//!    its `Drop` where Rust would run it.
 //!
 //! Everything else is dropped at the end of the block it was last carried into. A
 //! suspension point saves exactly what its resume block carries.
@@ -32,10 +34,13 @@
 //!
 //! Before all that, each [`Reassign`](crate::lower::Reassign) (`x = e;` that overwrites `x`
 //! before anything reads it) is decided. It kills `x` when `x` has no destructor, or when
-//! `x` is **definitely moved** where the block starts (a forward must-analysis: every path there passes a `yield_!(x)` and no
-//! mention or declaration of `x` after it), so the old value needs no drop. The block then
-//! declares `x` uninitialized where it binds its incoming locals (see emit), and the
-//! assignment initializes it.
+//! `x` is **definitely moved** where the block starts (a forward must-analysis: every path
+//! there passes a certain move of `x`, see `scan::certain_moves`, and no mention or
+//! declaration of `x` after it; a jump after a `return` is no path), so the old value
+//! needs no drop. The block then declares `x` uninitialized where it binds its incoming
+//! locals (see emit), and the assignment initializes it. A jump before the assignment in
+//! its block (`if c { break; }`) leaves with the old value: if its target turns out to
+//! need `x`, the kill is undone and the analysis runs again.
 
 use crate::lower::{BlockId, LocalId, Lowered, SiteKind, Vis};
 
@@ -62,6 +67,12 @@ pub struct Analysis {
     pub uninit: Vec<Vec<LocalId>>,
     /// Per site: the deferred locals certainly initialized there.
     pub site_inits: Vec<Vec<LocalId>>,
+    /// The `let`s (by number, see `lower::lower_with_flags`) whose local needs a drop flag:
+    /// some jump leaves it behind, moved on some paths there and not on others, where Rust
+    /// would keep it to the end of its scope on the paths that did not move it.
+    pub flags: Vec<usize>,
+    /// Per block: the locals maybe moved out where it starts.
+    maybe_moved_in: Vec<Set>,
 }
 
 impl Analysis {
@@ -72,7 +83,7 @@ impl Analysis {
 }
 
 /// A set of locals, one bit each.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq, Debug)]
 struct Set(Vec<u64>);
 
 impl Set {
@@ -113,7 +124,6 @@ impl Set {
 /// Runs liveness, the maybe-moved analysis, and the carry decision.
 pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
     let nb = lowered.blocks.len();
-    let nl = lowered.locals.len();
     let mut reachable = vec![false; nb];
     let mut work = vec![0];
     while let Some(b) = work.pop() {
@@ -127,13 +137,88 @@ pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
                 .map(|&s| lowered.sites[s].target),
         );
     }
-    let reassign_kills = decide_reassigns(lowered, &reachable);
+    let (mut reassign_kills, moved_in) = decide_reassigns(lowered, &reachable);
+    loop {
+        let mut analysis = analyze_with(lowered, reachable.clone(), reassign_kills.clone())?;
+        // A jump before a kill in its block leaves with the old value, which the kill's
+        // block does not have (it declares the local uninitialized): if the jump's target
+        // needs it after all, the assignment drops the old value as written instead.
+        let mut undone = false;
+        for (r, reassign) in lowered.reassigns.iter().enumerate() {
+            if !analysis.reassign_kills[r] {
+                continue;
+            }
+            let early = &lowered.blocks[reassign.block].sites[..reassign.sites_before];
+            if early
+                .iter()
+                .any(|&s| analysis.carried[lowered.sites[s].target].contains(&reassign.local))
+            {
+                reassign_kills[r] = false;
+                undone = true;
+            }
+        }
+        if !undone {
+            analysis.flags = wanted_flags(lowered, &analysis, &moved_in);
+            return Ok(analysis);
+        }
+    }
+}
+
+/// The locals some jump leaves behind (not carried into its target, though in scope
+/// there), or carries though they may be moved out, while they are moved on some paths
+/// to it and not on others.
+fn wanted_flags(lowered: &Lowered, analysis: &Analysis, must: &[Option<Set>]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for site in &lowered.sites {
+        let (from, target) = (site.from, site.target);
+        if !analysis.reachable[from] || site.dead {
+            continue;
+        }
+        let alive_in_from = |l: LocalId| {
+            lowered.blocks[from].param == Some(l)
+                || analysis.carried[from].contains(&l)
+                || lowered.locals[l].decl_block == from
+        };
+        for &(l, index) in &lowered.flaggable {
+            let local = &lowered.locals[l];
+            let left_behind = local.may_drop
+                && lowered.blocks[target].entry_scope.contains(&l)
+                && lowered.blocks[target].param != Some(l)
+                && !analysis.carried[target].contains(&l)
+                && alive_in_from(l);
+            // Carried although maybe moved: the jump would not compile (E0382).
+            let carried_moved = local.may_drop
+                && analysis.carried[target].contains(&l)
+                && analysis.maybe_moved_in[target].contains(l);
+            let definitely_moved = must[target].as_ref().is_some_and(|m| m.contains(l));
+            // Carried though moved on every path is E0382 as it stands: with a flag, an
+            // assignment on some path before the jump (`reply = ..; continue;`) refills it.
+            let wanted = (left_behind && !definitely_moved) || carried_moved;
+            if wanted && !out.contains(&index) {
+                out.push(index);
+            }
+        }
+    }
+    out
+}
+
+/// [`analyze`] with the reassignments decided.
+fn analyze_with(
+    lowered: &Lowered,
+    reachable: Vec<bool>,
+    reassign_kills: Vec<bool>,
+) -> syn::Result<Analysis> {
+    let nb = lowered.blocks.len();
+    let nl = lowered.locals.len();
     let mut kills: Vec<Vec<LocalId>> = vec![Vec::new(); nb];
+    // Per block, the kills with the number of the block's sites before each.
+    let mut kills_at: Vec<Vec<(LocalId, usize)>> = vec![Vec::new(); nb];
     let mut mentions: Vec<Vec<(LocalId, bool)>> =
         lowered.blocks.iter().map(|b| b.mentions.clone()).collect();
     for (r, &kill) in lowered.reassigns.iter().zip(&reassign_kills) {
         if kill {
             kills[r.block].push(r.local);
+            kills_at[r.block].push((r.local, r.sites_before));
             mentions[r.block].extend(&r.killed_mentions);
         } else {
             mentions[r.block].extend(&r.plain_mentions);
@@ -156,9 +241,18 @@ pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
 
     // Liveness, backwards to a fixpoint: live_in(b) = (entry(b) - kills(b)) & (mentions(b) |
     // the live_in of every jump target, less the target's parameter, which the jump itself
-    // supplies). A kill comes before every mention of its local and every jump in its block
-    // (see `Reassign`): those read the new value, so a killed local is never live
-    // into the block that kills it.
+    // supplies). A kill comes before every mention of its local in its block (see
+    // `Reassign`): those read the new value. Jumps before it (`if c { break }`) leave with
+    // the old value, so for them the local is not killed.
+    let site_mask = |b: usize, i: usize| -> Set {
+        let mut set = entry[b].clone();
+        for &(l, before) in &kills_at[b] {
+            if before <= i {
+                set.remove(l);
+            }
+        }
+        set
+    };
     let not_killed: Vec<Set> = (0..nb)
         .map(|b| {
             let mut set = entry[b].clone();
@@ -182,14 +276,14 @@ pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
     loop {
         let mut changed = false;
         for b in (0..nb).rev() {
-            for &s in &lowered.blocks[b].sites {
+            for (i, &s) in lowered.blocks[b].sites.iter().enumerate() {
                 let target = lowered.sites[s].target;
                 let mut from_target = live_in[target].clone();
                 if let Some(p) = lowered.blocks[target].param {
                     from_target.remove(p);
                 }
                 let mut cur = live_in[b].clone();
-                if cur.union_masked(&from_target, &not_killed[b]) {
+                if cur.union_masked(&from_target, &site_mask(b, i)) {
                     live_in[b] = cur;
                     changed = true;
                 }
@@ -256,16 +350,16 @@ pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
         let mut changed = false;
         for b in 0..nb {
             let block = &lowered.blocks[b];
-            let mut out = moved_in[b].clone();
-            for &l in &kills[b] {
-                out.remove(l);
-            }
-            for &(l, moving) in &mentions[b] {
-                if moving {
+            for (i, &s) in block.sites.iter().enumerate() {
+                let mut out = moved_in[b].clone();
+                for &(l, before) in &kills_at[b] {
+                    if before <= i {
+                        out.remove(l);
+                    }
+                }
+                for &l in &lowered.sites[s].may_move_before {
                     out.insert(l);
                 }
-            }
-            for &s in &block.sites {
                 let target = lowered.sites[s].target;
                 let mut cur = moved_in[target].clone();
                 if cur.union_masked(&out, &entry[target]) {
@@ -425,14 +519,13 @@ pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
         maybe,
         uninit,
         site_inits,
+        flags: Vec::new(),
+        maybe_moved_in: moved_in,
     })
 }
 
 /// Decides each reassignment (see "Reassignments" above).
-fn decide_reassigns(lowered: &Lowered, reachable: &[bool]) -> Vec<bool> {
-    if lowered.reassigns.iter().all(|r| r.always) {
-        return vec![true; lowered.reassigns.len()];
-    }
+fn decide_reassigns(lowered: &Lowered, reachable: &[bool]) -> (Vec<bool>, Vec<Option<Set>>) {
     let nb = lowered.blocks.len();
     let nl = lowered.locals.len();
     // What a block's code may set again or read: any mention, declaration or kill.
@@ -467,7 +560,13 @@ fn decide_reassigns(lowered: &Lowered, reachable: &[bool]) -> Vec<bool> {
             }
             for &s in &lowered.blocks[b].sites {
                 let site = &lowered.sites[s];
+                if site.dead {
+                    continue;
+                }
                 let mut edge = out.clone();
+                for &l in &site.moved_before {
+                    edge.insert(l);
+                }
                 if let SiteKind::Suspend { index, .. } = site.kind
                     && let Some(x) = lowered.suspends[index].moves
                 {
@@ -486,7 +585,7 @@ fn decide_reassigns(lowered: &Lowered, reachable: &[bool]) -> Vec<bool> {
             break;
         }
     }
-    lowered
+    let kills = lowered
         .reassigns
         .iter()
         .map(|r| {
@@ -495,7 +594,8 @@ fn decide_reassigns(lowered: &Lowered, reachable: &[bool]) -> Vec<bool> {
                     .as_ref()
                     .is_some_and(|m| m.contains(r.local))
         })
-        .collect()
+        .collect();
+    (kills, moved_in)
 }
 
 #[cfg(test)]
@@ -602,6 +702,31 @@ mod tests {
              let n = out.len(); yield_!(String::new()); out = String::new(); yield_!(out); }}"
         );
         assert_eq!(reassigns(&src), [("out".to_string(), false)]);
+    }
+
+    #[test]
+    fn a_break_before_the_assignment_keeps_the_kill() {
+        // The receive loop with a stop check: `break` leaves with `out` moved out.
+        let src = format!(
+            "{HEAD} {{ let mut out = String::new(); loop {{ let b = yield_!(out); \
+             if b.is_empty() {{ break; }} out = b; }} }}"
+        );
+        assert_eq!(reassigns(&src), [("out".to_string(), true)]);
+    }
+
+    #[test]
+    fn a_local_moved_into_a_call_then_assigned_is_killed() {
+        let src = format!(
+            "{HEAD} {{ let mut buf = String::new(); buf = yield_from!(fill(buf)); \
+             yield_!(buf); }}"
+        );
+        assert_eq!(reassigns(&src), [("buf".to_string(), true)]);
+        // Moved on one branch only: the assignment drops the old value.
+        let src = format!(
+            "{HEAD} {{ let mut buf = String::new(); if flag {{ drop(buf); }} \
+             yield_!(String::new()); buf = String::new(); yield_!(buf); }}"
+        );
+        assert_eq!(reassigns(&src), [("buf".to_string(), false)]);
     }
 
     #[test]

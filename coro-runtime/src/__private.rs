@@ -734,3 +734,96 @@ impl<S, Y, R> Control for NeverCoroutine<S, Y, R> {
         match self.0 {}
     }
 }
+
+/// A local that some paths move out of and others do not: rustc's drop flag, at run time.
+///
+/// The lowering wraps such a local right after its `let` (`let mut g = Flag::new(g);`) and
+/// rewrites its uses in the rest of its scope: a use that moves it becomes
+/// `Take(&mut g).__coro_take()` (a copy for a `Copy` type, see [`TakeCopy`]), any other
+/// `(*g)`. The flag itself never moves, so it is saved at every suspension in its scope
+/// and drops its value, if still there, where Rust would drop the local.
+#[derive(Clone)]
+pub struct Flag<T>(Option<T>);
+
+impl<T> Flag<T> {
+    /// A flag holding `value`.
+    #[inline(always)]
+    pub fn new(value: T) -> Self {
+        Flag(Some(value))
+    }
+}
+
+/// Only code that rustc would reject (a use after a move) gets here.
+#[cold]
+#[inline(never)]
+fn moved_out() -> ! {
+    panic!("coro: a local was used after it was moved out")
+}
+
+impl<T> core::ops::Deref for Flag<T> {
+    type Target = T;
+    #[inline(always)]
+    fn deref(&self) -> &T {
+        match &self.0 {
+            Some(v) => v,
+            None => moved_out(),
+        }
+    }
+}
+
+impl<T> core::ops::DerefMut for Flag<T> {
+    #[inline(always)]
+    fn deref_mut(&mut self) -> &mut T {
+        match &mut self.0 {
+            Some(v) => v,
+            None => moved_out(),
+        }
+    }
+}
+
+/// The `Debug` view (and a `"{g:?}"` capture) shows the value, or `<moved>`.
+impl<T: fmt::Debug> fmt::Debug for Flag<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0 {
+            Some(v) => v.fmt(f),
+            None => f.write_str("<moved>"),
+        }
+    }
+}
+
+/// A `"{g}"` capture of a flagged local shows the value.
+impl<T: fmt::Display> fmt::Display for Flag<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (**self).fmt(f)
+    }
+}
+
+/// A by-value use of a flagged local, for the autoref probe.
+pub struct Take<'a, T>(pub &'a mut Flag<T>);
+
+/// Chosen first, on `Take`: a `Copy` value is copied and stays, as a use copies it.
+pub trait TakeCopy<T> {
+    /// The value.
+    fn __coro_take(self) -> T;
+}
+impl<T: Copy> TakeCopy<T> for Take<'_, T> {
+    #[inline(always)]
+    fn __coro_take(self) -> T {
+        **self.0
+    }
+}
+
+/// Chosen otherwise, on `&mut Take`: the value is moved out and the flag cleared.
+pub trait TakeMove<T> {
+    /// The value.
+    fn __coro_take(self) -> T;
+}
+impl<T> TakeMove<T> for &mut Take<'_, T> {
+    #[inline(always)]
+    fn __coro_take(self) -> T {
+        match self.0.0.take() {
+            Some(v) => v,
+            None => moved_out(),
+        }
+    }
+}

@@ -8,9 +8,9 @@ fn guarded(name: String) -> impl Iterator<Item = usize> + ::coro::Control {
         /// Created: holds the arguments; no line of the body has run.
         Unresumed { name: Name },
         /// Suspended at `yield_!` #0, line 4.
-        Suspend0 { len: Len, guard: Guard },
+        Suspend0 { len: Len, guard: Guard, name: Name },
         /// Suspended at `yield_!` #1, line 6.
-        Suspend1 { guard: Guard },
+        Suspend1 { guard: Guard, name: Name },
         /// Ran to the end.
         Returned,
         /// Panicked while running.
@@ -60,14 +60,16 @@ fn guarded(name: String) -> impl Iterator<Item = usize> + ::coro::Control {
     struct __CoroStart<Name> {
         name: Name,
     }
-    struct __CoroResume1<Guard, Len, Sent3> {
+    struct __CoroResume1<Name, Guard, Len, Sent3> {
         sent3: Sent3,
         len: Len,
         guard: Guard,
+        name: Name,
     }
-    struct __CoroResume2<Guard, Sent5> {
+    struct __CoroResume2<Name, Guard, Sent5> {
         sent5: Sent5,
         guard: Guard,
+        name: Name,
     }
     ::coro::__private::machine(
         __CoroState::Unresumed {
@@ -95,8 +97,13 @@ fn guarded(name: String) -> impl Iterator<Item = usize> + ::coro::Control {
                     });
                     __coro_next = __CoroLabel::Start;
                 }
-                __CoroState::Suspend0 { guard: __coro_v1, len: __coro_v2 } => {
+                __CoroState::Suspend0 {
+                    name: __coro_v0,
+                    guard: __coro_v1,
+                    len: __coro_v2,
+                } => {
                     __coro_slot_1 = ::coro::__private::Some(__CoroResume1 {
+                        name: __coro_v0,
                         guard: __coro_v1,
                         len: __coro_v2,
                         sent3: match __coro_arg {
@@ -108,8 +115,9 @@ fn guarded(name: String) -> impl Iterator<Item = usize> + ::coro::Control {
                     });
                     __coro_next = __CoroLabel::Resume1;
                 }
-                __CoroState::Suspend1 { guard: __coro_v1 } => {
+                __CoroState::Suspend1 { name: __coro_v0, guard: __coro_v1 } => {
                     __coro_slot_2 = ::coro::__private::Some(__CoroResume2 {
+                        name: __coro_v0,
                         guard: __coro_v1,
                         sent5: match __coro_arg {
                             ::coro::__private::Some(__coro_sent) => __coro_sent,
@@ -141,6 +149,7 @@ fn guarded(name: String) -> impl Iterator<Item = usize> + ::coro::Control {
                         {
                             let __coro_yielded: usize = len;
                             *__coro_state = __CoroState::Suspend0 {
+                                name: name,
                                 guard: guard,
                                 len: len,
                             };
@@ -152,6 +161,7 @@ fn guarded(name: String) -> impl Iterator<Item = usize> + ::coro::Control {
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
                     __CoroLabel::Resume1 => {
                         let __CoroResume1 {
+                            name: name,
                             guard: guard,
                             len: len,
                             sent3: mut __coro_sent3,
@@ -161,6 +171,7 @@ fn guarded(name: String) -> impl Iterator<Item = usize> + ::coro::Control {
                         {
                             let __coro_yielded: usize = doubled;
                             *__coro_state = __CoroState::Suspend1 {
+                                name: name,
                                 guard: guard,
                             };
                             return ::coro::__private::CoroutineState::Yielded(
@@ -171,6 +182,7 @@ fn guarded(name: String) -> impl Iterator<Item = usize> + ::coro::Control {
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
                     __CoroLabel::Resume2 => {
                         let __CoroResume2 {
+                            name: _coro_unused_0,
                             guard: _coro_unused_1,
                             sent5: mut __coro_sent5,
                         } = ::coro::__private::take(&mut __coro_slot_2);
@@ -207,7 +219,12 @@ fn guarded(name: String) -> impl Iterator<Item = usize> + ::coro::Control {
                         ::coro::__private::None,
                     )
                 }
-                __CoroState::Suspend0 { guard: __coro_v1, len: __coro_v2, .. } => {
+                __CoroState::Suspend0 {
+                    name: __coro_v0,
+                    guard: __coro_v1,
+                    len: __coro_v2,
+                    ..
+                } => {
                     ::coro::__private::debug_frame(
                         __coro_f,
                         "guarded",
@@ -217,6 +234,10 @@ fn guarded(name: String) -> impl Iterator<Item = usize> + ::coro::Control {
                             line: 4u32,
                         },
                         &[
+                            (
+                                "name",
+                                (&&::coro::__private::DebugProbe(__coro_v0)).__coro_debug(),
+                            ),
                             (
                                 "guard",
                                 (&&::coro::__private::DebugProbe(__coro_v1)).__coro_debug(),
@@ -229,7 +250,7 @@ fn guarded(name: String) -> impl Iterator<Item = usize> + ::coro::Control {
                         ::coro::__private::None,
                     )
                 }
-                __CoroState::Suspend1 { guard: __coro_v1, .. } => {
+                __CoroState::Suspend1 { name: __coro_v0, guard: __coro_v1, .. } => {
                     ::coro::__private::debug_frame(
                         __coro_f,
                         "guarded",
@@ -239,6 +260,10 @@ fn guarded(name: String) -> impl Iterator<Item = usize> + ::coro::Control {
                             line: 6u32,
                         },
                         &[
+                            (
+                                "name",
+                                (&&::coro::__private::DebugProbe(__coro_v0)).__coro_debug(),
+                            ),
                             (
                                 "guard",
                                 (&&::coro::__private::DebugProbe(__coro_v1)).__coro_debug(),

@@ -1,0 +1,226 @@
+#[allow(refining_impl_trait)]
+fn drop_flag(g: Guard, c: bool) -> impl Iterator<Item = u32> + ::coro::Control {
+    yield_!(@ __coro_mark_used);
+    /// The states of the coroutine `drop_flag` between resumes.
+    #[derive(::coro::__private::Clone)]
+    #[allow(dead_code)]
+    enum __CoroState<G, C, H> {
+        /// Created: holds the arguments; no line of the body has run.
+        Unresumed { c: C, g: G },
+        /// Suspended at `yield_!` #0, line 6.
+        Suspend0 { h: H, g: G },
+        /// Ran to the end.
+        Returned,
+        /// Panicked while running.
+        Poisoned,
+    }
+    impl<G, C, H> ::coro::__private::StateEnum for __CoroState<G, C, H> {
+        #[inline]
+        fn status(&self) -> ::coro::__private::Status {
+            match self {
+                Self::Unresumed { .. } => ::coro::__private::Status::Created,
+                Self::Suspend0 { .. } => ::coro::__private::Status::Suspended,
+                Self::Returned | Self::Poisoned => ::coro::__private::Status::Complete,
+            }
+        }
+        #[inline]
+        fn close(&mut self) {
+            match self {
+                Self::Poisoned => {}
+                _ => *self = Self::Returned,
+            }
+        }
+        #[inline]
+        fn panicked(&self) -> bool {
+            ::coro::__private::matches!(self, Self::Poisoned)
+        }
+        #[inline]
+        fn poison(&mut self) {
+            match self {
+                Self::Returned => {}
+                _ => *self = Self::Poisoned,
+            }
+        }
+        #[inline]
+        fn mark_returned(&mut self) {
+            *self = Self::Returned;
+        }
+    }
+    /// Which basic block runs next within one resume.
+    #[derive(::coro::__private::Clone, ::coro::__private::Copy)]
+    enum __CoroLabel {
+        Start,
+        Resume1,
+    }
+    struct __CoroStart<G, C> {
+        c: C,
+        g: G,
+    }
+    struct __CoroResume1<G, H, Sent3> {
+        sent3: Sent3,
+        h: H,
+        g: G,
+    }
+    ::coro::__private::machine(
+        __CoroState::Unresumed {
+            g: g,
+            c: c,
+        },
+        #[inline(always)]
+        move |
+            __coro_state: &mut __CoroState<_, _, _>,
+            __coro_arg: ::coro::__private::Option<()>,
+        | -> ::coro::__private::CoroutineState<u32, ()> {
+            #[allow(unused_imports)]
+            use ::coro::__private::{
+                DefaultArg as _, NoDefaultArg as _, ProbeCoroutine as _,
+                ProbeIterator as _, ProbeUnsupported as _,
+            };
+            #[allow(unused_imports)]
+            use ::coro::__private::{TakeCopy as _, TakeMove as _};
+            let mut __coro_slot_0 = ::coro::__private::None;
+            let mut __coro_slot_1 = ::coro::__private::None;
+            let mut __coro_next;
+            match ::coro::__private::replace(__coro_state, __CoroState::Poisoned) {
+                __CoroState::Unresumed { g: __coro_v0, c: __coro_v1, .. } => {
+                    ::coro::__private::discard(__coro_arg);
+                    __coro_slot_0 = ::coro::__private::Some(__CoroStart {
+                        g: __coro_v0,
+                        c: __coro_v1,
+                    });
+                    __coro_next = __CoroLabel::Start;
+                }
+                __CoroState::Suspend0 { g: __coro_v0, h: __coro_v2 } => {
+                    __coro_slot_1 = ::coro::__private::Some(__CoroResume1 {
+                        g: __coro_v0,
+                        h: __coro_v2,
+                        sent3: match __coro_arg {
+                            ::coro::__private::Some(__coro_sent) => __coro_sent,
+                            ::coro::__private::None => {
+                                ::coro::__private::unreachable_start("drop_flag")
+                            }
+                        },
+                    });
+                    __coro_next = __CoroLabel::Resume1;
+                }
+                __coro_complete => {
+                    ::coro::__private::resumed_when_complete(
+                        "drop_flag",
+                        __coro_state,
+                        &__coro_complete,
+                    )
+                }
+            }
+            #[allow(unused_labels)]
+            '__coro_dispatch: loop {
+                match __coro_next {
+                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+                    __CoroLabel::Start => {
+                        let __CoroStart { g: g, c: c } = ::coro::__private::take(
+                            &mut __coro_slot_0,
+                        );
+                        let h = Guard::new("h");
+                        let mut h = ::coro::__private::Flag::new(h);
+                        if c {
+                            consume(::coro::__private::Take(&mut h).__coro_take());
+                        }
+                        {
+                            let __coro_yielded: u32 = 1;
+                            *__coro_state = __CoroState::Suspend0 {
+                                g: g,
+                                h: h,
+                            };
+                            return ::coro::__private::CoroutineState::Yielded(
+                                __coro_yielded,
+                            );
+                        }
+                    }
+                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+                    __CoroLabel::Resume1 => {
+                        let __CoroResume1 {
+                            g: g,
+                            h: _coro_unused_2,
+                            sent3: mut __coro_sent3,
+                        } = ::coro::__private::take(&mut __coro_slot_1);
+                        ::coro::__private::discard(__coro_sent3);
+                        log(g.name());
+                        {
+                            let __coro_return_value: () = ();
+                            *__coro_state = __CoroState::Returned;
+                            return ::coro::__private::CoroutineState::Complete(
+                                __coro_return_value,
+                            );
+                        }
+                    }
+                }
+            }
+        },
+        |
+            __coro_state: &__CoroState<_, _, _>,
+            __coro_f: &mut ::coro::__private::fmt::Formatter<'_>,
+        | -> ::coro::__private::fmt::Result {
+            #[allow(unused_imports)]
+            use ::coro::__private::{ViaDebug as _, ViaPlaceholder as _};
+            match __coro_state {
+                __CoroState::Unresumed { g: __coro_v0, c: __coro_v1, .. } => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "drop_flag",
+                        ::coro::__private::Frame::Created,
+                        &[
+                            (
+                                "g",
+                                (&&::coro::__private::DebugProbe(__coro_v0)).__coro_debug(),
+                            ),
+                            (
+                                "c",
+                                (&&::coro::__private::DebugProbe(__coro_v1)).__coro_debug(),
+                            ),
+                        ],
+                        ::coro::__private::None,
+                    )
+                }
+                __CoroState::Suspend0 { g: __coro_v0, h: __coro_v2, .. } => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "drop_flag",
+                        ::coro::__private::Frame::Suspended {
+                            kind: "yield_!",
+                            index: 0usize,
+                            line: 6u32,
+                        },
+                        &[
+                            (
+                                "g",
+                                (&&::coro::__private::DebugProbe(__coro_v0)).__coro_debug(),
+                            ),
+                            (
+                                "h",
+                                (&&::coro::__private::DebugProbe(__coro_v2)).__coro_debug(),
+                            ),
+                        ],
+                        ::coro::__private::None,
+                    )
+                }
+                __CoroState::Returned => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "drop_flag",
+                        ::coro::__private::Frame::Returned,
+                        &[],
+                        ::coro::__private::None,
+                    )
+                }
+                __CoroState::Poisoned => {
+                    ::coro::__private::debug_frame(
+                        __coro_f,
+                        "drop_flag",
+                        ::coro::__private::Frame::Poisoned,
+                        &[],
+                        ::coro::__private::None,
+                    )
+                }
+            }
+        },
+    )
+}
