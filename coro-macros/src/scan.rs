@@ -114,6 +114,7 @@ pub fn yield_paths(block: &Block) -> Vec<syn::Path> {
 pub fn check_body(block: &Block) -> syn::Result<()> {
     let mut c = Checker {
         context: None,
+        native_coroutine: false,
         errors: None,
     };
     c.visit_block(block);
@@ -126,6 +127,9 @@ pub fn check_body(block: &Block) -> syn::Result<()> {
 struct Checker {
     /// Where we are, when that is somewhere a yield cannot suspend the coroutine from.
     context: Option<&'static str>,
+    /// Inside a `#[coroutine]` closure: rustc's own (nightly) coroutine, where `yield` is
+    /// the user's to write.
+    native_coroutine: bool,
     errors: Option<syn::Error>,
 }
 
@@ -232,7 +236,33 @@ impl<'a> Visit<'a> for Checker {
         }
     }
     fn visit_expr_closure(&mut self, c: &'a syn::ExprClosure) {
+        let native = c.attrs.iter().any(|a| {
+            a.path()
+                .segments
+                .last()
+                .is_some_and(|s| s.ident == "coroutine")
+        });
+        let outer = self.native_coroutine;
+        self.native_coroutine |= native;
         self.within("closure", |s| visit::visit_expr_closure(s, c));
+        self.native_coroutine = outer;
+    }
+    /// Python's `yield v` (rustc reads it as its unstable `yield` expression): left alone,
+    /// it gives five errors about rustc's coroutine closures and the generated step
+    /// function. One error, in the user's words, says what to write instead.
+    fn visit_expr_yield(&mut self, y: &'a syn::ExprYield) {
+        if !self.native_coroutine {
+            let operand = y.expr.as_deref().map(source_text).unwrap_or_default();
+            let e = syn::Error::new_spanned(
+                y,
+                format!("Rust has no stable `yield`: write `yield_!({operand})`"),
+            );
+            match &mut self.errors {
+                Some(all) => all.combine(e),
+                None => self.errors = Some(e),
+            }
+        }
+        visit::visit_expr_yield(self, y);
     }
     fn visit_expr_async(&mut self, a: &'a syn::ExprAsync) {
         self.within("async block", |s| visit::visit_expr_async(s, a));
@@ -274,6 +304,21 @@ impl<'a> Visit<'a> for Checker {
     }
     fn visit_item_trait(&mut self, i: &'a syn::ItemTrait) {
         self.within("nested trait", |s| visit::visit_item_trait(s, i));
+    }
+}
+
+/// An expression as the user wrote it, for a message that suggests a rewrite of it; `..`
+/// when it is long or spans lines.
+fn source_text(e: &Expr) -> String {
+    use quote::ToTokens;
+    let text = e
+        .span()
+        .source_text()
+        .unwrap_or_else(|| e.to_token_stream().to_string());
+    if text.len() > 40 || text.contains('\n') {
+        "..".into()
+    } else {
+        text
     }
 }
 
