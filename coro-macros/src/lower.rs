@@ -1468,7 +1468,15 @@ impl Builder<'_> {
                 self.emit(site, value.mentions);
                 let sent = self.temp("sent", type_may_drop(&self.names.send));
                 self.start(resume, Some(sent));
-                self.local_operand(sent)
+                // Located at the `yield_!`'s parentheses: a sent value of the wrong type for
+                // where it goes (`let line: String = yield_!(n)`) is reported there, not on
+                // the attribute, and rustc's fix (`.to_string()`) goes after the call.
+                let mut value = self.local_operand(sent);
+                let name = &self.out.locals[sent].name;
+                let parens = m.mac.delimiter.span().join();
+                let at = Ident::new(&name.to_string(), name.span().located_at(parens));
+                value.tokens = quote!(#at);
+                value
             }
             YieldKind::YieldFrom => {
                 let operand = operand.expect("checked by yield_operand");
@@ -1731,7 +1739,21 @@ impl Builder<'_> {
             let tokens = match else_part {
                 Some((e, m)) => {
                     mentions.extend(m);
-                    quote!(if #c #t else { #e })
+                    // `else { false }` stays as written: braces around it would be
+                    // `unused_braces` on the user's block, a lint plain rustc does not give.
+                    let mut tts = e.clone().into_iter();
+                    let is_block_or_if = match (tts.next(), tts.next()) {
+                        (Some(proc_macro2::TokenTree::Group(g)), None) => {
+                            g.delimiter() == proc_macro2::Delimiter::Brace
+                        }
+                        (Some(proc_macro2::TokenTree::Ident(i)), Some(_)) => i == "if",
+                        _ => false,
+                    };
+                    if is_block_or_if {
+                        quote!(if #c #t else #e)
+                    } else {
+                        quote!(if #c #t else { #e })
+                    }
                 }
                 None => quote!(if #c #t),
             };

@@ -671,3 +671,5 @@ impl<S, Y, R> Control for NeverCoroutine<S, Y, R> {
         match self.0 {}
     }
 }
+
+pub use crate::diagnostics::BareYield;

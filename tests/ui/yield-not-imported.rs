@@ -1,0 +1,8 @@
+#[coro::coroutine]
+fn numbers() -> impl Iterator<Item = u32> {
+    yield_!(1);
+}
+
+fn main() {
+    let _ = numbers();
+}
