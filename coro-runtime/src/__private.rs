@@ -351,33 +351,6 @@ impl<T> Try for Option<T> {
     }
 }
 
-/// The stable stand-in for `core::ops::FromResidual`.
-#[diagnostic::on_unimplemented(
-    message = "the `?` operator can only be used in a coroutine whose `Return` type is a `Result` or `Option` that can hold its error",
-    label = "this `?` would complete the coroutine with `{R}`, which does not fit its `Return` type `{Self}`"
-)]
-pub trait FromResidual<R> {
-    /// Builds the coroutine's return value from the residual of a failed `?`.
-    fn from_residual(residual: R) -> Self;
-}
-
-impl<T, E, F: From<E>> FromResidual<Result<Infallible, E>> for Result<T, F> {
-    #[inline(always)]
-    fn from_residual(residual: Result<Infallible, E>) -> Self {
-        match residual {
-            Err(e) => Err(From::from(e)),
-            Ok(never) => match never {},
-        }
-    }
-}
-
-impl<T> FromResidual<Option<Infallible>> for Option<T> {
-    #[inline(always)]
-    fn from_residual(_: Option<Infallible>) -> Self {
-        None
-    }
-}
-
 // ---------------------------------------------------------------------------------------
 // `yield_from!(sub)`: `sub` may be a coroutine with the same `Send` type, or (when the
 // coroutine's `Send` is `()`) anything `IntoIterator`. Which one is chosen by autoref
@@ -426,24 +399,6 @@ pub trait ProbeUnsupported<S> {
     }
 }
 impl<T, S> ProbeUnsupported<S> for Probe<T, S> {}
-
-/// Implemented by nothing: its only purpose is the message of the error it causes.
-#[diagnostic::on_unimplemented(
-    message = "`yield_from!` cannot delegate to `{Self}`",
-    label = "not a coroutine sent `{S}`, nor an iterator",
-    note = "`yield_from!` takes a coroutine with the same `Send` type as this one (`{S}`), or, when nothing is sent (`Send = ()`), anything `IntoIterator`"
-)]
-pub trait YieldFromOperand<S> {}
-
-/// The operand of `yield_from!` is neither a coroutine nor an iterator.
-pub struct UnsupportedKind<S>(PhantomData<fn(S)>);
-impl<S> UnsupportedKind<S> {
-    /// Reports the error through its bound, which never holds; the result fits any
-    /// `Yield`, so that error is the only one.
-    pub fn wrap<T: YieldFromOperand<S>, Y>(self, _sub: T) -> NeverCoroutine<S, Y, ()> {
-        unreachable_coroutine()
-    }
-}
 
 /// The operand of `yield_from!` is a coroutine: drive it as it is.
 pub struct CoroutineKind;
@@ -672,4 +627,6 @@ impl<S, Y, R> Control for NeverCoroutine<S, Y, R> {
     }
 }
 
-pub use crate::diagnostics::BareYield;
+pub use crate::diagnostics::{
+    BareYield, ReturnFromQuestionMark as FromResidual, UnsupportedKind, YieldFromOperand,
+};

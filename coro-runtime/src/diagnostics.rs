@@ -4,6 +4,13 @@
 //! rustc names them by their bare name (it prints an item by a path that passes no hidden
 //! module), and a message never shows generated internals.
 
+use core::convert::{From, Infallible};
+use core::marker::PhantomData;
+use core::option::Option::{self, None};
+use core::result::Result::{self, Err, Ok};
+
+use crate::__private::{NeverCoroutine, unreachable_coroutine};
+
 /// The value of a bare `yield_!()`: `()`, typed through this trait so that a coroutine
 /// whose `Yield` is not `()` gets an error at the `yield_!()` that says why, rather than a
 /// type mismatch on the attribute. Only `()` implements it, so no coercion is lost: `()`
@@ -23,4 +30,50 @@ pub trait BareYield {
 impl BareYield for () {
     #[inline(always)]
     fn unit() {}
+}
+
+/// The stable stand-in for `core::ops::FromResidual` (generated code names it
+/// `__private::FromResidual`): what a failed `?` completes the coroutine with.
+#[diagnostic::on_unimplemented(
+    message = "the `?` operator can only be used in a coroutine whose `Return` type is a `Result` or `Option` that can hold its error",
+    label = "this `?` would complete the coroutine with `{R}`, which does not fit its `Return` type `{Self}`"
+)]
+pub trait ReturnFromQuestionMark<R> {
+    /// Builds the coroutine's return value from the residual of a failed `?`.
+    fn from_residual(residual: R) -> Self;
+}
+
+impl<T, E, F: From<E>> ReturnFromQuestionMark<Result<Infallible, E>> for Result<T, F> {
+    #[inline(always)]
+    fn from_residual(residual: Result<Infallible, E>) -> Self {
+        match residual {
+            Err(e) => Err(From::from(e)),
+            Ok(never) => match never {},
+        }
+    }
+}
+
+impl<T> ReturnFromQuestionMark<Option<Infallible>> for Option<T> {
+    #[inline(always)]
+    fn from_residual(_: Option<Infallible>) -> Self {
+        None
+    }
+}
+
+/// Implemented by nothing: its only purpose is the message of the error it causes.
+#[diagnostic::on_unimplemented(
+    message = "`yield_from!` cannot delegate to `{Self}`",
+    label = "not a coroutine sent `{S}`, nor an iterator",
+    note = "`yield_from!` takes a coroutine with the same `Send` type as this one (`{S}`), or, when nothing is sent (`Send = ()`), anything `IntoIterator`"
+)]
+pub trait YieldFromOperand<S> {}
+
+/// The operand of `yield_from!` is neither a coroutine nor an iterator.
+pub struct UnsupportedKind<S>(pub(crate) PhantomData<fn(S)>);
+impl<S> UnsupportedKind<S> {
+    /// Reports the error through its bound, which never holds; the result fits any
+    /// `Yield`, so that error is the only one.
+    pub fn wrap<T: YieldFromOperand<S>, Y>(self, _sub: T) -> NeverCoroutine<S, Y, ()> {
+        unreachable_coroutine()
+    }
 }
