@@ -107,9 +107,9 @@ fn trait_method_declaration(input: &proc_macro2::TokenStream) -> Option<proc_mac
     let error = syn::Error::new(
         Span::call_site(),
         format!(
-            "#[coro::coroutine] rewrites a function's body, and this trait method declares \
-             none: put the attribute on `fn {name}` in each impl of the trait, and declare it \
-             here without the attribute"
+            "#[coro::coroutine] rewrites a function's body, and `fn {name}` has none here: \
+             declare the trait method without the attribute, and put `#[coro::coroutine]` \
+             on `fn {name}` in each impl of the trait"
         ),
     )
     .into_compile_error();

@@ -308,18 +308,45 @@ impl<'a> Visit<'a> for Checker {
 }
 
 /// An expression as the user wrote it, for a message that suggests a rewrite of it; `..`
-/// when it is long or spans lines.
+/// when it is long or spans lines. Rebuilt token by token from where each one lies (on
+/// stable, the span of a whole expression is only its first token's).
 fn source_text(e: &Expr) -> String {
     use quote::ToTokens;
-    let text = e
-        .span()
-        .source_text()
-        .unwrap_or_else(|| e.to_token_stream().to_string());
-    if text.len() > 40 || text.contains('\n') {
-        "..".into()
-    } else {
-        text
+    fn leaves(tokens: TokenStream, out: &mut Vec<(Span, String)>) {
+        for tt in tokens {
+            match tt {
+                TokenTree::Group(g) => {
+                    let (open, close) = match g.delimiter() {
+                        proc_macro2::Delimiter::Parenthesis => ("(", ")"),
+                        proc_macro2::Delimiter::Bracket => ("[", "]"),
+                        proc_macro2::Delimiter::Brace => ("{", "}"),
+                        proc_macro2::Delimiter::None => ("", ""),
+                    };
+                    out.push((g.span_open(), open.into()));
+                    leaves(g.stream(), out);
+                    out.push((g.span_close(), close.into()));
+                }
+                other => out.push((other.span(), other.to_string())),
+            }
+        }
     }
+    let mut tokens = Vec::new();
+    leaves(e.to_token_stream(), &mut tokens);
+    let mut text = String::new();
+    let mut end: Option<proc_macro2::LineColumn> = None;
+    for (span, t) in tokens {
+        let start = span.start();
+        match end {
+            // Positions unknown (outside the compiler), or on another line.
+            _ if start.line == 0 => return e.to_token_stream().to_string(),
+            Some(prev) if prev.line != start.line => return "..".into(),
+            Some(prev) if prev.column < start.column => text.push(' '),
+            _ => {}
+        }
+        text.push_str(&t);
+        end = Some(span.end());
+    }
+    if text.len() > 40 { "..".into() } else { text }
 }
 
 fn article(context: &str) -> String {
