@@ -4,7 +4,7 @@ use coro::{yield_, Coroutine};
 fn lines() -> impl Coroutine<i32, Yield = usize, Return = ()> {
     let mut len = 0;
     loop {
-        len = yield_!(len).len();
+        len = yield_!(len).chars().count();
     }
 }
 
