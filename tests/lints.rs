@@ -16,6 +16,22 @@ fn is_big(n: u32) -> impl Coroutine<u32, Yield = u32, Return = bool> {
     big
 }
 
+/// An `else if` chain after a condition that yields, and arms that are blocks.
+#[coro::coroutine]
+fn grade() -> impl Coroutine<u32, Yield = (), Return = &'static str> {
+    let g = if yield_!() > 90 {
+        "a"
+    } else if yield_!() > 50 {
+        "b"
+    } else {
+        "c"
+    };
+    match yield_!() {
+        0 => g,
+        _ => "z",
+    }
+}
+
 #[coro::coroutine]
 fn classify() -> impl Coroutine<i32, Yield = &'static str, Return = u32> {
     let mut count = 0;
@@ -101,6 +117,12 @@ fn shapes_compile_without_warnings_and_run() {
     let mut c = is_big(5);
     assert_eq!(c.resume(0), Yielded(5));
     assert_eq!(c.resume(4), Complete(true));
+
+    let mut g = grade();
+    assert_eq!(g.resume(0), Yielded(()));
+    assert_eq!(g.resume(10), Yielded(()));
+    assert_eq!(g.resume(60), Yielded(()));
+    assert_eq!(g.resume(0), Complete("b"));
 
     let mut c = classify();
     assert_eq!(c.resume(0), Yielded("next"));
