@@ -16,7 +16,7 @@ fn is_big(n: u32) -> impl Coroutine<u32, Yield = u32, Return = bool> {
     big
 }
 
-/// An `else if` chain after a condition that yields, and arms that are blocks.
+/// An `else if` chain after a condition that yields, and a `match` on a yield.
 #[coro::coroutine]
 fn grade() -> impl Coroutine<u32, Yield = (), Return = &'static str> {
     let g = if yield_!() > 90 {

@@ -1,5 +1,6 @@
-//! Stage 2, scan: find the suspension points, reject the ones that cannot suspend, and
-//! read which local names a piece of code mentions.
+//! Stage 2, scan: find the suspension points, reject the ones that cannot suspend (and
+//! Python's `yield v`, which asks for `yield_!(v)`), and read which local names a piece
+//! of code mentions.
 //!
 //! A proc macro sees tokens, not types, so "mentions" is syntactic: a single-identifier
 //! path expression, a name inside a macro's arguments, or an inline format capture
