@@ -320,7 +320,7 @@ mod tests {
             "fn f() -> impl Coroutine {}",
         ] {
             let e = types(src).and_then(|t| require_declared(&t).map(|()| t));
-            let e = e.err().expect(src).to_string();
+            let e = e.expect_err(src).to_string();
             assert!(e.contains("declare `"), "{src}: {e}");
         }
     }
