@@ -809,7 +809,7 @@ impl Builder<'_> {
             None => (None, Vec::new(), None),
             Some(init) => {
                 let op = self.expr(&init.expr, true);
-                let mut tokens = op.tokens;
+                let mut tokens = sent_value_typed(pat, &init.expr, op.tokens, &self.names.send);
                 let mut mentions = op.mentions;
                 if let Some((else_token, d)) = &init.diverge {
                     let mut d = (**d).clone();
@@ -2686,6 +2686,61 @@ impl VisitMut for StripMut {
         }
         visit_mut::visit_pat_ident_mut(self, p);
     }
+}
+
+/// `let x: T = yield_!(..)` binds the sent value as `<_ as SentByResume<T>>::sent_value(v)`
+/// when no value can coerce to `T` (see [`coercion_free`]): the types must then be equal,
+/// and a mismatch is reported at the `yield_!` with what it evaluates to and why, rather
+/// than as a type mismatch on the attribute. Any other initializer stays as it is, and so
+/// does one whose `T` is written as the declared sent type is (it cannot mismatch).
+fn sent_value_typed(pat: &Pat, init: &Expr, value: TokenStream, send: &Type) -> TokenStream {
+    let mut init = init;
+    while let Expr::Paren(p) = init {
+        init = &p.expr;
+    }
+    match (pat, init) {
+        (Pat::Type(t), Expr::Macro(m))
+            if scan::yield_kind(&m.mac) == Some(YieldKind::Yield)
+                && coercion_free(&t.ty)
+                && t.ty.to_token_stream().to_string() != send.to_token_stream().to_string() =>
+        {
+            let ty = &t.ty;
+            let span = m.mac.path.span();
+            quote_spanned!(span=> <_ as ::coro::__private::SentByResume<#ty>>::sent_value(#value))
+        }
+        _ => value,
+    }
+}
+
+/// A type no other type coerces to: no reference, pointer, function pointer, trait
+/// object, smart pointer (the `CoerceUnsized` types of `std`) or lifetime in it (a
+/// lifetime could be a subtype), and not left to inference.
+fn coercion_free(ty: &Type) -> bool {
+    const COERCIBLE: [&str; 13] = [
+        "fn",
+        "dyn",
+        "impl",
+        "Box",
+        "Rc",
+        "Arc",
+        "Weak",
+        "Pin",
+        "NonNull",
+        "Cell",
+        "RefCell",
+        "UnsafeCell",
+        "SyncUnsafeCell",
+    ];
+    fn tokens_ok(tokens: TokenStream) -> bool {
+        tokens.into_iter().all(|t| match t {
+            proc_macro2::TokenTree::Punct(p) => !matches!(p.as_char(), '&' | '*' | '\'' | '!'),
+            proc_macro2::TokenTree::Ident(i) => !COERCIBLE.contains(&i.to_string().as_str()),
+            proc_macro2::TokenTree::Group(g) => tokens_ok(g.stream()),
+            proc_macro2::TokenTree::Literal(_) => true,
+        })
+    }
+    !matches!(ty, Type::Infer(_) | Type::Never(_) | Type::Macro(_))
+        && tokens_ok(ty.to_token_stream())
 }
 
 fn mentions_jump(t: &proc_macro2::TokenTree) -> bool {

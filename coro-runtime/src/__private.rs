@@ -628,5 +628,6 @@ impl<S, Y, R> Control for NeverCoroutine<S, Y, R> {
 }
 
 pub use crate::diagnostics::{
-    BareYield, ReturnFromQuestionMark as FromResidual, UnsupportedKind, YieldFromOperand,
+    BareYield, ReturnFromQuestionMark as FromResidual, SentByResume, UnsupportedKind,
+    YieldFromOperand,
 };

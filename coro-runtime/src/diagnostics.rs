@@ -17,7 +17,7 @@ use crate::__private::{NeverCoroutine, unreachable_coroutine};
 /// coerces to nothing else.
 #[diagnostic::on_unimplemented(
     message = "`yield_!()` yields `()`, and this coroutine yields `{Self}`",
-    label = "a bare `yield_!()` hands out `()`: write `yield_!(value)` with a `{Self}`"
+    label = "a bare `yield_!()` hands out `()`: write `yield_!(value)` with a value of type `{Self}`"
 )]
 pub trait BareYield {
     /// `()`.
@@ -75,5 +75,28 @@ impl<S> UnsupportedKind<S> {
     /// `Yield`, so that error is the only one.
     pub fn wrap<T: YieldFromOperand<S>, Y>(self, _sub: T) -> NeverCoroutine<S, Y, ()> {
         unreachable_coroutine()
+    }
+}
+
+/// The value a `yield_!` evaluates to, bound by a `let` whose type annotation no value can
+/// coerce to (no reference, pointer or smart pointer in it), so the types must be equal:
+/// `let line: String = yield_!(n)`. Going through this trait, a mismatch is reported at the
+/// `yield_!` with what it evaluates to and why, not as a mismatch on the attribute.
+#[diagnostic::on_unimplemented(
+    message = "`yield_!` evaluates to the value sent by `resume`, and this coroutine is sent `{Self}`",
+    label = "this evaluates to the sent `{Self}`; the `let` declares `{T}`",
+    note = "to be sent a `{T}`, declare it: `impl Coroutine<{T}, Yield = Y, Return = R>`"
+)]
+pub trait SentByResume<T> {
+    /// The value itself.
+    fn sent_value(self) -> T;
+}
+
+// Not offered as a fix: the fix is the annotation or the declared sent type.
+#[diagnostic::do_not_recommend]
+impl<T> SentByResume<T> for T {
+    #[inline(always)]
+    fn sent_value(self) -> T {
+        self
     }
 }

@@ -47,7 +47,9 @@ pub mod __private;
 // Named in error messages, which print an item by its shortest path that passes no
 // `#[doc(hidden)]` module: here that is its bare name, not `coro::__private::..`.
 #[doc(hidden)]
-pub use diagnostics::{BareYield, ReturnFromQuestionMark, UnsupportedKind, YieldFromOperand};
+pub use diagnostics::{
+    BareYield, ReturnFromQuestionMark, SentByResume, UnsupportedKind, YieldFromOperand,
+};
 
 pub use coroutine::{
     Control, Coroutine, CoroutineExt, CoroutineState, SendValue, Status, Throwable,
