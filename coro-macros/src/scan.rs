@@ -254,10 +254,17 @@ impl<'a> Visit<'a> for Checker {
     fn visit_expr_yield(&mut self, y: &'a syn::ExprYield) {
         if !self.native_coroutine {
             let operand = y.expr.as_deref().map(source_text).unwrap_or_default();
-            let e = syn::Error::new_spanned(
-                y,
-                format!("Rust has no stable `yield`: write `yield_!({operand})`"),
-            );
+            // Inside a closure (or another place `yield_!` cannot suspend from), the
+            // suggestion alone would only lead to the next error.
+            let msg = match self.context {
+                None => format!("Rust has no stable `yield`: write `yield_!({operand})`"),
+                Some(context) => format!(
+                    "Rust has no stable `yield`, and `yield_!` cannot be used inside {}: move \
+                     it out and write `yield_!({operand})` in the body",
+                    article(context)
+                ),
+            };
+            let e = syn::Error::new_spanned(y, msg);
             match &mut self.errors {
                 Some(all) => all.combine(e),
                 None => self.errors = Some(e),
