@@ -112,8 +112,40 @@ fn labeled() -> impl Coroutine<bool, Yield = u8, Return = u8> {
         }
 }
 
+/// Loops and bindings around a yield: `while` on a sent value, `if let` on one, a
+/// reassigned local, a discarded value, `return` of a yield.
+#[coro::coroutine]
+fn loops() -> impl Coroutine<Option<u32>, Yield = u32, Return = u32> {
+    let mut last = 0;
+    while let Some(v) = yield_!(last) {
+        last = v;
+        if let Some(w) = yield_!(v + 1) {
+            last += w;
+        }
+        let _ = yield_!(0);
+    }
+    'outer: loop {
+        match yield_!(last) {
+            Some(v) if v > 10 => break 'outer,
+            Some(v) => last = v,
+            None => return yield_!(1).unwrap_or(0),
+        }
+    }
+    last
+}
+
 #[test]
 fn shapes_compile_without_warnings_and_run() {
+    let mut c = loops();
+    assert_eq!(c.resume(None), Yielded(0));
+    assert_eq!(c.resume(Some(2)), Yielded(3));
+    assert_eq!(c.resume(Some(5)), Yielded(0));
+    assert_eq!(c.resume(None), Yielded(7));
+    assert_eq!(c.resume(None), Yielded(7));
+    assert_eq!(c.resume(Some(3)), Yielded(3));
+    assert_eq!(c.resume(None), Yielded(1));
+    assert_eq!(c.resume(Some(9)), Complete(9));
+
     let mut c = is_big(5);
     assert_eq!(c.resume(0), Yielded(5));
     assert_eq!(c.resume(4), Complete(true));
