@@ -12,12 +12,12 @@
 //! #[derive(::coro::__cfg_eval::CoroCfgEval)]
 //! #[::coro::__cfg_eval::discard]
 //! enum __CoroCfgEval { Body = { #[::coro::coroutine(ARGS)] fn f(..) -> .. { BODY } 0 } }
-//! __coro_cfg_evaluated!($)
+//! coroutine_body_with_cfg_applied!($)
 //! ```
 //!
 //! The derive ([`evaluated`]) receives the enum with the `#[cfg]`s applied, lowers the
-//! function found in it as the attribute would have, and defines `__coro_cfg_evaluated!`
-//! as that function's lowered body; `discard` then removes the enum, whose function was
+//! function found in it as the attribute would have, and defines
+//! `coroutine_body_with_cfg_applied!` as that function's lowered body; `discard` then removes the enum, whose function was
 //! never meant to compile. The body is transcribed by a `macro_rules!` defined in the
 //! function itself, so it sees the arguments, `self` and the generics. Its `$` tokens
 //! (a `macro_rules!` in the body) are written as `$d`, and the macro is invoked with
@@ -54,9 +54,10 @@ pub fn has_cfg(tokens: TokenStream) -> bool {
     })
 }
 
-/// The name of the `macro_rules!` that carries the lowered body.
+/// The name of the `macro_rules!` that carries the lowered body. Errors in the body are
+/// noted as originating in it, so it reads as what it is rather than as an internal.
 fn body_macro() -> Ident {
-    Ident::new("__coro_cfg_evaluated", Span::call_site())
+    Ident::new("coroutine_body_with_cfg_applied", Span::call_site())
 }
 
 /// The function with its body replaced by the cfg-evaluating trampoline (see the module

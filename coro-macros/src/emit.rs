@@ -1062,6 +1062,17 @@ impl Emitter<'_> {
                     quote_spanned!(*span=> ::coro::__private::CoroutineState::Yielded(#y));
                 // Typed, so the value coerces to the declared `Yield` as a `let` would.
                 let ty = closure_type(&input.sig.types.yield_ty);
+                // A bare `yield_!()` (its value is `()`) says at the call why it does not fit
+                // a `Yield` that is not `()`; a `Yield` of `()` or one left to inference
+                // takes `()` as is.
+                let bare = value.to_string() == "()";
+                let fits = matches!(&ty, syn::Type::Infer(_))
+                    || matches!(&ty, syn::Type::Tuple(t) if t.elems.is_empty());
+                let value = match bare && !fits {
+                    true => quote_spanned!(*span=> <_ as ::coro::__private::BareYield>::unit()),
+                    false if bare => quote_spanned!(*span=> ()),
+                    false => value.clone(),
+                };
                 let binding = quote_spanned!(*span=> let #y: #ty = #value;);
                 // The store that keeps the locals alive across the suspension is spanned at
                 // the `yield_!`, so a borrow held across it is reported at the yield.

@@ -95,9 +95,33 @@ mod static_flavour;
 pub fn coroutine(args: TokenStream, input: TokenStream) -> TokenStream {
     let args = proc_macro2::TokenStream::from(args);
     let input = proc_macro2::TokenStream::from(input);
+    if let Some(declaration) = trait_method_declaration(&input) {
+        return declaration.into();
+    }
     let out = expand(args, input.clone()).unwrap_or_else(|e| fallback(input, e));
     debug_dump(&out);
     out.into()
+}
+
+/// The attribute on a trait method declaration (`fn items(&self) -> impl Iterator<Item =
+/// u32>;`): there is no body to rewrite. The error says where the attribute goes, and the
+/// declaration stays as written, so the impls and the callers still compile against it.
+fn trait_method_declaration(input: &proc_macro2::TokenStream) -> Option<proc_macro2::TokenStream> {
+    let declaration = syn::parse2::<syn::TraitItemFn>(input.clone()).ok()?;
+    if declaration.default.is_some() {
+        return None;
+    }
+    let name = &declaration.sig.ident;
+    let error = syn::Error::new(
+        Span::call_site(),
+        format!(
+            "#[coro::coroutine] rewrites a function's body, and `fn {name}` has none here: \
+             declare the trait method without the attribute, and put `#[coro::coroutine]` \
+             on `fn {name}` in each impl of the trait"
+        ),
+    )
+    .into_compile_error();
+    Some(quote!(#error #declaration))
 }
 
 /// `CORO_MACROS_DEBUG=1` prints each expansion to stderr; `CORO_MACROS_DEBUG=<dir>`
@@ -171,6 +195,17 @@ fn expand_with(
     ungroup_return_type(&mut item.sig.output);
     UngroupStatements.visit_block_mut(&mut item.block);
     let sig = parse::signature(&item)?;
+    parse::require_declared(&sig.types)?;
+    if let (Some(span), true) = (parsed_args.primed_span, sig.types.generator) {
+        // Priming resumes the generator once and discards what it yields: its first item.
+        return Err(syn::Error::new(
+            span,
+            "`primed` runs each new coroutine to its first `yield_!` and discards the value \
+             yielded there, which for a generator (`impl Iterator`) is its first item: remove \
+             `primed`; it is for a coroutine that is sent values \
+             (`impl Coroutine<S, Yield = Y, Return = R>`)",
+        ));
+    }
     // The static flavour's body is an `async` block: rustc evaluates its `#[cfg]`s itself.
     if parsed_args.is_static {
         scan::check_body(&item.block)?;

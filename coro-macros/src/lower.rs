@@ -1224,7 +1224,7 @@ impl Builder<'_> {
                 } else {
                     self.expr(&init.expr, true)
                 };
-                let mut tokens = op.tokens;
+                let mut tokens = sent_value_typed(pat, &init.expr, op.tokens, &self.names.send);
                 let mut mentions = op.mentions;
                 if let Some((else_token, d)) = &init.diverge {
                     let mut d = (**d).clone();
@@ -1945,7 +1945,15 @@ impl Builder<'_> {
                 self.emit(site, Vec::new());
                 let sent = self.temp("sent", type_may_drop(&self.names.send));
                 self.start(resume, Some(sent));
-                self.local_operand(sent)
+                // Located at the `yield_!`'s parentheses: a sent value of the wrong type for
+                // where it goes (`let line: String = yield_!(n)`) is reported there, not on
+                // the attribute, and rustc's fix (`.to_string()`) goes after the call.
+                let mut value = self.local_operand(sent);
+                let name = &self.out.locals[sent].name;
+                let parens = m.mac.delimiter.span().join();
+                let at = Ident::new(&name.to_string(), name.span().located_at(parens));
+                value.tokens = quote!(#at);
+                value
             }
             YieldKind::YieldFrom => {
                 let operand = operand.expect("checked by yield_operand");
@@ -2227,7 +2235,21 @@ impl Builder<'_> {
             let tokens = match else_part {
                 Some((e, m)) => {
                     mentions.extend(m);
-                    quote!(if #c #t else { #e })
+                    // `else { false }` stays as written: braces around it would be
+                    // `unused_braces` on the user's block, a lint plain rustc does not give.
+                    let mut tts = e.clone().into_iter();
+                    let is_block_or_if = match (tts.next(), tts.next()) {
+                        (Some(proc_macro2::TokenTree::Group(g)), None) => {
+                            g.delimiter() == proc_macro2::Delimiter::Brace
+                        }
+                        (Some(proc_macro2::TokenTree::Ident(i)), Some(_)) => i == "if",
+                        _ => false,
+                    };
+                    if is_block_or_if {
+                        quote!(if #c #t else #e)
+                    } else {
+                        quote!(if #c #t else { #e })
+                    }
                 }
                 None => quote!(if #c #t),
             };
@@ -3698,6 +3720,61 @@ impl VisitMut for StripMut {
         }
         visit_mut::visit_pat_ident_mut(self, p);
     }
+}
+
+/// `let x: T = yield_!(..)` binds the sent value as `<_ as SentByResume<T>>::sent_value(v)`
+/// when no value can coerce to `T` (see [`coercion_free`]): the types must then be equal,
+/// and a mismatch is reported at the `yield_!` with what it evaluates to and why, rather
+/// than as a type mismatch on the attribute. Any other initializer stays as it is, and so
+/// does one whose `T` is written as the declared sent type is (it cannot mismatch).
+fn sent_value_typed(pat: &Pat, init: &Expr, value: TokenStream, send: &Type) -> TokenStream {
+    let mut init = init;
+    while let Expr::Paren(p) = init {
+        init = &p.expr;
+    }
+    match (pat, init) {
+        (Pat::Type(t), Expr::Macro(m))
+            if scan::yield_kind(&m.mac) == Some(YieldKind::Yield)
+                && coercion_free(&t.ty)
+                && t.ty.to_token_stream().to_string() != send.to_token_stream().to_string() =>
+        {
+            let ty = &t.ty;
+            let span = m.mac.path.span();
+            quote_spanned!(span=> <_ as ::coro::__private::SentByResume<#ty>>::sent_value(#value))
+        }
+        _ => value,
+    }
+}
+
+/// A type no other type coerces to: no reference, pointer, function pointer, trait
+/// object, smart pointer (the `CoerceUnsized` types of `std`) or lifetime in it (a
+/// lifetime could be a subtype), and not left to inference.
+fn coercion_free(ty: &Type) -> bool {
+    const COERCIBLE: [&str; 13] = [
+        "fn",
+        "dyn",
+        "impl",
+        "Box",
+        "Rc",
+        "Arc",
+        "Weak",
+        "Pin",
+        "NonNull",
+        "Cell",
+        "RefCell",
+        "UnsafeCell",
+        "SyncUnsafeCell",
+    ];
+    fn tokens_ok(tokens: TokenStream) -> bool {
+        tokens.into_iter().all(|t| match t {
+            proc_macro2::TokenTree::Punct(p) => !matches!(p.as_char(), '&' | '*' | '\'' | '!'),
+            proc_macro2::TokenTree::Ident(i) => !COERCIBLE.contains(&i.to_string().as_str()),
+            proc_macro2::TokenTree::Group(g) => tokens_ok(g.stream()),
+            proc_macro2::TokenTree::Literal(_) => true,
+        })
+    }
+    !matches!(ty, Type::Infer(_) | Type::Never(_) | Type::Macro(_))
+        && tokens_ok(ty.to_token_stream())
 }
 
 fn mentions_jump(t: &proc_macro2::TokenTree) -> bool {

@@ -2,7 +2,8 @@
 //!
 //! The declared return type says what the coroutine is:
 //! `impl Iterator<Item = Y>` (a generator: `Send = ()`, `Return = ()`) or
-//! `impl Coroutine<S, Yield = Y, Return = R>`. The body is left to the later stages.
+//! `impl Coroutine<S, Yield = Y, Return = R>`, where `S` defaults to `()` and `Yield` and
+//! `Return` must be written. The body is left to the later stages.
 
 use proc_macro2::Span;
 use syn::spanned::Spanned;
@@ -15,12 +16,35 @@ use syn::{
 pub struct CoroutineTypes {
     /// The type sent in by `resume` (`()` for a generator).
     pub send: Type,
-    /// The type of `yield_!` values (`_` when not declared).
+    /// The type of `yield_!` values.
     pub yield_ty: Type,
-    /// The type of the return value (`_` when not declared, `()` for a generator).
+    /// The type of the return value (`()` for a generator).
     pub return_ty: Type,
     /// Whether the return type was written (`Return = R`) rather than implied.
     pub return_written: bool,
+    /// Declared `impl Iterator<Item = Y>`: a generator, which is never sent a value.
+    pub generator: bool,
+    /// `impl Coroutine<..>` without `Yield =` or `Return =` (the type is then `()`, so that
+    /// the stand-in body beside the error still fits the signature): where, and which
+    /// (see [`require_declared`]).
+    pub undeclared: Option<(Span, &'static str)>,
+}
+
+/// Requires `Yield =` and `Return =` in an `impl Coroutine<..>` return type: without them
+/// the callers cannot use what it yields or returns, and the error would come at each
+/// caller, far from the cause.
+pub fn require_declared(types: &CoroutineTypes) -> syn::Result<()> {
+    match types.undeclared {
+        Some((span, missing)) => Err(syn::Error::new(
+            span,
+            format!(
+                "expected `impl Coroutine<S, Yield = Y, Return = R>`: an optional sent type, \
+                 then `Yield = ..` and `Return = ..`; declare {missing} (`()` if there is \
+                 nothing to give), or callers cannot use the value"
+            ),
+        )),
+        None => Ok(()),
+    }
 }
 
 /// One parameter of the function, as the lowering stores it in the `Unresumed` state.
@@ -51,6 +75,8 @@ pub struct Args {
     /// `primed`: start the coroutine before returning it, as Beazley's `@coroutine`
     /// decorator does.
     pub primed: bool,
+    /// Where `primed` is written, for an error about it.
+    pub primed_span: Option<Span>,
     /// `static`: the body may borrow its own locals across a yield; it lives in one heap
     /// allocation, laid out by rustc (see `static_flavour.rs`).
     pub is_static: bool,
@@ -72,7 +98,10 @@ pub fn attribute_args(args: proc_macro2::TokenStream) -> syn::Result<Args> {
     let mut expect_name = true;
     for tt in args {
         match (&tt, expect_name) {
-            (TokenTree::Ident(id), true) if id == "primed" && !out.primed => out.primed = true,
+            (TokenTree::Ident(id), true) if id == "primed" && !out.primed => {
+                out.primed = true;
+                out.primed_span = Some(id.span());
+            }
             (TokenTree::Ident(id), true) if id == "static" && !out.is_static => {
                 out.is_static = true
             }
@@ -217,7 +246,6 @@ fn return_types(output: &ReturnType, name_span: Span) -> syn::Result<CoroutineTy
         } else if !matches!(last.arguments, PathArguments::None) {
             return Err(unsupported_return(last.arguments.span()));
         }
-        let infer = || -> Type { syn::parse_quote!(_) };
         let unit = || -> Type { syn::parse_quote!(()) };
         if is_iterator && yield_ty.is_none() {
             return Err(syn::Error::new(
@@ -225,16 +253,21 @@ fn return_types(output: &ReturnType, name_span: Span) -> syn::Result<CoroutineTy
                 "declare the item type: `impl Iterator<Item = Y>`",
             ));
         }
+        let undeclared = match (&yield_ty, &return_ty) {
+            _ if is_iterator => None,
+            (None, None) => Some("`Yield = ..` and `Return = ..`"),
+            (None, Some(_)) => Some("`Yield = ..`"),
+            (Some(_), None) => Some("`Return = ..`"),
+            (Some(_), Some(_)) => None,
+        };
         let return_written = return_ty.is_some();
         return Ok(CoroutineTypes {
             return_written,
+            generator: is_iterator,
+            undeclared: undeclared.map(|m| (last.span(), m)),
             send: send.unwrap_or_else(unit),
-            yield_ty: yield_ty.unwrap_or_else(infer),
-            return_ty: if is_iterator {
-                unit()
-            } else {
-                return_ty.unwrap_or_else(infer)
-            },
+            yield_ty: yield_ty.unwrap_or_else(unit),
+            return_ty: return_ty.unwrap_or_else(unit),
         });
     }
     Err(unsupported_return(ty.span()))
@@ -273,9 +306,23 @@ mod tests {
 
     #[test]
     fn coroutine_defaults() {
-        let t = types("fn f() -> impl coro::Coroutine<Yield = i32> {}").unwrap();
+        let t = types("fn f() -> impl coro::Coroutine<Yield = i32, Return = ()> {}").unwrap();
         assert_eq!(show(&t.send), "()");
-        assert_eq!(show(&t.return_ty), "_");
+        assert!(!t.generator);
+    }
+
+    #[test]
+    fn coroutine_needs_yield_and_return() {
+        for src in [
+            "fn f() -> impl coro::Coroutine<Yield = i32> {}",
+            "fn f() -> impl Coroutine<i32, Return = ()> {}",
+            "fn f() -> impl Coroutine<i32> {}",
+            "fn f() -> impl Coroutine {}",
+        ] {
+            let e = types(src).and_then(|t| require_declared(&t).map(|()| t));
+            let e = e.expect_err(src).to_string();
+            assert!(e.contains("declare `"), "{src}: {e}");
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! Stage 2, scan: find the suspension points, reject the ones that cannot suspend, and
-//! read which local names a piece of code mentions.
+//! Stage 2, scan: find the suspension points, reject the ones that cannot suspend (and
+//! Python's `yield v`, which asks for `yield_!(v)`), and read which local names a piece
+//! of code mentions.
 //!
 //! A proc macro sees tokens, not types, so "mentions" is syntactic: a single-identifier
 //! path expression, a name inside a macro's arguments, or an inline format capture
@@ -117,6 +118,7 @@ pub fn yield_paths(block: &Block) -> Vec<syn::Path> {
 pub fn check_body(block: &Block) -> syn::Result<()> {
     let mut c = Checker {
         context: None,
+        native_coroutine: false,
         errors: None,
     };
     c.visit_block(block);
@@ -129,6 +131,9 @@ pub fn check_body(block: &Block) -> syn::Result<()> {
 struct Checker {
     /// Where we are, when that is somewhere a yield cannot suspend the coroutine from.
     context: Option<&'static str>,
+    /// Inside a `#[coroutine]` closure: rustc's own (nightly) coroutine, where `yield` is
+    /// the user's to write.
+    native_coroutine: bool,
     errors: Option<syn::Error>,
 }
 
@@ -235,7 +240,40 @@ impl<'a> Visit<'a> for Checker {
         }
     }
     fn visit_expr_closure(&mut self, c: &'a syn::ExprClosure) {
+        let native = c.attrs.iter().any(|a| {
+            a.path()
+                .segments
+                .last()
+                .is_some_and(|s| s.ident == "coroutine")
+        });
+        let outer = self.native_coroutine;
+        self.native_coroutine |= native;
         self.within("closure", |s| visit::visit_expr_closure(s, c));
+        self.native_coroutine = outer;
+    }
+    /// Python's `yield v` (rustc reads it as its unstable `yield` expression): left alone,
+    /// it gives five errors about rustc's coroutine closures and the generated step
+    /// function. One error, in the user's words, says what to write instead.
+    fn visit_expr_yield(&mut self, y: &'a syn::ExprYield) {
+        if !self.native_coroutine {
+            let operand = y.expr.as_deref().map(source_text).unwrap_or_default();
+            // Inside a closure (or another place `yield_!` cannot suspend from), the
+            // suggestion alone would only lead to the next error.
+            let msg = match self.context {
+                None => format!("Rust has no stable `yield`: write `yield_!({operand})`"),
+                Some(context) => format!(
+                    "Rust has no stable `yield`, and `yield_!` cannot be used inside {}: move \
+                     it out and write `yield_!({operand})` in the body",
+                    article(context)
+                ),
+            };
+            let e = syn::Error::new_spanned(y, msg);
+            match &mut self.errors {
+                Some(all) => all.combine(e),
+                None => self.errors = Some(e),
+            }
+        }
+        visit::visit_expr_yield(self, y);
     }
     fn visit_expr_async(&mut self, a: &'a syn::ExprAsync) {
         self.within("async block", |s| visit::visit_expr_async(s, a));
@@ -278,6 +316,48 @@ impl<'a> Visit<'a> for Checker {
     fn visit_item_trait(&mut self, i: &'a syn::ItemTrait) {
         self.within("nested trait", |s| visit::visit_item_trait(s, i));
     }
+}
+
+/// An expression as the user wrote it, for a message that suggests a rewrite of it; `..`
+/// when it is long or spans lines. Rebuilt token by token from where each one lies (on
+/// stable, the span of a whole expression is only its first token's).
+fn source_text(e: &Expr) -> String {
+    use quote::ToTokens;
+    fn leaves(tokens: TokenStream, out: &mut Vec<(Span, String)>) {
+        for tt in tokens {
+            match tt {
+                TokenTree::Group(g) => {
+                    let (open, close) = match g.delimiter() {
+                        proc_macro2::Delimiter::Parenthesis => ("(", ")"),
+                        proc_macro2::Delimiter::Bracket => ("[", "]"),
+                        proc_macro2::Delimiter::Brace => ("{", "}"),
+                        proc_macro2::Delimiter::None => ("", ""),
+                    };
+                    out.push((g.span_open(), open.into()));
+                    leaves(g.stream(), out);
+                    out.push((g.span_close(), close.into()));
+                }
+                other => out.push((other.span(), other.to_string())),
+            }
+        }
+    }
+    let mut tokens = Vec::new();
+    leaves(e.to_token_stream(), &mut tokens);
+    let mut text = String::new();
+    let mut end: Option<proc_macro2::LineColumn> = None;
+    for (span, t) in tokens {
+        let start = span.start();
+        match end {
+            // Positions unknown (outside the compiler), or on another line.
+            _ if start.line == 0 => return e.to_token_stream().to_string(),
+            Some(prev) if prev.line != start.line => return "..".into(),
+            Some(prev) if prev.column < start.column => text.push(' '),
+            _ => {}
+        }
+        text.push_str(&t);
+        end = Some(span.end());
+    }
+    if text.len() > 40 { "..".into() } else { text }
 }
 
 fn article(context: &str) -> String {

@@ -383,33 +383,6 @@ impl<T> Try for Option<T> {
     }
 }
 
-/// The stable stand-in for `core::ops::FromResidual`.
-#[diagnostic::on_unimplemented(
-    message = "the `?` operator can only be used in a coroutine whose `Return` type is a `Result` or `Option` that can hold its error",
-    label = "this `?` would complete the coroutine with `{R}`, which does not fit its `Return` type `{Self}`"
-)]
-pub trait FromResidual<R> {
-    /// Builds the coroutine's return value from the residual of a failed `?`.
-    fn from_residual(residual: R) -> Self;
-}
-
-impl<T, E, F: From<E>> FromResidual<Result<Infallible, E>> for Result<T, F> {
-    #[inline(always)]
-    fn from_residual(residual: Result<Infallible, E>) -> Self {
-        match residual {
-            Err(e) => Err(From::from(e)),
-            Ok(never) => match never {},
-        }
-    }
-}
-
-impl<T> FromResidual<Option<Infallible>> for Option<T> {
-    #[inline(always)]
-    fn from_residual(_: Option<Infallible>) -> Self {
-        None
-    }
-}
-
 // ---------------------------------------------------------------------------------------
 // `yield_from!(sub)`: `sub` may be a coroutine with the same `Send` type, or (when the
 // coroutine's `Send` is `()`) anything `IntoIterator`. Which one is chosen by autoref
@@ -461,24 +434,6 @@ pub trait ProbeUnsupported<S> {
 }
 impl<T, S> ProbeUnsupported<S> for Probe<T, S> {}
 
-/// Implemented by nothing: its only purpose is the message of the error it causes.
-#[diagnostic::on_unimplemented(
-    message = "`yield_from!` cannot delegate to `{Self}`",
-    label = "not a coroutine sent `{S}`, nor an iterator",
-    note = "`yield_from!` takes a coroutine with the same `Send` type as this one (`{S}`), or, when nothing is sent (`Send = ()`), anything `IntoIterator`"
-)]
-pub trait YieldFromOperand<S> {}
-
-/// The operand of `yield_from!` is neither a coroutine nor an iterator.
-pub struct UnsupportedKind<S>(PhantomData<fn(S)>);
-impl<S> UnsupportedKind<S> {
-    /// Reports the error through its bound, which never holds; the result fits any
-    /// `Yield`, so that error is the only one.
-    pub fn wrap<T: YieldFromOperand<S>, Y>(self, _sub: T) -> NeverCoroutine<S, Y, ()> {
-        unreachable_coroutine()
-    }
-}
-
 /// The operand of `yield_from!` is a coroutine: drive it as it is.
 pub struct CoroutineKind;
 impl CoroutineKind {
@@ -489,38 +444,11 @@ impl CoroutineKind {
     }
 }
 
-/// Implemented by `()` only: an iterator (a generator declared `impl Iterator` among them)
-/// takes no sent values, so delegating to it from a coroutine that is sent some would
-/// have to drop them, and a `throw` (a sent `Err`) would vanish. Python's `yield from`
-/// sends them on to the sub-generator, which may ignore them; coro asks for the loop that
-/// says what to do with them instead.
-#[diagnostic::on_unimplemented(
-    message = "`yield_from!` cannot delegate to an iterator in a coroutine that is sent `{Self}`",
-    label = "an iterator (or a generator) would drop every `{Self}` sent to this coroutine while it runs, and every `throw`",
-    note = "write the loop, and say what happens to the sent values: `for item in sub {{ let sent = yield_!(item); .. }}`",
-    note = "or make the operand a coroutine that is sent `{Self}` (`impl Coroutine<{Self}, Yield = ..>`), which receives them"
-)]
-pub trait NothingSent {}
-impl NothingSent for () {}
-
-/// The operand of `yield_from!` is an iterator: drive it as a `Coroutine<()>`.
-pub struct IteratorKind<S>(PhantomData<fn(S)>);
-impl<S> IteratorKind<S> {
-    /// Wraps the iterator; only in a coroutine that is sent nothing (see [`NothingSent`]).
-    #[inline(always)]
-    pub fn wrap<I: IntoIterator>(self, sub: I) -> IterCoroutine<I::IntoIter, S>
-    where
-        S: NothingSent,
-    {
-        IterCoroutine(sub.into_iter(), PhantomData)
-    }
-}
-
 /// An iterator seen as a coroutine that yields its items and returns `()`. `S` is `()`:
 /// [`IteratorKind::wrap`], the only place one is built, requires it; the parameter makes
 /// the type a `Coroutine<S>` of the outer coroutine's `Send`, so that a refused operand
 /// gets the one error from that bound, not a second one about the `Send` types.
-pub struct IterCoroutine<I, S = ()>(I, PhantomData<fn(S)>);
+pub struct IterCoroutine<I, S = ()>(pub(crate) I, pub(crate) PhantomData<fn(S)>);
 
 impl<I: Clone, S> Clone for IterCoroutine<I, S> {
     fn clone(&self) -> Self {
@@ -827,3 +755,8 @@ impl<T> TakeMove<T> for &mut Take<'_, T> {
         }
     }
 }
+
+pub use crate::diagnostics::{
+    BareYield, IteratorKind, NothingSent, ReturnFromQuestionMark as FromResidual, SentByResume,
+    UnsupportedKind, YieldFromOperand,
+};

@@ -39,6 +39,7 @@ extern crate alloc;
 extern crate std;
 
 mod coroutine;
+mod diagnostics;
 #[cfg(feature = "std")]
 pub mod scheduler;
 #[cfg(feature = "alloc")]
@@ -46,6 +47,13 @@ mod static_coroutine;
 
 #[doc(hidden)]
 pub mod __private;
+// Named in error messages, which print an item by its shortest path that passes no
+// `#[doc(hidden)]` module: here that is its bare name, not `coro::__private::..`.
+#[doc(hidden)]
+pub use diagnostics::{
+    BareYield, IteratorKind, NothingSent, ReturnFromQuestionMark, SentByResume, UnsupportedKind,
+    YieldFromOperand,
+};
 
 #[cfg(feature = "alloc")]
 pub use coroutine::boxed_iter;

@@ -1,0 +1,4 @@
+#[coro::coroutine]
+fn numbers() -> impl Iterator<Item = u32>;
+
+fn main() {}

@@ -1,0 +1,12 @@
+use coro::yield_;
+
+#[coro::coroutine(static, primed)]
+fn words(text: String) -> impl Iterator<Item = String> {
+    for w in text.split_whitespace() {
+        yield_!(w.to_uppercase());
+    }
+}
+
+fn main() {
+    let _ = words("to be".into()).count();
+}

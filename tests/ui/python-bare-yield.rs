@@ -1,0 +1,8 @@
+#[coro::coroutine]
+fn ticks() -> impl Iterator<Item = ()> {
+    yield;
+}
+
+fn main() {
+    let _ = ticks();
+}
