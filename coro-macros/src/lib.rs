@@ -308,6 +308,24 @@ impl syn::visit_mut::VisitMut for UngroupStatements {
 
 /// On an error, keep the function's signature with an `unreachable!()` body beside the
 /// error, so its callers do not get a second wave of errors.
+/// `impl for<'a> Coroutine<&'a T, ..>` (rejected) becomes `fn f<'a>() -> impl Coroutine<&'a T, ..>`
+/// in the fallback, so the signature stays usable and the rejection is the only error.
+fn hoist_bound_lifetimes(sig: &mut syn::Signature) {
+    let syn::ReturnType::Type(_, ty) = &mut sig.output else {
+        return;
+    };
+    let syn::Type::ImplTrait(imp) = &mut **ty else {
+        return;
+    };
+    for bound in imp.bounds.iter_mut() {
+        if let syn::TypeParamBound::Trait(tb) = bound
+            && let Some(binder) = tb.lifetimes.take()
+        {
+            sig.generics.params.extend(binder.lifetimes);
+        }
+    }
+}
+
 fn fallback(input: proc_macro2::TokenStream, error: syn::Error) -> proc_macro2::TokenStream {
     let error = error.into_compile_error();
     match syn::parse2::<ItemFn>(input) {
@@ -320,6 +338,7 @@ fn fallback(input: proc_macro2::TokenStream, error: syn::Error) -> proc_macro2::
             sig.asyncness = None;
             sig.constness = None;
             sig.abi = None;
+            hoist_bound_lifetimes(&mut sig);
             emit::add_control_bound(&mut sig.output);
             // A value of the declared coroutine type when the signature is usable, so the
             // body does not add "`!` is not an iterator" to the real error.

@@ -212,6 +212,16 @@ fn return_types(output: &ReturnType, name_span: Span) -> syn::Result<CoroutineTy
         if !is_iterator && last.ident != "Coroutine" {
             continue;
         }
+        if let Some(binder) = &tb.lifetimes {
+            return Err(syn::Error::new(
+                binder.span(),
+                "a #[coro::coroutine] cannot be generic over the lifetime of what it is sent \
+                 (`for<'a> Coroutine<&'a T, ..>`): its state machine keeps the sent value's \
+                 type in its own, so every resume would have to send the same lifetime. Send \
+                 owned values (`Coroutine<Vec<u8>, ..>`, or an `Rc<[u8]>`), or copy what the \
+                 body needs out of each borrowed chunk in the caller",
+            ));
+        }
         let mut send = None;
         let mut yield_ty = None;
         let mut return_ty = None;
