@@ -366,3 +366,62 @@ fn cfg_in_a_static_body_is_rustcs() {
     }
     assert_eq!(configured().collect::<Vec<_>>(), [1, 2, 3]);
 }
+
+// ---- a static coroutine delegating to a static coroutine (polled in place) -------------
+
+#[coro::coroutine(static)]
+fn static_sub_of_static(
+    log: Log,
+) -> impl Coroutine<Result<u32, String>, Yield = u32, Return = u32> {
+    let _g = Guard("outer", log.clone());
+    let names = vec!["a".to_string()];
+    let mut got = 0;
+    for _ in &names {
+        got += yield_from!(running_total(log.clone()));
+    }
+    got
+}
+
+#[test]
+fn throw_and_close_reach_a_static_sub_polled_in_place() {
+    let log = Log::default();
+    let mut c = static_sub_of_static(log.clone());
+    assert_eq!(c.start(), Some(CoroutineState::Yielded(0)));
+    assert_eq!(c.send(5), CoroutineState::Yielded(5));
+    assert_eq!(c.throw("x".into()), Ok(CoroutineState::Yielded(5)));
+    c.close();
+    assert_eq!(*log.borrow(), ["caught x", "drop total", "drop outer"]);
+
+    let log = Log::default();
+    let mut c = static_sub_of_static(log.clone());
+    c.start();
+    c.send(2);
+    assert_eq!(c.send(0), CoroutineState::Complete(2));
+    assert_eq!(*log.borrow(), ["drop total", "drop outer"]);
+}
+
+#[coro::coroutine(static)]
+fn counter_from(n: u32) -> impl Coroutine<u32, Yield = u32, Return = u32> {
+    let mut total = n;
+    loop {
+        let got = yield_!(total);
+        if got == 0 {
+            return total;
+        }
+        total += got;
+    }
+}
+
+#[coro::coroutine(static)]
+fn delegate_to_started(sub_start: u32) -> impl Coroutine<u32, Yield = u32, Return = u32> {
+    let mut sub = counter_from(sub_start);
+    let _ = sub.start(); // started here: yield_from! resumes it with u32::default()
+    yield_from!(sub) * 10
+}
+
+#[test]
+fn a_started_static_sub_is_resumed_with_the_default_value() {
+    let mut c = delegate_to_started(7);
+    // The sub, already at its first yield, is resumed with 0 and returns at once.
+    assert_eq!(c.start(), Some(CoroutineState::Complete(70)));
+}
