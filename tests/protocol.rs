@@ -277,3 +277,51 @@ fn boxed_iter_makes_a_recursive_generator() {
     assert_eq!(binary(6).collect::<Vec<_>>(), [1, 1, 0]);
     assert_eq!(binary(1).collect::<Vec<_>>(), [1]);
 }
+
+/// Python's `gi_yieldfrom`: the sub-coroutine a suspended `yield_from!` delegates to, for
+/// display; `None` elsewhere.
+#[test]
+fn yield_from_shows_the_sub_coroutine_while_delegating() {
+    use coro::{Control, Coroutine, CoroutineState, yield_, yield_from};
+
+    /// Hand-written, without `Debug`: shown by its type's name.
+    struct Plain(u32);
+    impl Coroutine for Plain {
+        type Yield = u32;
+        type Return = ();
+        fn resume(&mut self, (): ()) -> CoroutineState<u32, ()> {
+            if self.0 == 0 {
+                return CoroutineState::Complete(());
+            }
+            self.0 -= 1;
+            CoroutineState::Yielded(self.0)
+        }
+    }
+
+    #[coro::coroutine]
+    fn outer() -> impl Coroutine<Yield = u32, Return = ()> {
+        yield_from!([7, 8]);
+        yield_from!(Plain(1));
+        yield_!(100);
+    }
+
+    let mut c = outer();
+    assert!(c.yield_from().is_none(), "created");
+    c.resume(());
+    let shown = format!("{:?}", c.yield_from().expect("delegating to the array"));
+    assert!(shown.contains("IntoIter"), "{shown}");
+    c.resume(());
+    c.resume(());
+    let shown = format!("{:?}", c.yield_from().expect("delegating to Plain"));
+    assert!(shown.contains("Plain"), "{shown}");
+    c.resume(());
+    assert!(c.yield_from().is_none(), "at yield_!(100)");
+    // The static flavour's locals are rustc's: nothing to show.
+    #[coro::coroutine(static)]
+    fn static_outer() -> impl Coroutine<Yield = u32, Return = ()> {
+        yield_from!([1]);
+    }
+    let mut s = static_outer();
+    s.resume(());
+    assert!(s.yield_from().is_none());
+}

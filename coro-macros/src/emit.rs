@@ -428,7 +428,7 @@ impl Emitter<'_> {
             )
         });
         quote! {
-            |#state_var: &#state #state_infer, #f: &mut ::coro::__private::fmt::Formatter<'_>|
+            |#state_var: &#state #state_infer, #f: ::coro::__private::DebugOut<'_, '_, '_>|
                 -> ::coro::__private::fmt::Result {
                 #[allow(unused_imports)]
                 use ::coro::__private::{ViaDebug as _, ViaPlaceholder as _};

@@ -123,7 +123,7 @@ pub fn machine<S, F, D, A, Y, R>(state: S, step: F, debug: D) -> Machine<S, F, D
 where
     S: StateEnum,
     F: FnMut(&mut S, Option<A>) -> CoroutineState<Y, R>,
-    D: Fn(&S, &mut fmt::Formatter<'_>) -> fmt::Result,
+    D: for<'s, 'f, 'g> Fn(&'s S, DebugOut<'s, 'f, 'g>) -> fmt::Result,
 {
     Machine {
         state,
@@ -158,7 +158,7 @@ where
 impl<S, F, D, A, Y, R> Control for Machine<S, F, D, A, Y, R>
 where
     S: StateEnum,
-    D: Fn(&S, &mut fmt::Formatter<'_>) -> fmt::Result,
+    D: for<'s, 'f, 'g> Fn(&'s S, DebugOut<'s, 'f, 'g>) -> fmt::Result,
 {
     #[inline]
     fn status(&self) -> Status {
@@ -173,6 +173,12 @@ where
     #[inline]
     fn close(&mut self) {
         self.state.close()
+    }
+
+    fn yield_from(&self) -> Option<crate::YieldFrom<'_>> {
+        let mut slot = None;
+        let _ = (self.debug)(&self.state, DebugOut::Delegate(&mut slot));
+        slot.map(crate::YieldFrom)
     }
 }
 
@@ -219,10 +225,10 @@ impl<S: Clone, F: Clone, D: Clone, A, Y, R> Clone for Machine<S, F, D, A, Y, R> 
 
 impl<S, F, D, A, Y, R> fmt::Debug for Machine<S, F, D, A, Y, R>
 where
-    D: Fn(&S, &mut fmt::Formatter<'_>) -> fmt::Result,
+    D: for<'s, 'f, 'g> Fn(&'s S, DebugOut<'s, 'f, 'g>) -> fmt::Result,
 {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        (self.debug)(&self.state, f)
+        (self.debug)(&self.state, DebugOut::Fmt(f))
     }
 }
 
@@ -231,6 +237,15 @@ where
 // shows each saved local through `DebugProbe`: by autoref specialisation, with the local's
 // own `Debug` when its type has one, and as a placeholder naming the type when not, so the
 // user's types need no bound.
+
+/// Where the generated debug closure writes: a formatter (`Debug`), or the slot that
+/// [`Control::yield_from`] reads the sub-coroutine from.
+pub enum DebugOut<'s, 'f, 'g> {
+    /// Show the coroutine.
+    Fmt(&'f mut fmt::Formatter<'g>),
+    /// Only hand out the sub-coroutine of a suspended `yield_from!`, if any.
+    Delegate(&'f mut Option<DebugValue<'s>>),
+}
 
 /// Where a coroutine is, for its `Debug` output.
 #[derive(Clone, Copy)]
@@ -297,13 +312,20 @@ impl<'a, T> ViaPlaceholder<'a> for DebugProbe<'a, T> {
 }
 
 /// Shows a coroutine: `name { status, at, locals: {..}, yield_from }`.
-pub fn debug_frame(
-    f: &mut fmt::Formatter<'_>,
+pub fn debug_frame<'s>(
+    out: DebugOut<'s, '_, '_>,
     name: &str,
     frame: Frame,
-    locals: &[(&str, DebugValue<'_>)],
-    delegate: Option<DebugValue<'_>>,
+    locals: &[(&str, DebugValue<'s>)],
+    delegate: Option<DebugValue<'s>>,
 ) -> fmt::Result {
+    let f = match out {
+        DebugOut::Fmt(f) => f,
+        DebugOut::Delegate(slot) => {
+            *slot = delegate;
+            return Ok(());
+        }
+    };
     struct Locals<'a, 'b>(&'a [(&'a str, DebugValue<'b>)]);
     impl fmt::Debug for Locals<'_, '_> {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -267,6 +267,47 @@ pub trait Control: core::fmt::Debug {
     /// [`Complete`](Status::Complete). A created coroutine drops its arguments without
     /// running any of its body. On a complete or poisoned coroutine it does nothing.
     fn close(&mut self);
+
+    /// The sub-coroutine a suspended `yield_from!` is delegating to: Python's
+    /// `gi_yieldfrom`. `None` when the coroutine is not suspended in a `yield_from!` (and
+    /// always for a `#[coro::coroutine(static)]`, whose locals live in rustc's private
+    /// layout). Sub-coroutines have as many types as there are `yield_from!`s, so what it
+    /// gives is for display: the sub-coroutine's own `Debug`, or its type's name.
+    ///
+    /// ```
+    /// use coro::{Control, Coroutine, yield_, yield_from};
+    ///
+    /// #[coro::coroutine]
+    /// fn inner() -> impl Coroutine<Yield = u32, Return = ()> {
+    ///     yield_!(1);
+    /// }
+    ///
+    /// #[coro::coroutine]
+    /// fn outer() -> impl Coroutine<Yield = u32, Return = ()> {
+    ///     yield_!(0);
+    ///     yield_from!(inner());
+    /// }
+    ///
+    /// let mut c = outer();
+    /// c.resume(());
+    /// assert!(c.yield_from().is_none()); // at `yield_!(0)`
+    /// c.resume(());
+    /// let sub = c.yield_from().expect("delegating");
+    /// assert!(format!("{sub:?}").starts_with("inner { status: Suspended"));
+    /// ```
+    fn yield_from(&self) -> Option<YieldFrom<'_>> {
+        None
+    }
+}
+
+/// What [`Control::yield_from`] shows of the sub-coroutine: its `Debug` output, or the
+/// name of its type when it has none.
+pub struct YieldFrom<'a>(pub(crate) crate::__private::DebugValue<'a>);
+
+impl core::fmt::Debug for YieldFrom<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        self.0.fmt(f)
+    }
 }
 
 impl<C: Control + ?Sized> Control for &mut C {
@@ -275,6 +316,9 @@ impl<C: Control + ?Sized> Control for &mut C {
     }
     fn close(&mut self) {
         (**self).close()
+    }
+    fn yield_from(&self) -> Option<YieldFrom<'_>> {
+        (**self).yield_from()
     }
 }
 
@@ -285,6 +329,9 @@ impl<C: Control + ?Sized> Control for alloc::boxed::Box<C> {
     }
     fn close(&mut self) {
         (**self).close()
+    }
+    fn yield_from(&self) -> Option<YieldFrom<'_>> {
+        (**self).yield_from()
     }
 }
 

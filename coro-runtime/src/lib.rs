@@ -59,4 +59,5 @@ pub use diagnostics::{
 pub use coroutine::boxed_iter;
 pub use coroutine::{
     Control, Coroutine, CoroutineExt, CoroutineState, DynCoroutine, SendValue, Status, Throwable,
+    YieldFrom,
 };

@@ -157,7 +157,7 @@ fn drop_flag(g: Guard, c: bool) -> impl Iterator<Item = u32> + ::coro::Control {
         },
         |
             __coro_state: &__CoroState<_, _, _>,
-            __coro_f: &mut ::coro::__private::fmt::Formatter<'_>,
+            __coro_f: ::coro::__private::DebugOut<'_, '_, '_>,
         | -> ::coro::__private::fmt::Result {
             #[allow(unused_imports)]
             use ::coro::__private::{ViaDebug as _, ViaPlaceholder as _};

@@ -201,7 +201,7 @@ fn parity(n: u32) -> impl Iterator<Item = &'static str> + ::coro::Control {
         },
         |
             __coro_state: &__CoroState<_>,
-            __coro_f: &mut ::coro::__private::fmt::Formatter<'_>,
+            __coro_f: ::coro::__private::DebugOut<'_, '_, '_>,
         | -> ::coro::__private::fmt::Result {
             #[allow(unused_imports)]
             use ::coro::__private::{ViaDebug as _, ViaPlaceholder as _};

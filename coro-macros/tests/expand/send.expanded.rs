@@ -212,7 +212,7 @@ fn averager() -> impl Coroutine<
         },
         |
             __coro_state: &__CoroState<_, _, _>,
-            __coro_f: &mut ::coro::__private::fmt::Formatter<'_>,
+            __coro_f: ::coro::__private::DebugOut<'_, '_, '_>,
         | -> ::coro::__private::fmt::Result {
             #[allow(unused_imports)]
             use ::coro::__private::{ViaDebug as _, ViaPlaceholder as _};

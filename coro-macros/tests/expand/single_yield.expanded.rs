@@ -129,7 +129,7 @@ fn once() -> impl Iterator<Item = u32> + ::coro::Control {
         },
         |
             __coro_state: &__CoroState,
-            __coro_f: &mut ::coro::__private::fmt::Formatter<'_>,
+            __coro_f: ::coro::__private::DebugOut<'_, '_, '_>,
         | -> ::coro::__private::fmt::Result {
             #[allow(unused_imports)]
             use ::coro::__private::{ViaDebug as _, ViaPlaceholder as _};

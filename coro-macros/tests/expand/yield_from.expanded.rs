@@ -439,7 +439,7 @@ fn wrapper() -> impl Coroutine<Yield = i32, Return = &'static str> + ::coro::Con
         },
         |
             __coro_state: &__CoroState<_, _, _>,
-            __coro_f: &mut ::coro::__private::fmt::Formatter<'_>,
+            __coro_f: ::coro::__private::DebugOut<'_, '_, '_>,
         | -> ::coro::__private::fmt::Result {
             #[allow(unused_imports)]
             use ::coro::__private::{ViaDebug as _, ViaPlaceholder as _};
