@@ -509,3 +509,26 @@ fn a_handle_of_another_scheduler_is_unknown() {
     assert_eq!(foreign.unwrap_err(), WaitError::Unknown(other.id()));
     assert!(own);
 }
+
+/// `kill` with a handle of another scheduler kills nothing here, even where a task has
+/// the same number: from outside (`Scheduler::kill`) and from a task (`kill`).
+#[test]
+fn killing_with_a_handle_of_another_scheduler_kills_nothing() {
+    let mut a = Scheduler::new().unwrap();
+    let mut b = Scheduler::new().unwrap();
+    let from_a = a.spawn(sleep(MS * 50));
+    let sleeper_b = b.spawn(sleep(MS * 50)); // task 1 of b, like from_a in a
+    assert_eq!(from_a.id(), sleeper_b.id());
+    assert_eq!(b.kill(from_a), Err(KillError::Unknown(from_a.id())));
+    assert!(b.state(sleeper_b.id()).is_some());
+    // From inside a task of `b`.
+    let killer = b.spawn(kill(from_a));
+    b.run().unwrap();
+    assert_eq!(
+        b.take_result(killer),
+        Ok(Err(KillError::Unknown(from_a.id())))
+    );
+    assert_eq!(b.take_result(sleeper_b), Ok(()));
+    // The handle still works where it belongs.
+    assert_eq!(a.kill(from_a), Ok(()));
+}

@@ -32,6 +32,10 @@ use crate::{Coroutine, CoroutineState};
 pub struct Call<T> {
     state: CallState,
     decode: fn(Reply) -> T,
+    /// For a call about a [`TaskHandle`]: the scheduler that made the handle, and the
+    /// answer for any other one, which never spawned that task. Checked at the first
+    /// resume, when the call runs in a scheduler.
+    foreign: Option<(u64, Reply)>,
 }
 
 enum CallState {
@@ -45,6 +49,7 @@ impl<T> Call<T> {
         Call {
             state: CallState::Fresh(call),
             decode,
+            foreign: None,
         }
     }
 }
@@ -56,6 +61,12 @@ impl<T> Coroutine<Reply> for Call<T> {
     fn resume(&mut self, reply: Reply) -> CoroutineState<Syscall, T> {
         match mem::replace(&mut self.state, CallState::Done) {
             CallState::Fresh(call) => {
+                if let Some((scheduler, answer)) = self.foreign.take() {
+                    let current = super::current_scheduler();
+                    if current != 0 && current != scheduler {
+                        return CoroutineState::Complete((self.decode)(answer));
+                    }
+                }
                 self.state = CallState::Waiting;
                 CoroutineState::Yielded(call)
             }
@@ -224,8 +235,18 @@ where
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn kill(target: impl Into<TaskId>) -> Call<Result<(), KillError>> {
-    Call::new(Syscall::Kill(target.into()), decode_kill)
+pub fn kill(target: impl Joinable) -> Call<Result<(), KillError>> {
+    let id = target.task_id();
+    let mut call = Call::new(Syscall::Kill(id), decode_kill);
+    // A handle of another scheduler names a task this one never spawned, whatever task
+    // has the same number here.
+    if target.scheduler_tag() != 0 {
+        call.foreign = Some((
+            target.scheduler_tag(),
+            Reply::Kill(Err(KillError::Unknown(id))),
+        ));
+    }
+    call
 }
 
 /// Sleeps for at least `duration` while other tasks run.

@@ -655,8 +655,13 @@ impl Scheduler {
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn kill(&mut self, target: impl Into<TaskId>) -> Result<(), KillError> {
-        self.kill_task(target.into(), None)
+    pub fn kill(&mut self, target: impl Joinable) -> Result<(), KillError> {
+        let id = target.task_id();
+        // A handle of another scheduler names a task this one never spawned.
+        if target.scheduler_tag() != 0 && target.scheduler_tag() != self.tag {
+            return Err(KillError::Unknown(id));
+        }
+        self.kill_task(id, None)
     }
 
     /// Takes the outcome of a finished task from outside the scheduler: its return value, or
