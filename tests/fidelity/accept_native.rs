@@ -7,39 +7,7 @@ use std::cell::RefCell;
 use std::ops::{Coroutine, CoroutineState};
 use std::pin::Pin;
 
-thread_local!(static LOG: RefCell<Vec<String>> = RefCell::new(Vec::new()));
-fn log(s: impl Into<String>) {
-    LOG.with(|l| l.borrow_mut().push(s.into()));
-}
-struct Guard(&'static str);
-impl Drop for Guard {
-    fn drop(&mut self) {
-        log(format!("drop {}", self.0));
-    }
-}
-fn drive<C: Coroutine<i32>>(c: C, sends: &[i32])
-where
-    C::Yield: std::fmt::Debug,
-    C::Return: std::fmt::Debug,
-{
-    let mut c = Box::pin(c);
-    for &s in sends {
-        let st = c.as_mut().resume(s);
-        log(format!("-> {st:?}"));
-        if let CoroutineState::Complete(_) = st {
-            break;
-        }
-    }
-    drop(c);
-    log("dropped");
-}
-fn case(name: &str, f: impl FnOnce()) {
-    println!("case {name}");
-    f();
-    for l in LOG.with(|l| std::mem::take(&mut *l.borrow_mut())) {
-        println!("{l}");
-    }
-}
+include!("native_common.rs");
 
 /// `yield_from!`: resumes the sub-coroutine (first with 0, as coro starts a generated
 /// one), hands out what it yields and passes on what is sent, until it returns.

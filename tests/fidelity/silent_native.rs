@@ -7,16 +7,7 @@ use std::ops::{Coroutine, CoroutineState};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::pin::Pin;
 
-thread_local!(static LOG: RefCell<Vec<String>> = RefCell::new(Vec::new()));
-fn log(s: impl Into<String>) {
-    LOG.with(|l| l.borrow_mut().push(s.into()));
-}
-struct Guard(&'static str);
-impl Drop for Guard {
-    fn drop(&mut self) {
-        log(format!("drop {}", self.0));
-    }
-}
+include!("native_common.rs");
 /// Panics when dropped (outside an unwind).
 struct PanicOnDrop;
 impl Drop for PanicOnDrop {
@@ -24,22 +15,6 @@ impl Drop for PanicOnDrop {
         log("drop panics");
         panic!("drop");
     }
-}
-fn drive<C: Coroutine<i32>>(c: C, sends: &[i32])
-where
-    C::Yield: std::fmt::Debug,
-    C::Return: std::fmt::Debug,
-{
-    let mut c = Box::pin(c);
-    for &s in sends {
-        let st = c.as_mut().resume(s);
-        log(format!("-> {st:?}"));
-        if let CoroutineState::Complete(_) = st {
-            break;
-        }
-    }
-    drop(c);
-    log("dropped");
 }
 /// The panic's message; rustc's own "resumed after panicking" without the wording around
 /// it, which coro words differently (it names the function).
@@ -75,13 +50,6 @@ where
     }
     drop(c);
     log("dropped");
-}
-fn case(name: &str, f: impl FnOnce()) {
-    println!("case {name}");
-    f();
-    for l in LOG.with(|l| std::mem::take(&mut *l.borrow_mut())) {
-        println!("{l}");
-    }
 }
 
 /// The sub-coroutine of the `yield_from!` cases: yields 1, then panics if `fail`.

@@ -4,7 +4,9 @@
 //! - `tests/fidelity/AREA_native.rs`: a standalone nightly program
 //!   (`#![feature(coroutines, coroutine_trait, stmt_expr_attributes)]`) that runs each case
 //!   as a native `#[coroutine] static move |arg| { .. }` and prints `case NAME`, then one
-//!   line per event (yields, sends, returns, drops, the body's own prints);
+//!   line per event (yields, sends, returns, drops, the body's own prints); the helpers
+//!   for that (`log`, `Guard`, `drive`, `case`) are `include!`d from
+//!   `tests/fidelity/native_common.rs`;
 //! - `tests/fidelity/AREA.trace`: that program's output, recorded with `cargo +nightly`;
 //! - `tests/fidelity_AREA.rs`: the same bodies under `#[coro::coroutine]` on stable, each
 //!   test comparing its events with [`native_trace`]`("AREA", "NAME")`.
