@@ -485,23 +485,28 @@ impl<I: fmt::Debug, S> fmt::Debug for IterCoroutine<I, S> {
     }
 }
 
+impl<I: Iterator, S> IterCoroutine<I, S> {
+    /// The next item, or the end: a resume, which needs no sent value.
+    #[inline(always)]
+    fn step(&mut self) -> CoroutineState<I::Item, ()> {
+        match self.0.next() {
+            Some(item) => CoroutineState::Yielded(item),
+            None => CoroutineState::Complete(()),
+        }
+    }
+}
+
 impl<I: Iterator, S> Coroutine<S> for IterCoroutine<I, S> {
     type Yield = I::Item;
     type Return = ();
     /// `S` is `()` (see the type), so nothing is dropped here.
     #[inline(always)]
     fn resume(&mut self, _nothing: S) -> CoroutineState<I::Item, ()> {
-        match self.0.next() {
-            Some(item) => CoroutineState::Yielded(item),
-            None => CoroutineState::Complete(()),
-        }
+        self.step()
     }
     #[inline(always)]
     fn start(&mut self) -> Option<CoroutineState<I::Item, ()>> {
-        Some(match self.0.next() {
-            Some(item) => CoroutineState::Yielded(item),
-            None => CoroutineState::Complete(()),
-        })
+        Some(self.step())
     }
 }
 

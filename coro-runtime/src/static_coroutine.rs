@@ -220,15 +220,6 @@ impl<C: Coroutine<S>, S> Future for Delegate<C, S> {
     }
 }
 
-/// Where a static coroutine is.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Phase {
-    Created,
-    Suspended,
-    Returned,
-    Panicked,
-}
-
 /// A coroutine made by `#[coro::coroutine(static)]`: the body's `async` block `F`, pinned
 /// in its own allocation, yielding `Y`, sent `S`, returning `R`. `N` gives the function's
 /// name for messages: a closure returning a literal, zero-sized, so the coroutine is three
@@ -237,7 +228,8 @@ pub struct StaticCoroutine<F, N, Y, S, R> {
     /// `None` once the body has returned or the coroutine was closed.
     body: Option<Pin<Box<F>>>,
     id: Id,
-    phase: Phase,
+    /// Where it is, as `Control::status` reports it: `Poisoned` once a poll unwound.
+    phase: Status,
     name: N,
     marker: PhantomData<fn(S) -> CoroutineState<Y, R>>,
 }
@@ -255,7 +247,7 @@ impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, S, R> StaticCoroutine<F,
         StaticCoroutine {
             body: Some(Box::pin(body(co))),
             id,
-            phase: Phase::Created,
+            phase: Status::Created,
             name,
             marker: PhantomData,
         }
@@ -266,7 +258,7 @@ impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, S, R> StaticCoroutine<F,
     #[inline(always)]
     fn step(&mut self, sent: Option<S>) -> CoroutineState<Y, R> {
         let body = match self.body.as_mut() {
-            Some(body) if self.phase != Phase::Panicked => body,
+            Some(body) if self.phase != Status::Poisoned => body,
             _ => resumed_when_complete((self.name)(), self.phase),
         };
         let mut airlock = Airlock {
@@ -282,7 +274,7 @@ impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, S, R> StaticCoroutine<F,
         let waker =
             core::mem::ManuallyDrop::new(unsafe { Waker::from_raw(RawWaker::new(data, &VTABLE)) });
         let mut cx = Context::from_waker(&waker);
-        // A panic in the body unwinds through here and leaves the phase `Panicked`: the
+        // A panic in the body unwinds through here and leaves it `Poisoned`: the
         // guard's drop runs only then (it is forgotten on the way out), so the happy path
         // pays no store for it.
         let guard = PanicGuard(&mut self.phase);
@@ -291,16 +283,16 @@ impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, S, R> StaticCoroutine<F,
         match poll {
             Poll::Ready(r) => {
                 self.body = None;
-                self.phase = Phase::Returned;
+                self.phase = Status::Complete;
                 CoroutineState::Complete(r)
             }
             Poll::Pending => match airlock.yielded.take() {
                 Some(y) => {
-                    self.phase = Phase::Suspended;
+                    self.phase = Status::Suspended;
                     CoroutineState::Yielded(y)
                 }
                 None => {
-                    self.phase = Phase::Panicked;
+                    self.phase = Status::Poisoned;
                     panic!(
                         "{}: a #[coro::coroutine(static)] body awaited something other than \
                          yield_! or yield_from!",
@@ -313,20 +305,20 @@ impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, S, R> StaticCoroutine<F,
 }
 
 /// Marks the coroutine panicked if a poll unwinds (see [`StaticCoroutine::step`]).
-struct PanicGuard<'a>(&'a mut Phase);
+struct PanicGuard<'a>(&'a mut Status);
 
 impl Drop for PanicGuard<'_> {
     fn drop(&mut self) {
-        *self.0 = Phase::Panicked;
+        *self.0 = Status::Poisoned;
     }
 }
 
 #[cold]
 #[inline(never)]
 #[track_caller]
-fn resumed_when_complete(name: &str, phase: Phase) -> ! {
+fn resumed_when_complete(name: &str, phase: Status) -> ! {
     match phase {
-        Phase::Panicked => panic!("{name}: resumed after its body panicked"),
+        Status::Poisoned => panic!("{name}: resumed after its body panicked"),
         _ => panic!("{name}: resumed after completion"),
     }
 }
@@ -342,7 +334,7 @@ impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, S, R> Coroutine<S>
         // The first resume has no `yield_!` to land in: its value is dropped, as in the
         // default flavour (Python's priming `send(None)`).
         let sent = match self.phase {
-            Phase::Created => None,
+            Status::Created => None,
             _ => Some(arg),
         };
         self.step(sent)
@@ -351,7 +343,7 @@ impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, S, R> Coroutine<S>
     #[inline]
     fn start(&mut self) -> Option<CoroutineState<Y, R>> {
         match self.phase {
-            Phase::Created => Some(self.step(None)),
+            Status::Created => Some(self.step(None)),
             _ => None,
         }
     }
@@ -359,19 +351,14 @@ impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, S, R> Coroutine<S>
 
 impl<F, N: Fn() -> &'static str, Y, S, R> Control for StaticCoroutine<F, N, Y, S, R> {
     fn status(&self) -> Status {
-        match self.phase {
-            Phase::Created => Status::Created,
-            Phase::Suspended => Status::Suspended,
-            Phase::Returned => Status::Complete,
-            Phase::Panicked => Status::Poisoned,
-        }
+        self.phase
     }
 
     /// Drops the body with every local it holds (newest first, as rustc drops an
     /// abandoned coroutine's locals) and marks the coroutine returned.
     fn close(&mut self) {
-        if self.phase != Phase::Panicked {
-            self.phase = Phase::Returned;
+        if self.phase != Status::Poisoned {
+            self.phase = Status::Complete;
         }
         self.body = None;
     }
@@ -386,8 +373,8 @@ impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, R> Iterator
     #[inline(always)]
     fn next(&mut self) -> Option<Y> {
         match self.phase {
-            Phase::Returned | Phase::Panicked => None,
-            Phase::Created | Phase::Suspended => self.resume(()).yielded(),
+            Status::Complete | Status::Poisoned => None,
+            Status::Created | Status::Suspended => self.resume(()).yielded(),
         }
     }
 }
@@ -402,10 +389,10 @@ impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, R> core::iter::FusedIter
 impl<F, N: Fn() -> &'static str, Y, S, R> fmt::Debug for StaticCoroutine<F, N, Y, S, R> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let status = match self.phase {
-            Phase::Created => "created",
-            Phase::Suspended => "suspended",
-            Phase::Returned => "complete",
-            Phase::Panicked => "poisoned",
+            Status::Created => "created",
+            Status::Suspended => "suspended",
+            Status::Complete => "complete",
+            Status::Poisoned => "poisoned",
         };
         write!(f, "{} {{ status: {status}, static }}", (self.name)())
     }
