@@ -191,7 +191,7 @@ impl<'a> Visit<'a> for Finder {
             {
                 self.closure_error(&name, span, &local, at_yield);
             }
-            if let Some(at_yield) = stmt_first_yield(stmt) {
+            if let Some(at_yield) = scan::stmt_first_yield(stmt) {
                 for scope in &self.closures {
                     for (name, (span, local)) in scope {
                         if !across.iter().any(|c| &c.0 == name) {
@@ -276,11 +276,7 @@ fn path_name(e: &Expr) -> Option<String> {
 }
 
 fn bound_name(p: &Pat) -> Option<String> {
-    match p {
-        Pat::Ident(i) if i.by_ref.is_none() && i.subpat.is_none() => Some(i.ident.to_string()),
-        Pat::Type(t) => bound_name(&t.pat),
-        _ => None,
-    }
+    scan::simple_binding(p).map(|i| i.to_string())
 }
 
 fn has_reference_type(p: &Pat) -> bool {
@@ -343,21 +339,5 @@ fn owns_data(e: &Expr) -> bool {
 
 /// The span of the first suspension macro in `block`, outside closures and items.
 fn first_yield(block: &Block) -> Option<Span> {
-    block.stmts.iter().find_map(stmt_first_yield)
-}
-
-fn stmt_first_yield(stmt: &Stmt) -> Option<Span> {
-    struct First(Option<Span>);
-    impl<'a> Visit<'a> for First {
-        fn visit_macro(&mut self, m: &'a syn::Macro) {
-            if self.0.is_none() && scan::yield_kind(m).is_some() {
-                self.0 = Some(m.span());
-            }
-        }
-        fn visit_expr_closure(&mut self, _: &'a syn::ExprClosure) {}
-        fn visit_item(&mut self, _: &'a syn::Item) {}
-    }
-    let mut f = First(None);
-    f.visit_stmt(stmt);
-    f.0
+    block.stmts.iter().find_map(scan::stmt_first_yield)
 }

@@ -77,7 +77,7 @@ pub fn trampoline(args: TokenStream, mut item: ItemFn) -> TokenStream {
         .enumerate()
     {
         if let (FnArg::Typed(t), FnArg::Typed(c)) = (arg, copy)
-            && !matches!(&*t.pat, Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none())
+            && crate::scan::simple_binding(&t.pat).is_none()
         {
             let name = Ident::new(&format!("__coro_arg{i}"), Span::mixed_site());
             *t.pat = Pat::Verbatim(quote!(#name));

@@ -665,8 +665,13 @@ impl Builder<'_> {
     }
 
     /// Records assignments of deferred locals by name, as certain or only possible.
-    fn note_inits(&mut self, names: &HashSet<String>, certain: bool) {
-        for name in names {
+    /// `names()` is only computed when the body has deferred locals at all: it is a walk
+    /// of the code, and most bodies have none.
+    fn note_inits(&mut self, names: impl FnOnce() -> HashSet<String>, certain: bool) {
+        if self.out.deferred.is_empty() {
+            return;
+        }
+        for name in &names() {
             let found = self
                 .scopes
                 .iter()
@@ -685,6 +690,18 @@ impl Builder<'_> {
                 self.inits.must.push(l);
             }
         }
+    }
+
+    /// The deferred locals a value that does not suspend (a block's tail, an arm's body)
+    /// certainly assigns on its way.
+    fn note_tail_inits(&mut self, e: &Expr) {
+        self.note_inits(
+            || match scan::expr_yields(e) {
+                true => HashSet::new(),
+                false => assigns(e).unwrap_or_default(),
+            },
+            true,
+        );
     }
 
     fn emit(&mut self, tokens: TokenStream, mentions: Vec<(LocalId, bool)>) {
@@ -996,20 +1013,12 @@ impl Builder<'_> {
                 }
                 Stmt::Expr(e, None) if last && want => {
                     value = self.expr(e, true);
-                    if !scan::expr_yields(e)
-                        && let Some(names) = assigns(e)
-                    {
-                        self.note_inits(&names, true);
-                    }
+                    self.note_tail_inits(e);
                 }
                 Stmt::Expr(e, None) if last => {
                     let op = self.expr(e, false);
                     self.discard(op);
-                    if !scan::expr_yields(e)
-                        && let Some(names) = assigns(e)
-                    {
-                        self.note_inits(&names, true);
-                    }
+                    self.note_tail_inits(e);
                 }
                 _ => self.lower_stmt(stmt),
             }
@@ -1090,7 +1099,7 @@ impl Builder<'_> {
         if !self.flags.contains(&self.let_count) {
             return;
         }
-        let Some(name) = simple_binding(&local.pat) else {
+        let Some(name) = scan::simple_binding(&local.pat) else {
             return;
         };
         let mut bound = Vec::new();
@@ -1185,13 +1194,11 @@ impl Builder<'_> {
                 let mut s = stmt.clone();
                 let mentions = self.resolve(scan::stmt_mentions(stmt));
                 // A jump inside the statement may come after an assignment in it.
-                self.note_inits(&maybe_assigned(|v| v.visit_stmt(stmt)), false);
+                self.note_inits(|| maybe_assigned(|v| v.visit_stmt(stmt)), false);
                 self.rewrite(|r| r.visit_stmt_mut(&mut s));
                 self.emit(s.into_token_stream(), mentions);
-                if let Stmt::Expr(e, _) = stmt
-                    && let Some(names) = assigns(e)
-                {
-                    self.note_inits(&names, true);
+                if let Stmt::Expr(e, _) = stmt {
+                    self.note_inits(|| assigns(e).unwrap_or_default(), true);
                 }
                 self.moved(scan::stmt_certain_moves(stmt));
                 if scan::stmt_leaves(stmt)
@@ -1304,7 +1311,7 @@ impl Builder<'_> {
                     self.out.drop_flags.push((id, flag));
                 }
             }
-            let plain = simple_binding(pat).is_some_and(|n| n == self.out.locals[id].name);
+            let plain = scan::simple_binding(pat).is_some_and(|n| n == self.out.locals[id].name);
             if plain && local.init.is_some() {
                 self.out.flaggable.push((id, index));
             }
@@ -1443,7 +1450,7 @@ impl Builder<'_> {
             return;
         }
         let right = self.expr(&a.right, true);
-        self.note_inits(&assigned_names_of(&a.left), true);
+        self.note_inits(|| assigned_names_of(&a.left), true);
         let block = self.cur();
         let r = &right.tokens;
         let left = self.place(&a.left);
@@ -1636,7 +1643,7 @@ impl Builder<'_> {
     /// Code without suspension points, with `return`, `?` and jumps out of lowered loops
     /// rewritten.
     fn verbatim(&mut self, e: &Expr) -> Operand {
-        self.note_inits(&maybe_assigned(|v| v.visit_expr(e)), false);
+        self.note_inits(|| maybe_assigned(|v| v.visit_expr(e)), false);
         let mentions = self.resolve(scan::expr_mentions(e));
         let stable = is_stable(e);
         let mut e = e.clone();
@@ -1797,8 +1804,8 @@ impl Builder<'_> {
             Expr::Assign(a) if scan::expr_yields(&a.left) => self.assign_to_yielding_place(a),
             Expr::Assign(a) => {
                 let right = self.expr(&a.right, true);
-                self.note_inits(&maybe_assigned(|v| v.visit_expr(&a.left)), false);
-                self.note_inits(&assigned_names_of(&a.left), false);
+                self.note_inits(|| maybe_assigned(|v| v.visit_expr(&a.left)), false);
+                self.note_inits(|| assigned_names_of(&a.left), false);
                 let left = self.place(&a.left);
                 let (l, r) = (&left.tokens, &right.tokens);
                 let mut mentions = right.mentions;
@@ -2378,7 +2385,7 @@ impl Builder<'_> {
             self.expr(&m.expr, true)
         };
         if !arms_yield {
-            self.note_inits(&maybe_assigned(|v| v.visit_expr_match(m)), false);
+            self.note_inits(|| maybe_assigned(|v| v.visit_expr_match(m)), false);
             let s = &scrutinee.tokens;
             let mut mentions = scrutinee.mentions.clone();
             let arms: Vec<TokenStream> = m
@@ -2438,11 +2445,7 @@ impl Builder<'_> {
                 }
                 body => {
                     let v = self.expr(body, want);
-                    if !scan::expr_yields(body)
-                        && let Some(names) = assigns(body)
-                    {
-                        self.note_inits(&names, true);
-                    }
+                    self.note_tail_inits(body);
                     if expr_diverges(body) {
                         // `None => return x`, `None => break`: the arm's code, no jump after.
                         self.discard(v);
@@ -2485,7 +2488,7 @@ impl Builder<'_> {
             let mut bindings = Vec::new();
             pattern_bindings(&arm.pat, &mut bindings);
             if !scan::expr_yields(&arm.body) {
-                self.note_inits(&maybe_assigned(|v| v.visit_arm(arm)), false);
+                self.note_inits(|| maybe_assigned(|v| v.visit_arm(arm)), false);
                 let mut arm = arm.clone();
                 self.scopes.push(Vec::new());
                 self.declare_bindings(&bindings, Some(&m.expr));
@@ -2635,7 +2638,7 @@ impl Builder<'_> {
 fn stmt_diverges(s: &Stmt) -> bool {
     match s {
         Stmt::Expr(e, _) => expr_diverges(e),
-        Stmt::Macro(m) => diverging_macro(&m.mac),
+        Stmt::Macro(m) => scan::leaving_macro(&m.mac),
         _ => false,
     }
 }
@@ -2669,7 +2672,7 @@ impl<'a> Visit<'a> for FindBreak {
 fn expr_diverges(e: &Expr) -> bool {
     match e {
         Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) => true,
-        Expr::Macro(m) => diverging_macro(&m.mac),
+        Expr::Macro(m) => scan::leaving_macro(&m.mac),
         Expr::Paren(p) => expr_diverges(&p.expr),
         // A labeled block can be left by a `break` to its label.
         Expr::Block(b) if b.label.is_none() => b.block.stmts.iter().any(stmt_diverges),
@@ -2690,15 +2693,6 @@ fn expr_diverges(e: &Expr) -> bool {
         }
         _ => false,
     }
-}
-
-fn diverging_macro(mac: &syn::Macro) -> bool {
-    mac.path.segments.last().is_some_and(|s| {
-        matches!(
-            s.ident.to_string().as_str(),
-            "panic" | "unreachable" | "todo" | "unimplemented"
-        )
-    })
 }
 
 fn unreachable_yield(b: &mut Builder<'_>, e: &Expr) -> Operand {
@@ -2742,15 +2736,6 @@ fn joined(ops: &[Operand], tokens: TokenStream) -> Operand {
     }
 }
 
-/// The binding of a `let x` or `let x: T` pattern (not `ref`, not `x @ ..`).
-fn simple_binding(pat: &Pat) -> Option<Ident> {
-    match pat {
-        Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => Some(p.ident.clone()),
-        Pat::Type(t) => simple_binding(&t.pat),
-        _ => None,
-    }
-}
-
 /// Rewrites the uses of a local that gets a drop flag (see `Flag` in the runtime): a use
 /// that moves it takes the value out of the flag (`Take(&mut g).__coro_take()`, a copy for
 /// a `Copy` type), any other reads through it (`(*g)`). `bad` when a use would move only
@@ -2777,10 +2762,6 @@ impl FlagUses {
             && p.path.segments[0].ident == self.name)
     }
 
-    fn span_of(e: &Expr) -> Span {
-        e.span()
-    }
-
     /// `e` is used by value.
     fn moved(&mut self, e: &mut Expr) {
         if self.is_it(e) {
@@ -2788,7 +2769,7 @@ impl FlagUses {
                 self.bad = true;
             }
             self.taken = true;
-            let span = Self::span_of(e);
+            let span = e.span();
             let n = Ident::new(&self.name.to_string(), self.name.span().located_at(span));
             *e = syn::parse_quote_spanned!(span=> ::coro::__private::Take(&mut #n).__coro_take());
         } else {
@@ -2885,7 +2866,7 @@ impl VisitMut for FlagUses {
             if self.taken {
                 self.bad = true;
             }
-            let span = Self::span_of(e);
+            let span = e.span();
             let n = Ident::new(&self.name.to_string(), self.name.span().located_at(span));
             *e = syn::parse_quote_spanned!(span=> (*#n));
             return;
@@ -3027,7 +3008,7 @@ impl VisitMut for FlagUses {
     }
     fn visit_local_mut(&mut self, l: &mut syn::Local) {
         if let Some(init) = &mut l.init {
-            if simple_binding(&l.pat).is_some() {
+            if scan::simple_binding(&l.pat).is_some() {
                 self.moved(&mut init.expr);
             } else if self.is_it(&init.expr) {
                 self.bad = true;
@@ -3405,7 +3386,7 @@ fn assigns(e: &Expr) -> Option<HashSet<String>> {
                     }
                     pattern_bindings(&l.pat, &mut shadowed);
                 }
-                Stmt::Macro(m) if diverging_macro(&m.mac) => return None,
+                Stmt::Macro(m) if scan::leaving_macro(&m.mac) => return None,
                 _ => {}
             }
         }
@@ -3414,7 +3395,8 @@ fn assigns(e: &Expr) -> Option<HashSet<String>> {
         }
         Some(out)
     }
-    if expr_diverges(e) && !matches!(e, Expr::If(_) | Expr::Match(_) | Expr::Block(_)) {
+    // Cheap test first: `if`, `match` and blocks are walked below, branch by branch.
+    if !matches!(e, Expr::If(_) | Expr::Match(_) | Expr::Block(_)) && expr_diverges(e) {
         return None;
     }
     match e {

@@ -74,24 +74,32 @@ pub fn yield_operand(mac: &Macro, kind: YieldKind) -> syn::Result<Option<Expr>> 
 /// `true` when `expr` suspends: it holds a `yield_!`/`yield_from!` outside closures,
 /// async blocks and nested items (those are errors reported by [`check_body`]).
 pub fn expr_yields(expr: &Expr) -> bool {
-    let mut f = FindYield(false);
+    let mut f = FindYield(None);
     f.visit_expr(expr);
-    f.0
+    f.0.is_some()
 }
 
 /// `true` when the block suspends (see [`expr_yields`]).
 pub fn block_yields(block: &Block) -> bool {
-    let mut f = FindYield(false);
+    let mut f = FindYield(None);
     f.visit_block(block);
+    f.0.is_some()
+}
+
+/// Where the statement first suspends (see [`expr_yields`]), if it does.
+pub fn stmt_first_yield(stmt: &Stmt) -> Option<Span> {
+    let mut f = FindYield(None);
+    f.visit_stmt(stmt);
     f.0
 }
 
-struct FindYield(bool);
+/// The first suspension macro found, in source order.
+struct FindYield(Option<Span>);
 
 impl<'a> Visit<'a> for FindYield {
     fn visit_macro(&mut self, mac: &'a Macro) {
-        if yield_kind(mac).is_some() {
-            self.0 = true;
+        if self.0.is_none() && yield_kind(mac).is_some() {
+            self.0 = Some(mac.span());
         }
     }
     fn visit_expr_closure(&mut self, _: &'a syn::ExprClosure) {}
@@ -692,15 +700,7 @@ pub fn stmt_certain_moves(stmt: &Stmt) -> Vec<String> {
     match stmt {
         Stmt::Local(l) => match &l.init {
             Some(init) if init.diverge.is_none() => {
-                let plain = match &l.pat {
-                    syn::Pat::Ident(p) => p.by_ref.is_none() && p.subpat.is_none(),
-                    syn::Pat::Type(t) => matches!(
-                        &*t.pat,
-                        syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none()
-                    ),
-                    _ => false,
-                };
-                certain_moves(&init.expr, plain)
+                certain_moves(&init.expr, simple_binding(&l.pat).is_some())
             }
             _ => Vec::new(),
         },
@@ -778,7 +778,8 @@ pub fn expr_leaves(e: &Expr) -> bool {
     }
 }
 
-fn leaving_macro(mac: &Macro) -> bool {
+/// `panic!`, `unreachable!`, `todo!`, `unimplemented!`: macros that never return.
+pub fn leaving_macro(mac: &Macro) -> bool {
     mac.path.segments.last().is_some_and(|s| {
         matches!(
             s.ident.to_string().as_str(),
@@ -981,6 +982,15 @@ impl VisitMut for RenameSelf {
         mac.tokens = self.tokens(mac.tokens.clone());
     }
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+/// The binding of a `let x` or `let x: T` pattern (not `ref`, not `x @ ..`).
+pub fn simple_binding(pat: &syn::Pat) -> Option<Ident> {
+    match pat {
+        syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => Some(p.ident.clone()),
+        syn::Pat::Type(t) => simple_binding(&t.pat),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
