@@ -5,10 +5,30 @@
 mod fidelity_common;
 
 use coro::{Coroutine, yield_};
-use fidelity_common::{check, drive, log};
+use fidelity_common::{Guard, check, drive, log};
 
 fn opt(x: i32) -> Option<i32> {
     if x < 50 { Some(x) } else { None }
+}
+
+/// `Guard::v`: logs a use of the guard and passes `x` through (a `&self` method).
+trait Peek {
+    fn v(&self, x: i32) -> i32;
+}
+impl Peek for Guard {
+    fn v(&self, x: i32) -> i32 {
+        log(format!("use {}", self.0));
+        x
+    }
+}
+fn add(a: i32, b: i32) -> i32 {
+    a + b
+}
+fn log_i(s: &str, v: i32) {
+    log(format!("{s} {v}"));
+}
+fn pick(n: i32) -> Guard {
+    Guard(if n > 0 { "new" } else { "zero" })
 }
 
 /// fuzz/reduced/try_at_block_tail_then_binop.rs: `x? + 1` as a block's tail and as a match
@@ -60,5 +80,262 @@ fn a_question_mark_as_a_labeled_break_value_in_a_cfg_body() {
         "regressions",
         "try_as_a_labeled_break_value_in_a_cfg_body",
         || drive(try_after_label(), [0, 0, 0]),
+    );
+}
+
+#[coro::coroutine]
+fn tail_match_keeps_its_scrutinee_temporaries() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let g = Guard("g");
+    let v = {
+        let q = Guard("q");
+        match add(Guard("a").v(1), Guard("b").v(2)) {
+            0 => 0,
+            n => yield_!(n) + q.v(0),
+        }
+    };
+    v + g.v(0)
+}
+
+#[coro::coroutine]
+fn let_else_keeps_the_temporaries_of_a_yielding_value()
+-> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let Some(w) = opt(Guard("t").v(yield_!(1))) else {
+        log("else");
+        return -1;
+    };
+    let Some(z) = opt(Guard("u").v(yield_!(2))) else {
+        log("else");
+        return -2;
+    };
+    w + z
+}
+
+#[coro::coroutine]
+fn a_spilled_receiver_is_dropped_at_its_statements_end()
+-> impl Coroutine<i32, Yield = i32, Return = i32> {
+    {
+        log_i("got", Guard("t").v(yield_!(8)));
+        let _g = Guard("g");
+    }
+    0
+}
+
+#[coro::coroutine]
+fn lazy_operands_drop_their_own_temporaries() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let x = match Guard("e").v(1) > 0 && Guard("f").v(1) > 0 {
+        true => yield_!(3),
+        false => 5,
+    };
+    let y = match (Guard("c").v(3) == 3, &Guard("d")) {
+        (true, _) => yield_!(2),
+        _ => 0,
+    };
+    x + y
+}
+
+#[coro::coroutine]
+fn if_let_keeps_its_scrutinee_temporaries_through_then_only()
+-> impl Coroutine<i32, Yield = i32, Return = i32> {
+    if let Some(z) = opt(Guard("a").v(6)) {
+        yield_!(z);
+    } else {
+        log("else");
+    }
+    if let Some(z) = opt(Guard("b").v(60)) {
+        yield_!(z);
+    } else {
+        log_i("else", yield_!(1));
+    }
+    if let Some(z) = opt(Guard("c").v(7))
+        && z > 3
+    {
+        yield_!(z);
+    }
+    0
+}
+
+#[coro::coroutine]
+fn an_assignment_keeps_its_temporaries_past_the_old_values_drop()
+-> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let mut g = Guard("old");
+    let n;
+    n = Guard("t").v(yield_!(1));
+    g = pick(Guard("u").v(yield_!(2)));
+    log(format!("{} {n}", g.0));
+    n
+}
+
+#[coro::coroutine]
+fn a_move_closure_reading_a_field_leaves_its_owner_in_place()
+-> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let u = (Guard("u"), 1);
+    let c = move |a: i32| a + u.1;
+    yield_!(1);
+    c(1)
+}
+
+// Temporaries live to the end of their statement, `let .. else`, assignment, block tail
+// or `if let` `then` block, across the yields in it; lazy operands and closures that
+// capture a field keep rustc's scopes (found by fuzz seeds 61-64).
+
+#[test]
+fn tail_match_keeps_its_scrutinee_temporaries_case() {
+    check(
+        "regressions",
+        "tail_match_keeps_its_scrutinee_temporaries",
+        || drive(tail_match_keeps_its_scrutinee_temporaries(), [0, 5, 6]),
+    );
+}
+
+#[test]
+fn let_else_keeps_the_temporaries_of_a_yielding_value_case() {
+    check(
+        "regressions",
+        "let_else_keeps_the_temporaries_of_a_yielding_value",
+        || {
+            drive(
+                let_else_keeps_the_temporaries_of_a_yielding_value(),
+                [0, 7, 60, 0],
+            )
+        },
+    );
+}
+
+#[test]
+fn a_spilled_receiver_is_dropped_at_its_statements_end_case() {
+    check(
+        "regressions",
+        "a_spilled_receiver_is_dropped_at_its_statements_end",
+        || {
+            drive(
+                a_spilled_receiver_is_dropped_at_its_statements_end(),
+                [0, 5, 6],
+            )
+        },
+    );
+}
+
+#[test]
+fn lazy_operands_drop_their_own_temporaries_case() {
+    check(
+        "regressions",
+        "lazy_operands_drop_their_own_temporaries",
+        || drive(lazy_operands_drop_their_own_temporaries(), [0, 5, 6]),
+    );
+}
+
+#[test]
+fn if_let_keeps_its_scrutinee_temporaries_through_then_only_case() {
+    check(
+        "regressions",
+        "if_let_keeps_its_scrutinee_temporaries_through_then_only",
+        || {
+            drive(
+                if_let_keeps_its_scrutinee_temporaries_through_then_only(),
+                [0, 5, 6, 7, 8],
+            )
+        },
+    );
+}
+
+#[test]
+fn an_assignment_keeps_its_temporaries_past_the_old_values_drop_case() {
+    check(
+        "regressions",
+        "an_assignment_keeps_its_temporaries_past_the_old_values_drop",
+        || {
+            drive(
+                an_assignment_keeps_its_temporaries_past_the_old_values_drop(),
+                [0, 5, 6, 7],
+            )
+        },
+    );
+}
+
+#[test]
+fn a_move_closure_reading_a_field_leaves_its_owner_in_place_case() {
+    check(
+        "regressions",
+        "a_move_closure_reading_a_field_leaves_its_owner_in_place",
+        || {
+            drive(
+                a_move_closure_reading_a_field_leaves_its_owner_in_place(),
+                [0, 5],
+            )
+        },
+    );
+}
+
+#[coro::coroutine]
+fn a_tuple_destructured_on_one_path_keeps_its_drop_flag()
+-> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let u = (Guard("u"), yield_!(1));
+    if u.1 > 3 {
+        let _g = Guard("g");
+    } else {
+        yield_!(2);
+        let (g, v) = u;
+        log_i("took", v);
+        drop(g);
+    }
+    let v = yield_!(Guard("t").v(2));
+    v
+}
+
+#[coro::coroutine]
+fn a_scrutinee_keeps_the_temporaries_after_its_own_yield()
+-> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let r = match (yield_!(1) + Guard("a").v(1), &Guard("b")) {
+        (0, _) => 0,
+        (n, _) => yield_!(n) + 1,
+    };
+    if let Some(a) = opt(Guard("c").v(4))
+        && yield_!(a) > 0
+    {
+        log_i("then", a);
+    } else {
+        log_i("else", 0);
+    }
+    if add((&Guard("d")).v(1), yield_!(3)) > 0 {
+        yield_!(4);
+    }
+    r
+}
+
+#[test]
+fn a_tuple_destructured_on_one_path_keeps_its_drop_flag_case() {
+    check(
+        "regressions",
+        "a_tuple_destructured_on_one_path_keeps_its_drop_flag",
+        || {
+            drive(
+                a_tuple_destructured_on_one_path_keeps_its_drop_flag(),
+                [0, 5, 6, 7],
+            )
+        },
+    );
+    check(
+        "regressions",
+        "a_tuple_destructured_on_one_path_keeps_its_drop_flag_other_path",
+        || {
+            drive(
+                a_tuple_destructured_on_one_path_keeps_its_drop_flag(),
+                [0, 1, 6, 7, 8],
+            )
+        },
+    );
+}
+
+#[test]
+fn a_scrutinee_keeps_the_temporaries_after_its_own_yield_case() {
+    check(
+        "regressions",
+        "a_scrutinee_keeps_the_temporaries_after_its_own_yield",
+        || {
+            drive(
+                a_scrutinee_keeps_the_temporaries_after_its_own_yield(),
+                [0, 5, 6, 7, 8, 9],
+            )
+        },
     );
 }

@@ -35,7 +35,8 @@
 //!
 //! Some constructs are rewritten into others before they are lowered: a `let .. else`
 //! whose `else` block suspends into two `match`es ([`Builder::lower_let_else`]), a let
-//! chain with a yield in a condition into nested `if`s in a labeled block
+//! chain with a yield in a condition, or an `if let` whose kept scrutinee temporaries
+//! must outlive a yield in its `then` block, into nested `if`s in a labeled block
 //! ([`Builder::lower_let_chain`]). After a statement that does not fall through
 //! (`return`, `break`, `panic!()`, ..) the rest of its block is not lowered, and no jump
 //! follows it ([`Builder::stmts`]).
@@ -52,9 +53,12 @@
 //!
 //! Three rewrites keep drops where Rust has them. A `let` that shadows a local still
 //! needed gets a name of its own in the rest of its scope ([`Builder::rename_shadowing`]).
-//! An expression statement or `let` that suspends keeps the temporaries it evaluates
-//! before the suspension in locals of its own scope, dropped at its end
-//! ([`Builder::keep_temporaries`]). A local moved on some paths to a jump and not on
+//! A statement that suspends (an expression statement, a `let` or `let .. else`, an
+//! assignment, a block's tail, an `if` condition, a `match` arm's body) is a scope of its
+//! own ([`Builder::statement_scope`]): the temporaries it evaluates before a suspension
+//! (and, in a `match` scrutinee or kept `if let` scrutinee, after it:
+//! [`Builder::expr_keeping`]) live in locals of that scope, dropped at its end
+//! ([`Builder::keep_temporaries`], [`Builder::operands_after`]). A local moved on some paths to a jump and not on
 //! others gets a drop flag, in a second lowering ([`lower_with_flags`]).
 //!
 //! The output is plain data ([`Lowered`]): blocks whose code holds `__coro_site!(N)`
@@ -101,6 +105,17 @@ pub struct Local {
     /// right after the declaration. An assignment that kills the local (see [`Reassign`])
     /// needs it to give the new value the local's type.
     pub witness: Option<LocalId>,
+}
+
+impl Local {
+    /// A value of a statement that suspends, which Rust drops where the statement ends:
+    /// a kept temporary (see [`Builder::keep_temporaries`]), or an operand spilled
+    /// before a yielding sibling (`tmp`) that the code may only borrow (the receiver of
+    /// `G::new().v(yield_!(1))`).
+    fn ends_with_its_statement(&self) -> bool {
+        self.role.starts_with("temporary")
+            || (self.temp && self.may_drop && self.role.starts_with("tmp"))
+    }
 }
 
 /// How a local can be named at a jump site.
@@ -410,6 +425,15 @@ pub struct Builder<'n> {
     /// The scope of the expression statement being lowered, which its temporaries belong
     /// to (see [`Builder::keep_temporaries`]).
     stmt_scope: Option<usize>,
+    /// Lowering an expression of the statement that a later part of it suspends after
+    /// (a `match` scrutinee whose arms yield): every temporary in it is kept, not only
+    /// those before its own last yield (see [`Builder::expr_keeping`]).
+    keep_rest: bool,
+    /// Lowering a part of an expression that a later part of the same statement suspends
+    /// after (an operand before a `yield_!` operand): a receiver spilled here may be moved
+    /// by its method before that suspension, so it is not kept (see
+    /// [`Builder::operands_after`]).
+    suspends_later: bool,
     /// The `let`s (by number) whose local gets a drop flag.
     flags: HashSet<usize>,
     /// `let`s lowered so far.
@@ -451,6 +475,8 @@ pub fn lower_with_flags(
         shadow_count: 0,
         renamed: Default::default(),
         stmt_scope: None,
+        keep_rest: false,
+        suspends_later: false,
         flags: flags.clone(),
         let_count: 0,
         flagged: HashSet::new(),
@@ -869,12 +895,16 @@ impl Builder<'_> {
     fn statement_scope(&mut self, f: impl FnOnce(&mut Self) -> Operand) -> Operand {
         self.scopes.push(Vec::new());
         let outer = self.stmt_scope.replace(self.scopes.len() - 1);
+        let keep_rest = std::mem::take(&mut self.keep_rest);
+        let suspends_later = std::mem::take(&mut self.suspends_later);
         let value = f(self);
+        self.keep_rest = keep_rest;
+        self.suspends_later = suspends_later;
         self.stmt_scope = outer;
         let scope = self.scopes.pop().expect("scope");
         if !scope
             .iter()
-            .any(|&l| self.out.locals[l].role.starts_with("temporary"))
+            .any(|&l| self.out.locals[l].ends_with_its_statement())
         {
             self.scopes.last_mut().expect("scope").extend(scope);
             return value;
@@ -917,9 +947,61 @@ impl Builder<'_> {
             Expr::Paren(p) => *p.expr = self.keep_temporaries(&p.expr),
             Expr::Cast(c) => *c.expr = self.keep_temporaries(&c.expr),
             Expr::Unary(u) => *u.expr = self.keep_temporaries(&u.expr),
+            Expr::Call(c) => {
+                let mut parts: Vec<&mut Expr> = vec![&mut *c.func];
+                parts.extend(c.args.iter_mut());
+                self.keep_in_operands(parts);
+            }
+            // Each operand of `&&` and `||` is a temporary scope of its own.
+            Expr::Binary(b) if !matches!(b.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) => {
+                self.keep_in_operands(vec![&mut *b.left, &mut *b.right]);
+            }
+            Expr::Tuple(t) => self.keep_in_operands(t.elems.iter_mut().collect()),
+            Expr::Array(a) => self.keep_in_operands(a.elems.iter_mut().collect()),
             _ => {}
         }
         e
+    }
+
+    /// [`Self::keep_temporaries`] for sibling operands, evaluated left to right: the
+    /// temporaries of the last operand that has some are kept, and the operands before
+    /// it are kept in turn and then spilled whole (unless they are places or literals),
+    /// so they are still evaluated first.
+    fn keep_in_operands(&mut self, mut parts: Vec<&mut Expr>) {
+        let Some(last) = parts.iter().rposition(|p| holds_kept_temporary(p)) else {
+            return;
+        };
+        for (i, part) in parts.iter_mut().enumerate().take(last + 1) {
+            let kept = self.keep_temporaries(part);
+            **part = if i < last && !is_stable(&kept) {
+                let op = self.verbatim(&kept);
+                self.moved(scan::certain_moves(&kept, true));
+                let t = self.spill(op, "tmp").tokens;
+                syn::parse_quote!(#t)
+            } else {
+                kept
+            };
+        }
+    }
+
+    /// Lowers `e`, part of the statement being lowered that suspends after it (a
+    /// `match`'s scrutinee whose arms yield), keeping every temporary in it to the
+    /// statement's end: those of code evaluated before its own yields, and those after.
+    fn expr_keeping(&mut self, e: &Expr) -> Operand {
+        if !scan::expr_yields(e) {
+            let kept = self.keep_temporaries(e);
+            return self.expr(&kept, true);
+        }
+        let outer = std::mem::replace(&mut self.keep_rest, true);
+        let op = self.expr(e, true);
+        self.keep_rest = outer;
+        op
+    }
+
+    /// Whether the expression being lowered is followed by a suspension in the statement
+    /// being lowered (see [`Self::expr_keeping`]).
+    fn keeping_rest(&self) -> bool {
+        self.keep_rest && self.stmt_scope == Some(self.scopes.len() - 1)
     }
 
     /// A base of [`Self::keep_temporaries`]: spilled when it computes a new value.
@@ -929,28 +1011,29 @@ impl Builder<'_> {
         while let Expr::Paren(p) = value {
             value = &p.expr;
         }
-        let spilled = match value {
-            Expr::Call(_) | Expr::Tuple(_) | Expr::Struct(_) | Expr::Array(_) | Expr::Macro(_) => {
-                true
-            }
-            // A method that returns a borrow of its receiver (`g.name()`, `v.iter()`)
-            // holds no destructor, and spilling it would hold the borrow across the
-            // suspension: only its receiver is kept.
-            Expr::MethodCall(m) => !returns_borrow(&m.method),
-            _ => false,
-        };
-        if !spilled {
+        if !is_new_value(value) {
             return inner;
         }
         let op = self.verbatim(value);
+        let name = self
+            .spill_temporary(op, scan::certain_moves(value, true))
+            .tokens;
+        syn::parse_quote!(#name)
+    }
+
+    /// Spills `op` into a temporary of the statement being lowered: a local that may own
+    /// a destructor, saved across the suspensions after it and dropped where the
+    /// statement ends (see [`Self::statement_scope`]). `moves` are the locals computing
+    /// it moved.
+    fn spill_temporary(&mut self, op: Operand, moves: Vec<String>) -> Operand {
         let n = self.out.locals.len();
         let name = format_ident!("__coro_temporary{}", n, span = Span::mixed_site());
         let t = &op.tokens;
         self.emit(quote!(let mut #name = #t;), op.mentions);
-        self.moved(scan::certain_moves(value, true));
+        self.moved(moves);
         let decl_block = self.cur();
-        self.declare(Local {
-            name: name.clone(),
+        let id = self.declare(Local {
+            name,
             mutable: true,
             may_drop: true,
             temp: false,
@@ -958,7 +1041,22 @@ impl Builder<'_> {
             role: format!("temporary{n}"),
             witness: None,
         });
-        syn::parse_quote!(#name)
+        // Only borrowed by the code that reads it: never moved.
+        let mut op = self.local_operand(id);
+        op.mentions = vec![(id, false)];
+        op
+    }
+
+    /// The lowered base of a field access or borrow that suspends: kept in a temporary of
+    /// the statement when it is a new value and a suspension follows (see
+    /// [`Self::expr_keeping`]).
+    fn kept_base(&mut self, base: &Expr) -> Operand {
+        let op = self.expr(base, true);
+        if self.keeping_rest() && !op.stable && is_new_value(base) {
+            self.spill_temporary(op, Vec::new())
+        } else {
+            op
+        }
     }
 
     fn local_operand(&self, l: LocalId) -> Operand {
@@ -1009,15 +1107,29 @@ impl Builder<'_> {
             match stmt {
                 // Its value is `()`.
                 Stmt::Expr(Expr::Assign(a), None) if last && a.attrs.is_empty() => {
-                    self.lower_assign(a)
+                    self.lower_assign_statement(a)
                 }
+                // A block's tail keeps its temporaries to its own end (edition 2024), which
+                // comes before the block's locals are dropped.
                 Stmt::Expr(e, None) if last && want => {
-                    value = self.expr(e, true);
+                    value = if scan::expr_yields(e) {
+                        self.statement_scope(|b| b.expr(e, true))
+                    } else {
+                        self.expr(e, true)
+                    };
                     self.note_tail_inits(e);
                 }
                 Stmt::Expr(e, None) if last => {
-                    let op = self.expr(e, false);
-                    self.discard(op);
+                    if scan::expr_yields(e) {
+                        self.statement_scope(|b| {
+                            let op = b.expr(e, false);
+                            b.discard(op);
+                            Operand::unit()
+                        });
+                    } else {
+                        let op = self.expr(e, false);
+                        self.discard(op);
+                    }
                     self.note_tail_inits(e);
                 }
                 _ => self.lower_stmt(stmt),
@@ -1174,7 +1286,7 @@ impl Builder<'_> {
     fn lower_stmt(&mut self, stmt: &Stmt) {
         match stmt {
             Stmt::Local(local) => self.lower_let(local),
-            Stmt::Expr(Expr::Assign(a), _) if a.attrs.is_empty() => self.lower_assign(a),
+            Stmt::Expr(Expr::Assign(a), _) if a.attrs.is_empty() => self.lower_assign_statement(a),
             Stmt::Expr(e, _) if scan::expr_yields(e) => {
                 self.statement_scope(|b| {
                     let op = b.expr(e, false);
@@ -1226,7 +1338,9 @@ impl Builder<'_> {
         let (init_tokens, mentions, init_expr) = match &local.init {
             None => (None, Vec::new(), None),
             Some(init) => {
-                let op = if init.diverge.is_none() && scan::expr_yields(&init.expr) {
+                // A `let .. else` drops the temporaries of its value before the `else`
+                // block runs, so the statement's scope ends before the pattern is tried.
+                let op = if scan::expr_yields(&init.expr) {
                     self.statement_scope(|b| b.expr(&init.expr, true))
                 } else {
                     self.expr(&init.expr, true)
@@ -1443,6 +1557,19 @@ impl Builder<'_> {
     /// code (not in a branch) with nothing before it in the block, `e` included, reading
     /// `x`. A kill declares `x` uninitialized where the block binds
     /// its incoming locals and sets it with its own type: `x = assign(witness, e);`.
+    /// An assignment statement: one that suspends keeps its temporaries to its end,
+    /// after the assignment (and the drop of the old value).
+    fn lower_assign_statement(&mut self, a: &syn::ExprAssign) {
+        if scan::expr_yields(&a.right) || scan::expr_yields(&a.left) {
+            self.statement_scope(|b| {
+                b.lower_assign(a);
+                Operand::unit()
+            });
+        } else {
+            self.lower_assign(a);
+        }
+    }
+
     fn lower_assign(&mut self, a: &syn::ExprAssign) {
         if scan::expr_yields(&a.left) {
             let op = self.assign_to_yielding_place(a);
@@ -1706,7 +1833,14 @@ impl Builder<'_> {
             Expr::MethodCall(m) => {
                 let mut parts = vec![&*m.receiver];
                 parts.extend(m.args.iter());
-                let ops = self.operands(&parts);
+                let ops = self.operands_after(
+                    &parts,
+                    if scan::consumes_receiver(&m.method) {
+                        FirstPart::Value
+                    } else {
+                        FirstPart::Receiver
+                    },
+                );
                 let (recv, args) = ops.split_first().expect("receiver");
                 let r = &recv.tokens;
                 let method = &m.method;
@@ -1722,7 +1856,7 @@ impl Builder<'_> {
             }
             Expr::Reference(r) => {
                 let m = r.mutability;
-                let inner = self.expr(&r.expr, true);
+                let inner = self.kept_base(&r.expr);
                 wrap(inner, |t| quote!(&#m #t))
             }
             Expr::Cast(c) => {
@@ -1732,11 +1866,11 @@ impl Builder<'_> {
             }
             Expr::Field(f) => {
                 let member = &f.member;
-                let inner = self.expr(&f.base, true);
+                let inner = self.kept_base(&f.base);
                 wrap(inner, |t| quote!(#t.#member))
             }
             Expr::Index(i) => {
-                let ops = self.operands(&[&*i.expr, &*i.index]);
+                let ops = self.operands_after(&[&*i.expr, &*i.index], FirstPart::Borrowed);
                 let (a, b) = (&ops[0].tokens, &ops[1].tokens);
                 joined(&ops, quote!(#a[#b]))
             }
@@ -1872,20 +2006,52 @@ impl Builder<'_> {
     /// Lowers sibling operands left to right, spilling the ones before a yielding
     /// sibling so they are evaluated before it.
     fn operands(&mut self, parts: &[&Expr]) -> Vec<Operand> {
-        let last_yield = parts.iter().rposition(|e| scan::expr_yields(e));
+        self.operands_after(parts, FirstPart::Value)
+    }
+
+    /// [`Self::operands`] where the first part may be a place the rest borrows (see
+    /// [`FirstPart`]): spilled, it is a temporary kept to the statement's end.
+    fn operands_after(&mut self, parts: &[&Expr], first: FirstPart) -> Vec<Operand> {
+        let last_yield = if self.keeping_rest() {
+            Some(parts.len())
+        } else {
+            parts.iter().rposition(|e| scan::expr_yields(e))
+        };
+        // A receiver that a method may borrow is kept to the statement's end, unless a
+        // suspension after this call follows in the statement: a method that turns out
+        // to take it by value (a builder's `make().add(yield_!(1)).add(yield_!(2))`)
+        // would leave it moved yet kept across that suspension (E0382), so there it is
+        // an ordinary operand, dropped by the call or before that suspension. Under
+        // `keep_rest` (a `match` whose arms yield) every temporary is kept.
+        let outer = self.suspends_later;
+        let keep_first = match first {
+            FirstPart::Value => false,
+            FirstPart::Borrowed => true,
+            FirstPart::Receiver => self.keep_rest || !outer,
+        };
         let mut ops = Vec::with_capacity(parts.len());
         for (i, e) in parts.iter().enumerate() {
             let before_yield = last_yield.is_some_and(|y| i < y);
             let op = if before_yield {
                 let kept = self.keep_temporaries(e);
-                self.expr(&kept, true)
+                self.suspends_later = true;
+                let op = self.expr(&kept, true);
+                self.suspends_later = outer;
+                op
             } else {
                 self.expr(e, true)
             };
-            ops.push(if before_yield && !op.stable {
-                self.spill(op, "tmp")
-            } else {
+            ops.push(if !before_yield || op.stable {
                 op
+            } else if i == 0 && keep_first && self.stmt_scope == Some(self.scopes.len() - 1) {
+                let moves = if scan::expr_yields(e) {
+                    Vec::new()
+                } else {
+                    scan::certain_moves(e, true)
+                };
+                self.spill_temporary(op, moves)
+            } else {
+                self.spill(op, "tmp")
             });
         }
         ops
@@ -2119,7 +2285,12 @@ impl Builder<'_> {
                 }
             }
             _ => {
+                // Each operand of `&&` and `||` is a temporary scope of its own.
+                let lazy = matches!(op, BinOp::And(_) | BinOp::Or(_));
+                let keep_rest = self.keep_rest;
+                self.keep_rest &= !lazy;
                 let ops = self.operands(&[left, right]);
+                self.keep_rest = keep_rest;
                 let (l, r) = (&ops[0].tokens, &ops[1].tokens);
                 joined(&ops, quote!(#l #op #r))
             }
@@ -2182,6 +2353,23 @@ impl Builder<'_> {
         if !matches!(&*i.cond, Expr::Let(_)) && scan::expr_yields(&i.cond) && has_let(&i.cond) {
             return self.lower_let_chain(i, want);
         }
+        // The temporaries of an `if let`'s scrutinee live to the end of the `then` block
+        // and are dropped before the `else` block (edition 2024): across a yield in the
+        // `then` block they are kept, in a statement of their own that ends with it.
+        let kept_scrutinee = {
+            let mut conds = Vec::new();
+            conjuncts(&i.cond, &mut conds);
+            conds.iter().any(|c| {
+                matches!(c, Expr::Let(l) if holds_kept_temporary(&l.expr)
+                    && (scan::expr_yields(&l.expr) || scan::block_yields(&i.then_branch)))
+            })
+        };
+        let own_statement = self.stmt_scope == Some(self.scopes.len() - 1);
+        if kept_scrutinee
+            && !(matches!(&*i.cond, Expr::Let(_)) && i.else_branch.is_none() && own_statement)
+        {
+            return self.lower_let_chain(i, want);
+        }
         if let Expr::Let(l) = &*i.cond
             && scan::block_yields(&i.then_branch)
         {
@@ -2210,11 +2398,16 @@ impl Builder<'_> {
         let cond = match &*i.cond {
             Expr::Let(l) => {
                 pattern_bindings(&l.pat, &mut bindings);
-                let scrutinee = self.expr(&l.expr, true);
+                let scrutinee = if kept_scrutinee {
+                    self.expr_keeping(&l.expr)
+                } else {
+                    self.expr(&l.expr, true)
+                };
                 let pat = &l.pat;
                 wrap(scrutinee, |t| quote!(let #pat = #t))
             }
-            c if scan::expr_yields(c) => self.expr(c, true),
+            // A condition's temporaries are dropped before the branches (edition 2024).
+            c if scan::expr_yields(c) => self.statement_scope(|b| b.expr(c, true)),
             c => {
                 collect_let_bindings(c, &mut bindings);
                 self.verbatim(c)
@@ -2379,8 +2572,7 @@ impl Builder<'_> {
         }
         // The scrutinee's temporaries live to the end of the `match`, across its arms.
         let scrutinee = if arms_yield {
-            let kept = self.keep_temporaries(&m.expr);
-            self.expr(&kept, true)
+            self.expr_keeping(&m.expr)
         } else {
             self.expr(&m.expr, true)
         };
@@ -2444,7 +2636,12 @@ impl Builder<'_> {
                     self.scoped(&b.block, want)
                 }
                 body => {
-                    let v = self.expr(body, want);
+                    // An arm's body is a scope of its own for its temporaries.
+                    let v = if scan::expr_yields(body) && !expr_diverges(body) {
+                        self.statement_scope(|b| b.expr(body, want))
+                    } else {
+                        self.expr(body, want)
+                    };
                     self.note_tail_inits(body);
                     if expr_diverges(body) {
                         // `None => return x`, `None => break`: the arm's code, no jump after.
@@ -3008,7 +3205,7 @@ impl VisitMut for FlagUses {
     }
     fn visit_local_mut(&mut self, l: &mut syn::Local) {
         if let Some(init) = &mut l.init {
-            if scan::simple_binding(&l.pat).is_some() {
+            if scan::binds_whole(&l.pat) {
                 self.moved(&mut init.expr);
             } else if self.is_it(&init.expr) {
                 self.bad = true;
@@ -3297,6 +3494,42 @@ fn is_stable(e: &Expr) -> bool {
         Expr::Paren(p) => is_stable(&p.expr),
         Expr::Reference(r) => is_stable(&r.expr),
         Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => is_stable(&u.expr),
+        _ => false,
+    }
+}
+
+/// Whether `e`, as the base of a field, index, method call or borrow, is a value Rust
+/// keeps in a temporary: built by a call, a literal or a macro, or returned by a method
+/// not known to return a borrow of its receiver (`g.name()`, `v.iter()`: such a value
+/// holds no destructor, and keeping it would hold the borrow across the suspension).
+fn is_new_value(e: &Expr) -> bool {
+    match e {
+        Expr::Paren(p) => is_new_value(&p.expr),
+        Expr::Call(_) | Expr::Tuple(_) | Expr::Struct(_) | Expr::Array(_) | Expr::Macro(_) => true,
+        Expr::MethodCall(m) => !returns_borrow(&m.method),
+        _ => false,
+    }
+}
+
+/// Whether [`Builder::keep_temporaries`] would keep a temporary of `e`: the structure
+/// it follows, without spilling anything.
+fn holds_kept_temporary(e: &Expr) -> bool {
+    let base = |b: &Expr| is_new_value(b) || holds_kept_temporary(b);
+    match e {
+        Expr::MethodCall(m) if m.method == "__coro_take" => false,
+        Expr::Field(f) => base(&f.base),
+        Expr::Index(i) => base(&i.expr),
+        Expr::MethodCall(m) if !scan::consumes_receiver(&m.method) => base(&m.receiver),
+        Expr::MethodCall(m) => holds_kept_temporary(&m.receiver),
+        Expr::Reference(r) => base(&r.expr),
+        Expr::Paren(p) => holds_kept_temporary(&p.expr),
+        Expr::Cast(c) => holds_kept_temporary(&c.expr),
+        Expr::Unary(u) => holds_kept_temporary(&u.expr),
+        Expr::Call(c) => holds_kept_temporary(&c.func) || c.args.iter().any(holds_kept_temporary),
+        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) => false,
+        Expr::Binary(b) => holds_kept_temporary(&b.left) || holds_kept_temporary(&b.right),
+        Expr::Tuple(t) => t.elems.iter().any(holds_kept_temporary),
+        Expr::Array(a) => a.elems.iter().any(holds_kept_temporary),
         _ => false,
     }
 }
@@ -3690,6 +3923,17 @@ impl VisitMut for Rewriter<'_, '_> {
     }
 
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+/// What the operation of [`Builder::operands_after`] does with its first part.
+#[derive(Clone, Copy)]
+enum FirstPart {
+    /// Moves it, as any operand (a call's function, a consuming method's receiver).
+    Value,
+    /// Borrows it: the base of an index (`make()[yield_!(i)]`).
+    Borrowed,
+    /// Borrows it or moves it, as the method turns out to take `&self` or `self`.
+    Receiver,
 }
 
 /// Removes `mut` from by-value bindings of a pattern.

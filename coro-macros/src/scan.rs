@@ -418,6 +418,11 @@ struct Mentions {
     /// Inside a closure: `Some(true)` for `move` (every capture moves), `Some(false)`
     /// otherwise (captures borrow).
     closure_moves: Option<bool>,
+    /// The next expression visited is the base of a field access (`x` in `x.0.name`).
+    /// A closure captures the field, not the local (edition 2021's disjoint captures),
+    /// so even a `move` closure leaves the local in place: taking a field that is not
+    /// `Copy` moves part of it, which rustc rejects once the local is saved (E0382).
+    field_base: bool,
     /// The macro tokens being read are the inside of a `{ .. }` group.
     block_group: bool,
 }
@@ -505,10 +510,12 @@ pub fn consumes_receiver(method: &Ident) -> bool {
 
 impl Mentions {
     fn record(&mut self, name: String, moving: bool) {
-        self.found.push(Mention {
-            name,
-            moving: self.closure_moves.unwrap_or(moving),
-        });
+        let moving = if std::mem::take(&mut self.field_base) {
+            false
+        } else {
+            self.closure_moves.unwrap_or(moving)
+        };
+        self.found.push(Mention { name, moving });
     }
 
     fn place_expr(&mut self, e: &Expr) {
@@ -577,6 +584,7 @@ impl Mentions {
 impl<'a> Visit<'a> for Mentions {
     fn visit_expr(&mut self, e: &'a Expr) {
         let place = std::mem::replace(&mut self.place, false);
+        let field_base = std::mem::take(&mut self.field_base);
         match e {
             Expr::Path(p) => {
                 if p.qself.is_none()
@@ -584,12 +592,19 @@ impl<'a> Visit<'a> for Mentions {
                     && p.path.segments.len() == 1
                     && p.path.segments[0].arguments.is_none()
                 {
+                    self.field_base = field_base;
                     self.record(p.path.segments[0].ident.to_string(), !place);
                 }
             }
             Expr::Reference(r) => self.place_expr(&r.expr),
             Expr::RawAddr(r) => self.place_expr(&r.expr),
-            Expr::Field(f) => self.place_expr(&f.base),
+            Expr::Field(f) => {
+                self.place = true;
+                self.field_base = true;
+                self.visit_expr(&f.base);
+                self.place = false;
+                self.field_base = false;
+            }
             Expr::Index(i) => {
                 self.place_expr(&i.expr);
                 self.visit_expr(&i.index);
@@ -597,6 +612,7 @@ impl<'a> Visit<'a> for Mentions {
             Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => self.place_expr(&u.expr),
             Expr::Paren(p) => {
                 self.place = place;
+                self.field_base = field_base;
                 self.visit_expr(&p.expr);
             }
             Expr::Binary(b) => {
@@ -903,9 +919,15 @@ fn moves_in(e: &Expr, out: &mut Vec<String>) {
                 out.extend(branches_moves(arms.into_iter()));
             }
         }
-        // A `move` closure takes every local its body names when it is created.
+        // A `move` closure takes every local its body names when it is created (but
+        // only the field of `x.f`).
         Expr::Closure(c) if c.capture.is_some() => {
-            out.extend(expr_mentions(&c.body).into_iter().map(|m| m.name));
+            out.extend(
+                expr_mentions(e)
+                    .into_iter()
+                    .filter(|m| m.moving)
+                    .map(|m| m.name),
+            );
         }
         Expr::Return(r) => {
             if let Some(v) = &r.expr {
@@ -990,6 +1012,23 @@ pub fn simple_binding(pat: &syn::Pat) -> Option<Ident> {
         syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => Some(p.ident.clone()),
         syn::Pat::Type(t) => simple_binding(&t.pat),
         _ => None,
+    }
+}
+
+/// Whether a `let` with this pattern takes the whole value it is given: every part is
+/// bound by value (`let (a, b) = x;`, `let P { f, g } = x;`), with no `_`, `..` or `ref`
+/// leaving a part behind. Moving the value first and then destructuring it is then the
+/// same as destructuring it in place.
+pub fn binds_whole(pat: &syn::Pat) -> bool {
+    use syn::Pat;
+    match pat {
+        Pat::Ident(p) => p.by_ref.is_none() && p.subpat.is_none(),
+        Pat::Type(t) => binds_whole(&t.pat),
+        Pat::Paren(p) => binds_whole(&p.pat),
+        Pat::Tuple(t) => t.elems.iter().all(binds_whole),
+        Pat::TupleStruct(t) => t.elems.iter().all(binds_whole),
+        Pat::Struct(s) => s.rest.is_none() && s.fields.iter().all(|f| binds_whole(&f.pat)),
+        _ => false,
     }
 }
 

@@ -144,7 +144,7 @@ fn with_attrs(mut new: Expr, attrs: Vec<syn::Attribute>) -> Expr {
     new
 }
 
-/// Replaces `yield_!`/`yield_from!` with awaits on the coroutine's [`Co`] handle.
+/// Replaces `yield_!`/`yield_from!` with awaits on the coroutine's `Co` handle.
 struct Rewriter<'a> {
     co: &'a Ident,
     send: &'a syn::Type,

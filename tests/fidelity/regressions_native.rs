@@ -10,6 +10,26 @@ fn opt(x: i32) -> Option<i32> {
     if x < 50 { Some(x) } else { None }
 }
 
+/// `Guard::v`: logs a use of the guard and passes `x` through (a `&self` method).
+trait Peek {
+    fn v(&self, x: i32) -> i32;
+}
+impl Peek for Guard {
+    fn v(&self, x: i32) -> i32 {
+        log(format!("use {}", self.0));
+        x
+    }
+}
+fn add(a: i32, b: i32) -> i32 {
+    a + b
+}
+fn log_i(s: &str, v: i32) {
+    log(format!("{s} {v}"));
+}
+fn pick(n: i32) -> Guard {
+    Guard(if n > 0 { "new" } else { "zero" })
+}
+
 fn main() {
     let try_then_binop = || {
         #[coroutine]
@@ -47,4 +67,153 @@ fn main() {
             &[0, 0, 0],
         )
     });
+    case("tail_match_keeps_its_scrutinee_temporaries", || {
+        drive(
+            #[coroutine]
+            static move |_: i32| {
+    let g = Guard("g");
+    let v = {
+        let q = Guard("q");
+        match add(Guard("a").v(1), Guard("b").v(2)) {
+            0 => 0,
+            n => (yield n) + q.v(0),
+        }
+    };
+    v + g.v(0)
+            },
+            &[0, 5, 6],
+        )
+    });
+    case("let_else_keeps_the_temporaries_of_a_yielding_value", || {
+        drive(
+            #[coroutine]
+            static move |_: i32| {
+    let Some(w) = opt(Guard("t").v((yield 1))) else {
+        log("else");
+        return -1;
+    };
+    let Some(z) = opt(Guard("u").v((yield 2))) else {
+        log("else");
+        return -2;
+    };
+    w + z
+            },
+            &[0, 7, 60, 0],
+        )
+    });
+    case("a_spilled_receiver_is_dropped_at_its_statements_end", || {
+        drive(
+            #[coroutine]
+            static move |_: i32| {
+    {
+        log_i("got", Guard("t").v((yield 8)));
+        let _g = Guard("g");
+    }
+    0
+            },
+            &[0, 5, 6],
+        )
+    });
+    case("lazy_operands_drop_their_own_temporaries", || {
+        drive(
+            #[coroutine]
+            static move |_: i32| {
+    let x = match Guard("e").v(1) > 0 && Guard("f").v(1) > 0 {
+        true => (yield 3),
+        false => 5,
+    };
+    let y = match (Guard("c").v(3) == 3, &Guard("d")) {
+        (true, _) => (yield 2),
+        _ => 0,
+    };
+    x + y
+            },
+            &[0, 5, 6],
+        )
+    });
+    case("if_let_keeps_its_scrutinee_temporaries_through_then_only", || {
+        drive(
+            #[coroutine]
+            static move |_: i32| {
+    if let Some(z) = opt(Guard("a").v(6)) {
+        (yield z);
+    } else {
+        log("else");
+    }
+    if let Some(z) = opt(Guard("b").v(60)) {
+        (yield z);
+    } else {
+        log_i("else", (yield 1));
+    }
+    if let Some(z) = opt(Guard("c").v(7)) && z > 3 {
+        (yield z);
+    }
+    0
+            },
+            &[0, 5, 6, 7, 8],
+        )
+    });
+    case("an_assignment_keeps_its_temporaries_past_the_old_values_drop", || {
+        drive(
+            #[coroutine]
+            static move |_: i32| {
+    let mut g = Guard("old");
+    let n;
+    n = Guard("t").v((yield 1));
+    g = pick(Guard("u").v((yield 2)));
+    log(format!("{} {n}", g.0));
+    n
+            },
+            &[0, 5, 6, 7],
+        )
+    });
+    case("a_move_closure_reading_a_field_leaves_its_owner_in_place", || {
+        drive(
+            #[coroutine]
+            static move |_: i32| {
+    let u = (Guard("u"), 1);
+    let c = move |a: i32| a + u.1;
+    (yield 1);
+    c(1)
+            },
+            &[0, 5],
+        )
+    });
+    let a_tuple_destructured_on_one_path_keeps_its_drop_flag = || {
+        #[coroutine]
+        static move |_: i32| {
+    let u = (Guard("u"), (yield 1));
+    if u.1 > 3 {
+        let _g = Guard("g");
+    } else {
+        (yield 2);
+        let (g, v) = u;
+        log_i("took", v);
+        drop(g);
+    }
+    let v = (yield Guard("t").v(2));
+    v
+        }
+    };
+    case("a_tuple_destructured_on_one_path_keeps_its_drop_flag", || drive(a_tuple_destructured_on_one_path_keeps_its_drop_flag(), &[0, 5, 6, 7]));
+    case("a_tuple_destructured_on_one_path_keeps_its_drop_flag_other_path", || drive(a_tuple_destructured_on_one_path_keeps_its_drop_flag(), &[0, 1, 6, 7, 8]));
+    let a_scrutinee_keeps_the_temporaries_after_its_own_yield = || {
+        #[coroutine]
+        static move |_: i32| {
+    let r = match ((yield 1) + Guard("a").v(1), &Guard("b")) {
+        (0, _) => 0,
+        (n, _) => (yield n) + 1,
+    };
+    if let Some(a) = opt(Guard("c").v(4)) && (yield a) > 0 {
+        log_i("then", a);
+    } else {
+        log_i("else", 0);
+    }
+    if add((&Guard("d")).v(1), (yield 3)) > 0 {
+        (yield 4);
+    }
+    r
+        }
+    };
+    case("a_scrutinee_keeps_the_temporaries_after_its_own_yield", || drive(a_scrutinee_keeps_the_temporaries_after_its_own_yield(), &[0, 5, 6, 7, 8, 9]));
 }
