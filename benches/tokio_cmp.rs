@@ -1,0 +1,251 @@
+//! `coro::scheduler` beside tokio's current-thread runtime, in one process, so the ratios
+//! come from one run on the same (shared, noisy) machine:
+//!
+//! ```sh
+//! cargo bench -p coro-benches --bench tokio_cmp
+//! ```
+//!
+//! - **echo_N_connections** (N = 100, 1,000): N connected socket pairs are made before the
+//!   clock starts (connect, accept, `TCP_NODELAY`), then a handler task per server side
+//!   and a client task per client side run in one scheduler (one runtime), each client
+//!   doing round trips of a 64-byte message (send, receive the whole echo, check it).
+//!   Figure: round trips per second.
+//! - **switch_N_tasks** (N = 2, 100,000): tasks that give up the CPU in a loop
+//!   (`yield_now()`); figure: ns per resume (poll), spawning untimed.
+//!
+//! Each figure is measured `REPEAT` times, coro and tokio alternating, and the median is
+//! printed with the ratio of the medians.
+
+use std::io;
+use std::net::{Shutdown, TcpListener, TcpStream};
+use std::time::{Duration, Instant};
+
+use coro::scheduler::{Reply, RunExit, Scheduler, Syscall, recv, send_all, yield_now};
+use coro::{Coroutine, yield_from};
+
+const REPEAT: usize = 3;
+const ECHO_MESSAGE: usize = 64;
+
+// ---- coro tasks --------------------------------------------------------------------------
+
+#[coro::coroutine]
+fn yielder(n: u32) -> impl Coroutine<Reply, Yield = Syscall, Return = ()> {
+    for _ in 0..n {
+        yield_from!(yield_now());
+    }
+}
+
+#[coro::coroutine]
+fn echo_handler(
+    conn: TcpStream,
+) -> impl Coroutine<Reply, Yield = Syscall, Return = io::Result<()>> {
+    loop {
+        let data = yield_from!(recv(&conn, 65536))?;
+        if data.is_empty() {
+            return Ok(());
+        }
+        yield_from!(send_all(&conn, data))?;
+    }
+}
+
+#[coro::coroutine]
+fn echo_client(
+    conn: TcpStream,
+    id: u8,
+    round_trips: usize,
+) -> impl Coroutine<Reply, Yield = Syscall, Return = io::Result<()>> {
+    for n in 0..round_trips {
+        let msg = vec![id ^ n as u8; ECHO_MESSAGE];
+        yield_from!(send_all(&conn, msg.clone()))?;
+        let mut got = 0;
+        while got < ECHO_MESSAGE {
+            let data = yield_from!(recv(&conn, ECHO_MESSAGE - got))?;
+            assert!(!data.is_empty(), "the server closed early");
+            assert!(data == msg[got..got + data.len()], "the echo differs");
+            got += data.len();
+        }
+    }
+    conn.shutdown(Shutdown::Write)?;
+    Ok(())
+}
+
+// ---- setup shared by both --------------------------------------------------------------
+
+/// `n` connected pairs (client side, server side), made one at a time so no backlog fills.
+fn pairs(n: usize) -> Vec<(TcpStream, TcpStream)> {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    (0..n)
+        .map(|_| {
+            let client = TcpStream::connect(addr).unwrap();
+            let (server, _) = listener.accept().unwrap();
+            client.set_nodelay(true).unwrap();
+            server.set_nodelay(true).unwrap();
+            (client, server)
+        })
+        .collect()
+}
+
+// ---- coro --------------------------------------------------------------------------------
+
+fn coro_switch(tasks: u32, yields: u32) -> f64 {
+    let mut sched = Scheduler::new().unwrap();
+    for _ in 0..tasks {
+        sched.spawn_detached(yielder(yields));
+    }
+    let t0 = Instant::now();
+    assert_eq!(sched.run().unwrap(), RunExit::AllDone);
+    let elapsed = t0.elapsed();
+    drop(sched);
+    elapsed.as_nanos() as f64 / (f64::from(tasks) * (f64::from(yields) + 1.0))
+}
+
+fn coro_echo(connections: usize, round_trips: usize) -> f64 {
+    let pairs = pairs(connections);
+    let mut sched = Scheduler::new().unwrap();
+    for (id, (client, server)) in pairs.into_iter().enumerate() {
+        sched.spawn_detached(echo_handler(server));
+        sched.spawn_detached(echo_client(client, id as u8, round_trips));
+    }
+    let t0 = Instant::now();
+    let exit = sched.run_for(Duration::from_secs(120)).unwrap();
+    let elapsed = t0.elapsed();
+    assert_eq!(exit, RunExit::AllDone);
+    (connections * round_trips) as f64 / elapsed.as_secs_f64()
+}
+
+// ---- tokio -------------------------------------------------------------------------------
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
+fn tokio_switch(tasks: u32, yields: u32) -> f64 {
+    let rt = runtime();
+    let elapsed = rt.block_on(async {
+        let handles: Vec<_> = (0..tasks)
+            .map(|_| {
+                tokio::spawn(async move {
+                    for _ in 0..yields {
+                        tokio::task::yield_now().await;
+                    }
+                })
+            })
+            .collect();
+        // The tasks first run when block_on's future waits: here.
+        let t0 = Instant::now();
+        for h in handles {
+            h.await.unwrap();
+        }
+        t0.elapsed()
+    });
+    elapsed.as_nanos() as f64 / (f64::from(tasks) * (f64::from(yields) + 1.0))
+}
+
+fn tokio_echo(connections: usize, round_trips: usize) -> f64 {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let pairs = pairs(connections);
+    let rt = runtime();
+    let elapsed = rt.block_on(async move {
+        let mut tasks = Vec::new();
+        for (id, (client, server)) in pairs.into_iter().enumerate() {
+            client.set_nonblocking(true).unwrap();
+            server.set_nonblocking(true).unwrap();
+            let mut server = tokio::net::TcpStream::from_std(server).unwrap();
+            let mut client = tokio::net::TcpStream::from_std(client).unwrap();
+            tasks.push(tokio::spawn(async move {
+                let mut buf = vec![0; 65536];
+                loop {
+                    let n = server.read(&mut buf).await.unwrap();
+                    if n == 0 {
+                        return;
+                    }
+                    server.write_all(&buf[..n]).await.unwrap();
+                }
+            }));
+            tasks.push(tokio::spawn(async move {
+                let mut got = [0; ECHO_MESSAGE];
+                for n in 0..round_trips {
+                    let msg = [id as u8 ^ n as u8; ECHO_MESSAGE];
+                    client.write_all(&msg).await.unwrap();
+                    client.read_exact(&mut got).await.unwrap();
+                    assert_eq!(got, msg, "the echo differs");
+                }
+                client.shutdown().await.unwrap();
+            }));
+        }
+        // The tasks first run when block_on's future waits: here.
+        let t0 = Instant::now();
+        for t in tasks {
+            t.await.unwrap();
+        }
+        t0.elapsed()
+    });
+    (connections * round_trips) as f64 / elapsed.as_secs_f64()
+}
+
+// ---- report ------------------------------------------------------------------------------
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+/// Runs both `REPEAT` times, alternating, and prints the medians and coro/tokio.
+fn compare(name: &str, unit: &str, coro: impl Fn() -> f64, tokio: impl Fn() -> f64) {
+    let (mut c, mut t) = (Vec::new(), Vec::new());
+    for _ in 0..REPEAT {
+        c.push(coro());
+        t.push(tokio());
+    }
+    let (c, t) = (median(c), median(t));
+    println!(
+        "{name:<22} coro {c:>12.1} {unit:<14} tokio {t:>12.1} {unit:<14} coro/tokio {:.2}",
+        c / t
+    );
+}
+
+fn main() {
+    // Only the workloads named on the command line, if any (cargo bench passes --bench).
+    let only: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let wanted = |name: &str| only.is_empty() || only.iter().any(|o| name.contains(o.as_str()));
+    println!("median of {REPEAT} runs each, coro and tokio current_thread alternating");
+    if wanted("echo_100_connections") {
+        compare(
+            "echo_100_connections",
+            "round_trips/s",
+            || coro_echo(100, 200),
+            || tokio_echo(100, 200),
+        );
+    }
+    if wanted("echo_1000_connections") {
+        compare(
+            "echo_1000_connections",
+            "round_trips/s",
+            || coro_echo(1000, 40),
+            || tokio_echo(1000, 40),
+        );
+    }
+    if wanted("switch_2_tasks") {
+        compare(
+            "switch_2_tasks",
+            "ns/switch",
+            || coro_switch(2, 200_000),
+            || tokio_switch(2, 200_000),
+        );
+    }
+    if wanted("switch_100k_tasks") {
+        compare(
+            "switch_100k_tasks",
+            "ns/switch",
+            || coro_switch(100_000, 10),
+            || tokio_switch(100_000, 10),
+        );
+    }
+}
