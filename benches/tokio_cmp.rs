@@ -13,6 +13,8 @@
 //! - **switch_N_tasks** (N = 2, 100,000): tasks that give up the CPU in a loop
 //!   (`yield_now()`); figure: ns per resume (poll), spawning untimed.
 //!
+//! `TOKIO_CMP_ONLY=coro|tokio` runs one echo on one side only, for `strace -c -f`.
+//!
 //! Each figure is measured `REPEAT` times, coro and tokio alternating, and the median is
 //! printed with the ratio of the medians.
 
@@ -208,7 +210,22 @@ fn compare(name: &str, unit: &str, coro: impl Fn() -> f64, tokio: impl Fn() -> f
     );
 }
 
+/// `TOKIO_CMP_ONLY=coro` (or `tokio`): one echo run of 100 connections x 200 round trips
+/// on that side alone, for counting its system calls:
+/// `TOKIO_CMP_ONLY=coro strace -c -f target/release/deps/tokio_cmp-HASH`.
+fn count_only(side: &str) {
+    let rate = match side {
+        "coro" => coro_echo(100, 200),
+        "tokio" => tokio_echo(100, 200),
+        other => panic!("TOKIO_CMP_ONLY={other}: expected coro or tokio"),
+    };
+    println!("{side} echo_100_connections {rate:.1} round_trips/s (20000 round trips)");
+}
+
 fn main() {
+    if let Ok(side) = std::env::var("TOKIO_CMP_ONLY") {
+        return count_only(&side);
+    }
     // Only the workloads named on the command line, if any (cargo bench passes --bench).
     let only: Vec<String> = std::env::args()
         .skip(1)

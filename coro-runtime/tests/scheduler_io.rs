@@ -366,3 +366,38 @@ fn recv_returns_a_buffer_the_size_of_what_arrived() {
     assert_eq!(data, b"hi");
     assert!(data.capacity() < 64, "capacity {}", data.capacity());
 }
+
+#[test]
+fn recv_and_send_all_leave_a_blocking_socket_blocking_and_never_block_the_scheduler() {
+    // The helpers use MSG_DONTWAIT on the caller's socket and on their copy, so a socket
+    // in blocking mode (std's default) neither stalls the scheduler nor changes mode.
+    let (mut client, server) = pair();
+    let mut sched = Scheduler::new().unwrap();
+    let r = sched.spawn(recv(&server, 64));
+    let other = sched.spawn(yield_now());
+    sched.spawn(sleep(MS * 20).map(move |()| {
+        client.write_all(b"late").unwrap();
+        client
+    }));
+    let t0 = Instant::now();
+    assert_eq!(
+        sched.run_for(Duration::from_secs(5)).unwrap(),
+        RunExit::AllDone
+    );
+    assert!(t0.elapsed() < Duration::from_secs(5));
+    sched.take_result(other).unwrap();
+    assert_eq!(sched.take_result(r).unwrap().unwrap(), b"late");
+    // Still blocking: a read with nothing to read waits out its timeout (a non-blocking
+    // socket would fail at once).
+    server.set_read_timeout(Some(MS * 20)).unwrap();
+    let t0 = Instant::now();
+    let err = (&server).read(&mut [0; 4]).unwrap_err();
+    assert!(
+        matches!(err.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut),
+        "{err:?}"
+    );
+    assert!(t0.elapsed() >= MS * 15, "the socket was made non-blocking");
+    let s = sched.spawn(send_all(&server, b"back".to_vec()));
+    sched.run().unwrap();
+    sched.take_result(s).unwrap().unwrap();
+}

@@ -1,19 +1,25 @@
 //! Waiting for sockets: readiness system calls and the socket helpers built on them.
 //!
-//! **Why every helper holds its own copy of the socket.** A helper such as
+//! **Why a helper that waits holds its own copy of the socket.** A helper such as
 //! `accept(&listener)` lives across a yield, inside the task's state. If it kept the
 //! `&listener` borrow, a task built by `#[coro::coroutine]` could not store it when
 //! `listener` is one of its own locals (a borrow of a local held across a yield is a
-//! self-reference). So each helper duplicates the descriptor when it is built (`dup(2)`,
+//! self-reference). So a helper that has to wait duplicates the descriptor (`dup(2)`,
 //! [`std::os::fd::BorrowedFd::try_clone_to_owned`]) and owns the copy. The copy is what the
 //! scheduler registers with the poller: it owns it while the task waits, deletes it from
 //! the poller before closing it on every path (wake-up, kill, scheduler drop), and hands it
 //! back in [`Reply::Io`]. No raw descriptor is ever registered, so the poller's contract
 //! ("delete before close") holds without trusting the task.
+//!
+//! **Why [`recv`] and [`send_all`] try first.** While the borrow is still there, when the
+//! helper is built, they make one attempt on the caller's socket with `MSG_DONTWAIT` (so
+//! the socket's blocking mode is neither needed nor changed). Only an attempt that would
+//! block costs the copy and the poller registration; a read whose data has arrived, or a
+//! send that fits in the buffer, costs its one system call.
 
 use core::fmt;
 use core::mem;
-use std::io::{self, Read, Write};
+use std::io;
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd, RawFd};
 use std::vec::Vec;
@@ -339,10 +345,157 @@ impl fmt::Debug for Accept {
     }
 }
 
+// ---- recv and send_all: one attempt on the caller's socket, a copy only to wait ----------
+
+/// One non-blocking attempt of a socket helper.
+enum Attempt<T> {
+    /// The call is over, with this result.
+    Done(io::Result<T>),
+    /// It would block: wait for readiness and try again.
+    WouldBlock,
+}
+
+/// Where a [`Recv`] or [`SendAll`] is: the one shape of the socket helpers that try first
+/// and wait only when they must.
+enum Stage<T> {
+    /// The first attempt, made when the helper was built, finished the call: this is
+    /// handed out on the first resume without a system call.
+    Ready(io::Result<T>),
+    /// The first attempt would block: the copy of the descriptor to wait on (or why it
+    /// could not be made), yielded on the first resume.
+    Fresh(io::Result<IoSource>),
+    /// Yielded [`Syscall::WaitIo`]; the scheduler holds the copy.
+    Waiting,
+    Done,
+}
+
+impl<T> Stage<T> {
+    /// Makes the first attempt on the caller's own socket (no copy, no mode change), and
+    /// copies the descriptor only if the call has to wait.
+    fn begin(fd: BorrowedFd<'_>, attempt: impl FnOnce(BorrowedFd<'_>) -> Attempt<T>) -> Stage<T> {
+        match attempt(fd) {
+            Attempt::Done(result) => Stage::Ready(result),
+            Attempt::WouldBlock => Stage::Fresh(fd.try_clone_to_owned().map(IoSource)),
+        }
+    }
+
+    /// One resume: hands out a ready result, yields a wait, or retries after one.
+    fn step(
+        &mut self,
+        reply: Reply,
+        name: &str,
+        interest: Interest,
+        mut attempt: impl FnMut(BorrowedFd<'_>) -> Attempt<T>,
+    ) -> CoroutineState<Syscall, io::Result<T>> {
+        let source = match mem::replace(self, Stage::Done) {
+            Stage::Ready(result) => return CoroutineState::Complete(result),
+            Stage::Fresh(source) => source,
+            Stage::Waiting => match reply {
+                Reply::Io(Ok(source)) => match attempt(source.as_fd()) {
+                    Attempt::Done(result) => return CoroutineState::Complete(result),
+                    Attempt::WouldBlock => Ok(source),
+                },
+                Reply::Io(Err(e)) => Err(e),
+                other => unexpected(name, other),
+            },
+            Stage::Done => panic!("a system call coroutine was resumed after it completed"),
+        };
+        match source {
+            Ok(source) => {
+                *self = Stage::Waiting;
+                CoroutineState::Yielded(Syscall::WaitIo(source, interest))
+            }
+            Err(e) => CoroutineState::Complete(Err(e)),
+        }
+    }
+
+    fn started(&self) -> bool {
+        matches!(self, Stage::Waiting | Stage::Done)
+    }
+
+    fn name(&self) -> &'static str {
+        match self {
+            Stage::Ready(_) => "Ready",
+            Stage::Fresh(_) => "Fresh",
+            Stage::Waiting => "Waiting",
+            Stage::Done => "Done",
+        }
+    }
+}
+
+/// Maps a socket call's result: interrupted calls are retried by the caller's loop.
+fn classify<T>(result: rustix::io::Result<T>) -> Option<Attempt<T>> {
+    match result {
+        Ok(value) => Some(Attempt::Done(Ok(value))),
+        Err(rustix::io::Errno::INTR) => None,
+        Err(e) if e == rustix::io::Errno::AGAIN || e == rustix::io::Errno::WOULDBLOCK => {
+            Some(Attempt::WouldBlock)
+        }
+        Err(e) => Some(Attempt::Done(Err(e.into()))),
+    }
+}
+
+std::thread_local! {
+    /// What [`Recv`] reads into before copying out what arrived.
+    static RECV_SCRATCH: core::cell::RefCell<Vec<u8>> = const { core::cell::RefCell::new(Vec::new()) };
+}
+
+/// One `recv(2)` with `MSG_DONTWAIT`, whatever the socket's mode: reads into this
+/// thread's scratch buffer (zeroed once, when it grows) and copies out what arrived, so an
+/// attempt that would block allocates nothing and the result is as big as what was read.
+fn recv_once(fd: BorrowedFd<'_>, max: usize) -> Attempt<Vec<u8>> {
+    loop {
+        let attempt = RECV_SCRATCH.with(|scratch| {
+            let mut scratch = scratch.borrow_mut();
+            if scratch.len() < max {
+                scratch.resize(max, 0);
+            }
+            let buf = &mut scratch[..max];
+            let read = rustix::net::recv(fd, &mut *buf, rustix::net::RecvFlags::DONTWAIT);
+            classify(read).map(|attempt| match attempt {
+                Attempt::Done(Ok((n, _))) => Attempt::Done(Ok(buf[..n].to_vec())),
+                Attempt::Done(Err(e)) => Attempt::Done(Err(e)),
+                Attempt::WouldBlock => Attempt::WouldBlock,
+            })
+        });
+        if let Some(attempt) = attempt {
+            return attempt;
+        }
+    }
+}
+
+/// `send(2)` with `MSG_DONTWAIT` (and `MSG_NOSIGNAL` where there is one: a closed peer is
+/// an error, not a signal) until all of `data` is sent or the socket's buffer is full.
+fn send_once(fd: BorrowedFd<'_>, data: &[u8], sent: &mut usize) -> Attempt<()> {
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    let flags = rustix::net::SendFlags::DONTWAIT | rustix::net::SendFlags::NOSIGNAL;
+    #[cfg(not(any(target_os = "linux", target_os = "android")))]
+    let flags = rustix::net::SendFlags::DONTWAIT;
+    while *sent < data.len() {
+        match classify(rustix::net::send(fd, &data[*sent..], flags)) {
+            None => {}
+            Some(Attempt::Done(Ok(0))) => {
+                return Attempt::Done(Err(io::Error::new(
+                    io::ErrorKind::WriteZero,
+                    "the socket accepted no more data",
+                )));
+            }
+            Some(Attempt::Done(Ok(n))) => *sent += n,
+            Some(Attempt::Done(Err(e))) => return Attempt::Done(Err(e)),
+            Some(Attempt::WouldBlock) => return Attempt::WouldBlock,
+        }
+    }
+    Attempt::Done(Ok(()))
+}
+
 /// Receives up to `max` bytes, waiting until some arrive. An empty vector means the peer
 /// closed the connection (end of file).
 ///
-/// Puts the stream in non-blocking mode (shared with the caller's stream).
+/// The first attempt is made at once, on `stream` itself, when the helper is built (with
+/// `MSG_DONTWAIT`: the stream's blocking mode is left alone): if data is there, it is read
+/// then and handed out on the first resume without a system call, so do not build a `Recv`
+/// you will not drive. Only if nothing has arrived is the descriptor copied for the wait
+/// (see [`IoSource`]). The vector is as big as what arrived, not `max`.
 ///
 /// ```
 /// use coro_runtime::scheduler::{recv, Scheduler};
@@ -362,7 +515,7 @@ impl fmt::Debug for Accept {
 /// ```
 pub fn recv(stream: &TcpStream, max: usize) -> Recv {
     Recv {
-        state: RecvState::Fresh(stream.try_clone()),
+        stage: Stage::begin(stream.as_fd(), |fd| recv_once(fd, max)),
         max,
     }
 }
@@ -371,105 +524,53 @@ pub fn recv(stream: &TcpStream, max: usize) -> Recv {
 ///
 /// ```
 /// use coro_runtime::scheduler::{recv, Recv};
+/// use std::io::Write;
 /// use std::net::{TcpListener, TcpStream};
 ///
 /// let listener = TcpListener::bind("127.0.0.1:0")?;
-/// let client = TcpStream::connect(listener.local_addr()?)?;
-/// let call: Recv = recv(&client, 64);
-/// assert_eq!(format!("{call:?}"), "Recv::Fresh");
+/// let mut client = TcpStream::connect(listener.local_addr()?)?;
+/// let (conn, _) = listener.accept()?;
+/// let call: Recv = recv(&conn, 64);
+/// assert_eq!(format!("{call:?}"), "Recv::Fresh"); // nothing yet: it will wait
+/// client.write_all(b"hi")?;
+/// # std::thread::sleep(std::time::Duration::from_millis(50));
+/// let call: Recv = recv(&conn, 64);
+/// assert_eq!(format!("{call:?}"), "Recv::Ready"); // read already
 /// # Ok::<(), std::io::Error>(())
 /// ```
 #[must_use = "system calls are coroutines: they do nothing unless delegated to with `yield_from!`"]
 pub struct Recv {
-    state: RecvState,
+    stage: Stage<Vec<u8>>,
     max: usize,
-}
-
-std::thread_local! {
-    /// What [`Recv`] reads into before copying out what arrived.
-    static RECV_SCRATCH: core::cell::RefCell<Vec<u8>> = const { core::cell::RefCell::new(Vec::new()) };
-}
-
-enum RecvState {
-    Fresh(io::Result<TcpStream>),
-    Waiting,
-    Done,
-}
-
-type RecvStep = CoroutineState<Syscall, io::Result<Vec<u8>>>;
-
-impl Recv {
-    fn attempt(&mut self, mut stream: TcpStream) -> RecvStep {
-        loop {
-            // Read into this thread's scratch buffer (zeroed once, when it grows), and copy
-            // out what arrived: an attempt that would block allocates nothing, and the
-            // result is as big as what was read, not `max`.
-            let read = RECV_SCRATCH.with(|scratch| {
-                let mut scratch = scratch.borrow_mut();
-                if scratch.len() < self.max {
-                    scratch.resize(self.max, 0);
-                }
-                stream
-                    .read(&mut scratch[..self.max])
-                    .map(|n| scratch[..n].to_vec())
-            });
-            match read {
-                Ok(data) => return CoroutineState::Complete(Ok(data)),
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
-                    self.state = RecvState::Waiting;
-                    let source = IoSource(OwnedFd::from(stream));
-                    return CoroutineState::Yielded(Syscall::WaitIo(source, Interest::Readable));
-                }
-                Err(e) => return CoroutineState::Complete(Err(e)),
-            }
-        }
-    }
 }
 
 impl Coroutine<Reply> for Recv {
     type Yield = Syscall;
     type Return = io::Result<Vec<u8>>;
 
-    fn resume(&mut self, reply: Reply) -> RecvStep {
-        match mem::replace(&mut self.state, RecvState::Done) {
-            RecvState::Fresh(stream) => {
-                match stream.and_then(|s| s.set_nonblocking(true).map(|()| s)) {
-                    Ok(stream) => self.attempt(stream),
-                    Err(e) => CoroutineState::Complete(Err(e)),
-                }
-            }
-            RecvState::Waiting => match reply {
-                Reply::Io(Ok(source)) => self.attempt(TcpStream::from(source.0)),
-                Reply::Io(Err(e)) => CoroutineState::Complete(Err(e)),
-                other => unexpected("recv", other),
-            },
-            RecvState::Done => panic!("a system call coroutine was resumed after it completed"),
-        }
+    fn resume(&mut self, reply: Reply) -> CoroutineState<Syscall, io::Result<Vec<u8>>> {
+        let max = self.max;
+        self.stage
+            .step(reply, "recv", Interest::Readable, |fd| recv_once(fd, max))
     }
 
-    fn start(&mut self) -> Option<RecvStep> {
-        match self.state {
-            RecvState::Fresh(_) => Some(self.resume(Reply::Start)),
-            RecvState::Waiting | RecvState::Done => None,
-        }
+    fn start(&mut self) -> Option<CoroutineState<Syscall, io::Result<Vec<u8>>>> {
+        (!self.stage.started()).then(|| self.resume(Reply::Start))
     }
 }
 
 impl fmt::Debug for Recv {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self.state {
-            RecvState::Fresh(_) => "Recv::Fresh",
-            RecvState::Waiting => "Recv::Waiting",
-            RecvState::Done => "Recv::Done",
-        })
+        write!(f, "Recv::{}", self.stage.name())
     }
 }
 
 /// Sends all of `data`, waiting whenever the socket's send buffer is full.
 ///
-/// Puts the stream in non-blocking mode (shared with the caller's stream). Errors: any
-/// write error, e.g. the peer has reset the connection.
+/// As much as fits is sent at once, on `stream` itself, when the helper is built (with
+/// `MSG_DONTWAIT`: the stream's blocking mode is left alone); the descriptor is copied for
+/// a wait only if the send buffer fills. Errors: any write error, e.g. the peer has reset
+/// the connection.
 ///
 /// ```
 /// use coro_runtime::scheduler::{send_all, Scheduler};
@@ -490,11 +591,10 @@ impl fmt::Debug for Recv {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn send_all(stream: &TcpStream, data: impl Into<Vec<u8>>) -> SendAll {
-    SendAll {
-        state: SendState::Fresh(stream.try_clone()),
-        data: data.into(),
-        sent: 0,
-    }
+    let data = data.into();
+    let mut sent = 0;
+    let stage = Stage::begin(stream.as_fd(), |fd| send_once(fd, &data, &mut sent));
+    SendAll { stage, data, sent }
 }
 
 /// The sub-coroutine of [`send_all`]: completes with `io::Result<()>`.
@@ -506,86 +606,38 @@ pub fn send_all(stream: &TcpStream, data: impl Into<Vec<u8>>) -> SendAll {
 /// let listener = TcpListener::bind("127.0.0.1:0")?;
 /// let client = TcpStream::connect(listener.local_addr()?)?;
 /// let call: SendAll = send_all(&client, vec![1, 2, 3]);
-/// assert_eq!(format!("{call:?}"), "SendAll { state: \"Fresh\", sent: 0, len: 3 }");
+/// // Three bytes fit in the send buffer: sent when the helper was built.
+/// assert_eq!(format!("{call:?}"), "SendAll { state: \"Ready\", sent: 3, len: 3 }");
 /// # Ok::<(), std::io::Error>(())
 /// ```
 #[must_use = "system calls are coroutines: they do nothing unless delegated to with `yield_from!`"]
 pub struct SendAll {
-    state: SendState,
+    stage: Stage<()>,
     data: Vec<u8>,
     sent: usize,
-}
-
-enum SendState {
-    Fresh(io::Result<TcpStream>),
-    Waiting,
-    Done,
-}
-
-type SendStep = CoroutineState<Syscall, io::Result<()>>;
-
-impl SendAll {
-    fn attempt(&mut self, mut stream: TcpStream) -> SendStep {
-        while self.sent < self.data.len() {
-            match stream.write(&self.data[self.sent..]) {
-                Ok(0) => {
-                    return CoroutineState::Complete(Err(io::Error::new(
-                        io::ErrorKind::WriteZero,
-                        "the socket accepted no more data",
-                    )));
-                }
-                Ok(n) => self.sent += n,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
-                    self.state = SendState::Waiting;
-                    let source = IoSource(OwnedFd::from(stream));
-                    return CoroutineState::Yielded(Syscall::WaitIo(source, Interest::Writable));
-                }
-                Err(e) => return CoroutineState::Complete(Err(e)),
-            }
-        }
-        CoroutineState::Complete(Ok(()))
-    }
 }
 
 impl Coroutine<Reply> for SendAll {
     type Yield = Syscall;
     type Return = io::Result<()>;
 
-    fn resume(&mut self, reply: Reply) -> SendStep {
-        match mem::replace(&mut self.state, SendState::Done) {
-            SendState::Fresh(stream) => {
-                match stream.and_then(|s| s.set_nonblocking(true).map(|()| s)) {
-                    Ok(stream) => self.attempt(stream),
-                    Err(e) => CoroutineState::Complete(Err(e)),
-                }
-            }
-            SendState::Waiting => match reply {
-                Reply::Io(Ok(source)) => self.attempt(TcpStream::from(source.0)),
-                Reply::Io(Err(e)) => CoroutineState::Complete(Err(e)),
-                other => unexpected("send_all", other),
-            },
-            SendState::Done => panic!("a system call coroutine was resumed after it completed"),
-        }
+    fn resume(&mut self, reply: Reply) -> CoroutineState<Syscall, io::Result<()>> {
+        let (data, sent) = (&self.data, &mut self.sent);
+        self.stage
+            .step(reply, "send_all", Interest::Writable, |fd| {
+                send_once(fd, data, sent)
+            })
     }
 
-    fn start(&mut self) -> Option<SendStep> {
-        match self.state {
-            SendState::Fresh(_) => Some(self.resume(Reply::Start)),
-            SendState::Waiting | SendState::Done => None,
-        }
+    fn start(&mut self) -> Option<CoroutineState<Syscall, io::Result<()>>> {
+        (!self.stage.started()).then(|| self.resume(Reply::Start))
     }
 }
 
 impl fmt::Debug for SendAll {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let state = match self.state {
-            SendState::Fresh(_) => "Fresh",
-            SendState::Waiting => "Waiting",
-            SendState::Done => "Done",
-        };
         f.debug_struct("SendAll")
-            .field("state", &state)
+            .field("state", &self.stage.name())
             .field("sent", &self.sent)
             .field("len", &self.data.len())
             .finish()

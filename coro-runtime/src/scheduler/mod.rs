@@ -101,10 +101,12 @@
 //!   on. The default panic hook still prints the panic message.
 //! - **Kill drops at once.** The killed task's coroutine is dropped before the killer is
 //!   resumed, so its drop guards (the `finally` blocks of a port) run immediately.
-//! - **Sockets** are waited on with the [`polling`] crate (epoll, kqueue, ...). Helpers
-//!   hold a duplicate of the socket's descriptor rather than a borrow, because a borrow of a
-//!   coroutine's own local cannot be kept across a yield; see [`IoSource`]. The I/O part is
-//!   available on Unix only.
+//! - **Sockets** are waited on with the [`polling`] crate (epoll, kqueue, ...). A helper
+//!   that must wait holds a duplicate of the socket's descriptor rather than a borrow,
+//!   because a borrow of a coroutine's own local cannot be kept across a yield; see
+//!   [`IoSource`]. [`recv`] and [`send_all`] first try at once on the caller's socket
+//!   (`MSG_DONTWAIT`), so they copy and wait only when the data is not there yet or the
+//!   send buffer is full. The I/O part is available on Unix only.
 //!
 //! # Example: the seed's round-robin scheduler
 //!
