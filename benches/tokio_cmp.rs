@@ -9,7 +9,8 @@
 //!   clock starts (connect, accept, `TCP_NODELAY`), then a handler task per server side
 //!   and a client task per client side run in one scheduler (one runtime), each client
 //!   doing round trips of a 64-byte message (send, receive the whole echo, check it).
-//!   Figure: round trips per second.
+//!   Figure: round trips per second. coro's sockets are registered with its poller once
+//!   (`Reactor::register`); the `_plain` rows give the helpers `&TcpStream` instead.
 //! - **switch_N_tasks** (N = 2, 100,000): tasks that give up the CPU in a loop
 //!   (`yield_now()`); figure: ns per resume (poll), spawning untimed.
 //!
@@ -22,7 +23,7 @@ use std::io;
 use std::net::{Shutdown, TcpListener, TcpStream};
 use std::time::{Duration, Instant};
 
-use coro::scheduler::{Reply, RunExit, Scheduler, Syscall, recv, send_all, yield_now};
+use coro::scheduler::{Registered, Reply, RunExit, Scheduler, Syscall, recv, send_all, yield_now};
 use coro::{Coroutine, yield_from};
 
 const REPEAT: usize = 3;
@@ -71,6 +72,42 @@ fn echo_client(
     Ok(())
 }
 
+/// `echo_handler` on a socket registered once with the poller.
+#[coro::coroutine]
+fn echo_handler_registered(
+    conn: Registered<TcpStream>,
+) -> impl Coroutine<Reply, Yield = Syscall, Return = io::Result<()>> {
+    loop {
+        let data = yield_from!(conn.recv(65536))?;
+        if data.is_empty() {
+            return Ok(());
+        }
+        yield_from!(conn.send_all(data))?;
+    }
+}
+
+/// `echo_client` on a socket registered once with the poller.
+#[coro::coroutine]
+fn echo_client_registered(
+    conn: Registered<TcpStream>,
+    id: u8,
+    round_trips: usize,
+) -> impl Coroutine<Reply, Yield = Syscall, Return = io::Result<()>> {
+    for n in 0..round_trips {
+        let msg = vec![id ^ n as u8; ECHO_MESSAGE];
+        yield_from!(conn.send_all(msg.clone()))?;
+        let mut got = 0;
+        while got < ECHO_MESSAGE {
+            let data = yield_from!(conn.recv(ECHO_MESSAGE - got))?;
+            assert!(!data.is_empty(), "the server closed early");
+            assert!(data == msg[got..got + data.len()], "the echo differs");
+            got += data.len();
+        }
+    }
+    conn.shutdown(Shutdown::Write)?;
+    Ok(())
+}
+
 // ---- setup shared by both --------------------------------------------------------------
 
 /// `n` connected pairs (client side, server side), made one at a time so no backlog fills.
@@ -102,12 +139,25 @@ fn coro_switch(tasks: u32, yields: u32) -> f64 {
     elapsed.as_nanos() as f64 / (f64::from(tasks) * (f64::from(yields) + 1.0))
 }
 
-fn coro_echo(connections: usize, round_trips: usize) -> f64 {
+/// Round trips per second; `registered`: the sockets are registered with the scheduler's
+/// poller once (`Reactor::register`), otherwise the helpers get `&TcpStream`.
+fn coro_echo(connections: usize, round_trips: usize, registered: bool) -> f64 {
     let pairs = pairs(connections);
     let mut sched = Scheduler::new().unwrap();
+    let reactor = sched.reactor();
     for (id, (client, server)) in pairs.into_iter().enumerate() {
-        sched.spawn_detached(echo_handler(server));
-        sched.spawn_detached(echo_client(client, id as u8, round_trips));
+        if registered {
+            let (client, server) = (reactor.register(client), reactor.register(server));
+            sched.spawn_detached(echo_handler_registered(server.unwrap()));
+            sched.spawn_detached(echo_client_registered(
+                client.unwrap(),
+                id as u8,
+                round_trips,
+            ));
+        } else {
+            sched.spawn_detached(echo_handler(server));
+            sched.spawn_detached(echo_client(client, id as u8, round_trips));
+        }
     }
     let t0 = Instant::now();
     let exit = sched.run_for(Duration::from_secs(120)).unwrap();
@@ -210,14 +260,15 @@ fn compare(name: &str, unit: &str, coro: impl Fn() -> f64, tokio: impl Fn() -> f
     );
 }
 
-/// `TOKIO_CMP_ONLY=coro` (or `tokio`): one echo run of 100 connections x 200 round trips
+/// `TOKIO_CMP_ONLY=coro` (or `coro-plain`, `tokio`): one echo run of 100 connections x 200 round trips
 /// on that side alone, for counting its system calls:
 /// `TOKIO_CMP_ONLY=coro strace -c -f target/release/deps/tokio_cmp-HASH`.
 fn count_only(side: &str) {
     let rate = match side {
-        "coro" => coro_echo(100, 200),
+        "coro" => coro_echo(100, 200, true),
+        "coro-plain" => coro_echo(100, 200, false),
         "tokio" => tokio_echo(100, 200),
-        other => panic!("TOKIO_CMP_ONLY={other}: expected coro or tokio"),
+        other => panic!("TOKIO_CMP_ONLY={other}: expected coro, coro-plain or tokio"),
     };
     println!("{side} echo_100_connections {rate:.1} round_trips/s (20000 round trips)");
 }
@@ -237,7 +288,15 @@ fn main() {
         compare(
             "echo_100_connections",
             "round_trips/s",
-            || coro_echo(100, 200),
+            || coro_echo(100, 200, true),
+            || tokio_echo(100, 200),
+        );
+    }
+    if wanted("echo_100_plain") {
+        compare(
+            "echo_100_plain",
+            "round_trips/s",
+            || coro_echo(100, 200, false),
             || tokio_echo(100, 200),
         );
     }
@@ -245,7 +304,15 @@ fn main() {
         compare(
             "echo_1000_connections",
             "round_trips/s",
-            || coro_echo(1000, 40),
+            || coro_echo(1000, 40, true),
+            || tokio_echo(1000, 40),
+        );
+    }
+    if wanted("echo_1000_plain") {
+        compare(
+            "echo_1000_plain",
+            "round_trips/s",
+            || coro_echo(1000, 40, false),
             || tokio_echo(1000, 40),
         );
     }

@@ -9,8 +9,8 @@ use std::net::{Shutdown, TcpListener, TcpStream};
 use std::time::{Duration, Instant};
 
 use coro_runtime::scheduler::{
-    Interest, Reply, RunExit, Scheduler, Syscall, TaskState, WaitError, accept, kill, readable,
-    recv, send_all, sleep, writable, yield_now,
+    Interest, Registered, Reply, RunExit, Scheduler, Syscall, TaskState, WaitError, accept, kill,
+    readable, recv, send_all, sleep, writable, yield_now,
 };
 use coro_runtime::{Coroutine, CoroutineState};
 use scheduler_common::{DropCounter, Log, TaskExt};
@@ -400,4 +400,148 @@ fn recv_and_send_all_leave_a_blocking_socket_blocking_and_never_block_the_schedu
     let s = sched.spawn(send_all(&server, b"back".to_vec()));
     sched.run().unwrap();
     sched.take_result(s).unwrap().unwrap();
+}
+
+// ---- registered sockets --------------------------------------------------------------------
+
+#[test]
+fn dropping_a_registered_socket_deletes_it_from_the_poller() {
+    // The invariant of the `unsafe` in `Reactor::register`: the poller forgets a socket
+    // before it can be closed. Registering a borrow, dropping it, and registering the same
+    // socket again only works if the first registration was deleted (epoll says EEXIST
+    // otherwise).
+    let (_client, server) = pair();
+    let sched = Scheduler::new().unwrap();
+    let first = sched.reactor().register(&server).unwrap();
+    let clone = first.clone();
+    drop(first);
+    assert!(
+        sched.reactor().register(&server).is_err(),
+        "a live clone keeps the registration"
+    );
+    drop(clone);
+    sched.reactor().register(&server).unwrap();
+}
+
+#[coro::coroutine]
+fn registered_echo(
+    conn: Registered<TcpStream>,
+) -> impl Coroutine<Reply, Yield = Syscall, Return = std::io::Result<()>> {
+    loop {
+        let data = coro::yield_from!(conn.recv(65536))?;
+        if data.is_empty() {
+            return Ok(());
+        }
+        coro::yield_from!(conn.send_all(data))?;
+    }
+}
+
+#[coro::coroutine]
+fn registered_client(
+    conn: Registered<TcpStream>,
+    id: u8,
+    rounds: usize,
+) -> impl Coroutine<Reply, Yield = Syscall, Return = std::io::Result<usize>> {
+    for n in 0..rounds {
+        let msg = vec![id ^ n as u8; 1000];
+        coro::yield_from!(conn.send_all(msg.clone()))?;
+        let mut got = 0;
+        while got < msg.len() {
+            let data = coro::yield_from!(conn.recv(msg.len() - got))?;
+            assert!(!data.is_empty(), "the server closed early");
+            assert!(data == msg[got..got + data.len()], "the echo differs");
+            got += data.len();
+        }
+    }
+    conn.shutdown(Shutdown::Write)?;
+    Ok(rounds)
+}
+
+#[test]
+fn registered_sockets_echo_between_many_tasks() {
+    const CLIENTS: usize = 50;
+    const ROUNDS: usize = 50;
+    let mut sched = Scheduler::new().unwrap();
+    let reactor = sched.reactor();
+    let mut clients = Vec::new();
+    for id in 0..CLIENTS {
+        let (client, server) = pair();
+        sched.spawn_detached(registered_echo(reactor.register(server).unwrap()));
+        let client = reactor.register(client).unwrap();
+        clients.push(sched.spawn(registered_client(client, id as u8, ROUNDS)));
+    }
+    assert_eq!(
+        sched.run_for(Duration::from_secs(60)).unwrap(),
+        RunExit::AllDone
+    );
+    for c in clients {
+        assert_eq!(sched.take_result(c).unwrap().unwrap(), ROUNDS);
+    }
+}
+
+#[test]
+fn killing_a_task_waiting_on_a_registered_socket_forgets_it() {
+    let (mut client, server) = pair();
+    let mut sched = Scheduler::new().unwrap();
+    let server = sched.reactor().register(server).unwrap();
+    let victim = sched.spawn(server.recv(16));
+    sched.run_for(MS * 10).unwrap();
+    assert_eq!(
+        sched.state(victim.id()),
+        Some(TaskState::WaitingForIo(Interest::Readable))
+    );
+    sched.kill(victim).unwrap();
+    // The data goes to the next reader, which is woken by it.
+    let next = sched.spawn(server.recv(16));
+    client.write_all(b"late").unwrap();
+    sched.run_for(Duration::from_secs(5)).unwrap();
+    assert_eq!(sched.take_result(next).unwrap().unwrap(), b"late");
+}
+
+#[test]
+fn a_registered_socket_waited_on_in_another_scheduler_is_an_error() {
+    let (_client, server) = pair();
+    let first = Scheduler::new().unwrap();
+    let server = first.reactor().register(server).unwrap();
+    let mut second = Scheduler::new().unwrap();
+    let t = second.spawn(server.recv(16));
+    second.run_for(Duration::from_secs(5)).unwrap();
+    let err = second.take_result(t).unwrap().unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
+}
+
+#[test]
+fn registered_send_all_waits_for_room_on_the_writable_edge() {
+    // As send_all_waits_when_the_buffer_is_full, on a registered socket: the wait is on
+    // the edge-triggered registration, and the reader's draining wakes it.
+    let (client, mut server) = pair();
+    small_buffers(&client, 64 << 10);
+    small_buffers(&server, 64 << 10);
+    let data: Vec<u8> = (0..1 << 20).map(|i: u32| (i % 251) as u8).collect();
+    let expected = data.clone();
+    let mut sched = Scheduler::new().unwrap();
+    let client = sched.reactor().register(client).unwrap();
+    let sender = sched.spawn(client.send_all(data).map(move |r| {
+        drop(client);
+        r
+    }));
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while sched.state(sender.id()) != Some(TaskState::WaitingForIo(Interest::Writable)) {
+        assert!(Instant::now() < deadline, "send_all never waited");
+        sched.run_for(MS).unwrap();
+    }
+    let reader = std::thread::spawn(move || {
+        server
+            .set_read_timeout(Some(Duration::from_secs(5)))
+            .unwrap();
+        let mut got = Vec::new();
+        server.read_to_end(&mut got).unwrap();
+        got
+    });
+    assert_eq!(
+        sched.run_for(Duration::from_secs(8)).unwrap(),
+        RunExit::AllDone
+    );
+    sched.take_result(sender).unwrap().unwrap();
+    assert!(reader.join().unwrap() == expected);
 }

@@ -308,6 +308,28 @@ pub fn stop() -> Call<()> {
     Call::new(Syscall::Stop, decode_done)
 }
 
+/// Gets the scheduler's [`Reactor`](super::Reactor), to
+/// [register](super::Reactor::register) sockets with its poller once for their whole life.
+///
+/// ```
+/// use coro_runtime::scheduler::{get_reactor, Scheduler};
+/// use std::net::UdpSocket;
+///
+/// let mut sched = Scheduler::new()?;
+/// let t = sched.spawn(get_reactor());
+/// sched.run()?;
+/// let reactor = sched.take_result(t)?;
+/// reactor.register(UdpSocket::bind("127.0.0.1:0")?)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[cfg(unix)]
+pub fn get_reactor() -> Call<super::Reactor> {
+    Call::new(Syscall::GetReactor, |reply| match reply {
+        Reply::Reactor(reactor) => reactor,
+        other => unexpected("get_reactor", other),
+    })
+}
+
 /// Waits until a task finishes and takes its outcome (Beazley's `WaitTask`, returning the
 /// task's return value as `yield from` does).
 ///

@@ -25,7 +25,7 @@ use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd, RawFd};
 use std::vec::Vec;
 
 use super::calls::unexpected;
-use super::{Interest, Reply, Syscall};
+use super::{Interest, Registered, Reply, Syscall};
 use crate::{Coroutine, CoroutineState};
 
 /// An owned descriptor that a task hands to the scheduler to wait on, and gets back when it
@@ -366,6 +366,10 @@ enum Stage<T> {
     Fresh(io::Result<IoSource>),
     /// Yielded [`Syscall::WaitIo`]; the scheduler holds the copy.
     Waiting,
+    /// A [`Registered`] socket would block: yield a wait on its key.
+    Blocked(Registered<TcpStream>),
+    /// Yielded [`Syscall::WaitReady`] on this socket.
+    WaitingOn(Registered<TcpStream>),
     Done,
 }
 
@@ -376,6 +380,17 @@ impl<T> Stage<T> {
         match attempt(fd) {
             Attempt::Done(result) => Stage::Ready(result),
             Attempt::WouldBlock => Stage::Fresh(fd.try_clone_to_owned().map(IoSource)),
+        }
+    }
+
+    /// The same on a registered socket: no copy is needed to wait.
+    fn begin_on(
+        socket: &Registered<TcpStream>,
+        attempt: impl FnOnce(BorrowedFd<'_>) -> Attempt<T>,
+    ) -> Stage<T> {
+        match attempt(socket.as_fd()) {
+            Attempt::Done(result) => Stage::Ready(result),
+            Attempt::WouldBlock => Stage::Blocked(socket.clone()),
         }
     }
 
@@ -398,6 +413,14 @@ impl<T> Stage<T> {
                 Reply::Io(Err(e)) => Err(e),
                 other => unexpected(name, other),
             },
+            Stage::Blocked(socket) => return self.wait_on(socket, interest),
+            Stage::WaitingOn(socket) => match reply {
+                Reply::Done => match attempt(socket.as_fd()) {
+                    Attempt::Done(result) => return CoroutineState::Complete(result),
+                    Attempt::WouldBlock => return self.wait_on(socket, interest),
+                },
+                other => unexpected(name, other),
+            },
             Stage::Done => panic!("a system call coroutine was resumed after it completed"),
         };
         match source {
@@ -409,15 +432,35 @@ impl<T> Stage<T> {
         }
     }
 
+    /// Yields the wait on a registered socket, unless it belongs to another scheduler
+    /// (whose poller would never wake this one).
+    fn wait_on(
+        &mut self,
+        socket: Registered<TcpStream>,
+        interest: Interest,
+    ) -> CoroutineState<Syscall, io::Result<T>> {
+        let key = socket.key();
+        let current = super::current_scheduler();
+        if current != 0 && current != key.tag {
+            return CoroutineState::Complete(Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "the socket is registered with another scheduler",
+            )));
+        }
+        *self = Stage::WaitingOn(socket);
+        CoroutineState::Yielded(Syscall::WaitReady(key, interest))
+    }
+
     fn started(&self) -> bool {
-        matches!(self, Stage::Waiting | Stage::Done)
+        matches!(self, Stage::Waiting | Stage::WaitingOn(_) | Stage::Done)
     }
 
     fn name(&self) -> &'static str {
         match self {
             Stage::Ready(_) => "Ready",
             Stage::Fresh(_) => "Fresh",
-            Stage::Waiting => "Waiting",
+            Stage::Waiting | Stage::WaitingOn(_) => "Waiting",
+            Stage::Blocked(_) => "Fresh",
             Stage::Done => "Done",
         }
     }
@@ -641,5 +684,60 @@ impl fmt::Debug for SendAll {
             .field("sent", &self.sent)
             .field("len", &self.data.len())
             .finish()
+    }
+}
+
+impl Registered<TcpStream> {
+    /// [`recv`] on a registered stream: the same first attempt, and a wait that neither
+    /// copies the descriptor nor asks the poller anything.
+    ///
+    /// ```
+    /// use coro_runtime::scheduler::Scheduler;
+    /// use std::io::Write;
+    /// use std::net::{TcpListener, TcpStream};
+    ///
+    /// let listener = TcpListener::bind("127.0.0.1:0")?;
+    /// let mut client = TcpStream::connect(listener.local_addr()?)?;
+    /// let mut sched = Scheduler::new()?;
+    /// let conn = sched.reactor().register(listener.accept()?.0)?;
+    /// let t = sched.spawn(conn.recv(1024));
+    /// client.write_all(b"hello")?;
+    /// sched.run()?;
+    /// assert_eq!(sched.take_result(t)??, b"hello");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn recv(&self, max: usize) -> Recv {
+        Recv {
+            stage: Stage::begin_on(self, |fd| recv_once(fd, max)),
+            max,
+        }
+    }
+
+    /// [`send_all`] on a registered stream: waits for room without a copy of the
+    /// descriptor or a poller call.
+    ///
+    /// ```
+    /// use coro_runtime::scheduler::Scheduler;
+    /// use std::io::Read;
+    /// use std::net::{TcpListener, TcpStream};
+    ///
+    /// let listener = TcpListener::bind("127.0.0.1:0")?;
+    /// let sched = Scheduler::new()?;
+    /// let client = sched.reactor().register(TcpStream::connect(listener.local_addr()?)?)?;
+    /// let (mut conn, _) = listener.accept()?;
+    /// let mut sched = sched;
+    /// let t = sched.spawn(client.send_all("hello"));
+    /// sched.run()?;
+    /// sched.take_result(t)??;
+    /// let mut got = [0; 5];
+    /// conn.read_exact(&mut got)?;
+    /// assert_eq!(&got, b"hello");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn send_all(&self, data: impl Into<Vec<u8>>) -> SendAll {
+        let data = data.into();
+        let mut sent = 0;
+        let stage = Stage::begin_on(self, |fd| send_once(fd, &data, &mut sent));
+        SendAll { stage, data, sent }
     }
 }

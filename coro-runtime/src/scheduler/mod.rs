@@ -218,9 +218,13 @@ use crate::{Coroutine, CoroutineState};
 mod calls;
 #[cfg(unix)]
 mod io_wait;
+#[cfg(unix)]
+mod reactor;
 mod syscall;
 mod task;
 
+#[cfg(unix)]
+pub use calls::get_reactor;
 pub use calls::{
     Call, Wait, get_tid, kill, sleep, sleep_until, spawn, spawn_detached, stop, wait, yield_now,
 };
@@ -228,6 +232,8 @@ pub use calls::{
 pub use io_wait::{
     Accept, IoSource, Recv, SendAll, WaitIo, accept, readable, recv, send_all, writable,
 };
+#[cfg(unix)]
+pub use reactor::{Reactor, ReadyKey, Registered, Socket};
 pub use syscall::{KillError, Reply, Syscall, WaitError};
 pub use task::{Joinable, Task, TaskHandle, TaskId, TaskState, TaskStats};
 
@@ -334,6 +340,9 @@ impl fmt::Debug for StopHandle {
 struct Shared {
     stop: AtomicBool,
     poller: Poller,
+    /// The next key of a [`Registered`] socket (registered from any thread's `Reactor`).
+    #[cfg_attr(not(unix), allow(dead_code))]
+    next_key: core::sync::atomic::AtomicUsize,
 }
 
 /// How a task ended, as [`Scheduler::on_exit`] reports it.
@@ -415,6 +424,12 @@ enum State {
         key: usize,
         interest: Interest,
     },
+    /// Waiting on a [`Registered`] socket, listed in `Scheduler::ready_waiters`.
+    #[cfg(unix)]
+    WaitingReady {
+        key: usize,
+        interest: Interest,
+    },
 }
 
 struct Entry {
@@ -450,6 +465,8 @@ struct Fired {
     key: usize,
     error: bool,
     hangup: bool,
+    readable: bool,
+    writable: bool,
 }
 
 /// The cooperative scheduler: a ready queue run round-robin, a sleep heap, and a poller.
@@ -489,6 +506,10 @@ pub struct Scheduler {
     io: HashMap<usize, IoWaiter>,
     #[cfg(unix)]
     next_key: usize,
+    /// The tasks waiting on each [`Registered`] socket, by key; a key is here only while
+    /// some task waits on it.
+    #[cfg(unix)]
+    ready_waiters: HashMap<usize, Vec<(TaskId, Interest)>>,
     exit_hook: Option<ExitHook>,
     /// This scheduler's number, unique in the process: its handles carry it.
     tag: u64,
@@ -543,6 +564,7 @@ impl Scheduler {
             shared: Arc::new(Shared {
                 stop: AtomicBool::new(false),
                 poller: Poller::new()?,
+                next_key: core::sync::atomic::AtomicUsize::new(0),
             }),
             events: Events::new(),
             fired: Vec::new(),
@@ -550,6 +572,8 @@ impl Scheduler {
             io: HashMap::new(),
             #[cfg(unix)]
             next_key: 0,
+            #[cfg(unix)]
+            ready_waiters: HashMap::new(),
             exit_hook: None,
             tag: {
                 static NEXT: AtomicU64 = AtomicU64::new(1);
@@ -753,6 +777,26 @@ impl Scheduler {
         self.run_inner(Instant::now().checked_add(duration))
     }
 
+    /// This scheduler's poller, to [register](Reactor::register) sockets with once for
+    /// their whole life; tasks get it with [`get_reactor`].
+    ///
+    /// ```
+    /// use coro_runtime::scheduler::Scheduler;
+    /// use std::net::TcpListener;
+    ///
+    /// let sched = Scheduler::new()?;
+    /// let listener = sched.reactor().register(TcpListener::bind("127.0.0.1:0")?)?;
+    /// # let _ = listener;
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    #[cfg(unix)]
+    pub fn reactor(&self) -> Reactor {
+        Reactor {
+            shared: Arc::clone(&self.shared),
+            tag: self.tag,
+        }
+    }
+
     /// A handle that stops this scheduler's run from another thread (or from anywhere).
     ///
     /// ```
@@ -837,7 +881,9 @@ impl Scheduler {
                 State::Sleeping { until, .. } => TaskState::Sleeping { until },
                 State::WaitingTask(target) => TaskState::WaitingForTask(target),
                 #[cfg(unix)]
-                State::WaitingIo { interest, .. } => TaskState::WaitingForIo(interest),
+                State::WaitingIo { interest, .. } | State::WaitingReady { interest, .. } => {
+                    TaskState::WaitingForIo(interest)
+                }
             });
         }
         self.finished.get(&id).map(|_| TaskState::Finished)
@@ -968,6 +1014,33 @@ impl Scheduler {
             Syscall::SleepUntil(until) => self.sleep(id, Instant::now(), Some(until)),
             #[cfg(unix)]
             Syscall::WaitIo(source, interest) => self.wait_io(id, source, interest),
+            #[cfg(unix)]
+            Syscall::WaitReady(key, interest) => {
+                if key.tag != self.tag {
+                    // Another scheduler's poller: this one would never see it ready.
+                    self.reply(id, Reply::Done);
+                } else {
+                    self.ready_waiters
+                        .entry(key.key)
+                        .or_default()
+                        .push((id, interest));
+                    if let Some(entry) = self.tasks.get_mut(&id) {
+                        entry.stats.io_waits += 1;
+                    }
+                    self.set_state(
+                        id,
+                        State::WaitingReady {
+                            key: key.key,
+                            interest,
+                        },
+                    );
+                }
+            }
+            #[cfg(unix)]
+            Syscall::GetReactor => {
+                let reactor = self.reactor();
+                self.reply(id, Reply::Reactor(reactor));
+            }
         }
     }
 
@@ -1032,6 +1105,15 @@ impl Scheduler {
             State::WaitingIo { key, .. } => {
                 if let Some(waiter) = self.io.remove(&key) {
                     let _ = self.shared.poller.delete(&waiter.source);
+                }
+            }
+            #[cfg(unix)]
+            State::WaitingReady { key, .. } => {
+                if let Some(waiters) = self.ready_waiters.get_mut(&key) {
+                    waiters.retain(|&(task, _)| task != id);
+                    if waiters.is_empty() {
+                        self.ready_waiters.remove(&key);
+                    }
                 }
             }
             State::Sleeping { until: Some(_), .. } => {
@@ -1234,7 +1316,7 @@ impl Scheduler {
 
     fn has_io_waiters(&self) -> bool {
         #[cfg(unix)]
-        return !self.io.is_empty();
+        return !self.io.is_empty() || !self.ready_waiters.is_empty();
         #[cfg(not(unix))]
         return false;
     }
@@ -1244,7 +1326,7 @@ impl Scheduler {
         let key = loop {
             let key = self.next_key;
             self.next_key = self.next_key.wrapping_add(1);
-            if key != usize::MAX && !self.io.contains_key(&key) {
+            if key & reactor::REGISTERED == 0 && !self.io.contains_key(&key) {
                 break key;
             }
         };
@@ -1295,6 +1377,8 @@ impl Scheduler {
             key: event.key,
             error: event.is_err() == Some(true),
             hangup: event.is_interrupt(),
+            readable: event.readable,
+            writable: event.writable,
         }));
         for event in &fired {
             self.io_ready(*event);
@@ -1305,6 +1389,9 @@ impl Scheduler {
 
     #[cfg(unix)]
     fn io_ready(&mut self, event: Fired) {
+        if event.key & reactor::REGISTERED != 0 {
+            return self.registered_ready(event);
+        }
         let Some(waiter) = self.io.remove(&event.key) else {
             return;
         };
@@ -1326,6 +1413,38 @@ impl Scheduler {
 
     #[cfg(not(unix))]
     fn io_ready(&mut self, _event: Fired) {}
+
+    /// An edge on a registered socket: wakes the tasks waiting for what it reports (all of
+    /// them on an error or hang-up: their next attempt gets the error or the end of file).
+    #[cfg(unix)]
+    fn registered_ready(&mut self, event: Fired) {
+        let Some(mut waiters) = self.ready_waiters.remove(&event.key) else {
+            return; // nobody waits: the next attempt will see whatever it reports
+        };
+        let all = event.error || event.hangup;
+        waiters.retain(|&(task, interest)| {
+            let woken = all
+                || match interest {
+                    Interest::Readable => event.readable,
+                    Interest::Writable => event.writable,
+                };
+            if woken
+                && self.tasks.get(&task).is_some_and(|e| {
+                    e.state
+                        == State::WaitingReady {
+                            key: event.key,
+                            interest,
+                        }
+                })
+            {
+                self.reply(task, Reply::Done);
+            }
+            !woken
+        });
+        if !waiters.is_empty() {
+            self.ready_waiters.insert(event.key, waiters);
+        }
+    }
 }
 
 /// The pending error of a socket that reported an error condition.

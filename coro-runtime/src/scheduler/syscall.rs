@@ -55,6 +55,15 @@ pub enum Syscall {
     /// the [`IoSource`] while the task waits and hands it back in [`Reply::Io`].
     #[cfg(unix)]
     WaitIo(IoSource, super::Interest),
+    /// Wait until a [`Registered`](super::Registered) socket is ready again, after an
+    /// attempt that would block (the registration is edge-triggered: a wait not preceded by
+    /// such an attempt may never wake). Answered by [`Reply::Done`], possibly early: the
+    /// helpers try again, and wait again if it still would block.
+    #[cfg(unix)]
+    WaitReady(super::ReadyKey, super::Interest),
+    /// "Which poller do you use?" Answered by [`Reply::Reactor`], to register sockets with.
+    #[cfg(unix)]
+    GetReactor,
     /// Ask the running [`Scheduler::run`](super::Scheduler::run) to return
     /// [`RunExit::StopRequested`](super::RunExit::StopRequested) once this task has been
     /// put back in the ready queue. Answered by [`Reply::Done`] on the next run.
@@ -87,7 +96,8 @@ pub enum Reply {
     /// system call to answer yet; ignore it, as Python's priming `send(None)` is ignored.
     Start,
     /// The system call is done and has nothing to report: [`Syscall::YieldNow`],
-    /// [`Syscall::Sleep`], [`Syscall::SleepUntil`], [`Syscall::Stop`].
+    /// [`Syscall::Sleep`], [`Syscall::SleepUntil`], [`Syscall::Stop`], and (on Unix)
+    /// `Syscall::WaitReady`.
     Done,
     /// The caller's own id: answers [`Syscall::GetTid`].
     Tid(TaskId),
@@ -100,6 +110,9 @@ pub enum Reply {
     /// Answers [`Syscall::WaitIo`]: the source is ready (and handed back), or the error.
     #[cfg(unix)]
     Io(io::Result<IoSource>),
+    /// Answers `Syscall::GetReactor`: the scheduler's poller, to register sockets with.
+    #[cfg(unix)]
+    Reactor(super::Reactor),
 }
 
 /// Why a [`Syscall::Kill`] (or [`Scheduler::kill`](super::Scheduler::kill)) did nothing.
