@@ -234,34 +234,10 @@ pub use io_wait::{
 };
 #[cfg(unix)]
 pub use reactor::{Reactor, ReadyKey, Registered, Socket};
-pub use syscall::{KillError, Reply, Syscall, WaitError};
+pub use syscall::{Interest, KillError, Reply, Syscall, WaitError};
 pub use task::{Joinable, Task, TaskHandle, TaskId, TaskState, TaskStats};
 
 use task::BoxedTask;
-
-/// Which readiness a task waits for in [`Syscall::WaitIo`].
-///
-/// ```
-/// use coro_runtime::scheduler::Interest;
-/// assert_eq!(Interest::Readable.to_string(), "readable");
-/// assert_ne!(Interest::Readable, Interest::Writable);
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Interest {
-    /// A read would not block.
-    Readable,
-    /// A write would not block.
-    Writable,
-}
-
-impl fmt::Display for Interest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Interest::Readable => "readable",
-            Interest::Writable => "writable",
-        })
-    }
-}
 
 /// Why [`Scheduler::run`] (or `run_until`, `run_for`) returned.
 ///

@@ -54,13 +54,13 @@ pub enum Syscall {
     /// Wait until the socket can be read (or written) without blocking. The scheduler keeps
     /// the [`IoSource`] while the task waits and hands it back in [`Reply::Io`].
     #[cfg(unix)]
-    WaitIo(IoSource, super::Interest),
+    WaitIo(IoSource, Interest),
     /// Wait until a [`Registered`](super::Registered) socket is ready again, after an
     /// attempt that would block (the registration is edge-triggered: a wait not preceded by
     /// such an attempt may never wake). Answered by [`Reply::Done`], possibly early: the
     /// helpers try again, and wait again if it still would block.
     #[cfg(unix)]
-    WaitReady(super::ReadyKey, super::Interest),
+    WaitReady(super::ReadyKey, Interest),
     /// "Which poller do you use?" Answered by [`Reply::Reactor`], to register sockets with.
     #[cfg(unix)]
     GetReactor,
@@ -272,3 +272,27 @@ impl fmt::Display for WaitError {
 }
 
 impl std::error::Error for WaitError {}
+
+/// Which readiness a task waits for in [`Syscall::WaitIo`].
+///
+/// ```
+/// use coro_runtime::scheduler::Interest;
+/// assert_eq!(Interest::Readable.to_string(), "readable");
+/// assert_ne!(Interest::Readable, Interest::Writable);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Interest {
+    /// A read would not block.
+    Readable,
+    /// A write would not block.
+    Writable,
+}
+
+impl fmt::Display for Interest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Interest::Readable => "readable",
+            Interest::Writable => "writable",
+        })
+    }
+}
