@@ -189,28 +189,6 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use std::vec::Vec;
 
-/// Task ids are sequential integers: a multiplicative hash spreads them over the table at
-/// a fraction of SipHash's cost, which the scheduler pays on every switch. (Nothing here
-/// hashes data from outside, so there is no flooding to defend against.)
-#[derive(Default, Clone, Copy)]
-struct IdHasher(u64);
-
-impl std::hash::Hasher for IdHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type IdMap<V> = HashMap<TaskId, V, std::hash::BuildHasherDefault<IdHasher>>;
-
 use polling::{Events, Poller};
 
 use crate::{Coroutine, CoroutineState};
@@ -221,6 +199,7 @@ mod io_wait;
 #[cfg(unix)]
 mod reactor;
 mod syscall;
+mod table;
 mod task;
 
 #[cfg(unix)]
@@ -237,6 +216,7 @@ pub use reactor::{Reactor, ReadyKey, Registered, Socket};
 pub use syscall::{Interest, KillError, Reply, Syscall, WaitError};
 pub use task::{Joinable, Task, TaskHandle, TaskId, TaskState, TaskStats};
 
+use table::Table;
 use task::BoxedTask;
 
 /// Why [`Scheduler::run`] (or `run_until`, `run_for`) returned.
@@ -467,13 +447,14 @@ struct Fired {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub struct Scheduler {
-    tasks: IdMap<Entry>,
-    ready: VecDeque<TaskId>,
+    tasks: Table<Entry>,
+    /// Slot and id of each queued task (the id tells a reused slot from its old task).
+    ready: VecDeque<(usize, TaskId)>,
     sleepers: BinaryHeap<Reverse<(Instant, u64, TaskId)>>,
     /// Heap entries of sleepers that were killed, so the heap can be compacted.
     stale_sleepers: usize,
     next_sleep_seq: u64,
-    finished: IdMap<Finished>,
+    finished: HashMap<TaskId, Finished>,
     next_id: u64,
     shared: Arc<Shared>,
     events: Events,
@@ -530,12 +511,12 @@ impl Scheduler {
     /// ```
     pub fn new() -> io::Result<Scheduler> {
         Ok(Scheduler {
-            tasks: IdMap::default(),
+            tasks: Table::new(),
             ready: VecDeque::new(),
             sleepers: BinaryHeap::new(),
             stale_sleepers: 0,
             next_sleep_seq: 0,
-            finished: IdMap::default(),
+            finished: HashMap::new(),
             next_id: 1,
             shared: Arc::new(Shared {
                 stop: AtomicBool::new(false),
@@ -917,10 +898,10 @@ impl Scheduler {
             // One round: the tasks ready now, in queue order. Tasks they make ready run in
             // the next round, after timers and sockets have been checked again.
             for _ in 0..self.ready.len() {
-                let Some(id) = self.ready.pop_front() else {
+                let Some((key, id)) = self.ready.pop_front() else {
                     break;
                 };
-                self.step(id);
+                self.step(key, id);
                 if self.shared.stop.load(Ordering::SeqCst) {
                     break;
                 }
@@ -929,8 +910,8 @@ impl Scheduler {
     }
 
     /// Resumes one task and carries out what it yields.
-    fn step(&mut self, id: TaskId) {
-        let Some(entry) = self.tasks.get_mut(&id) else {
+    fn step(&mut self, key: usize, id: TaskId) {
+        let Some(entry) = self.tasks.at_mut(key, id) else {
             return; // killed while queued
         };
         if entry.state != State::Ready {
@@ -947,25 +928,25 @@ impl Scheduler {
         }));
         entry.stats.resumes += 1;
         match result {
-            Ok(CoroutineState::Yielded(call)) => self.handle(id, call),
+            Ok(CoroutineState::Yielded(call)) => self.handle(key, id, call),
             Ok(CoroutineState::Complete(value)) => self.retire(id, Outcome::Returned(value)),
             Err(payload) => self.retire(id, Outcome::Panicked(panic_message(&*payload))),
         }
     }
 
     /// Carries out a system call of task `id` (which is live and not queued).
-    fn handle(&mut self, id: TaskId, call: Syscall) {
+    fn handle(&mut self, key: usize, id: TaskId, call: Syscall) {
         match call {
             Syscall::YieldNow | Syscall::Stop => {
                 if matches!(call, Syscall::Stop) {
                     self.shared.stop.store(true, Ordering::SeqCst);
                 }
-                self.reply(id, Reply::Done);
+                self.reply_at(key, id, Reply::Done);
             }
-            Syscall::GetTid => self.reply(id, Reply::Tid(id)),
+            Syscall::GetTid => self.reply_at(key, id, Reply::Tid(id)),
             Syscall::Spawn(task) => {
                 let child = self.insert(task);
-                self.reply(id, Reply::Spawned(child));
+                self.reply_at(key, id, Reply::Spawned(child));
             }
             Syscall::Kill(target) => {
                 let result = self.kill_task(target, Some(id));
@@ -1022,10 +1003,17 @@ impl Scheduler {
 
     /// Answers a live task and queues it.
     fn reply(&mut self, id: TaskId, reply: Reply) {
-        if let Some(entry) = self.tasks.get_mut(&id) {
+        if let Some(key) = self.tasks.key(&id) {
+            self.reply_at(key, id, reply);
+        }
+    }
+
+    /// [`reply`](Self::reply) to the task in slot `key`, without looking its id up.
+    fn reply_at(&mut self, key: usize, id: TaskId, reply: Reply) {
+        if let Some(entry) = self.tasks.at_mut(key, id) {
             entry.pending = Some(reply);
             entry.state = State::Ready;
-            self.ready.push_back(id);
+            self.ready.push_back((key, id));
         }
     }
 
@@ -1038,7 +1026,7 @@ impl Scheduler {
     fn insert(&mut self, task: Task) -> TaskId {
         let id = TaskId::new(self.next_id);
         self.next_id += 1;
-        self.tasks.insert(
+        let key = self.tasks.insert(
             id,
             Entry {
                 coro: task.coro,
@@ -1049,7 +1037,7 @@ impl Scheduler {
                 stats: TaskStats::default(),
             },
         );
-        self.ready.push_back(id);
+        self.ready.push_back((key, id));
         id
     }
 
@@ -1465,7 +1453,9 @@ impl fmt::Debug for Scheduler {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 let mut map = f.debug_map();
                 for id in self.0.task_ids() {
-                    let entry = &self.0.tasks[&id];
+                    let Some(entry) = self.0.tasks.get(&id) else {
+                        continue;
+                    };
                     map.entry(&id, &(self.0.state(id), entry.stats));
                 }
                 map.finish()
@@ -1475,7 +1465,10 @@ impl fmt::Debug for Scheduler {
         finished.sort_unstable();
         f.debug_struct("Scheduler")
             .field("tasks", &Live(self))
-            .field("ready", &self.ready)
+            .field(
+                "ready",
+                &self.ready.iter().map(|&(_, id)| id).collect::<Vec<_>>(),
+            )
             .field("finished", &finished)
             .finish_non_exhaustive()
     }
