@@ -4,7 +4,8 @@ use core::fmt;
 use core::mem;
 use std::time::{Duration, Instant};
 
-use super::{Joinable, KillError, Reply, Syscall, Task, TaskHandle, TaskId, WaitError};
+use super::syscall::{KillError, Reply, Syscall, WaitError};
+use super::task::{Joinable, Task, TaskHandle, TaskId};
 use crate::{Coroutine, CoroutineState};
 
 /// A system call in flight: a sub-coroutine that yields one [`Syscall`] and completes with
@@ -62,7 +63,7 @@ impl<T> Coroutine<Reply> for Call<T> {
         match mem::replace(&mut self.state, CallState::Done) {
             CallState::Fresh(call) => {
                 if let Some((scheduler, answer)) = self.foreign.take() {
-                    let current = super::current_scheduler();
+                    let current = super::run::current_scheduler();
                     if current != 0 && current != scheduler {
                         return CoroutineState::Complete((self.decode)(answer));
                     }
@@ -128,7 +129,7 @@ fn decode_spawned(reply: Reply) -> TaskId {
 }
 
 fn decode_handle<R>(reply: Reply) -> TaskHandle<R> {
-    TaskHandle::new(decode_spawned(reply), super::current_scheduler())
+    TaskHandle::new(decode_spawned(reply), super::run::current_scheduler())
 }
 
 fn decode_kill(reply: Reply) -> Result<(), KillError> {
@@ -393,7 +394,7 @@ impl<W: Joinable> Coroutine<Reply> for Wait<W> {
             WaitState::Fresh => {
                 // A handle of another scheduler names a task this one never spawned,
                 // whatever task has the same number here.
-                let (tag, current) = (self.target.scheduler_tag(), super::current_scheduler());
+                let (tag, current) = (self.target.scheduler_tag(), super::run::current_scheduler());
                 if tag != 0 && current != 0 && tag != current {
                     return CoroutineState::Complete(Err(WaitError::Unknown(
                         self.target.task_id(),

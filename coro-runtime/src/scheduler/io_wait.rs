@@ -25,7 +25,8 @@ use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd, RawFd};
 use std::vec::Vec;
 
 use super::calls::unexpected;
-use super::{Interest, Registered, Reply, Syscall};
+use super::reactor::Registered;
+use super::syscall::{Interest, Reply, Syscall};
 use crate::{Coroutine, CoroutineState};
 
 /// An owned descriptor that a task hands to the scheduler to wait on, and gets back when it
@@ -440,7 +441,7 @@ impl<T> Stage<T> {
         interest: Interest,
     ) -> CoroutineState<Syscall, io::Result<T>> {
         let key = socket.key();
-        let current = super::current_scheduler();
+        let current = super::run::current_scheduler();
         if current != 0 && current != key.tag {
             return CoroutineState::Complete(Err(io::Error::new(
                 io::ErrorKind::InvalidInput,

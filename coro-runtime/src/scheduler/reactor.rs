@@ -18,7 +18,7 @@ use std::os::fd::{AsFd, AsRawFd, BorrowedFd};
 use std::rc::Rc;
 use std::sync::Arc;
 
-use super::Shared;
+use super::run::Shared;
 
 /// The high bit marks the keys of [`Registered`] sockets in the poller, so that they never
 /// meet the keys of one-off waits on an [`IoSource`](super::IoSource).

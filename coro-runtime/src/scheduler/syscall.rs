@@ -8,11 +8,11 @@ use std::time::{Duration, Instant};
 use std::vec::Vec;
 
 #[cfg(unix)]
-use super::IoSource;
+use super::io_wait::IoSource;
 #[cfg(unix)]
 use std::io;
 
-use super::{Task, TaskId};
+use super::task::{Task, TaskId};
 
 /// A system call: what a task yields to ask the scheduler for something (Beazley's
 /// `SystemCall` subclasses).

@@ -7,7 +7,7 @@ use std::vec::Vec;
 
 use slab::Slab;
 
-use super::TaskId;
+use super::task::TaskId;
 
 /// Live tasks by id. Ids stay the public, sequential numbers; the slab slot (`key`) is
 /// private and is what the ready queue holds beside the id, so the switch path (resume,

@@ -7,7 +7,7 @@ use core::marker::PhantomData;
 use std::boxed::Box;
 use std::time::{Duration, Instant};
 
-use super::{Interest, Reply, Syscall, WaitError};
+use super::syscall::{Interest, Reply, Syscall, WaitError};
 use crate::{Coroutine, CoroutineState};
 
 /// The identity of a task in one [`Scheduler`](super::Scheduler): Beazley's `tid`.
@@ -87,7 +87,7 @@ impl fmt::Display for TaskId {
 /// ```
 pub struct TaskHandle<R> {
     id: TaskId,
-    /// The scheduler that spawned the task (see [`super::current_scheduler`]): a handle is
+    /// The scheduler that spawned the task (see `run::current_scheduler`): a handle is
     /// only good with it.
     scheduler: u64,
     marker: PhantomData<fn() -> R>,

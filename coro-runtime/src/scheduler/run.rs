@@ -1,0 +1,1287 @@
+//! The scheduler itself: the task table, the ready queue, the main loop, timers and the
+//! socket waits; [`super`] re-exports what is public.
+
+use core::any::Any;
+use core::cell::Cell;
+use core::cmp::Reverse;
+use core::fmt;
+use core::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::boxed::Box;
+use std::collections::{BinaryHeap, HashMap, VecDeque};
+use std::io;
+use std::panic::{self, AssertUnwindSafe};
+use std::string::{String, ToString};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use std::vec::Vec;
+
+use polling::{Events, Poller};
+
+use crate::{Coroutine, CoroutineState};
+
+#[cfg(unix)]
+use super::io_wait::IoSource;
+#[cfg(unix)]
+use super::reactor::{self, Reactor};
+use super::syscall::{Interest, KillError, Reply, Syscall, WaitError};
+use super::table::Table;
+use super::task::{BoxedTask, Joinable, Task, TaskHandle, TaskId, TaskState, TaskStats};
+#[cfg(all(doc, unix))]
+use super::calls::get_reactor;
+#[cfg(doc)]
+use super::calls::{kill, spawn, spawn_detached, wait};
+
+/// Why [`Scheduler::run`] (or `run_until`, `run_for`) returned.
+///
+/// ```
+/// use coro_runtime::scheduler::{RunExit, Scheduler};
+///
+/// let mut sched = Scheduler::new()?;
+/// assert_eq!(sched.run()?, RunExit::AllDone); // no task at all
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RunExit {
+    /// No task is left.
+    AllDone,
+    /// The deadline passed with tasks still alive; run again to go on.
+    DeadlineReached,
+    /// A task yielded [`Syscall::Stop`] or a [`StopHandle`] was used; run again to go on.
+    StopRequested,
+}
+
+/// Asks a [`Scheduler`] to stop, from any thread: the current (or next) `run` returns
+/// [`RunExit::StopRequested`]. A scheduler blocked waiting for sockets or timers is woken.
+///
+/// ```
+/// use coro_runtime::scheduler::{sleep, RunExit, Scheduler};
+/// use std::time::{Duration, Instant};
+///
+/// let mut sched = Scheduler::new()?;
+/// sched.spawn(sleep(Duration::from_secs(3600)));
+/// let handle = sched.stop_handle();
+/// let t0 = Instant::now();
+/// let stopper = std::thread::spawn(move || {
+///     std::thread::sleep(Duration::from_millis(20));
+///     handle.stop();
+/// });
+/// assert_eq!(sched.run()?, RunExit::StopRequested);
+/// assert!(t0.elapsed() < Duration::from_secs(60));
+/// stopper.join().unwrap();
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct StopHandle {
+    shared: Arc<Shared>,
+}
+
+impl StopHandle {
+    /// Requests the stop and wakes the scheduler if it is blocked.
+    ///
+    /// ```
+    /// use coro_runtime::scheduler::{yield_now, RunExit, Scheduler};
+    ///
+    /// let mut sched = Scheduler::new()?;
+    /// sched.spawn(yield_now());
+    /// sched.stop_handle().stop(); // before the run: it returns at once
+    /// assert_eq!(sched.run()?, RunExit::StopRequested);
+    /// assert_eq!(sched.run()?, RunExit::AllDone);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn stop(&self) {
+        self.shared.stop.store(true, Ordering::SeqCst);
+        // A failed wake-up only means the scheduler notices at its next timer or event.
+        let _ = self.shared.poller.notify();
+    }
+}
+
+impl fmt::Debug for StopHandle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("StopHandle")
+            .field("requested", &self.shared.stop.load(Ordering::SeqCst))
+            .finish()
+    }
+}
+
+/// What the scheduler shares with its [`StopHandle`]s.
+pub(super) struct Shared {
+    pub(super) stop: AtomicBool,
+    pub(super) poller: Poller,
+    /// The next key of a [`Registered`] socket (registered from any thread's `Reactor`).
+    #[cfg_attr(not(unix), allow(dead_code))]
+    pub(super) next_key: core::sync::atomic::AtomicUsize,
+}
+
+/// How a task ended, as [`Scheduler::on_exit`] reports it.
+///
+/// ```
+/// use coro_runtime::scheduler::TaskExit;
+///
+/// let exit = TaskExit::Killed { by: None };
+/// assert_ne!(exit, TaskExit::Returned);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TaskExit {
+    /// It ran to its end.
+    Returned,
+    /// [`kill`](Scheduler::kill)ed, by the task `by` or from outside (`None`).
+    Killed {
+        /// The killer, when a task killed it.
+        by: Option<TaskId>,
+    },
+    /// It panicked (while running, or while being dropped after it returned).
+    Panicked {
+        /// The panic's message.
+        message: String,
+    },
+}
+
+/// What [`Scheduler::on_exit`] stores.
+type ExitHook = Box<dyn FnMut(TaskId, &TaskExit)>;
+
+/// How a task ended, kept until a `wait` takes it.
+enum Outcome {
+    Returned(Box<dyn Any>),
+    Killed(Option<TaskId>),
+    Panicked(String),
+}
+
+impl Outcome {
+    fn exit(&self) -> TaskExit {
+        match self {
+            Outcome::Returned(_) => TaskExit::Returned,
+            Outcome::Killed(by) => TaskExit::Killed { by: *by },
+            Outcome::Panicked(message) => TaskExit::Panicked {
+                message: message.clone(),
+            },
+        }
+    }
+
+    fn into_result(self, id: TaskId) -> Result<Box<dyn Any>, WaitError> {
+        match self {
+            Outcome::Returned(value) => Ok(value),
+            Outcome::Killed(by) => Err(WaitError::Killed { target: id, by }),
+            Outcome::Panicked(message) => Err(WaitError::Panicked {
+                target: id,
+                message,
+            }),
+        }
+    }
+}
+
+/// A finished task whose outcome nobody has taken yet.
+struct Finished {
+    outcome: Outcome,
+    stats: TaskStats,
+}
+
+/// Where a live task is. The ready queue, the sleep heap and the I/O table hold ids or
+/// keys; this state is the truth, and entries there that disagree with it are stale.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum State {
+    Ready,
+    Sleeping {
+        until: Option<Instant>,
+        since: Instant,
+        seq: u64,
+    },
+    WaitingTask(TaskId),
+    #[cfg(unix)]
+    WaitingIo {
+        key: usize,
+        interest: Interest,
+    },
+    /// Waiting on a [`Registered`] socket, listed in `Scheduler::ready_waiters`.
+    #[cfg(unix)]
+    WaitingReady {
+        key: usize,
+        interest: Interest,
+    },
+}
+
+struct Entry {
+    coro: BoxedTask,
+    state: State,
+    /// The reply to resume with; `None` until the first resume, which starts the task.
+    pending: Option<Reply>,
+    joiner: Option<TaskId>,
+    detached: bool,
+    stats: TaskStats,
+}
+
+/// What [`Scheduler::remove`] leaves of a task for its outcome.
+struct Removed {
+    joiner: Option<TaskId>,
+    detached: bool,
+    stats: TaskStats,
+    /// The panic message, if dropping the task panicked.
+    drop_panic: Option<String>,
+}
+
+#[cfg(unix)]
+struct IoWaiter {
+    task: TaskId,
+    source: IoSource,
+    interest: Interest,
+}
+
+/// What one poller event said, copied out so the scheduler can be mutated while handling it.
+#[derive(Clone, Copy)]
+#[cfg_attr(not(unix), allow(dead_code))]
+struct Fired {
+    key: usize,
+    error: bool,
+    hangup: bool,
+    readable: bool,
+    writable: bool,
+}
+
+/// The cooperative scheduler: a ready queue run round-robin, a sleep heap, and a poller.
+///
+/// Spawn tasks (any `Coroutine<Reply, Yield = Syscall>`), then [`run`](Scheduler::run) it.
+/// See the [module documentation](super) for the design.
+///
+/// The scheduler is single-threaded: tasks need not be `Send`, and so the scheduler is not
+/// `Send` either. Only a [`StopHandle`] crosses threads.
+///
+/// ```
+/// use coro_runtime::scheduler::{get_tid, sleep, wait, RunExit, Scheduler};
+/// use std::time::Duration;
+///
+/// let mut sched = Scheduler::new()?;
+/// let sleeper = sched.spawn(sleep(Duration::from_millis(5)));
+/// let who = sched.spawn(get_tid());
+/// let waiter = sched.spawn(wait(sleeper));
+/// assert_eq!(sched.run()?, RunExit::AllDone);
+/// assert_eq!(sched.take_result(who)?, who.id());
+/// assert_eq!(sched.take_result(waiter)?, Ok(()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub struct Scheduler {
+    tasks: Table<Entry>,
+    /// Slot and id of each queued task (the id tells a reused slot from its old task).
+    ready: VecDeque<(usize, TaskId)>,
+    sleepers: BinaryHeap<Reverse<(Instant, u64, TaskId)>>,
+    /// Heap entries of sleepers that were killed, so the heap can be compacted.
+    stale_sleepers: usize,
+    next_sleep_seq: u64,
+    finished: HashMap<TaskId, Finished>,
+    next_id: u64,
+    shared: Arc<Shared>,
+    events: Events,
+    fired: Vec<Fired>,
+    #[cfg(unix)]
+    io: HashMap<usize, IoWaiter>,
+    #[cfg(unix)]
+    next_key: usize,
+    /// The tasks waiting on each [`Registered`] socket, by key; a key is here only while
+    /// some task waits on it.
+    #[cfg(unix)]
+    ready_waiters: HashMap<usize, Vec<(TaskId, Interest)>>,
+    exit_hook: Option<ExitHook>,
+    /// This scheduler's number, unique in the process: its handles carry it.
+    tag: u64,
+}
+
+/// The tag of the scheduler running tasks on this thread (0: none), so that a handle
+/// made by `spawn` inside a task knows its scheduler.
+pub(crate) fn current_scheduler() -> u64 {
+    CURRENT_SCHEDULER.with(Cell::get)
+}
+
+std::thread_local! {
+    static CURRENT_SCHEDULER: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Sets the current scheduler for the length of a `run`, restoring the previous one after
+/// (also on unwinding: a scheduler may run inside a task of another).
+struct RunningOn(u64);
+
+impl RunningOn {
+    fn enter(tag: u64) -> RunningOn {
+        RunningOn(CURRENT_SCHEDULER.with(|c| c.replace(tag)))
+    }
+}
+
+impl Drop for RunningOn {
+    fn drop(&mut self) {
+        CURRENT_SCHEDULER.with(|c| c.set(self.0));
+    }
+}
+
+impl Scheduler {
+    /// Creates an empty scheduler. Fails only if the OS poller cannot be created (out of
+    /// file descriptors).
+    ///
+    /// ```
+    /// use coro_runtime::scheduler::Scheduler;
+    ///
+    /// let sched = Scheduler::new()?;
+    /// assert!(sched.is_empty());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn new() -> io::Result<Scheduler> {
+        Ok(Scheduler {
+            tasks: Table::new(),
+            ready: VecDeque::new(),
+            sleepers: BinaryHeap::new(),
+            stale_sleepers: 0,
+            next_sleep_seq: 0,
+            finished: HashMap::new(),
+            next_id: 1,
+            shared: Arc::new(Shared {
+                stop: AtomicBool::new(false),
+                poller: Poller::new()?,
+                next_key: core::sync::atomic::AtomicUsize::new(0),
+            }),
+            events: Events::new(),
+            fired: Vec::new(),
+            #[cfg(unix)]
+            io: HashMap::new(),
+            #[cfg(unix)]
+            next_key: 0,
+            #[cfg(unix)]
+            ready_waiters: HashMap::new(),
+            exit_hook: None,
+            tag: {
+                static NEXT: AtomicU64 = AtomicU64::new(1);
+                NEXT.fetch_add(1, Ordering::Relaxed)
+            },
+        })
+    }
+
+    /// Calls `hook` each time a task ends, with its id and how it ended: Beazley's
+    /// `Scheduler.exit`, which prints "Task N terminated". The hook runs right after the
+    /// task's coroutine is dropped (so after its drop guards) and before any task waiting
+    /// for it is woken. A second call replaces the hook. Tasks still alive when the
+    /// scheduler is dropped do not count as ending.
+    ///
+    /// ```
+    /// use std::cell::RefCell;
+    /// use std::rc::Rc;
+    /// use coro::scheduler::{Reply, Scheduler, Syscall, TaskExit};
+    /// use coro::Coroutine;
+    ///
+    /// #[coro::coroutine]
+    /// fn quick() -> impl Coroutine<Reply, Yield = Syscall, Return = ()> {}
+    ///
+    /// let log = Rc::new(RefCell::new(Vec::new()));
+    /// let mut sched = Scheduler::new()?;
+    /// let seen = Rc::clone(&log);
+    /// sched.on_exit(move |tid, exit| seen.borrow_mut().push((tid.get(), exit.clone())));
+    /// let task = sched.spawn(quick());
+    /// sched.run()?;
+    /// assert_eq!(*log.borrow(), [(task.id().get(), TaskExit::Returned)]);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn on_exit(&mut self, hook: impl FnMut(TaskId, &TaskExit) + 'static) {
+        self.exit_hook = Some(Box::new(hook));
+    }
+
+    /// Adds a task at the back of the ready queue and returns a typed handle to it.
+    ///
+    /// The task starts on the next `run`; its first resume uses
+    /// [`Coroutine::start`], or `resume(Reply::Start)` if the coroutine cannot start
+    /// without a value.
+    ///
+    /// ```
+    /// use coro_runtime::scheduler::{Reply, Scheduler, Syscall};
+    /// use coro_runtime::{Coroutine, CoroutineState};
+    ///
+    /// struct Answer;
+    /// impl Coroutine<Reply> for Answer {
+    ///     type Yield = Syscall;
+    ///     type Return = u32;
+    ///     fn resume(&mut self, _: Reply) -> CoroutineState<Syscall, u32> {
+    ///         CoroutineState::Complete(42)
+    ///     }
+    /// }
+    ///
+    /// let mut sched = Scheduler::new()?;
+    /// let answer = sched.spawn(Answer);
+    /// sched.run()?;
+    /// assert_eq!(sched.take_result(answer)?, 42);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn spawn<C>(&mut self, task: C) -> TaskHandle<C::Return>
+    where
+        C: Coroutine<Reply, Yield = Syscall> + 'static,
+        C::Return: 'static,
+    {
+        TaskHandle::new(self.insert(Task::new(task)), self.tag)
+    }
+
+    /// Adds a [detached](Task::detached) task: its outcome is dropped if nobody is waiting
+    /// for it when it finishes.
+    ///
+    /// ```
+    /// use coro_runtime::scheduler::{yield_now, Scheduler, TaskState};
+    ///
+    /// let mut sched = Scheduler::new()?;
+    /// let id = sched.spawn_detached(yield_now());
+    /// sched.run()?;
+    /// assert_eq!(sched.state(id), None); // nothing kept
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn spawn_detached<C>(&mut self, task: C) -> TaskId
+    where
+        C: Coroutine<Reply, Yield = Syscall> + 'static,
+        C::Return: 'static,
+    {
+        self.insert(Task::new(task).detached())
+    }
+
+    /// Kills a task from outside, as [`kill`] does from inside: it is removed and dropped at
+    /// once (drop guards run before this returns) and a task waiting for it gets
+    /// [`WaitError::Killed`] with `by: None`.
+    ///
+    /// ```
+    /// use coro_runtime::scheduler::{sleep, KillError, Scheduler, WaitError};
+    /// use std::time::Duration;
+    ///
+    /// let mut sched = Scheduler::new()?;
+    /// let t = sched.spawn(sleep(Duration::from_secs(3600)));
+    /// sched.kill(t)?;
+    /// assert_eq!(sched.kill(t), Err(KillError::Finished(t.id())));
+    /// assert_eq!(
+    ///     sched.take_result(t).unwrap_err(),
+    ///     WaitError::Killed { target: t.id(), by: None },
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn kill(&mut self, target: impl Joinable) -> Result<(), KillError> {
+        let id = target.task_id();
+        // A handle of another scheduler names a task this one never spawned.
+        if target.scheduler_tag() != 0 && target.scheduler_tag() != self.tag {
+            return Err(KillError::Unknown(id));
+        }
+        self.kill_task(id, None)
+    }
+
+    /// Takes the outcome of a finished task from outside the scheduler: its return value, or
+    /// why there is none. Like a [`wait`], it can be taken once.
+    ///
+    /// Errors: [`WaitError::NotFinished`] while the task runs, [`WaitError::Finished`] once
+    /// taken (or for a detached task), [`WaitError::Unknown`], and the task's own
+    /// [`WaitError::Killed`] / [`WaitError::Panicked`].
+    ///
+    /// ```
+    /// use coro_runtime::scheduler::{get_tid, Scheduler, WaitError};
+    ///
+    /// let mut sched = Scheduler::new()?;
+    /// let t = sched.spawn(get_tid());
+    /// assert_eq!(sched.take_result(t), Err(WaitError::NotFinished(t.id())));
+    /// sched.run()?;
+    /// assert_eq!(sched.take_result(t), Ok(t.id()));
+    /// assert_eq!(sched.take_result(t), Err(WaitError::Finished(t.id())));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn take_result<W: Joinable>(&mut self, target: W) -> Result<W::Output, WaitError> {
+        let id = target.task_id();
+        // A handle of another scheduler names a task this one never spawned.
+        if target.scheduler_tag() != 0 && target.scheduler_tag() != self.tag {
+            return Err(WaitError::Unknown(id));
+        }
+        if self.tasks.contains_key(&id) {
+            return Err(WaitError::NotFinished(id));
+        }
+        match self.finished.remove(&id) {
+            Some(finished) => target.downcast(finished.outcome.into_result(id)?),
+            None => Err(self.gone(id)),
+        }
+    }
+
+    /// Runs tasks until none is left or a stop is requested.
+    ///
+    /// Blocks (in the poller) only while no task is ready. Returns an error only if waiting
+    /// in the OS poller fails.
+    ///
+    /// ```
+    /// use coro_runtime::scheduler::{yield_now, RunExit, Scheduler};
+    ///
+    /// let mut sched = Scheduler::new()?;
+    /// sched.spawn(yield_now());
+    /// assert_eq!(sched.run()?, RunExit::AllDone);
+    /// assert!(sched.is_empty());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn run(&mut self) -> io::Result<RunExit> {
+        self.run_inner(None)
+    }
+
+    /// Runs tasks until none is left, a stop is requested, or `deadline` passes.
+    ///
+    /// Tasks are cooperative: the deadline is checked between resumes, so a task that does
+    /// not yield cannot be interrupted.
+    ///
+    /// ```
+    /// use coro_runtime::scheduler::{sleep, RunExit, Scheduler};
+    /// use std::time::{Duration, Instant};
+    ///
+    /// let mut sched = Scheduler::new()?;
+    /// sched.spawn(sleep(Duration::from_secs(3600)));
+    /// let deadline = Instant::now() + Duration::from_millis(10);
+    /// assert_eq!(sched.run_until(deadline)?, RunExit::DeadlineReached);
+    /// assert!(Instant::now() >= deadline);
+    /// assert_eq!(sched.len(), 1);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn run_until(&mut self, deadline: Instant) -> io::Result<RunExit> {
+        self.run_inner(Some(deadline))
+    }
+
+    /// Runs tasks for at most `duration` (see [`run_until`](Scheduler::run_until)).
+    ///
+    /// ```
+    /// use coro_runtime::scheduler::{sleep, RunExit, Scheduler};
+    /// use std::time::Duration;
+    ///
+    /// let mut sched = Scheduler::new()?;
+    /// sched.spawn(sleep(Duration::from_millis(1)));
+    /// assert_eq!(sched.run_for(Duration::from_secs(10))?, RunExit::AllDone);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn run_for(&mut self, duration: Duration) -> io::Result<RunExit> {
+        self.run_inner(Instant::now().checked_add(duration))
+    }
+
+    /// This scheduler's poller, to [register](Reactor::register) sockets with once for
+    /// their whole life; tasks get it with [`get_reactor`].
+    ///
+    /// ```
+    /// use coro_runtime::scheduler::Scheduler;
+    /// use std::net::TcpListener;
+    ///
+    /// let sched = Scheduler::new()?;
+    /// let listener = sched.reactor().register(TcpListener::bind("127.0.0.1:0")?)?;
+    /// # let _ = listener;
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    #[cfg(unix)]
+    pub fn reactor(&self) -> Reactor {
+        Reactor {
+            shared: Arc::clone(&self.shared),
+            tag: self.tag,
+        }
+    }
+
+    /// A handle that stops this scheduler's run from another thread (or from anywhere).
+    ///
+    /// ```
+    /// use coro_runtime::scheduler::Scheduler;
+    ///
+    /// let sched = Scheduler::new()?;
+    /// let handle = sched.stop_handle();
+    /// std::thread::spawn(move || handle.stop()).join().unwrap();
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn stop_handle(&self) -> StopHandle {
+        StopHandle {
+            shared: Arc::clone(&self.shared),
+        }
+    }
+
+    /// How many tasks are alive (not finished).
+    ///
+    /// ```
+    /// use coro_runtime::scheduler::{yield_now, Scheduler};
+    ///
+    /// let mut sched = Scheduler::new()?;
+    /// sched.spawn(yield_now());
+    /// assert_eq!(sched.len(), 1);
+    /// sched.run()?;
+    /// assert_eq!(sched.len(), 0);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn len(&self) -> usize {
+        self.tasks.len()
+    }
+
+    /// Whether no task is alive.
+    ///
+    /// ```
+    /// use coro_runtime::scheduler::Scheduler;
+    /// assert!(Scheduler::new()?.is_empty());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.tasks.is_empty()
+    }
+
+    /// The ids of the live tasks, in increasing order.
+    ///
+    /// ```
+    /// use coro_runtime::scheduler::{yield_now, Scheduler};
+    ///
+    /// let mut sched = Scheduler::new()?;
+    /// let a = sched.spawn(yield_now());
+    /// let b = sched.spawn(yield_now());
+    /// assert_eq!(sched.task_ids(), [a.id(), b.id()]);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn task_ids(&self) -> Vec<TaskId> {
+        let mut ids: Vec<TaskId> = self.tasks.keys().copied().collect();
+        ids.sort_unstable();
+        ids
+    }
+
+    /// Where a task is: live (ready, asleep, waiting), [`TaskState::Finished`] with its
+    /// outcome kept, or `None` (unknown, or finished and collected).
+    ///
+    /// ```
+    /// use coro_runtime::scheduler::{sleep, wait, Scheduler, TaskState};
+    /// use std::time::Duration;
+    ///
+    /// let mut sched = Scheduler::new()?;
+    /// let nap = sched.spawn(sleep(Duration::from_millis(20)));
+    /// let waiter = sched.spawn(wait(nap));
+    /// sched.run_for(Duration::from_millis(1))?;
+    /// assert_eq!(sched.state(waiter.id()), Some(TaskState::WaitingForTask(nap.id())));
+    /// sched.run()?;
+    /// assert_eq!(sched.state(nap.id()), None); // the waiter took its outcome
+    /// assert_eq!(sched.state(waiter.id()), Some(TaskState::Finished));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn state(&self, id: TaskId) -> Option<TaskState> {
+        if let Some(entry) = self.tasks.get(&id) {
+            return Some(match entry.state {
+                State::Ready => TaskState::Ready,
+                State::Sleeping { until, .. } => TaskState::Sleeping { until },
+                State::WaitingTask(target) => TaskState::WaitingForTask(target),
+                #[cfg(unix)]
+                State::WaitingIo { interest, .. } | State::WaitingReady { interest, .. } => {
+                    TaskState::WaitingForIo(interest)
+                }
+            });
+        }
+        self.finished.get(&id).map(|_| TaskState::Finished)
+    }
+
+    /// The debugging counters of a live task, or of a finished one whose outcome is kept.
+    ///
+    /// ```
+    /// use coro_runtime::scheduler::{yield_now, Scheduler};
+    ///
+    /// let mut sched = Scheduler::new()?;
+    /// let t = sched.spawn(yield_now());
+    /// assert_eq!(sched.stats(t.id()).unwrap().resumes, 0);
+    /// sched.run()?;
+    /// assert_eq!(sched.stats(t.id()).unwrap().resumes, 2);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn stats(&self, id: TaskId) -> Option<TaskStats> {
+        match self.tasks.get(&id) {
+            Some(entry) => Some(entry.stats),
+            None => self.finished.get(&id).map(|f| f.stats),
+        }
+    }
+
+    // ----------------------------------------------------------------------------------
+    // The main loop.
+
+    fn run_inner(&mut self, deadline: Option<Instant>) -> io::Result<RunExit> {
+        let _current = RunningOn::enter(self.tag);
+        loop {
+            if self.shared.stop.swap(false, Ordering::SeqCst) {
+                return Ok(RunExit::StopRequested);
+            }
+            let now = Instant::now();
+            self.wake_sleepers(now);
+            if self.tasks.is_empty() {
+                return Ok(RunExit::AllDone);
+            }
+            if deadline.is_some_and(|d| now >= d) {
+                return Ok(RunExit::DeadlineReached);
+            }
+            if self.ready.is_empty() {
+                // Nothing to run: block until a sleeper is due, the deadline, a socket, or
+                // a stop request.
+                let wake = match (self.next_wake(), deadline) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
+                self.poll(wake.map(|w| w.saturating_duration_since(now)))?;
+                continue;
+            }
+            if self.has_io_waiters() {
+                self.poll(Some(Duration::ZERO))?;
+            }
+            // One round: the tasks ready now, in queue order. Tasks they make ready run in
+            // the next round, after timers and sockets have been checked again.
+            for _ in 0..self.ready.len() {
+                let Some((key, id)) = self.ready.pop_front() else {
+                    break;
+                };
+                self.step(key, id);
+                if self.shared.stop.load(Ordering::SeqCst) {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Resumes one task and carries out what it yields.
+    fn step(&mut self, key: usize, id: TaskId) {
+        let Some(entry) = self.tasks.at_mut(key, id) else {
+            return; // killed while queued
+        };
+        if entry.state != State::Ready {
+            return;
+        }
+        let reply = entry.pending.take();
+        let coro = &mut entry.coro;
+        let result = panic::catch_unwind(AssertUnwindSafe(|| match reply {
+            None => match coro.start() {
+                Some(state) => state,
+                None => coro.resume(Reply::Start),
+            },
+            Some(reply) => coro.resume(reply),
+        }));
+        entry.stats.resumes += 1;
+        match result {
+            Ok(CoroutineState::Yielded(call)) => self.handle(key, id, call),
+            Ok(CoroutineState::Complete(value)) => self.retire(id, Outcome::Returned(value)),
+            Err(payload) => self.retire(id, Outcome::Panicked(panic_message(&*payload))),
+        }
+    }
+
+    /// Carries out a system call of task `id` (which is live and not queued).
+    fn handle(&mut self, key: usize, id: TaskId, call: Syscall) {
+        match call {
+            Syscall::YieldNow | Syscall::Stop => {
+                if matches!(call, Syscall::Stop) {
+                    self.shared.stop.store(true, Ordering::SeqCst);
+                }
+                self.reply_at(key, id, Reply::Done);
+            }
+            Syscall::GetTid => self.reply_at(key, id, Reply::Tid(id)),
+            Syscall::Spawn(task) => {
+                let child = self.insert(task);
+                self.reply_at(key, id, Reply::Spawned(child));
+            }
+            Syscall::Kill(target) => {
+                let result = self.kill_task(target, Some(id));
+                if target != id {
+                    self.reply(id, Reply::Kill(result));
+                }
+            }
+            Syscall::Wait(target) => match self.check_wait(id, target) {
+                Ok(Some(outcome)) => self.reply(id, Reply::Wait(outcome.into_result(target))),
+                Ok(None) => {
+                    if let Some(t) = self.tasks.get_mut(&target) {
+                        t.joiner = Some(id);
+                    }
+                    self.set_state(id, State::WaitingTask(target));
+                }
+                Err(error) => self.reply(id, Reply::Wait(Err(error))),
+            },
+            Syscall::Sleep(duration) => {
+                let now = Instant::now();
+                self.sleep(id, now, now.checked_add(duration));
+            }
+            Syscall::SleepUntil(until) => self.sleep(id, Instant::now(), Some(until)),
+            #[cfg(unix)]
+            Syscall::WaitIo(source, interest) => self.wait_io(id, source, interest),
+            #[cfg(unix)]
+            Syscall::WaitReady(key, interest) => {
+                if key.tag != self.tag {
+                    // Another scheduler's poller: this one would never see it ready.
+                    self.reply(id, Reply::Done);
+                } else {
+                    self.ready_waiters
+                        .entry(key.key)
+                        .or_default()
+                        .push((id, interest));
+                    if let Some(entry) = self.tasks.get_mut(&id) {
+                        entry.stats.io_waits += 1;
+                    }
+                    self.set_state(
+                        id,
+                        State::WaitingReady {
+                            key: key.key,
+                            interest,
+                        },
+                    );
+                }
+            }
+            #[cfg(unix)]
+            Syscall::GetReactor => {
+                let reactor = self.reactor();
+                self.reply(id, Reply::Reactor(reactor));
+            }
+        }
+    }
+
+    /// Answers a live task and queues it.
+    fn reply(&mut self, id: TaskId, reply: Reply) {
+        if let Some(key) = self.tasks.key(&id) {
+            self.reply_at(key, id, reply);
+        }
+    }
+
+    /// [`reply`](Self::reply) to the task in slot `key`, without looking its id up.
+    fn reply_at(&mut self, key: usize, id: TaskId, reply: Reply) {
+        if let Some(entry) = self.tasks.at_mut(key, id) {
+            entry.pending = Some(reply);
+            entry.state = State::Ready;
+            self.ready.push_back((key, id));
+        }
+    }
+
+    fn set_state(&mut self, id: TaskId, state: State) {
+        if let Some(entry) = self.tasks.get_mut(&id) {
+            entry.state = state;
+        }
+    }
+
+    fn insert(&mut self, task: Task) -> TaskId {
+        let id = TaskId::new(self.next_id);
+        self.next_id += 1;
+        let key = self.tasks.insert(
+            id,
+            Entry {
+                coro: task.coro,
+                state: State::Ready,
+                pending: None,
+                joiner: None,
+                detached: task.detached,
+                stats: TaskStats::default(),
+            },
+        );
+        self.ready.push_back((key, id));
+        id
+    }
+
+    /// The error for an id that is neither live nor holding an outcome (the `finished` map
+    /// only holds ids below `next_id`, so an id in range is a finished task).
+    fn gone(&self, id: TaskId) -> WaitError {
+        if id.get() >= 1 && id.get() < self.next_id {
+            WaitError::Finished(id)
+        } else {
+            WaitError::Unknown(id)
+        }
+    }
+
+    // ----------------------------------------------------------------------------------
+    // Ending tasks: return, panic, kill.
+
+    /// Removes a live task, undoing whatever it is registered in, and drops it.
+    fn remove(&mut self, id: TaskId) -> Option<Removed> {
+        let entry = self.tasks.remove(&id)?;
+        match entry.state {
+            State::WaitingTask(target) => {
+                if let Some(t) = self.tasks.get_mut(&target)
+                    && t.joiner == Some(id)
+                {
+                    t.joiner = None;
+                }
+            }
+            #[cfg(unix)]
+            State::WaitingIo { key, .. } => {
+                if let Some(waiter) = self.io.remove(&key) {
+                    let _ = self.shared.poller.delete(&waiter.source);
+                }
+            }
+            #[cfg(unix)]
+            State::WaitingReady { key, .. } => {
+                if let Some(waiters) = self.ready_waiters.get_mut(&key) {
+                    waiters.retain(|&(task, _)| task != id);
+                    if waiters.is_empty() {
+                        self.ready_waiters.remove(&key);
+                    }
+                }
+            }
+            State::Sleeping { until: Some(_), .. } => {
+                // Its heap entry is now stale. Stale entries are skipped when they reach the
+                // top, but a long sleep killed early (a timeout that was not needed) would
+                // sit there for its whole duration: compact once they are half the heap.
+                self.stale_sleepers += 1;
+                if self.stale_sleepers > 64 && self.stale_sleepers * 2 > self.sleepers.len() {
+                    let tasks = &self.tasks;
+                    self.sleepers.retain(|&Reverse((_, seq, id))| {
+                        tasks.get(&id).is_some_and(
+                            |e| matches!(e.state, State::Sleeping { seq: s, .. } if s == seq),
+                        )
+                    });
+                    self.stale_sleepers = 0;
+                }
+            }
+            // A stale ready-queue entry is skipped when it is reached, within one round.
+            State::Ready | State::Sleeping { until: None, .. } => {}
+        }
+        let Entry {
+            coro,
+            pending,
+            joiner,
+            detached,
+            stats,
+            ..
+        } = entry;
+        let dropped = panic::catch_unwind(AssertUnwindSafe(move || {
+            drop(coro);
+            drop(pending);
+        }));
+        Some(Removed {
+            joiner,
+            detached,
+            stats,
+            drop_panic: dropped.err().map(|p| panic_message(&*p)),
+        })
+    }
+
+    /// Ends a task that returned or panicked.
+    fn retire(&mut self, id: TaskId, outcome: Outcome) {
+        if let Some(mut removed) = self.remove(id) {
+            let outcome = match (outcome, removed.drop_panic.take()) {
+                (Outcome::Panicked(message), _) => Outcome::Panicked(message),
+                (_, Some(message)) => Outcome::Panicked(std::format!(
+                    "panicked while being dropped after it returned: {message}"
+                )),
+                (outcome, None) => outcome,
+            };
+            self.finish(id, removed, outcome);
+        }
+    }
+
+    fn kill_task(&mut self, target: TaskId, by: Option<TaskId>) -> Result<(), KillError> {
+        match self.remove(target) {
+            // A panic in the task's destructor is not the killer's problem: it is killed.
+            Some(removed) => {
+                self.finish(target, removed, Outcome::Killed(by));
+                Ok(())
+            }
+            None => Err(match self.gone(target) {
+                WaitError::Finished(_) => KillError::Finished(target),
+                _ => KillError::Unknown(target),
+            }),
+        }
+    }
+
+    /// Hands the outcome to the waiting task, or keeps it, then tells the exit hook. The
+    /// hook runs last, so a hook that panics (the panic leaves `run`) cannot lose the
+    /// outcome or leave the waiter waiting forever.
+    fn finish(&mut self, id: TaskId, removed: Removed, outcome: Outcome) {
+        let exit = self.exit_hook.is_some().then(|| outcome.exit());
+        self.deliver(id, removed, outcome);
+        if let (Some(hook), Some(exit)) = (&mut self.exit_hook, exit) {
+            hook(id, &exit);
+        }
+    }
+
+    /// The outcome to the task waiting for it, or kept for a later wait.
+    fn deliver(&mut self, id: TaskId, removed: Removed, outcome: Outcome) {
+        if let Some(joiner) = removed.joiner
+            && self
+                .tasks
+                .get(&joiner)
+                .is_some_and(|j| j.state == State::WaitingTask(id))
+        {
+            self.reply(joiner, Reply::Wait(outcome.into_result(id)));
+        } else if !removed.detached {
+            self.finished.insert(
+                id,
+                Finished {
+                    outcome,
+                    stats: removed.stats,
+                },
+            );
+        }
+    }
+
+    // ----------------------------------------------------------------------------------
+    // Waiting for tasks.
+
+    /// Checks a wait: `Ok(Some)` if the outcome is ready now, `Ok(None)` to block.
+    fn check_wait(&mut self, waiter: TaskId, target: TaskId) -> Result<Option<Outcome>, WaitError> {
+        if target == waiter {
+            return Err(WaitError::WaitOnSelf(waiter));
+        }
+        let Some(entry) = self.tasks.get(&target) else {
+            return match self.finished.remove(&target) {
+                Some(finished) => Ok(Some(finished.outcome)),
+                None => Err(self.gone(target)),
+            };
+        };
+        if let Some(other) = entry.joiner
+            && self
+                .tasks
+                .get(&other)
+                .is_some_and(|o| o.state == State::WaitingTask(target))
+        {
+            return Err(WaitError::AlreadyWaited {
+                target,
+                waiter: other,
+            });
+        }
+        // Follow the chain of waits from the target; reaching the waiter means a cycle.
+        let mut cycle = Vec::from([target]);
+        let mut at = entry.state;
+        while let State::WaitingTask(next) = at {
+            cycle.push(next);
+            if next == waiter {
+                return Err(WaitError::Deadlock { target, cycle });
+            }
+            match self.tasks.get(&next) {
+                Some(e) => at = e.state,
+                None => break,
+            }
+        }
+        Ok(None)
+    }
+
+    // ----------------------------------------------------------------------------------
+    // Sleeping.
+
+    fn sleep(&mut self, id: TaskId, now: Instant, until: Option<Instant>) {
+        let seq = self.next_sleep_seq;
+        self.next_sleep_seq += 1;
+        self.set_state(
+            id,
+            State::Sleeping {
+                until,
+                since: now,
+                seq,
+            },
+        );
+        // `None` (a duration past the clock's range) sleeps until killed.
+        if let Some(until) = until {
+            self.sleepers.push(Reverse((until, seq, id)));
+        }
+    }
+
+    fn is_sleeping(&self, id: TaskId, seq: u64) -> bool {
+        self.tasks
+            .get(&id)
+            .is_some_and(|e| matches!(e.state, State::Sleeping { seq: s, .. } if s == seq))
+    }
+
+    /// Moves every sleeper due by `now` to the ready queue, earliest first.
+    fn wake_sleepers(&mut self, now: Instant) {
+        while let Some(&Reverse((until, seq, id))) = self.sleepers.peek() {
+            if until > now {
+                break;
+            }
+            self.sleepers.pop();
+            if let Some(entry) = self.tasks.get_mut(&id)
+                && let State::Sleeping { since, seq: s, .. } = entry.state
+                && s == seq
+            {
+                entry.stats.slept += now.saturating_duration_since(since);
+                self.reply(id, Reply::Done);
+            } else {
+                self.stale_sleepers = self.stale_sleepers.saturating_sub(1);
+            }
+        }
+    }
+
+    /// The earliest wake time of a live sleeper, dropping stale heap entries on the way.
+    fn next_wake(&mut self) -> Option<Instant> {
+        while let Some(&Reverse((until, seq, id))) = self.sleepers.peek() {
+            if self.is_sleeping(id, seq) {
+                return Some(until);
+            }
+            self.sleepers.pop();
+            self.stale_sleepers = self.stale_sleepers.saturating_sub(1);
+        }
+        None
+    }
+
+    // ----------------------------------------------------------------------------------
+    // Sockets.
+
+    fn has_io_waiters(&self) -> bool {
+        #[cfg(unix)]
+        return !self.io.is_empty() || !self.ready_waiters.is_empty();
+        #[cfg(not(unix))]
+        return false;
+    }
+
+    #[cfg(unix)]
+    fn wait_io(&mut self, id: TaskId, source: IoSource, interest: Interest) {
+        let key = loop {
+            let key = self.next_key;
+            self.next_key = self.next_key.wrapping_add(1);
+            if key & reactor::REGISTERED == 0 && !self.io.contains_key(&key) {
+                break key;
+            }
+        };
+        let event = match interest {
+            Interest::Readable => polling::Event::readable(key),
+            Interest::Writable => polling::Event::writable(key),
+        };
+        // SAFETY: the poller's contract is that a source is deleted from it before it is
+        // closed. `source` is an owned descriptor stored in `self.io` just below, and every
+        // path that takes it out of there (an event in `poll`, a kill in `remove`, dropping
+        // the scheduler) deletes it from the poller first.
+        match unsafe { self.shared.poller.add(&source, event) } {
+            Ok(()) => {
+                self.io.insert(
+                    key,
+                    IoWaiter {
+                        task: id,
+                        source,
+                        interest,
+                    },
+                );
+                if let Some(entry) = self.tasks.get_mut(&id) {
+                    entry.stats.io_waits += 1;
+                }
+                self.set_state(id, State::WaitingIo { key, interest });
+            }
+            Err(e) => {
+                let error = io::Error::new(
+                    e.kind(),
+                    std::format!(
+                        "cannot wait until file descriptor {} is {interest}: {e}",
+                        std::os::fd::AsRawFd::as_raw_fd(&source)
+                    ),
+                );
+                self.reply(id, Reply::Io(Err(error)));
+            }
+        }
+    }
+
+    /// Waits in the poller (at most `timeout`; `None` is forever) and wakes the tasks whose
+    /// sockets are ready.
+    fn poll(&mut self, timeout: Option<Duration>) -> io::Result<()> {
+        self.events.clear();
+        self.shared.poller.wait(&mut self.events, timeout)?;
+        let mut fired = core::mem::take(&mut self.fired);
+        fired.clear();
+        fired.extend(self.events.iter().map(|event| Fired {
+            key: event.key,
+            error: event.is_err() == Some(true),
+            hangup: event.is_interrupt(),
+            readable: event.readable,
+            writable: event.writable,
+        }));
+        for event in &fired {
+            self.io_ready(*event);
+        }
+        self.fired = fired;
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    fn io_ready(&mut self, event: Fired) {
+        if event.key & reactor::REGISTERED != 0 {
+            return self.registered_ready(event);
+        }
+        let Some(waiter) = self.io.remove(&event.key) else {
+            return;
+        };
+        // Oneshot mode disarmed it already; delete it so the descriptor can be closed.
+        let _ = self.shared.poller.delete(&waiter.source);
+        let result = if event.error {
+            Err(socket_error(waiter.source))
+        } else if event.hangup && waiter.interest == Interest::Writable {
+            Err(io::Error::new(
+                io::ErrorKind::BrokenPipe,
+                "the socket is closed: it hung up (shut down, or the connection was lost), \
+                 so nothing can be written to it",
+            ))
+        } else {
+            Ok(waiter.source)
+        };
+        self.reply(waiter.task, Reply::Io(result));
+    }
+
+    #[cfg(not(unix))]
+    fn io_ready(&mut self, _event: Fired) {}
+
+    /// An edge on a registered socket: wakes the tasks waiting for what it reports (all of
+    /// them on an error or hang-up: their next attempt gets the error or the end of file).
+    #[cfg(unix)]
+    fn registered_ready(&mut self, event: Fired) {
+        let Some(mut waiters) = self.ready_waiters.remove(&event.key) else {
+            return; // nobody waits: the next attempt will see whatever it reports
+        };
+        let all = event.error || event.hangup;
+        waiters.retain(|&(task, interest)| {
+            let woken = all
+                || match interest {
+                    Interest::Readable => event.readable,
+                    Interest::Writable => event.writable,
+                };
+            if woken
+                && self.tasks.get(&task).is_some_and(|e| {
+                    e.state
+                        == State::WaitingReady {
+                            key: event.key,
+                            interest,
+                        }
+                })
+            {
+                self.reply(task, Reply::Done);
+            }
+            !woken
+        });
+        if !waiters.is_empty() {
+            self.ready_waiters.insert(event.key, waiters);
+        }
+    }
+}
+
+/// The pending error of a socket that reported an error condition.
+#[cfg(unix)]
+fn socket_error(source: IoSource) -> io::Error {
+    // Any socket answers SO_ERROR; TcpStream is just the std type that asks for it.
+    match std::net::TcpStream::from(source.into_owned_fd()).take_error() {
+        Ok(Some(error)) => error,
+        _ => io::Error::other("the socket reported an error condition"),
+    }
+}
+
+fn panic_message(payload: &(dyn Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        String::from("a panic with a non-string payload")
+    }
+}
+
+impl Drop for Scheduler {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        for (_, waiter) in self.io.drain() {
+            let _ = self.shared.poller.delete(&waiter.source);
+        }
+        for (_, entry) in self.tasks.drain() {
+            // A task's destructor that panics must not abort the drop of the others.
+            let _ = panic::catch_unwind(AssertUnwindSafe(move || drop(entry)));
+        }
+    }
+}
+
+impl fmt::Debug for Scheduler {
+    /// Lists every live task with its state and counters, then the finished ones whose
+    /// outcome is kept.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        struct Live<'a>(&'a Scheduler);
+        impl fmt::Debug for Live<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let mut map = f.debug_map();
+                for id in self.0.task_ids() {
+                    let Some(entry) = self.0.tasks.get(&id) else {
+                        continue;
+                    };
+                    map.entry(&id, &(self.0.state(id), entry.stats));
+                }
+                map.finish()
+            }
+        }
+        let mut finished: Vec<TaskId> = self.finished.keys().copied().collect();
+        finished.sort_unstable();
+        f.debug_struct("Scheduler")
+            .field("tasks", &Live(self))
+            .field(
+                "ready",
+                &self.ready.iter().map(|&(_, id)| id).collect::<Vec<_>>(),
+            )
+            .field("finished", &finished)
+            .finish_non_exhaustive()
+    }
+}
