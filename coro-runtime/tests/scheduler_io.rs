@@ -545,3 +545,31 @@ fn registered_send_all_waits_for_room_on_the_writable_edge() {
     sched.take_result(sender).unwrap().unwrap();
     assert!(reader.join().unwrap() == expected);
 }
+
+#[test]
+fn a_recv_after_a_short_read_sees_data_that_arrived_while_nobody_waited() {
+    // A short read marks a registered socket drained, so the next recv waits for an edge
+    // without trying. Data that arrives in between, whose edge the scheduler sees while
+    // no task waits, must still be found.
+    let (mut client, server) = pair();
+    let mut sched = Scheduler::new().unwrap();
+    let server = sched.reactor().register(server).unwrap();
+    client.write_all(b"one").unwrap();
+    std::thread::sleep(MS * 20);
+    let first = sched.spawn(server.recv(64));
+    sched.run().unwrap();
+    assert_eq!(sched.take_result(first).unwrap().unwrap(), b"one"); // short: drained
+    client.write_all(b"two").unwrap();
+    std::thread::sleep(MS * 20);
+    // The edge arrives while only a sleeper is there.
+    sched.spawn(sleep(MS * 20));
+    sched.run().unwrap();
+    let second = sched.spawn(server.recv(64));
+    assert_eq!(sched.run_for(Duration::from_secs(5)).unwrap(), RunExit::AllDone);
+    assert_eq!(sched.take_result(second).unwrap().unwrap(), b"two");
+    // And a later message wakes a recv that waits without trying.
+    let third = sched.spawn(server.recv(64));
+    sched.spawn(sleep(MS * 10).map(move |()| client.write_all(b"three").unwrap()));
+    assert_eq!(sched.run_for(Duration::from_secs(5)).unwrap(), RunExit::AllDone);
+    assert_eq!(sched.take_result(third).unwrap().unwrap(), b"three");
+}

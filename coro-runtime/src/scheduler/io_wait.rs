@@ -354,6 +354,9 @@ enum Attempt<T> {
     Done(io::Result<T>),
     /// It would block: wait for readiness and try again.
     WouldBlock,
+    /// The call is over, and it read less than it asked for: the socket has nothing
+    /// left to read until its next readable edge.
+    Drained(io::Result<T>),
 }
 
 /// Where a [`Recv`] or [`SendAll`] is: the one shape of the socket helpers that try first
@@ -379,18 +382,33 @@ impl<T> Stage<T> {
     /// copies the descriptor only if the call has to wait.
     fn begin(fd: BorrowedFd<'_>, attempt: impl FnOnce(BorrowedFd<'_>) -> Attempt<T>) -> Stage<T> {
         match attempt(fd) {
-            Attempt::Done(result) => Stage::Ready(result),
+            Attempt::Done(result) | Attempt::Drained(result) => Stage::Ready(result),
             Attempt::WouldBlock => Stage::Fresh(fd.try_clone_to_owned().map(IoSource)),
         }
     }
 
-    /// The same on a registered socket: no copy is needed to wait.
+    /// The same on a registered socket: no copy is needed to wait, and a read that
+    /// drained the socket last time (`skip`) waits for the next edge without trying.
     fn begin_on(
         socket: &Registered<TcpStream>,
+        skip: bool,
         attempt: impl FnOnce(BorrowedFd<'_>) -> Attempt<T>,
     ) -> Stage<T> {
-        match attempt(socket.as_fd()) {
+        if skip {
+            return Stage::Blocked(socket.clone());
+        }
+        Stage::after(socket, attempt(socket.as_fd()))
+    }
+
+    /// Where an attempt on a registered socket leaves the call, noting whether the socket
+    /// is drained for reading.
+    fn after(socket: &Registered<TcpStream>, attempt: Attempt<T>) -> Stage<T> {
+        match attempt {
             Attempt::Done(result) => Stage::Ready(result),
+            Attempt::Drained(result) => {
+                socket.set_read_drained(true);
+                Stage::Ready(result)
+            }
             Attempt::WouldBlock => Stage::Blocked(socket.clone()),
         }
     }
@@ -408,7 +426,9 @@ impl<T> Stage<T> {
             Stage::Fresh(source) => source,
             Stage::Waiting => match reply {
                 Reply::Io(Ok(source)) => match attempt(source.as_fd()) {
-                    Attempt::Done(result) => return CoroutineState::Complete(result),
+                    Attempt::Done(result) | Attempt::Drained(result) => {
+                        return CoroutineState::Complete(result);
+                    }
                     Attempt::WouldBlock => Ok(source),
                 },
                 Reply::Io(Err(e)) => Err(e),
@@ -416,10 +436,15 @@ impl<T> Stage<T> {
             },
             Stage::Blocked(socket) => return self.wait_on(socket, interest),
             Stage::WaitingOn(socket) => match reply {
-                Reply::Done => match attempt(socket.as_fd()) {
-                    Attempt::Done(result) => return CoroutineState::Complete(result),
-                    Attempt::WouldBlock => return self.wait_on(socket, interest),
-                },
+                Reply::Done => {
+                    if interest == Interest::Readable {
+                        socket.set_read_drained(false); // an edge: try again
+                    }
+                    match Stage::after(&socket, attempt(socket.as_fd())) {
+                        Stage::Ready(result) => return CoroutineState::Complete(result),
+                        _ => return self.wait_on(socket, interest),
+                    }
+                }
                 other => unexpected(name, other),
             },
             Stage::Done => panic!("a system call coroutine was resumed after it completed"),
@@ -497,8 +522,13 @@ fn recv_once(fd: BorrowedFd<'_>, max: usize) -> Attempt<Vec<u8>> {
             let buf = &mut scratch[..max];
             let read = rustix::net::recv(fd, &mut *buf, rustix::net::RecvFlags::DONTWAIT);
             classify(read).map(|attempt| match attempt {
+                // Shorter than asked, and not the end of file: the socket is drained.
+                Attempt::Done(Ok((n, _))) if n > 0 && n < max => {
+                    Attempt::Drained(Ok(buf[..n].to_vec()))
+                }
                 Attempt::Done(Ok((n, _))) => Attempt::Done(Ok(buf[..n].to_vec())),
-                Attempt::Done(Err(e)) => Attempt::Done(Err(e)),
+                Attempt::Done(Err(e)) | Attempt::Drained(Err(e)) => Attempt::Done(Err(e)),
+                Attempt::Drained(Ok(_)) => unreachable!("classify never says drained"),
                 Attempt::WouldBlock => Attempt::WouldBlock,
             })
         });
@@ -525,7 +555,8 @@ fn send_once(fd: BorrowedFd<'_>, data: &[u8], sent: &mut usize) -> Attempt<()> {
                 )));
             }
             Some(Attempt::Done(Ok(n))) => *sent += n,
-            Some(Attempt::Done(Err(e))) => return Attempt::Done(Err(e)),
+            Some(Attempt::Done(Err(e)) | Attempt::Drained(Err(e))) => return Attempt::Done(Err(e)),
+            Some(Attempt::Drained(Ok(_))) => unreachable!("classify never says drained"),
             Some(Attempt::WouldBlock) => return Attempt::WouldBlock,
         }
     }
@@ -709,7 +740,7 @@ impl Registered<TcpStream> {
     /// ```
     pub fn recv(&self, max: usize) -> Recv {
         Recv {
-            stage: Stage::begin_on(self, |fd| recv_once(fd, max)),
+            stage: Stage::begin_on(self, self.read_drained(), |fd| recv_once(fd, max)),
             max,
         }
     }
@@ -738,7 +769,7 @@ impl Registered<TcpStream> {
     pub fn send_all(&self, data: impl Into<Vec<u8>>) -> SendAll {
         let data = data.into();
         let mut sent = 0;
-        let stage = Stage::begin_on(self, |fd| send_once(fd, &data, &mut sent));
+        let stage = Stage::begin_on(self, false, |fd| send_once(fd, &data, &mut sent));
         SendAll { stage, data, sent }
     }
 }

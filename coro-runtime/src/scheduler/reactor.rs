@@ -9,6 +9,7 @@
 //! socket's key, and the next edge wakes it. The helpers always try the socket until it
 //! would block before they wait, which is what edge-triggered readiness needs.
 
+use core::cell::Cell;
 use core::fmt;
 use core::ops::Deref;
 use core::sync::atomic::Ordering;
@@ -82,6 +83,7 @@ impl Reactor {
                 key,
                 tag: self.tag,
                 shared: Arc::clone(&self.shared),
+                read_drained: Cell::new(false),
             }),
         })
     }
@@ -165,12 +167,19 @@ struct Inner<S: Socket> {
     key: usize,
     tag: u64,
     shared: Arc<Shared>,
+    /// The last read was shorter than asked (or would block): nothing is left to read
+    /// until the next readable edge, so the next `recv` waits without trying.
+    read_drained: Cell<bool>,
 }
 
 impl<S: Socket> Drop for Inner<S> {
     fn drop(&mut self) {
         // Before `socket` is dropped (closed): the poller's contract.
         let _ = self.shared.poller.delete(self.socket.as_fd());
+        // The scheduler forgets the edges it kept for this key.
+        if let Ok(mut dropped) = self.shared.dropped.lock() {
+            dropped.push(self.key);
+        }
     }
 }
 
@@ -195,6 +204,16 @@ impl<S: Socket> Registered<S> {
             key: self.inner.key,
             tag: self.inner.tag,
         }
+    }
+}
+
+impl<S: Socket> Registered<S> {
+    pub(super) fn read_drained(&self) -> bool {
+        self.inner.read_drained.get()
+    }
+
+    pub(super) fn set_read_drained(&self, drained: bool) {
+        self.inner.read_drained.set(drained);
     }
 }
 

@@ -19,6 +19,10 @@ use polling::{Events, Poller};
 
 use crate::{Coroutine, CoroutineState};
 
+#[cfg(all(doc, unix))]
+use super::calls::get_reactor;
+#[cfg(doc)]
+use super::calls::{kill, spawn, spawn_detached, wait};
 #[cfg(unix)]
 use super::io_wait::IoSource;
 #[cfg(unix)]
@@ -26,10 +30,6 @@ use super::reactor::{self, Reactor};
 use super::syscall::{Interest, KillError, Reply, Syscall, WaitError};
 use super::table::Table;
 use super::task::{BoxedTask, Joinable, Task, TaskHandle, TaskId, TaskState, TaskStats};
-#[cfg(all(doc, unix))]
-use super::calls::get_reactor;
-#[cfg(doc)]
-use super::calls::{kill, spawn, spawn_detached, wait};
 
 /// Why [`Scheduler::run`] (or `run_until`, `run_for`) returned.
 ///
@@ -111,6 +111,9 @@ pub(super) struct Shared {
     /// The next key of a [`Registered`] socket (registered from any thread's `Reactor`).
     #[cfg_attr(not(unix), allow(dead_code))]
     pub(super) next_key: core::sync::atomic::AtomicUsize,
+    /// Keys of registrations dropped since the scheduler last looked (their kept edges go).
+    #[cfg_attr(not(unix), allow(dead_code))]
+    pub(super) dropped: std::sync::Mutex<Vec<usize>>,
 }
 
 /// How a task ended, as [`Scheduler::on_exit`] reports it.
@@ -279,6 +282,10 @@ pub struct Scheduler {
     /// some task waits on it.
     #[cfg(unix)]
     ready_waiters: HashMap<usize, Vec<(TaskId, Interest)>>,
+    /// Registered sockets that had a readable edge while no task waited for it: the next
+    /// readable wait on them is answered at once.
+    #[cfg(unix)]
+    read_edges: std::collections::HashSet<usize>,
     exit_hook: Option<ExitHook>,
     /// This scheduler's number, unique in the process: its handles carry it.
     tag: u64,
@@ -334,6 +341,7 @@ impl Scheduler {
                 stop: AtomicBool::new(false),
                 poller: Poller::new()?,
                 next_key: core::sync::atomic::AtomicUsize::new(0),
+                dropped: std::sync::Mutex::new(Vec::new()),
             }),
             events: Events::new(),
             fired: Vec::new(),
@@ -343,6 +351,8 @@ impl Scheduler {
             next_key: 0,
             #[cfg(unix)]
             ready_waiters: HashMap::new(),
+            #[cfg(unix)]
+            read_edges: std::collections::HashSet::new(),
             exit_hook: None,
             tag: {
                 static NEXT: AtomicU64 = AtomicU64::new(1);
@@ -785,8 +795,11 @@ impl Scheduler {
             Syscall::WaitIo(source, interest) => self.wait_io(id, source, interest),
             #[cfg(unix)]
             Syscall::WaitReady(key, interest) => {
-                if key.tag != self.tag {
-                    // Another scheduler's poller: this one would never see it ready.
+                if key.tag != self.tag
+                    || (interest == Interest::Readable && self.read_edges.remove(&key.key))
+                {
+                    // Another scheduler's poller, which this one would never see ready; or
+                    // it became readable while nobody waited.
                     self.reply(id, Reply::Done);
                 } else {
                     self.ready_waiters
@@ -1145,6 +1158,14 @@ impl Scheduler {
     /// Waits in the poller (at most `timeout`; `None` is forever) and wakes the tasks whose
     /// sockets are ready.
     fn poll(&mut self, timeout: Option<Duration>) -> io::Result<()> {
+        #[cfg(unix)]
+        if !self.read_edges.is_empty()
+            && let Ok(mut dropped) = self.shared.dropped.try_lock()
+        {
+            for key in dropped.drain(..) {
+                self.read_edges.remove(&key);
+            }
+        }
         self.events.clear();
         self.shared.poller.wait(&mut self.events, timeout)?;
         let mut fired = core::mem::take(&mut self.fired);
@@ -1194,10 +1215,24 @@ impl Scheduler {
     /// them on an error or hang-up: their next attempt gets the error or the end of file).
     #[cfg(unix)]
     fn registered_ready(&mut self, event: Fired) {
-        let Some(mut waiters) = self.ready_waiters.remove(&event.key) else {
-            return; // nobody waits: the next attempt will see whatever it reports
-        };
         let all = event.error || event.hangup;
+        let readable = all || event.readable;
+        let Some(mut waiters) = self.ready_waiters.remove(&event.key) else {
+            // Nobody waits: keep a readable edge for the next `recv`, which may wait
+            // without trying (after a short read); a writable one is not needed (a send
+            // waits only after the socket said it would block, so a new edge follows).
+            if readable {
+                self.read_edges.insert(event.key);
+            }
+            return;
+        };
+        if readable
+            && !waiters
+                .iter()
+                .any(|&(_, interest)| interest == Interest::Readable)
+        {
+            self.read_edges.insert(event.key);
+        }
         waiters.retain(|&(task, interest)| {
             let woken = all
                 || match interest {
