@@ -565,11 +565,17 @@ fn a_recv_after_a_short_read_sees_data_that_arrived_while_nobody_waited() {
     sched.spawn(sleep(MS * 20));
     sched.run().unwrap();
     let second = sched.spawn(server.recv(64));
-    assert_eq!(sched.run_for(Duration::from_secs(5)).unwrap(), RunExit::AllDone);
+    assert_eq!(
+        sched.run_for(Duration::from_secs(5)).unwrap(),
+        RunExit::AllDone
+    );
     assert_eq!(sched.take_result(second).unwrap().unwrap(), b"two");
     // And a later message wakes a recv that waits without trying.
     let third = sched.spawn(server.recv(64));
     sched.spawn(sleep(MS * 10).map(move |()| client.write_all(b"three").unwrap()));
-    assert_eq!(sched.run_for(Duration::from_secs(5)).unwrap(), RunExit::AllDone);
+    assert_eq!(
+        sched.run_for(Duration::from_secs(5)).unwrap(),
+        RunExit::AllDone
+    );
     assert_eq!(sched.take_result(third).unwrap().unwrap(), b"three");
 }
