@@ -106,7 +106,12 @@
 //!   because a borrow of a coroutine's own local cannot be kept across a yield; see
 //!   [`IoSource`]. [`recv`] and [`send_all`] first try at once on the caller's socket
 //!   (`MSG_DONTWAIT`), so they copy and wait only when the data is not there yet or the
-//!   send buffer is full. The I/O part is available on Unix only.
+//!   send buffer is full. A socket [registered](Reactor::register) once instead
+//!   ([`Registered`], from [`Scheduler::reactor`] or [`get_reactor`]) stays in the poller,
+//!   edge-triggered, for its whole life, and its waits cost no system call: the fast path
+//!   for sockets a task keeps. The I/O part is available on Unix only.
+//! - **Tasks live in a slab**; the ready queue holds each task's slot beside its id, so a
+//!   switch never hashes. Ids stay sequential and are never reused.
 //!
 //! # Example: the seed's round-robin scheduler
 //!
