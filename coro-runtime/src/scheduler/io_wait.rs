@@ -11,11 +11,15 @@
 //! back in [`Reply::Io`]. No raw descriptor is ever registered, so the poller's contract
 //! ("delete before close") holds without trusting the task.
 //!
-//! **Why [`recv`] and [`send_all`] try first.** While the borrow is still there, when the
-//! helper is built, they make one attempt on the caller's socket with `MSG_DONTWAIT` (so
-//! the socket's blocking mode is neither needed nor changed). Only an attempt that would
+//! **Why [`accept`], [`recv`] and [`send_all`] try first.** While the borrow is still
+//! there, when the helper is built, they make one attempt on the caller's socket (`recv`
+//! and `send_all` with `MSG_DONTWAIT`, so the socket's blocking mode is neither needed
+//! nor changed). Only an attempt that would
 //! block costs the copy and the poller registration; a read whose data has arrived, or a
-//! send that fits in the buffer, costs its one system call.
+//! send that fits in the buffer, costs its one system call. (`accept` still puts the
+//! listener in non-blocking mode: there is no `MSG_DONTWAIT` for it.) All four helpers
+//! here, [`readable`]/[`writable`] included, are one machine, `Stage`, with their own
+//! attempt.
 
 use core::fmt;
 use core::mem;
@@ -178,19 +182,17 @@ pub fn writable(source: &impl AsFd) -> WaitIo {
 /// ```
 #[must_use = "system calls are coroutines: they do nothing unless delegated to with `yield_from!`"]
 pub struct WaitIo {
-    state: WaitIoState,
-}
-
-enum WaitIoState {
-    Fresh(io::Result<IoSource>, Interest),
-    Waiting,
-    Done,
+    stage: Stage<()>,
+    interest: Interest,
 }
 
 impl WaitIo {
     fn new(source: &impl AsFd, interest: Interest) -> WaitIo {
+        // Nothing to try: it always waits, on a copy (the socket helpers' shape, with an
+        // attempt that would block at first and is done once the wait is answered).
         WaitIo {
-            state: WaitIoState::Fresh(IoSource::new(source), interest),
+            stage: Stage::begin(source.as_fd(), |_| Attempt::WouldBlock),
+            interest,
         }
     }
 }
@@ -200,39 +202,20 @@ impl Coroutine<Reply> for WaitIo {
     type Return = io::Result<()>;
 
     fn resume(&mut self, reply: Reply) -> CoroutineState<Syscall, io::Result<()>> {
-        match mem::replace(&mut self.state, WaitIoState::Done) {
-            WaitIoState::Fresh(Ok(source), interest) => {
-                self.state = WaitIoState::Waiting;
-                CoroutineState::Yielded(Syscall::WaitIo(source, interest))
-            }
-            WaitIoState::Fresh(Err(error), _) => CoroutineState::Complete(Err(error)),
-            WaitIoState::Waiting => match reply {
-                Reply::Io(result) => CoroutineState::Complete(result.map(drop)),
-                other => unexpected("readable/writable", other),
-            },
-            WaitIoState::Done => panic!("a system call coroutine was resumed after it completed"),
-        }
+        self.stage
+            .step(reply, "readable/writable", self.interest, |_| {
+                Attempt::Done(Ok(()))
+            })
     }
 
     fn start(&mut self) -> Option<CoroutineState<Syscall, io::Result<()>>> {
-        match self.state {
-            WaitIoState::Fresh(..) => Some(self.resume(Reply::Start)),
-            WaitIoState::Waiting | WaitIoState::Done => None,
-        }
+        (!self.stage.started()).then(|| self.resume(Reply::Start))
     }
 }
 
 impl fmt::Debug for WaitIo {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.state {
-            WaitIoState::Fresh(source, interest) => f
-                .debug_tuple("WaitIo::Fresh")
-                .field(source)
-                .field(interest)
-                .finish(),
-            WaitIoState::Waiting => f.write_str("WaitIo::Waiting"),
-            WaitIoState::Done => f.write_str("WaitIo::Done"),
-        }
+        write!(f, "WaitIo::{}({})", self.stage.name(), self.interest)
     }
 }
 
@@ -241,8 +224,9 @@ impl fmt::Debug for WaitIo {
 ///
 /// Puts the listener in non-blocking mode (the mode belongs to the socket, so the caller's
 /// listener becomes non-blocking too), which a scheduler needs: a blocking `accept` would
-/// stall every task. Several tasks may accept on one listener; the ones that lose a race
-/// for a connection simply wait again.
+/// stall every task. The first attempt is made when the helper is built, on the caller's
+/// listener; the descriptor is copied only to wait. Several tasks may accept on one
+/// listener; the ones that lose a race for a connection simply wait again.
 ///
 /// ```
 /// use coro_runtime::scheduler::{accept, Scheduler};
@@ -259,8 +243,29 @@ impl fmt::Debug for WaitIo {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn accept(listener: &TcpListener) -> Accept {
-    Accept {
-        state: AcceptState::Fresh(listener.try_clone()),
+    let stage = match listener.set_nonblocking(true) {
+        Ok(()) => Stage::begin(listener.as_fd(), accept_once),
+        Err(e) => Stage::Ready(Err(e)),
+    };
+    Accept { stage }
+}
+
+/// One `accept(2)` on a non-blocking listener.
+fn accept_once(fd: BorrowedFd<'_>) -> Attempt<(TcpStream, SocketAddr)> {
+    loop {
+        let accepted = rustix::net::accept_with(fd, rustix::net::SocketFlags::CLOEXEC);
+        match classify(accepted) {
+            None => {}
+            Some(Attempt::Done(Ok(conn))) => {
+                let conn = TcpStream::from(conn);
+                return Attempt::Done(conn.peer_addr().map(|addr| (conn, addr)));
+            }
+            Some(Attempt::Done(Err(e)) | Attempt::Drained(Err(e))) => {
+                return Attempt::Done(Err(e));
+            }
+            Some(Attempt::Drained(Ok(_))) => unreachable!("classify never says drained"),
+            Some(Attempt::WouldBlock) => return Attempt::WouldBlock,
+        }
     }
 }
 
@@ -279,70 +284,26 @@ pub fn accept(listener: &TcpListener) -> Accept {
 /// ```
 #[must_use = "system calls are coroutines: they do nothing unless delegated to with `yield_from!`"]
 pub struct Accept {
-    state: AcceptState,
+    stage: Stage<(TcpStream, SocketAddr)>,
 }
-
-enum AcceptState {
-    Fresh(io::Result<TcpListener>),
-    Waiting,
-    Done,
-}
-
-impl Accept {
-    fn attempt(&mut self, listener: TcpListener) -> AcceptStep {
-        loop {
-            match listener.accept() {
-                Ok(accepted) => return CoroutineState::Complete(Ok(accepted)),
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
-                    self.state = AcceptState::Waiting;
-                    let source = IoSource(OwnedFd::from(listener));
-                    return CoroutineState::Yielded(Syscall::WaitIo(source, Interest::Readable));
-                }
-                Err(e) => return CoroutineState::Complete(Err(e)),
-            }
-        }
-    }
-}
-
-type AcceptStep = CoroutineState<Syscall, io::Result<(TcpStream, SocketAddr)>>;
 
 impl Coroutine<Reply> for Accept {
     type Yield = Syscall;
     type Return = io::Result<(TcpStream, SocketAddr)>;
 
-    fn resume(&mut self, reply: Reply) -> AcceptStep {
-        match mem::replace(&mut self.state, AcceptState::Done) {
-            AcceptState::Fresh(listener) => {
-                match listener.and_then(|l| l.set_nonblocking(true).map(|()| l)) {
-                    Ok(listener) => self.attempt(listener),
-                    Err(e) => CoroutineState::Complete(Err(e)),
-                }
-            }
-            AcceptState::Waiting => match reply {
-                Reply::Io(Ok(source)) => self.attempt(TcpListener::from(source.0)),
-                Reply::Io(Err(e)) => CoroutineState::Complete(Err(e)),
-                other => unexpected("accept", other),
-            },
-            AcceptState::Done => panic!("a system call coroutine was resumed after it completed"),
-        }
+    fn resume(&mut self, reply: Reply) -> CoroutineState<Syscall, Self::Return> {
+        self.stage
+            .step(reply, "accept", Interest::Readable, accept_once)
     }
 
-    fn start(&mut self) -> Option<AcceptStep> {
-        match self.state {
-            AcceptState::Fresh(_) => Some(self.resume(Reply::Start)),
-            AcceptState::Waiting | AcceptState::Done => None,
-        }
+    fn start(&mut self) -> Option<CoroutineState<Syscall, Self::Return>> {
+        (!self.stage.started()).then(|| self.resume(Reply::Start))
     }
 }
 
 impl fmt::Debug for Accept {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self.state {
-            AcceptState::Fresh(_) => "Accept::Fresh",
-            AcceptState::Waiting => "Accept::Waiting",
-            AcceptState::Done => "Accept::Done",
-        })
+        write!(f, "Accept::{}", self.stage.name())
     }
 }
 
