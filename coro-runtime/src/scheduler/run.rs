@@ -1158,9 +1158,11 @@ impl Scheduler {
     /// Waits in the poller (at most `timeout`; `None` is forever) and wakes the tasks whose
     /// sockets are ready.
     fn poll(&mut self, timeout: Option<Duration>) -> io::Result<()> {
+        // Forget the kept edges of dropped registrations, and the list itself, so that
+        // neither grows with the sockets a long-running server has seen.
         #[cfg(unix)]
-        if !self.read_edges.is_empty()
-            && let Ok(mut dropped) = self.shared.dropped.try_lock()
+        if let Ok(mut dropped) = self.shared.dropped.try_lock()
+            && !dropped.is_empty()
         {
             for key in dropped.drain(..) {
                 self.read_edges.remove(&key);
