@@ -17,6 +17,7 @@ use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::{FnArg, Ident, ItemFn, Lifetime, Pat};
 
+use crate::kept::Kept;
 use crate::layout::Layout;
 use crate::lower::{self, BlockId, LocalId, Lowered, Names, SiteKind, Vis};
 use crate::parse::Signature;
@@ -170,6 +171,7 @@ pub fn emit(input: &Input<'_>) -> TokenStream {
     let closure = e.closure();
     let debug = e.debug_closure();
     let state = &input.names.state;
+    let kept = Kept::of(&item.sig.output);
     let init_fields = lowered
         .params
         .iter()
@@ -177,12 +179,15 @@ pub fn emit(input: &Input<'_>) -> TokenStream {
         .map(|(&p, param)| {
             let f = &input.layout.field[p];
             // The receiver is stored under a hidden name but passed in as `self`.
-            let value = if param.name == "__coro_self" {
-                quote!(self)
+            let (value, at) = if param.name == "__coro_self" {
+                let at = item.sig.receiver().map(|r| r.self_token.span);
+                (quote!(self), at.unwrap_or_else(Span::call_site))
             } else {
                 let n = &lowered.locals[p].name;
-                quote!(#n)
+                (quote!(#n), n.span())
             };
+            // Under `+ Send`/`+ Clone`, checked at the argument's name (see `kept.rs`).
+            let value = kept.argument(value, at);
             if lowered.flagged_params.contains(&p) {
                 return quote!(#f: ::coro::__private::Flag::new(#value));
             }
@@ -1015,6 +1020,12 @@ impl Emitter<'_> {
             }
         };
         let carried = &input.analysis.carried[site.target];
+        // Under `+ Send`/`+ Clone`, a suspension stores each value through its checks.
+        let kept = match &site.kind {
+            SiteKind::Suspend { index, .. } => Some((Kept::of(&input.item.sig.output), *index)),
+            SiteKind::Goto { .. } => None,
+        }
+        .filter(|(kept, _)| !kept.none());
         let moves = carried.iter().map(|&l| {
             let f = &layout.field[l];
             // The drop flag of a local assigned on some paths only: passed on where it
@@ -1030,6 +1041,14 @@ impl Emitter<'_> {
                 }
                 Some(_) => quote!(::coro::__private::None),
                 None => name_of(l),
+            };
+            let v = match kept {
+                Some((kept, index)) => {
+                    let suspend = &lowered.suspends[index];
+                    let line = u32::try_from(suspend.span.start().line).unwrap_or(0);
+                    kept.across_yield(v, self.kept_at(l, index), line)
+                }
+                None => v,
             };
             quote!(#f: #v)
         });
@@ -1088,6 +1107,27 @@ impl Emitter<'_> {
                 }
             }
         }
+    }
+}
+
+impl Emitter<'_> {
+    /// Where the check of a value saved at suspension `index` is reported (see
+    /// `kept.rs`): a local's binding; a sub-coroutine's `yield_from!` operand; for any
+    /// other value the lowering introduced, the yield.
+    fn kept_at(&self, l: LocalId, index: usize) -> Span {
+        let lowered = self.input.lowered;
+        let local = &lowered.locals[l];
+        if !local.temp {
+            return local.name.span();
+        }
+        lowered
+            .suspends
+            .iter()
+            .find_map(|s| match s.delegate {
+                Some((sub, _, operand)) if sub == l => Some(operand),
+                _ => None,
+            })
+            .unwrap_or(lowered.suspends[index].span)
     }
 }
 

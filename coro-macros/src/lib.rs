@@ -32,6 +32,7 @@ use syn::{Ident, ItemFn};
 mod borrows;
 mod cfg;
 mod emit;
+mod kept;
 mod layout;
 mod lower;
 mod parse;

@@ -130,3 +130,258 @@ impl<S> IteratorKind<S> {
         IterCoroutine(sub.into_iter(), PhantomData)
     }
 }
+
+/// A local that a coroutine declared `+ Send` keeps across the `yield_!` on line `LINE`,
+/// and whose type is not `Send`. Implemented by nothing: the expansion stores each value
+/// a suspension saves through a probe ([`SendProbe`]) that asks for this trait only when
+/// the value's type is not `Send`, so such a local is reported at its own binding, with
+/// the yield that keeps it alive, rather than as the whole coroutine's type failing
+/// `Send` at the attribute (rustc's "`data` has type `Rc<..>` which is not `Send` ...
+/// yield occurs here").
+///
+/// ```
+/// use coro::yield_;
+///
+/// #[coro::coroutine]
+/// fn shared(n: u32) -> impl Iterator<Item = u32> + Send {
+///     let data = std::sync::Arc::new(n); // an `Rc` here is an error at `data`
+///     yield_!(*data);
+///     yield_!(*data + 1);
+/// }
+///
+/// let t = std::thread::spawn(move || shared(1).collect::<Vec<_>>());
+/// assert_eq!(t.join().unwrap(), [1, 2]);
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be sent between threads safely, and this coroutine declared `+ Send` keeps this value across the yield on line {LINE}",
+    label = "`{Self}` is not `Send`, and this is still alive at the yield on line {LINE}",
+    note = "a `+ Send` coroutine carries every local that is alive at a yield: drop this one before that yield (end its scope, or `drop(..)` it), or use a `Send` type (`Arc` for `Rc`, `Mutex` for `RefCell`)"
+)]
+pub trait SendAcrossYield<const LINE: u32> {
+    /// What the value would be stored as; never known, so the state's type is not
+    /// either, and rustc reports this error alone, not the state failing `Send` as well.
+    type Kept;
+}
+
+/// An argument of a coroutine declared `+ Send` whose type is not `Send`: the coroutine
+/// holds it from its creation until the body is done with it. Implemented by nothing
+/// (see [`SendAcrossYield`]).
+///
+/// ```
+/// #[coro::coroutine]
+/// fn repeat(text: String) -> impl Iterator<Item = String> + Send {
+///     coro::yield_!(text.clone()); // a `text: Rc<str>` is an error at `text`
+///     coro::yield_!(text);
+/// }
+///
+/// assert_eq!(repeat("a".into()).count(), 2);
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be sent between threads safely, and this argument is kept in a coroutine declared `+ Send`",
+    label = "`{Self}` is not `Send`: the coroutine holds this argument from its creation",
+    note = "take a `Send` type instead (`Arc` for `Rc`, `Mutex` for `RefCell`), or remove `+ Send` from the return type"
+)]
+pub trait SendArgument<const LINE: u32> {
+    /// Never known (see [`SendAcrossYield::Kept`]).
+    type Kept;
+}
+
+/// A local that a coroutine declared `+ Clone` keeps across the `yield_!` on line `LINE`,
+/// and whose type is not `Clone`: cloning a suspended coroutine clones each value it
+/// keeps. Implemented by nothing (see [`SendAcrossYield`]).
+///
+/// ```
+/// use coro::{Coroutine, CoroutineState, yield_};
+///
+/// #[coro::coroutine]
+/// fn running_total() -> impl Coroutine<u32, Yield = u32, Return = ()> + Clone {
+///     let mut seen = Vec::new(); // a `&mut Vec<u32>` here could not be cloned
+///     let mut n = yield_!(0);
+///     loop {
+///         seen.push(n);
+///         n = yield_!(seen.iter().sum());
+///     }
+/// }
+///
+/// let mut a = running_total();
+/// a.start();
+/// a.resume(1);
+/// let mut b = a.clone();
+/// assert_eq!(b.resume(2), CoroutineState::Yielded(3));
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not `Clone`, and this coroutine declared `+ Clone` keeps this value across the yield on line {LINE}",
+    label = "`{Self}` is not `Clone`, and this is still alive at the yield on line {LINE}",
+    note = "cloning a suspended coroutine clones every local alive at its yield: drop this one before that yield, or give it a `Clone` type",
+    note = "if it is a `&mut` borrow: that is never `Clone`, since two clones of the coroutine would both write through it; keep the value itself in the coroutine (it owns its locals) instead of a `&mut` to it"
+)]
+pub trait CloneAcrossYield<const LINE: u32> {
+    /// Never known (see [`SendAcrossYield::Kept`]).
+    type Kept;
+}
+
+/// An argument of a coroutine declared `+ Clone` whose type is not `Clone`: a clone made
+/// before the body is done with it clones it. Implemented by nothing (see
+/// [`SendAcrossYield`]).
+///
+/// ```
+/// #[coro::coroutine]
+/// fn twice(text: String) -> impl Iterator<Item = String> + Clone {
+///     coro::yield_!(text.clone());
+///     coro::yield_!(text);
+/// }
+///
+/// assert_eq!(twice("a".into()).clone().count(), 2);
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not `Clone`, and this argument is kept in a coroutine declared `+ Clone`",
+    label = "`{Self}` is not `Clone`: the coroutine holds this argument from its creation",
+    note = "take a `Clone` type instead (a `&mut` borrow is never `Clone`: take the value itself, or a shared `&`), or remove `+ Clone` from the return type"
+)]
+pub trait CloneArgument<const LINE: u32> {
+    /// Never known (see [`SendAcrossYield::Kept`]).
+    type Kept;
+}
+
+/// What a probe found a value may be stored as: its own type, or, when it fails the
+/// check, an unknown one (see [`SendAcrossYield::Kept`]).
+pub struct Checked<K>(PhantomData<fn() -> K>);
+
+/// Stores `value` as what its probe found (its own type, when the check holds).
+#[inline(always)]
+pub fn kept_as<T: Into<K>, K>(value: T, _: Checked<K>) -> K {
+    value.into()
+}
+
+/// Probes a value kept across the yield on line `LINE` of a `+ Send` coroutine, by
+/// autoref specialisation: `(&&SendProbe::<_, LINE>(&value)).send_across_yield()`.
+pub struct SendProbe<'a, T, const LINE: u32>(pub &'a T);
+
+/// Chosen first, on `&&SendProbe`: the value's type is `Send`.
+pub trait SendChecked<T> {
+    /// The value may be stored as itself.
+    fn send_across_yield(&self) -> Checked<T>;
+}
+impl<T: Send, const LINE: u32> SendChecked<T> for &SendProbe<'_, T, LINE> {
+    #[inline(always)]
+    fn send_across_yield(&self) -> Checked<T> {
+        Checked(PhantomData)
+    }
+}
+
+/// Chosen otherwise: asks for [`SendAcrossYield`], implemented by nothing, whose message says
+/// what is wrong and where.
+pub trait SendFails<T, const LINE: u32> {
+    /// An error, with the message of [`SendAcrossYield`].
+    fn send_across_yield(&self) -> Checked<<T as SendAcrossYield<LINE>>::Kept>
+    where
+        T: SendAcrossYield<LINE>;
+}
+impl<T, const LINE: u32> SendFails<T, LINE> for SendProbe<'_, T, LINE> {
+    #[inline(always)]
+    fn send_across_yield(&self) -> Checked<<T as SendAcrossYield<LINE>>::Kept>
+    where
+        T: SendAcrossYield<LINE>,
+    {
+        Checked(PhantomData)
+    }
+}
+
+/// Probes an argument of a `+ Send` coroutine (`LINE` is 0).
+pub struct SendArgumentProbe<'a, T, const LINE: u32>(pub &'a T);
+
+/// Chosen first, on `&&SendArgumentProbe`: the value's type is `Send`.
+pub trait SendArgumentChecked<T> {
+    /// The value may be stored as itself.
+    fn send_argument(&self) -> Checked<T>;
+}
+impl<T: Send, const LINE: u32> SendArgumentChecked<T> for &SendArgumentProbe<'_, T, LINE> {
+    #[inline(always)]
+    fn send_argument(&self) -> Checked<T> {
+        Checked(PhantomData)
+    }
+}
+
+/// Chosen otherwise: asks for [`SendArgument`], implemented by nothing, whose message says
+/// what is wrong and where.
+pub trait SendArgumentFails<T, const LINE: u32> {
+    /// An error, with the message of [`SendArgument`].
+    fn send_argument(&self) -> Checked<<T as SendArgument<LINE>>::Kept>
+    where
+        T: SendArgument<LINE>;
+}
+impl<T, const LINE: u32> SendArgumentFails<T, LINE> for SendArgumentProbe<'_, T, LINE> {
+    #[inline(always)]
+    fn send_argument(&self) -> Checked<<T as SendArgument<LINE>>::Kept>
+    where
+        T: SendArgument<LINE>,
+    {
+        Checked(PhantomData)
+    }
+}
+
+/// Probes a value kept across the yield on line `LINE` of a `+ Clone` coroutine.
+pub struct CloneProbe<'a, T, const LINE: u32>(pub &'a T);
+
+/// Chosen first, on `&&CloneProbe`: the value's type is `Clone`.
+pub trait CloneChecked<T> {
+    /// The value may be stored as itself.
+    fn clone_across_yield(&self) -> Checked<T>;
+}
+impl<T: Clone, const LINE: u32> CloneChecked<T> for &CloneProbe<'_, T, LINE> {
+    #[inline(always)]
+    fn clone_across_yield(&self) -> Checked<T> {
+        Checked(PhantomData)
+    }
+}
+
+/// Chosen otherwise: asks for [`CloneAcrossYield`], implemented by nothing, whose message says
+/// what is wrong and where.
+pub trait CloneFails<T, const LINE: u32> {
+    /// An error, with the message of [`CloneAcrossYield`].
+    fn clone_across_yield(&self) -> Checked<<T as CloneAcrossYield<LINE>>::Kept>
+    where
+        T: CloneAcrossYield<LINE>;
+}
+impl<T, const LINE: u32> CloneFails<T, LINE> for CloneProbe<'_, T, LINE> {
+    #[inline(always)]
+    fn clone_across_yield(&self) -> Checked<<T as CloneAcrossYield<LINE>>::Kept>
+    where
+        T: CloneAcrossYield<LINE>,
+    {
+        Checked(PhantomData)
+    }
+}
+
+/// Probes an argument of a `+ Clone` coroutine (`LINE` is 0).
+pub struct CloneArgumentProbe<'a, T, const LINE: u32>(pub &'a T);
+
+/// Chosen first, on `&&CloneArgumentProbe`: the value's type is `Clone`.
+pub trait CloneArgumentChecked<T> {
+    /// The value may be stored as itself.
+    fn clone_argument(&self) -> Checked<T>;
+}
+impl<T: Clone, const LINE: u32> CloneArgumentChecked<T> for &CloneArgumentProbe<'_, T, LINE> {
+    #[inline(always)]
+    fn clone_argument(&self) -> Checked<T> {
+        Checked(PhantomData)
+    }
+}
+
+/// Chosen otherwise: asks for [`CloneArgument`], implemented by nothing, whose message says
+/// what is wrong and where.
+pub trait CloneArgumentFails<T, const LINE: u32> {
+    /// An error, with the message of [`CloneArgument`].
+    fn clone_argument(&self) -> Checked<<T as CloneArgument<LINE>>::Kept>
+    where
+        T: CloneArgument<LINE>;
+}
+impl<T, const LINE: u32> CloneArgumentFails<T, LINE> for CloneArgumentProbe<'_, T, LINE> {
+    #[inline(always)]
+    fn clone_argument(&self) -> Checked<<T as CloneArgument<LINE>>::Kept>
+    where
+        T: CloneArgument<LINE>,
+    {
+        Checked(PhantomData)
+    }
+}
