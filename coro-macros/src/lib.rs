@@ -36,6 +36,7 @@ mod kept;
 mod layout;
 mod lower;
 mod parse;
+mod recursion;
 mod scan;
 mod scope;
 mod static_flavour;
@@ -207,6 +208,7 @@ fn expand_with(
              (`impl Coroutine<S, Yield = Y, Return = R>`)",
         ));
     }
+    recursion::check(&item.sig.ident, &sig.types, &item.block)?;
     // The static flavour's body is an `async` block: rustc evaluates its `#[cfg]`s itself.
     if parsed_args.is_static {
         scan::check_body(&item.block)?;
