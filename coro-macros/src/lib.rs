@@ -221,7 +221,8 @@ fn expand_with(
         scan::rename_self(&mut item.block, &receiver.name);
     }
     scan::check_body(&item.block)?;
-    borrows::check(&item.block)?;
+    let yields_reference = matches!(sig.types.yield_ty, syn::Type::Reference(_));
+    borrows::check(&item.block, yields_reference)?;
     let names = names(&sig);
     let mut lowered = lower::lower(&sig, &item.block, &names)?;
     let mut analysis = scope::analyze(&lowered)?;
