@@ -209,6 +209,7 @@ fn expand_with(
         ));
     }
     recursion::check(&item.sig.ident, &sig.types, &item.block)?;
+    scan::lower_vec_macros(&mut item.block);
     // The static flavour's body is an `async` block: rustc evaluates its `#[cfg]`s itself.
     if parsed_args.is_static {
         scan::check_body(&item.block)?;
