@@ -159,7 +159,7 @@ struct VecMacros;
 impl VecMacros {
     /// The block that stands for a `vec![..]` whose elements yield, if `mac` is one.
     fn rewrite(mac: &Macro) -> Option<Expr> {
-        if !mac.path.segments.last().is_some_and(|s| s.ident == "vec")
+        if mac.path.segments.last().is_none_or(|s| s.ident != "vec")
             || !tokens_yield(mac.tokens.clone())
         {
             return None;
@@ -275,13 +275,13 @@ fn tokens_yield(tokens: TokenStream) -> bool {
     let mut prev: Option<Ident> = None;
     for tt in tokens {
         match &tt {
-            TokenTree::Punct(p) if p.as_char() == '!' => {
-                if prev
-                    .take()
-                    .is_some_and(|name| name == "yield_" || name == "yield_from")
-                {
-                    return true;
-                }
+            TokenTree::Punct(p)
+                if p.as_char() == '!'
+                    && prev
+                        .as_ref()
+                        .is_some_and(|name| name == "yield_" || name == "yield_from") =>
+            {
+                return true;
             }
             TokenTree::Ident(i) => {
                 prev = Some(i.clone());
