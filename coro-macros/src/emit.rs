@@ -1076,7 +1076,7 @@ impl Emitter<'_> {
                 let state = &input.names.state;
                 let state_var = &input.names.state_var;
                 let v = format_ident!("Suspend{}", index, span = Span::mixed_site());
-                let y = Ident::new("__coro_yielded", Span::mixed_site());
+                let y = Ident::new("yielded", Span::mixed_site().located_at(*span));
                 let yielded =
                     quote_spanned!(*span=> ::coro::__private::CoroutineState::Yielded(#y));
                 // Typed, so the value coerces to the declared `Yield` as a `let` would.
@@ -1100,10 +1100,13 @@ impl Emitter<'_> {
                     |i: &Ident| Ident::new(&i.to_string(), Span::mixed_site().located_at(at));
                 let (var_at, state_at, v_at) = (here(state_var), here(state), here(&v));
                 let store = quote_spanned!(at=> *#var_at = #state_at::#v_at { #(#moves),* };);
+                // The `return` at the value too: a yielded value whose type differs from
+                // an earlier one's (under `Item = impl Display`) is reported there.
+                let ret = quote_spanned!(*span=> return #yielded;);
                 quote! {
                     #binding
                     #store
-                    return #yielded;
+                    #ret
                 }
             }
         }

@@ -36,7 +36,8 @@ impl BareYield for () {
 /// `__private::FromResidual`): what a failed `?` completes the coroutine with.
 #[diagnostic::on_unimplemented(
     message = "the `?` operator can only be used in a coroutine whose `Return` type is a `Result` or `Option` that can hold its error",
-    label = "this `?` would complete the coroutine with `{R}`, which does not fit its `Return` type `{Self}`"
+    label = "this `?` would complete the coroutine with `{R}`, which does not fit its `Return` type `{Self}`",
+    note = "an `Option` in a coroutine that returns a `Result` needs an error: `.ok_or(err)?`; a `Result` in one that returns an `Option` drops it: `.ok()?`"
 )]
 pub trait ReturnFromQuestionMark<R> {
     /// Builds the coroutine's return value from the residual of a failed `?`.
