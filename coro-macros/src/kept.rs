@@ -12,10 +12,10 @@
 //! cannot be sent between threads safely, and this coroutine declared `+ Send` keeps
 //! this value across the yield on line 7". The arguments go through one where the
 //! coroutine is created. The probe's answer gives the type the value is stored as
-//! (`kept_as(data, answer)`): the value's own type when the check holds, and
-//! `<T as SendAcrossYield<LINE>>::Kept`, never known, when it fails, so that field's type
-//! stays unknown and rustc reports the check alone, not the state enum failing `Send` on
-//! the attribute as well.
+//! (`answer.keep(data)`): the value's own type when the check holds (`Checked<T>`), and
+//! `<T as SendAcrossYield<LINE>>::Kept`, never known and unrelated to `T`, when it fails
+//! (`Unchecked<K>`), so that field's type stays unknown and rustc reports the check
+//! alone, not the state enum failing `Send` on the attribute as well.
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote_spanned;
@@ -121,10 +121,10 @@ impl Kept {
             let [probe, checked, fails, method] = [probe, checked, fails, method]
                 .map(|n| Ident::new(n, Span::mixed_site().located_at(at)));
             uses.push(quote_spanned!(at=> #checked as _, #fails as _));
-            // The probe borrows the value before `kept_as` moves it.
+            // The probe borrows the value before `keep` moves it.
             steps.extend(quote_spanned!(at=>
                 let #answer = (&&::coro::__private::#probe::<_, #line>(&#kept)).#method();
-                let #kept = ::coro::__private::kept_as(#kept, #answer);
+                let #kept = #answer.keep(#kept);
             ));
         }
         quote_spanned!(at=> {

@@ -244,14 +244,28 @@ pub trait CloneArgument<const LINE: u32> {
     type Kept;
 }
 
-/// What a probe found a value may be stored as: its own type, or, when it fails the
-/// check, an unknown one (see [`SendAcrossYield::Kept`]).
-pub struct Checked<K>(PhantomData<fn() -> K>);
+/// A probe's answer when the value's type has the bound: the value is stored as itself.
+pub struct Checked<T>(PhantomData<fn() -> T>);
 
-/// Stores `value` as what its probe found (its own type, when the check holds).
-#[inline(always)]
-pub fn kept_as<T: Into<K>, K>(value: T, _: Checked<K>) -> K {
-    value.into()
+impl<T> Checked<T> {
+    /// The value, as the state stores it.
+    #[inline(always)]
+    pub fn keep(self, value: T) -> T {
+        value
+    }
+}
+
+/// A probe's answer when the value's type lacks the bound, after the error: the value
+/// would be stored as `K`, a type nothing names (see [`SendAcrossYield::Kept`]) and that
+/// nothing relates to the value's, so the state's type stays unknown and rustc reports
+/// the probe's error alone.
+pub struct Unchecked<K>(PhantomData<fn() -> K>);
+
+impl<K> Unchecked<K> {
+    /// Never runs: the program that calls it does not compile.
+    pub fn keep<T>(self, _: T) -> K {
+        unreachable!("a failed check of a kept value does not compile")
+    }
 }
 
 /// Probes a value kept across the yield on line `LINE` of a `+ Send` coroutine, by
@@ -274,17 +288,17 @@ impl<T: Send, const LINE: u32> SendChecked<T> for &SendProbe<'_, T, LINE> {
 /// what is wrong and where.
 pub trait SendFails<T, const LINE: u32> {
     /// An error, with the message of [`SendAcrossYield`].
-    fn send_across_yield(&self) -> Checked<<T as SendAcrossYield<LINE>>::Kept>
+    fn send_across_yield(&self) -> Unchecked<<T as SendAcrossYield<LINE>>::Kept>
     where
         T: SendAcrossYield<LINE>;
 }
 impl<T, const LINE: u32> SendFails<T, LINE> for SendProbe<'_, T, LINE> {
     #[inline(always)]
-    fn send_across_yield(&self) -> Checked<<T as SendAcrossYield<LINE>>::Kept>
+    fn send_across_yield(&self) -> Unchecked<<T as SendAcrossYield<LINE>>::Kept>
     where
         T: SendAcrossYield<LINE>,
     {
-        Checked(PhantomData)
+        Unchecked(PhantomData)
     }
 }
 
@@ -307,17 +321,17 @@ impl<T: Send, const LINE: u32> SendArgumentChecked<T> for &SendArgumentProbe<'_,
 /// what is wrong and where.
 pub trait SendArgumentFails<T, const LINE: u32> {
     /// An error, with the message of [`SendArgument`].
-    fn send_argument(&self) -> Checked<<T as SendArgument<LINE>>::Kept>
+    fn send_argument(&self) -> Unchecked<<T as SendArgument<LINE>>::Kept>
     where
         T: SendArgument<LINE>;
 }
 impl<T, const LINE: u32> SendArgumentFails<T, LINE> for SendArgumentProbe<'_, T, LINE> {
     #[inline(always)]
-    fn send_argument(&self) -> Checked<<T as SendArgument<LINE>>::Kept>
+    fn send_argument(&self) -> Unchecked<<T as SendArgument<LINE>>::Kept>
     where
         T: SendArgument<LINE>,
     {
-        Checked(PhantomData)
+        Unchecked(PhantomData)
     }
 }
 
@@ -340,17 +354,17 @@ impl<T: Clone, const LINE: u32> CloneChecked<T> for &CloneProbe<'_, T, LINE> {
 /// what is wrong and where.
 pub trait CloneFails<T, const LINE: u32> {
     /// An error, with the message of [`CloneAcrossYield`].
-    fn clone_across_yield(&self) -> Checked<<T as CloneAcrossYield<LINE>>::Kept>
+    fn clone_across_yield(&self) -> Unchecked<<T as CloneAcrossYield<LINE>>::Kept>
     where
         T: CloneAcrossYield<LINE>;
 }
 impl<T, const LINE: u32> CloneFails<T, LINE> for CloneProbe<'_, T, LINE> {
     #[inline(always)]
-    fn clone_across_yield(&self) -> Checked<<T as CloneAcrossYield<LINE>>::Kept>
+    fn clone_across_yield(&self) -> Unchecked<<T as CloneAcrossYield<LINE>>::Kept>
     where
         T: CloneAcrossYield<LINE>,
     {
-        Checked(PhantomData)
+        Unchecked(PhantomData)
     }
 }
 
@@ -373,16 +387,16 @@ impl<T: Clone, const LINE: u32> CloneArgumentChecked<T> for &CloneArgumentProbe<
 /// what is wrong and where.
 pub trait CloneArgumentFails<T, const LINE: u32> {
     /// An error, with the message of [`CloneArgument`].
-    fn clone_argument(&self) -> Checked<<T as CloneArgument<LINE>>::Kept>
+    fn clone_argument(&self) -> Unchecked<<T as CloneArgument<LINE>>::Kept>
     where
         T: CloneArgument<LINE>;
 }
 impl<T, const LINE: u32> CloneArgumentFails<T, LINE> for CloneArgumentProbe<'_, T, LINE> {
     #[inline(always)]
-    fn clone_argument(&self) -> Checked<<T as CloneArgument<LINE>>::Kept>
+    fn clone_argument(&self) -> Unchecked<<T as CloneArgument<LINE>>::Kept>
     where
         T: CloneArgument<LINE>,
     {
-        Checked(PhantomData)
+        Unchecked(PhantomData)
     }
 }
