@@ -578,6 +578,23 @@ impl Emitter<'_> {
             .collect()
     }
 
+    /// The fields [`Self::pass_fields`] binds, passed on to the block that resumes; under
+    /// `+ Send`/`+ Clone` each through `coro::__private::resumed`, so that the code after
+    /// a yield does not give a value whose check failed its type back (see `kept.rs`).
+    fn resumed_fields(&self, locals: &[LocalId]) -> TokenStream {
+        if Kept::of(&self.input.item.sig.output).none() {
+            return self.pass_fields(locals);
+        }
+        locals
+            .iter()
+            .map(|&l| {
+                let f = &self.input.layout.field[l];
+                let v = format_ident!("__coro_v{}", l, span = Span::mixed_site());
+                quote!(#f: ::coro::__private::resumed(#v),)
+            })
+            .collect()
+    }
+
     fn slot(&self, b: BlockId) -> Ident {
         format_ident!("__coro_slot_{}", b, span = Span::mixed_site())
     }
@@ -636,7 +653,7 @@ impl Emitter<'_> {
                 // The sub-coroutine completed in the fast path: go on after it.
                 let done = format_ident!("__coro_done{}", k, span = Span::mixed_site());
                 let pat = self.pass_fields(&input.analysis.carried[after]);
-                let mut fields = pat.clone();
+                let mut fields = self.resumed_fields(&input.analysis.carried[after]);
                 if let Some(p) = lowered.blocks[after].param {
                     let f = &layout.field[p];
                     fields.extend(quote!(#f: ::coro::__private::take(&mut #done),));
@@ -647,7 +664,7 @@ impl Emitter<'_> {
                 };
             }
             let pat = self.pass_fields(input.analysis.saved(lowered, k));
-            let mut fields = pat.clone();
+            let mut fields = self.resumed_fields(input.analysis.saved(lowered, k));
             if let Some(p) = lowered.blocks[resume].param {
                 let f = &layout.field[p];
                 fields.extend(quote! {
@@ -1120,7 +1137,9 @@ impl Emitter<'_> {
     fn kept_at(&self, l: LocalId, index: usize) -> Span {
         let lowered = self.input.lowered;
         let local = &lowered.locals[l];
-        if !local.temp {
+        // A name the lowering made (`__coro_temporary0`, a statement's kept temporary, is
+        // not a `temp`) has no place in the user's code.
+        if !local.temp && !local.name.to_string().starts_with("__coro") {
             return local.name.span();
         }
         lowered

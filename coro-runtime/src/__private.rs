@@ -790,5 +790,5 @@ pub use crate::diagnostics::{
 pub use crate::diagnostics::{
     Checked, CloneArgumentChecked, CloneArgumentFails, CloneArgumentProbe, CloneChecked,
     CloneFails, CloneProbe, SendArgumentChecked, SendArgumentFails, SendArgumentProbe, SendChecked,
-    SendFails, SendProbe,
+    SendFails, SendProbe, Unchecked, resumed,
 };

@@ -400,3 +400,31 @@ impl<T, const LINE: u32> CloneArgumentFails<T, LINE> for CloneArgumentProbe<'_, 
         Unchecked(PhantomData)
     }
 }
+
+/// A value a `+ Send`/`+ Clone` coroutine kept across a yield, read back when it resumes:
+/// itself, through a projection (`<T as Resumed>::Out`, which is `T`). The value's type
+/// flows from the store to the code after the yield as before, but not back: a value whose
+/// check failed is stored as an unknown type (see [`Unchecked`]), and the code after the
+/// yield, which may pin down its type (`takes_rc(data)`), must not give the state that
+/// type, or rustc would report the state failing the bound on the attribute as well.
+pub trait Resumed {
+    /// `Self`.
+    type Out;
+    /// The value itself. (A long name: a method of a trait every type implements is
+    /// offered by rustc for any similarly named method a user misspells.)
+    fn read_back_after_resume(self) -> Self::Out;
+}
+
+impl<T> Resumed for T {
+    type Out = T;
+    #[inline(always)]
+    fn read_back_after_resume(self) -> T {
+        self
+    }
+}
+
+/// Reads back a kept value (see [`Resumed`]).
+#[inline(always)]
+pub fn resumed<T: Resumed>(value: T) -> T::Out {
+    value.read_back_after_resume()
+}
