@@ -80,3 +80,33 @@ fn stricter_than_rustc_nowhere() {
     assert_eq!(c.resume(()), Complete(3));
     assert_eq!(unit_items().count(), 1);
 }
+
+/// The boxed forms the recursion error shows compile and recurse: a generator through
+/// `coro::boxed_iter`, a coroutine through `Box<dyn coro::DynCoroutine<..>>`.
+#[coro::coroutine]
+fn countdown_boxed(n: u32) -> impl Iterator<Item = u32> {
+    if n > 0 {
+        yield_!(n);
+        coro::yield_from!(coro::boxed_iter(countdown_boxed(n - 1)));
+    }
+}
+
+#[coro::coroutine]
+fn depth_boxed(n: u32) -> impl Coroutine<i32, Yield = u32, Return = i32> {
+    let got = yield_!(n);
+    if n == 0 {
+        return got;
+    }
+    let sub: Box<dyn coro::DynCoroutine<i32, Yield = u32, Return = i32>> =
+        Box::new(depth_boxed(n - 1));
+    got + coro::yield_from!(sub)
+}
+
+#[test]
+fn recursion_through_a_box() {
+    assert_eq!(countdown_boxed(3).collect::<Vec<_>>(), [3, 2, 1]);
+    let mut d = depth_boxed(1);
+    assert_eq!(d.start(), Some(Yielded(1)));
+    assert_eq!(d.resume(10), Yielded(0));
+    assert_eq!(d.resume(5), Complete(15));
+}

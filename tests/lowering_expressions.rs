@@ -802,3 +802,21 @@ fn yield_macros_named_by_their_full_path() {
         [Yielded(1), Yielded(2), Yielded(3), Complete(1 + 2 + 40)]
     );
 }
+
+/// `vec![..]` whose elements yield is lowered like an array: the elements in order, then
+/// the vector (the repeat form too).
+#[coro::coroutine]
+fn vec_of_yields() -> impl coro::Coroutine<u32, Yield = u32, Return = (Vec<u32>, Vec<u32>)> {
+    let list = vec![yield_!(1), 10, yield_!(2)];
+    let repeated = vec![yield_!(3); 2];
+    (list, repeated)
+}
+
+#[test]
+fn vec_macro_elements_may_yield() {
+    let mut c = vec_of_yields();
+    assert_eq!(c.start(), Some(Yielded(1)));
+    assert_eq!(c.resume(5), Yielded(2));
+    assert_eq!(c.resume(6), Yielded(3));
+    assert_eq!(c.resume(7), Complete((vec![5, 10, 6], vec![7, 7])));
+}

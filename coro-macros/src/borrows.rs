@@ -32,12 +32,15 @@ use syn::{Block, Expr, Pat, Stmt};
 
 use crate::scan;
 
-/// Reports the first borrow of a local across a yield that this check can see.
-pub fn check(body: &Block) -> syn::Result<()> {
+/// Reports the first borrow of a local across a yield that this check can see, and,
+/// when the coroutine yields references (`yields_reference`), a `yield_!` of a reference
+/// to a local it owns (`yield_!(&s)`, `yield_!(s.as_str())`).
+pub fn check(body: &Block, yields_reference: bool) -> syn::Result<()> {
     let mut finder = Finder {
         owned: vec![HashMap::new()],
         closures: vec![HashMap::new()],
         error: None,
+        yields_reference,
     };
     finder.visit_block(body);
     match finder.error {
@@ -76,6 +79,8 @@ struct Finder {
     /// Per scope: non-`move` closures bound by `let`, by name, with the local they borrow.
     closures: Vec<HashMap<String, (Span, String)>>,
     error: Option<syn::Error>,
+    /// The declared `Yield` is a reference type.
+    yields_reference: bool,
 }
 
 impl Finder {
@@ -246,6 +251,34 @@ impl<'a> Visit<'a> for Finder {
         }
     }
 
+    fn visit_macro(&mut self, mac: &'a syn::Macro) {
+        if !self.yields_reference
+            || self.error.is_some()
+            || scan::yield_kind(mac) != Some(scan::YieldKind::Yield)
+        {
+            return;
+        }
+        let Ok(Some(operand)) = scan::yield_operand(mac, scan::YieldKind::Yield) else {
+            return;
+        };
+        let Some((local, borrow)) = yielded_borrow(&operand) else {
+            return;
+        };
+        if self.is_owned(&local) {
+            self.error = Some(syn::Error::new(
+                borrow,
+                format!(
+                    "cannot yield a reference to the local `{local}`, which the coroutine \
+                     owns: `{local}` lives in the coroutine and goes when it does, while the \
+                     caller may keep what `yield_!` hands out; yield an owned value \
+                     (`yield_!({local}.clone())`, declaring an owned `Yield`), or borrow \
+                     data that outlives the coroutine, taken as an argument \
+                     (`fn f(text: &str) -> impl Iterator<Item = &str> + '_`)"
+                ),
+            ));
+        }
+    }
+
     fn visit_expr_for_loop(&mut self, f: &'a syn::ExprForLoop) {
         self.check_for(f);
         visit::visit_expr_for_loop(self, f);
@@ -264,6 +297,33 @@ fn borrowed_local(e: &Expr) -> Option<(String, Span)> {
             Some((path_name(&m.receiver)?, m.receiver.span()))
         }
         Expr::Paren(p) => borrowed_local(&p.expr),
+        _ => None,
+    }
+}
+
+/// `x` in a yielded `&x`, `&x[..]`, `&x.field`, `x.as_str()`, `x.as_slice()`, ..: a
+/// reference into the local `x`.
+fn yielded_borrow(e: &Expr) -> Option<(String, Span)> {
+    fn base(e: &Expr) -> Option<String> {
+        match e {
+            Expr::Index(i) => base(&i.expr),
+            Expr::Field(f) => base(&f.base),
+            Expr::Paren(p) => base(&p.expr),
+            _ => path_name(e),
+        }
+    }
+    match e {
+        Expr::Reference(r) => Some((base(&r.expr)?, r.expr.span())),
+        Expr::MethodCall(m)
+            if m.args.is_empty()
+                && [
+                    "as_str", "as_slice", "as_ref", "as_bytes", "trim", "as_path",
+                ]
+                .contains(&m.method.to_string().as_str()) =>
+        {
+            Some((path_name(&m.receiver)?, m.receiver.span()))
+        }
+        Expr::Paren(p) => yielded_borrow(&p.expr),
         _ => None,
     }
 }
@@ -340,4 +400,49 @@ fn owns_data(e: &Expr) -> bool {
 /// The span of the first suspension macro in `block`, outside closures and items.
 fn first_yield(block: &Block) -> Option<Span> {
     block.stmts.iter().find_map(scan::stmt_first_yield)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_body(body: &str, yields_reference: bool) -> Result<(), String> {
+        let block: Block = syn::parse_str(body).expect("block");
+        check(&block, yields_reference).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_yielded_reference_to_an_owned_local_is_reported() {
+        for body in [
+            "{ let s = String::from(\"a\"); yield_!(&s); }",
+            "{ let s = format!(\"a\"); yield_!(s.as_str()); }",
+            "{ let v = vec![1]; yield_!(&v[..]); }",
+        ] {
+            let e = check_body(body, true).unwrap_err();
+            assert!(
+                e.contains("cannot yield a reference to the local"),
+                "{body}: {e}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_yielded_reference_to_borrowed_data_or_an_owned_yield_is_left_to_rustc() {
+        // `s` holds a reference: what it points to may outlive the coroutine.
+        assert!(check_body("{ let s = &DATA[..]; yield_!(&s[1..]); }", true).is_ok());
+        // Not a reference type: `&s` is a type error rustc reports.
+        assert!(check_body("{ let s = String::new(); yield_!(&s); }", false).is_ok());
+        // A value computed from the local is owned.
+        assert!(check_body("{ let s = String::new(); yield_!(s.len()); }", true).is_ok());
+    }
+
+    #[test]
+    fn a_loop_borrowing_an_owned_local_across_a_yield_is_reported() {
+        let e = check_body(
+            "{ let v = vec![1]; for x in v.iter() { yield_!(*x); } }",
+            false,
+        )
+        .unwrap_err();
+        assert!(e.contains("`v` is borrowed by this loop"), "{e}");
+    }
 }

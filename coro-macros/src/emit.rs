@@ -17,6 +17,7 @@ use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::{FnArg, Ident, ItemFn, Lifetime, Pat};
 
+use crate::kept::Kept;
 use crate::layout::Layout;
 use crate::lower::{self, BlockId, LocalId, Lowered, Names, SiteKind, Vis};
 use crate::parse::Signature;
@@ -170,6 +171,7 @@ pub fn emit(input: &Input<'_>) -> TokenStream {
     let closure = e.closure();
     let debug = e.debug_closure();
     let state = &input.names.state;
+    let kept = Kept::of(&item.sig.output);
     let init_fields = lowered
         .params
         .iter()
@@ -177,12 +179,15 @@ pub fn emit(input: &Input<'_>) -> TokenStream {
         .map(|(&p, param)| {
             let f = &input.layout.field[p];
             // The receiver is stored under a hidden name but passed in as `self`.
-            let value = if param.name == "__coro_self" {
-                quote!(self)
+            let (value, at) = if param.name == "__coro_self" {
+                let at = item.sig.receiver().map(|r| r.self_token.span);
+                (quote!(self), at.unwrap_or_else(Span::call_site))
             } else {
                 let n = &lowered.locals[p].name;
-                quote!(#n)
+                (quote!(#n), n.span())
             };
+            // Under `+ Send`/`+ Clone`, checked at the argument's name (see `kept.rs`).
+            let value = kept.argument(value, at);
             if lowered.flagged_params.contains(&p) {
                 return quote!(#f: ::coro::__private::Flag::new(#value));
             }
@@ -573,6 +578,23 @@ impl Emitter<'_> {
             .collect()
     }
 
+    /// The fields [`Self::pass_fields`] binds, passed on to the block that resumes; under
+    /// `+ Send`/`+ Clone` each through `coro::__private::resumed`, so that the code after
+    /// a yield does not give a value whose check failed its type back (see `kept.rs`).
+    fn resumed_fields(&self, locals: &[LocalId]) -> TokenStream {
+        if Kept::of(&self.input.item.sig.output).none() {
+            return self.pass_fields(locals);
+        }
+        locals
+            .iter()
+            .map(|&l| {
+                let f = &self.input.layout.field[l];
+                let v = format_ident!("__coro_v{}", l, span = Span::mixed_site());
+                quote!(#f: ::coro::__private::resumed(#v),)
+            })
+            .collect()
+    }
+
     fn slot(&self, b: BlockId) -> Ident {
         format_ident!("__coro_slot_{}", b, span = Span::mixed_site())
     }
@@ -631,7 +653,7 @@ impl Emitter<'_> {
                 // The sub-coroutine completed in the fast path: go on after it.
                 let done = format_ident!("__coro_done{}", k, span = Span::mixed_site());
                 let pat = self.pass_fields(&input.analysis.carried[after]);
-                let mut fields = pat.clone();
+                let mut fields = self.resumed_fields(&input.analysis.carried[after]);
                 if let Some(p) = lowered.blocks[after].param {
                     let f = &layout.field[p];
                     fields.extend(quote!(#f: ::coro::__private::take(&mut #done),));
@@ -642,7 +664,7 @@ impl Emitter<'_> {
                 };
             }
             let pat = self.pass_fields(input.analysis.saved(lowered, k));
-            let mut fields = pat.clone();
+            let mut fields = self.resumed_fields(input.analysis.saved(lowered, k));
             if let Some(p) = lowered.blocks[resume].param {
                 let f = &layout.field[p];
                 fields.extend(quote! {
@@ -1015,6 +1037,12 @@ impl Emitter<'_> {
             }
         };
         let carried = &input.analysis.carried[site.target];
+        // Under `+ Send`/`+ Clone`, a suspension stores each value through its checks.
+        let kept = match &site.kind {
+            SiteKind::Suspend { index, .. } => Some((Kept::of(&input.item.sig.output), *index)),
+            SiteKind::Goto { .. } => None,
+        }
+        .filter(|(kept, _)| !kept.none());
         let moves = carried.iter().map(|&l| {
             let f = &layout.field[l];
             // The drop flag of a local assigned on some paths only: passed on where it
@@ -1030,6 +1058,14 @@ impl Emitter<'_> {
                 }
                 Some(_) => quote!(::coro::__private::None),
                 None => name_of(l),
+            };
+            let v = match kept {
+                Some((kept, index)) => {
+                    let suspend = &lowered.suspends[index];
+                    let line = u32::try_from(suspend.span.start().line).unwrap_or(0);
+                    kept.across_yield(v, self.kept_at(l, index), line)
+                }
+                None => v,
             };
             quote!(#f: #v)
         });
@@ -1057,7 +1093,7 @@ impl Emitter<'_> {
                 let state = &input.names.state;
                 let state_var = &input.names.state_var;
                 let v = format_ident!("Suspend{}", index, span = Span::mixed_site());
-                let y = Ident::new("__coro_yielded", Span::mixed_site());
+                let y = Ident::new("yielded", Span::mixed_site().located_at(*span));
                 let yielded =
                     quote_spanned!(*span=> ::coro::__private::CoroutineState::Yielded(#y));
                 // Typed, so the value coerces to the declared `Yield` as a `let` would.
@@ -1081,13 +1117,39 @@ impl Emitter<'_> {
                     |i: &Ident| Ident::new(&i.to_string(), Span::mixed_site().located_at(at));
                 let (var_at, state_at, v_at) = (here(state_var), here(state), here(&v));
                 let store = quote_spanned!(at=> *#var_at = #state_at::#v_at { #(#moves),* };);
+                // The `return` at the value too: a yielded value whose type differs from
+                // an earlier one's (under `Item = impl Display`) is reported there.
+                let ret = quote_spanned!(*span=> return #yielded;);
                 quote! {
                     #binding
                     #store
-                    return #yielded;
+                    #ret
                 }
             }
         }
+    }
+}
+
+impl Emitter<'_> {
+    /// Where the check of a value saved at suspension `index` is reported (see
+    /// `kept.rs`): a local's binding; a sub-coroutine's `yield_from!` operand; for any
+    /// other value the lowering introduced, the yield.
+    fn kept_at(&self, l: LocalId, index: usize) -> Span {
+        let lowered = self.input.lowered;
+        let local = &lowered.locals[l];
+        // A name the lowering made (`__coro_temporary0`, a statement's kept temporary, is
+        // not a `temp`) has no place in the user's code.
+        if !local.temp && !local.name.to_string().starts_with("__coro") {
+            return local.name.span();
+        }
+        lowered
+            .suspends
+            .iter()
+            .find_map(|s| match s.delegate {
+                Some((sub, _, operand)) if sub == l => Some(operand),
+                _ => None,
+            })
+            .unwrap_or(lowered.suspends[index].span)
     }
 }
 

@@ -32,9 +32,11 @@ use syn::{Ident, ItemFn};
 mod borrows;
 mod cfg;
 mod emit;
+mod kept;
 mod layout;
 mod lower;
 mod parse;
+mod recursion;
 mod scan;
 mod scope;
 mod static_flavour;
@@ -206,6 +208,8 @@ fn expand_with(
              (`impl Coroutine<S, Yield = Y, Return = R>`)",
         ));
     }
+    recursion::check(&item.sig.ident, &sig.types, &item.block)?;
+    scan::lower_vec_macros(&mut item.block);
     // The static flavour's body is an `async` block: rustc evaluates its `#[cfg]`s itself.
     if parsed_args.is_static {
         scan::check_body(&item.block)?;
@@ -218,7 +222,8 @@ fn expand_with(
         scan::rename_self(&mut item.block, &receiver.name);
     }
     scan::check_body(&item.block)?;
-    borrows::check(&item.block)?;
+    let yields_reference = matches!(sig.types.yield_ty, syn::Type::Reference(_));
+    borrows::check(&item.block, yields_reference)?;
     let names = names(&sig);
     let mut lowered = lower::lower(&sig, &item.block, &names)?;
     let mut analysis = scope::analyze(&lowered)?;

@@ -2222,7 +2222,15 @@ impl Builder<'_> {
                 );
                 let returned = self.temp("returned", true);
                 self.start(after, Some(returned));
-                self.local_operand(returned)
+                // Located at the `yield_from!`'s parentheses, as a sent value is at a
+                // `yield_!`'s: a return value of the wrong type for where it goes is
+                // reported at the call.
+                let mut value = self.local_operand(returned);
+                let name = &self.out.locals[returned].name;
+                let parens = m.mac.delimiter.span().join();
+                let at = Ident::new(&name.to_string(), name.span().located_at(parens));
+                value.tokens = quote!(#at);
+                value
             }
         }
     }

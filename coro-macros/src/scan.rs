@@ -145,6 +145,156 @@ struct Checker {
     errors: Option<syn::Error>,
 }
 
+/// `vec![a, yield_!(b)]` (and `vec![yield_!(x); n]`) become
+/// `{ let [e0, e1] = [a, yield_!(b)]; vec![e0, e1] }` (a tuple for the repeat form): the
+/// elements are evaluated in the same order, by an array the lowering takes apart like any
+/// other, and `vec!`, which expands after the lowering, sees only the bound values. Other
+/// macros holding a yield stay an error of [`check_body`].
+pub fn lower_vec_macros(block: &mut Block) {
+    VecMacros.visit_block_mut(block);
+}
+
+struct VecMacros;
+
+impl VecMacros {
+    /// The block that stands for a `vec![..]` whose elements yield, if `mac` is one.
+    fn rewrite(mac: &Macro) -> Option<Expr> {
+        if mac.path.segments.last().is_none_or(|s| s.ident != "vec")
+            || !tokens_yield(mac.tokens.clone())
+        {
+            return None;
+        }
+        let path = &mac.path;
+        let bang = &mac.bang_token;
+        let name = |i: usize| Ident::new(&format!("__coro_element{i}"), Span::mixed_site());
+        if let Ok(elems) = mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated) {
+            let names: Vec<Ident> = (0..elems.len()).map(name).collect();
+            let elems = elems.iter();
+            return Some(syn::parse_quote!({
+                let [#(#names),*] = [#(#elems),*];
+                #path #bang [#(#names),*]
+            }));
+        }
+        let (value, count) = mac
+            .parse_body_with(|input: syn::parse::ParseStream| {
+                let value: Expr = input.parse()?;
+                input.parse::<Token![;]>()?;
+                let count: Expr = input.parse()?;
+                Ok((value, count))
+            })
+            .ok()?;
+        let (v, n) = (name(0), name(1));
+        Some(syn::parse_quote!({
+            let (#v, #n) = (#value, #count);
+            #path #bang [#v; #n]
+        }))
+    }
+}
+
+impl VisitMut for VecMacros {
+    fn visit_expr_mut(&mut self, e: &mut Expr) {
+        if let Expr::Macro(m) = e
+            && let Some(block) = Self::rewrite(&m.mac)
+        {
+            *e = block;
+        }
+        visit_mut::visit_expr_mut(self, e);
+    }
+
+    fn visit_stmt_mut(&mut self, s: &mut Stmt) {
+        if let Stmt::Macro(m) = s
+            && let Some(block) = Self::rewrite(&m.mac)
+        {
+            *s = Stmt::Expr(block, m.semi_token);
+        }
+        visit_mut::visit_stmt_mut(self, s);
+    }
+
+    // A yield in a closure or an item is an error of `check_body`, left as written.
+    fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+/// The hint for a yield in another macro's arguments: each yield bound by a `let` first,
+/// and the macro called with the bound values where the yields were:
+/// `let v = yield_!(()); matches!(v, Some(_))`.
+fn bound_first(host: &Macro) -> String {
+    /// Replaces each yield with `v` (one in all) or `v1`, `v2`, ..; its `let` goes in `lets`.
+    fn replace(tokens: TokenStream, single: bool, lets: &mut Vec<String>) -> TokenStream {
+        let tokens: Vec<TokenTree> = tokens.into_iter().collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            if let (TokenTree::Ident(name), Some(TokenTree::Punct(bang)), Some(TokenTree::Group(g))) =
+                (&tokens[i], tokens.get(i + 1), tokens.get(i + 2))
+                && (name == "yield_" || name == "yield_from")
+                && bang.as_char() == '!'
+            {
+                let v = match single {
+                    true => "v".to_string(),
+                    false => format!("v{}", lets.len() + 1),
+                };
+                lets.push(format!("let {v} = {name}!({});", g.stream()));
+                out.push(TokenTree::Ident(Ident::new(&v, name.span())));
+                i += 3;
+                continue;
+            }
+            match &tokens[i] {
+                TokenTree::Group(g) => {
+                    let inner = replace(g.stream(), single, lets);
+                    let mut group = proc_macro2::Group::new(g.delimiter(), inner);
+                    group.set_span(g.span());
+                    out.push(TokenTree::Group(group));
+                }
+                other => out.push(other.clone()),
+            }
+            i += 1;
+        }
+        out.into_iter().collect()
+    }
+    let mut count = Vec::new();
+    replace(host.tokens.clone(), false, &mut count);
+    let mut lets = Vec::new();
+    let args = replace(host.tokens.clone(), count.len() == 1, &mut lets);
+    let path = host
+        .path
+        .segments
+        .last()
+        .map(|s| s.ident.to_string())
+        .unwrap_or_default();
+    let (open, close) = match host.delimiter {
+        syn::MacroDelimiter::Paren(_) => ("(", ")"),
+        syn::MacroDelimiter::Brace(_) => ("{", "}"),
+        syn::MacroDelimiter::Bracket(_) => ("[", "]"),
+    };
+    format!("{} {path}!{open}{args}{close}", lets.join(" "))
+}
+
+/// Whether `tokens` name `yield_!` or `yield_from!`.
+fn tokens_yield(tokens: TokenStream) -> bool {
+    let mut prev: Option<Ident> = None;
+    for tt in tokens {
+        match &tt {
+            TokenTree::Punct(p)
+                if p.as_char() == '!'
+                    && prev
+                        .as_ref()
+                        .is_some_and(|name| name == "yield_" || name == "yield_from") =>
+            {
+                return true;
+            }
+            TokenTree::Ident(i) => {
+                prev = Some(i.clone());
+                continue;
+            }
+            TokenTree::Group(g) if tokens_yield(g.stream()) => return true,
+            _ => {}
+        }
+        prev = None;
+    }
+    false
+}
+
 impl Checker {
     fn error(&mut self, span: Span, msg: String) {
         let e = syn::Error::new(span, msg);
@@ -185,7 +335,8 @@ impl Checker {
                             format!(
                                 "`{name}!` cannot be used inside the arguments of `{host_name}!`: \
                                  that macro expands after the coroutine is lowered; bind the \
-                                 result first: `let v = {name}!(..); {host_name}!(.., v)`"
+                                 result first: `{}`",
+                                bound_first(host)
                             )
                         };
                         self.error(name.span(), msg);
@@ -1035,6 +1186,44 @@ pub fn binds_whole(pat: &syn::Pat) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_vec_whose_elements_yield_becomes_an_array_then_the_vec() {
+        let mut b: Block = syn::parse_str(
+            "{ let v = vec![yield_!(1), 2]; let r = vec![yield_!(3); n]; vec![a, b] }",
+        )
+        .unwrap();
+        lower_vec_macros(&mut b);
+        let text = quote::quote!(#b).to_string();
+        assert!(
+            text.contains(
+                "let [__coro_element0 , __coro_element1] = [yield_ ! (1) , 2] ; \
+                 vec ! [__coro_element0 , __coro_element1]"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("let (__coro_element0 , __coro_element1) = (yield_ ! (3) , n)"),
+            "{text}"
+        );
+        // No yield in it: left to `vec!`.
+        assert!(text.ends_with("vec ! [a , b] }"), "{text}");
+        assert!(check_body(&b).is_ok());
+    }
+
+    #[test]
+    fn the_hint_for_a_yield_in_a_macro_puts_the_bound_value_where_the_yield_was() {
+        let m: Macro = syn::parse_str("matches!(yield_!(()), Some(_))").unwrap();
+        assert_eq!(
+            bound_first(&m),
+            "let v = yield_!(()); matches!(v , Some (_))"
+        );
+        let m: Macro = syn::parse_str("assert_eq!(yield_!(a), yield_!(b))").unwrap();
+        assert_eq!(
+            bound_first(&m),
+            "let v1 = yield_!(a); let v2 = yield_!(b); assert_eq!(v1 , v2)"
+        );
+    }
 
     fn mentions(src: &str) -> Vec<(String, bool)> {
         let e: Expr = syn::parse_str(src).unwrap();

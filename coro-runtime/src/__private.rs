@@ -787,3 +787,8 @@ pub use crate::diagnostics::{
     BareYield, IteratorKind, NothingSent, ReturnFromQuestionMark as FromResidual, SentByResume,
     UnsupportedKind, YieldFromOperand,
 };
+pub use crate::diagnostics::{
+    Checked, CloneArgumentChecked, CloneArgumentFails, CloneArgumentProbe, CloneChecked,
+    CloneFails, CloneProbe, SendArgumentChecked, SendArgumentFails, SendArgumentProbe, SendChecked,
+    SendFails, SendProbe, Unchecked, resumed,
+};

@@ -141,6 +141,11 @@ impl Status {
 /// assert_eq!(s.resume(-2), CoroutineState::Yielded(3));
 /// ```
 #[must_use = "coroutines are lazy and do nothing unless resumed or delegated to with `yield_from!`"]
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a coroutine that is sent `{Send}`",
+    label = "not a `Coroutine<{Send}>`",
+    note = "a generator declared `impl Iterator<Item = Y>` is sent nothing and is an iterator, not a coroutine: to be sent values, declare `impl Coroutine<S, Yield = Y, Return = R>`"
+)]
 pub trait Coroutine<Send = ()> {
     /// The type of the values handed out at each suspension.
     type Yield;

@@ -36,7 +36,8 @@ impl BareYield for () {
 /// `__private::FromResidual`): what a failed `?` completes the coroutine with.
 #[diagnostic::on_unimplemented(
     message = "the `?` operator can only be used in a coroutine whose `Return` type is a `Result` or `Option` that can hold its error",
-    label = "this `?` would complete the coroutine with `{R}`, which does not fit its `Return` type `{Self}`"
+    label = "this `?` would complete the coroutine with `{R}`, which does not fit its `Return` type `{Self}`",
+    note = "an `Option` in a coroutine that returns a `Result` needs an error: `.ok_or(err)?`; a `Result` in one that returns an `Option` drops it: `.ok()?`"
 )]
 pub trait ReturnFromQuestionMark<R> {
     /// Builds the coroutine's return value from the residual of a failed `?`.
@@ -129,4 +130,301 @@ impl<S> IteratorKind<S> {
     {
         IterCoroutine(sub.into_iter(), PhantomData)
     }
+}
+
+/// A local that a coroutine declared `+ Send` keeps across the `yield_!` on line `LINE`,
+/// and whose type is not `Send`. Implemented by nothing: the expansion stores each value
+/// a suspension saves through a probe ([`SendProbe`]) that asks for this trait only when
+/// the value's type is not `Send`, so such a local is reported at its own binding, with
+/// the yield that keeps it alive, rather than as the whole coroutine's type failing
+/// `Send` at the attribute (rustc's "`data` has type `Rc<..>` which is not `Send` ...
+/// yield occurs here").
+///
+/// ```
+/// use coro::yield_;
+///
+/// #[coro::coroutine]
+/// fn shared(n: u32) -> impl Iterator<Item = u32> + Send {
+///     let data = std::sync::Arc::new(n); // an `Rc` here is an error at `data`
+///     yield_!(*data);
+///     yield_!(*data + 1);
+/// }
+///
+/// let t = std::thread::spawn(move || shared(1).collect::<Vec<_>>());
+/// assert_eq!(t.join().unwrap(), [1, 2]);
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be sent between threads safely, and this coroutine declared `+ Send` keeps this value across the yield on line {LINE}",
+    label = "`{Self}` is not `Send`, and this is still alive at the yield on line {LINE}",
+    note = "a `+ Send` coroutine carries every local that is alive at a yield: drop this one before that yield (end its scope, or `drop(..)` it), or use a `Send` type (`Arc` for `Rc`, `Mutex` for `RefCell`)"
+)]
+pub trait SendAcrossYield<const LINE: u32> {
+    /// What the value would be stored as; never known, so the state's type is not
+    /// either, and rustc reports this error alone, not the state failing `Send` as well.
+    type Kept;
+}
+
+/// An argument of a coroutine declared `+ Send` whose type is not `Send`: the coroutine
+/// holds it from its creation until the body is done with it. Implemented by nothing
+/// (see [`SendAcrossYield`]).
+///
+/// ```
+/// #[coro::coroutine]
+/// fn repeat(text: String) -> impl Iterator<Item = String> + Send {
+///     coro::yield_!(text.clone()); // a `text: Rc<str>` is an error at `text`
+///     coro::yield_!(text);
+/// }
+///
+/// assert_eq!(repeat("a".into()).count(), 2);
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be sent between threads safely, and this argument is kept in a coroutine declared `+ Send`",
+    label = "`{Self}` is not `Send`: the coroutine holds this argument from its creation",
+    note = "take a `Send` type instead (`Arc` for `Rc`, `Mutex` for `RefCell`), or remove `+ Send` from the return type"
+)]
+pub trait SendArgument<const LINE: u32> {
+    /// Never known (see [`SendAcrossYield::Kept`]).
+    type Kept;
+}
+
+/// A local that a coroutine declared `+ Clone` keeps across the `yield_!` on line `LINE`,
+/// and whose type is not `Clone`: cloning a suspended coroutine clones each value it
+/// keeps. Implemented by nothing (see [`SendAcrossYield`]).
+///
+/// ```
+/// use coro::{Coroutine, CoroutineState, yield_};
+///
+/// #[coro::coroutine]
+/// fn running_total() -> impl Coroutine<u32, Yield = u32, Return = ()> + Clone {
+///     let mut seen = Vec::new(); // a `&mut Vec<u32>` here could not be cloned
+///     let mut n = yield_!(0);
+///     loop {
+///         seen.push(n);
+///         n = yield_!(seen.iter().sum());
+///     }
+/// }
+///
+/// let mut a = running_total();
+/// a.start();
+/// a.resume(1);
+/// let mut b = a.clone();
+/// assert_eq!(b.resume(2), CoroutineState::Yielded(3));
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not `Clone`, and this coroutine declared `+ Clone` keeps this value across the yield on line {LINE}",
+    label = "`{Self}` is not `Clone`, and this is still alive at the yield on line {LINE}",
+    note = "cloning a suspended coroutine clones every local alive at its yield: drop this one before that yield, or give it a `Clone` type",
+    note = "if it is a `&mut` borrow: that is never `Clone`, since two clones of the coroutine would both write through it; keep the value itself in the coroutine (it owns its locals) instead of a `&mut` to it"
+)]
+pub trait CloneAcrossYield<const LINE: u32> {
+    /// Never known (see [`SendAcrossYield::Kept`]).
+    type Kept;
+}
+
+/// An argument of a coroutine declared `+ Clone` whose type is not `Clone`: a clone made
+/// before the body is done with it clones it. Implemented by nothing (see
+/// [`SendAcrossYield`]).
+///
+/// ```
+/// #[coro::coroutine]
+/// fn twice(text: String) -> impl Iterator<Item = String> + Clone {
+///     coro::yield_!(text.clone());
+///     coro::yield_!(text);
+/// }
+///
+/// assert_eq!(twice("a".into()).clone().count(), 2);
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not `Clone`, and this argument is kept in a coroutine declared `+ Clone`",
+    label = "`{Self}` is not `Clone`: the coroutine holds this argument from its creation",
+    note = "take a `Clone` type instead (a `&mut` borrow is never `Clone`: take the value itself, or a shared `&`), or remove `+ Clone` from the return type"
+)]
+pub trait CloneArgument<const LINE: u32> {
+    /// Never known (see [`SendAcrossYield::Kept`]).
+    type Kept;
+}
+
+/// A probe's answer when the value's type has the bound: the value is stored as itself.
+pub struct Checked<T>(PhantomData<fn() -> T>);
+
+impl<T> Checked<T> {
+    /// The value, as the state stores it.
+    #[inline(always)]
+    pub fn keep(self, value: T) -> T {
+        value
+    }
+}
+
+/// A probe's answer when the value's type lacks the bound, after the error: the value
+/// would be stored as `K`, a type nothing names (see [`SendAcrossYield::Kept`]) and that
+/// nothing relates to the value's, so the state's type stays unknown and rustc reports
+/// the probe's error alone.
+pub struct Unchecked<K>(PhantomData<fn() -> K>);
+
+impl<K> Unchecked<K> {
+    /// Never runs: the program that calls it does not compile.
+    pub fn keep<T>(self, _: T) -> K {
+        unreachable!("a failed check of a kept value does not compile")
+    }
+}
+
+/// Probes a value kept across the yield on line `LINE` of a `+ Send` coroutine, by
+/// autoref specialisation: `(&&SendProbe::<_, LINE>(&value)).send_across_yield()`.
+pub struct SendProbe<'a, T, const LINE: u32>(pub &'a T);
+
+/// Chosen first, on `&&SendProbe`: the value's type is `Send`.
+pub trait SendChecked<T> {
+    /// The value may be stored as itself.
+    fn send_across_yield(&self) -> Checked<T>;
+}
+impl<T: Send, const LINE: u32> SendChecked<T> for &SendProbe<'_, T, LINE> {
+    #[inline(always)]
+    fn send_across_yield(&self) -> Checked<T> {
+        Checked(PhantomData)
+    }
+}
+
+/// Chosen otherwise: asks for [`SendAcrossYield`], implemented by nothing, whose message says
+/// what is wrong and where.
+pub trait SendFails<T, const LINE: u32> {
+    /// An error, with the message of [`SendAcrossYield`].
+    fn send_across_yield(&self) -> Unchecked<<T as SendAcrossYield<LINE>>::Kept>
+    where
+        T: SendAcrossYield<LINE>;
+}
+impl<T, const LINE: u32> SendFails<T, LINE> for SendProbe<'_, T, LINE> {
+    #[inline(always)]
+    fn send_across_yield(&self) -> Unchecked<<T as SendAcrossYield<LINE>>::Kept>
+    where
+        T: SendAcrossYield<LINE>,
+    {
+        Unchecked(PhantomData)
+    }
+}
+
+/// Probes an argument of a `+ Send` coroutine (`LINE` is 0).
+pub struct SendArgumentProbe<'a, T, const LINE: u32>(pub &'a T);
+
+/// Chosen first, on `&&SendArgumentProbe`: the value's type is `Send`.
+pub trait SendArgumentChecked<T> {
+    /// The value may be stored as itself.
+    fn send_argument(&self) -> Checked<T>;
+}
+impl<T: Send, const LINE: u32> SendArgumentChecked<T> for &SendArgumentProbe<'_, T, LINE> {
+    #[inline(always)]
+    fn send_argument(&self) -> Checked<T> {
+        Checked(PhantomData)
+    }
+}
+
+/// Chosen otherwise: asks for [`SendArgument`], implemented by nothing, whose message says
+/// what is wrong and where.
+pub trait SendArgumentFails<T, const LINE: u32> {
+    /// An error, with the message of [`SendArgument`].
+    fn send_argument(&self) -> Unchecked<<T as SendArgument<LINE>>::Kept>
+    where
+        T: SendArgument<LINE>;
+}
+impl<T, const LINE: u32> SendArgumentFails<T, LINE> for SendArgumentProbe<'_, T, LINE> {
+    #[inline(always)]
+    fn send_argument(&self) -> Unchecked<<T as SendArgument<LINE>>::Kept>
+    where
+        T: SendArgument<LINE>,
+    {
+        Unchecked(PhantomData)
+    }
+}
+
+/// Probes a value kept across the yield on line `LINE` of a `+ Clone` coroutine.
+pub struct CloneProbe<'a, T, const LINE: u32>(pub &'a T);
+
+/// Chosen first, on `&&CloneProbe`: the value's type is `Clone`.
+pub trait CloneChecked<T> {
+    /// The value may be stored as itself.
+    fn clone_across_yield(&self) -> Checked<T>;
+}
+impl<T: Clone, const LINE: u32> CloneChecked<T> for &CloneProbe<'_, T, LINE> {
+    #[inline(always)]
+    fn clone_across_yield(&self) -> Checked<T> {
+        Checked(PhantomData)
+    }
+}
+
+/// Chosen otherwise: asks for [`CloneAcrossYield`], implemented by nothing, whose message says
+/// what is wrong and where.
+pub trait CloneFails<T, const LINE: u32> {
+    /// An error, with the message of [`CloneAcrossYield`].
+    fn clone_across_yield(&self) -> Unchecked<<T as CloneAcrossYield<LINE>>::Kept>
+    where
+        T: CloneAcrossYield<LINE>;
+}
+impl<T, const LINE: u32> CloneFails<T, LINE> for CloneProbe<'_, T, LINE> {
+    #[inline(always)]
+    fn clone_across_yield(&self) -> Unchecked<<T as CloneAcrossYield<LINE>>::Kept>
+    where
+        T: CloneAcrossYield<LINE>,
+    {
+        Unchecked(PhantomData)
+    }
+}
+
+/// Probes an argument of a `+ Clone` coroutine (`LINE` is 0).
+pub struct CloneArgumentProbe<'a, T, const LINE: u32>(pub &'a T);
+
+/// Chosen first, on `&&CloneArgumentProbe`: the value's type is `Clone`.
+pub trait CloneArgumentChecked<T> {
+    /// The value may be stored as itself.
+    fn clone_argument(&self) -> Checked<T>;
+}
+impl<T: Clone, const LINE: u32> CloneArgumentChecked<T> for &CloneArgumentProbe<'_, T, LINE> {
+    #[inline(always)]
+    fn clone_argument(&self) -> Checked<T> {
+        Checked(PhantomData)
+    }
+}
+
+/// Chosen otherwise: asks for [`CloneArgument`], implemented by nothing, whose message says
+/// what is wrong and where.
+pub trait CloneArgumentFails<T, const LINE: u32> {
+    /// An error, with the message of [`CloneArgument`].
+    fn clone_argument(&self) -> Unchecked<<T as CloneArgument<LINE>>::Kept>
+    where
+        T: CloneArgument<LINE>;
+}
+impl<T, const LINE: u32> CloneArgumentFails<T, LINE> for CloneArgumentProbe<'_, T, LINE> {
+    #[inline(always)]
+    fn clone_argument(&self) -> Unchecked<<T as CloneArgument<LINE>>::Kept>
+    where
+        T: CloneArgument<LINE>,
+    {
+        Unchecked(PhantomData)
+    }
+}
+
+/// A value a `+ Send`/`+ Clone` coroutine kept across a yield, read back when it resumes:
+/// itself, through a projection (`<T as Resumed>::Out`, which is `T`). The value's type
+/// flows from the store to the code after the yield as before, but not back: a value whose
+/// check failed is stored as an unknown type (see [`Unchecked`]), and the code after the
+/// yield, which may pin down its type (`takes_rc(data)`), must not give the state that
+/// type, or rustc would report the state failing the bound on the attribute as well.
+pub trait Resumed {
+    /// `Self`.
+    type Out;
+    /// The value itself. (A long name: a method of a trait every type implements is
+    /// offered by rustc for any similarly named method a user misspells.)
+    fn read_back_after_resume(self) -> Self::Out;
+}
+
+impl<T> Resumed for T {
+    type Out = T;
+    #[inline(always)]
+    fn read_back_after_resume(self) -> T {
+        self
+    }
+}
+
+/// Reads back a kept value (see [`Resumed`]).
+#[inline(always)]
+pub fn resumed<T: Resumed>(value: T) -> T::Out {
+    value.read_back_after_resume()
 }

@@ -165,21 +165,17 @@ fn greeting(
                         if formal {
                             name = String::from("Sir");
                             {
-                                let __coro_yielded: () = ();
+                                let yielded: () = ();
                                 *__coro_state = __CoroState::Suspend0 {
                                     name: name,
                                 };
-                                return ::coro::__private::CoroutineState::Yielded(
-                                    __coro_yielded,
-                                );
+                                return ::coro::__private::CoroutineState::Yielded(yielded);
                             }
                         } else {
                             {
-                                let __coro_yielded: () = ();
+                                let yielded: () = ();
                                 *__coro_state = __CoroState::Suspend1 {};
-                                return ::coro::__private::CoroutineState::Yielded(
-                                    __coro_yielded,
-                                );
+                                return ::coro::__private::CoroutineState::Yielded(yielded);
                             }
                         }
                     }
@@ -208,14 +204,12 @@ fn greeting(
                             __coro_into_1_0
                         };
                         {
-                            let __coro_yielded: () = ();
+                            let yielded: () = ();
                             *__coro_state = __CoroState::Suspend2 {
                                 name_drop_flag: __coro_name_drop_flag2,
                                 n: n,
                             };
-                            return ::coro::__private::CoroutineState::Yielded(
-                                __coro_yielded,
-                            );
+                            return ::coro::__private::CoroutineState::Yielded(yielded);
                         }
                     }
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
@@ -243,14 +237,12 @@ fn greeting(
                             __coro_into_1_1
                         };
                         {
-                            let __coro_yielded: () = ();
+                            let yielded: () = ();
                             *__coro_state = __CoroState::Suspend2 {
                                 name_drop_flag: __coro_name_drop_flag2,
                                 n: n,
                             };
-                            return ::coro::__private::CoroutineState::Yielded(
-                                __coro_yielded,
-                            );
+                            return ::coro::__private::CoroutineState::Yielded(yielded);
                         }
                     }
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]

@@ -125,14 +125,12 @@ fn drop_flag(g: Guard, c: bool) -> impl Iterator<Item = u32> + ::coro::Control {
                             consume(::coro::__private::Take(&mut h).__coro_take());
                         }
                         {
-                            let __coro_yielded: u32 = 1;
+                            let yielded: u32 = 1;
                             *__coro_state = __CoroState::Suspend0 {
                                 g: g,
                                 h: h,
                             };
-                            return ::coro::__private::CoroutineState::Yielded(
-                                __coro_yielded,
-                            );
+                            return ::coro::__private::CoroutineState::Yielded(yielded);
                         }
                     }
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]

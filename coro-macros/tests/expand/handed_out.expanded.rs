@@ -144,14 +144,12 @@ fn echo(
                             __coro_into_1_0
                         };
                         {
-                            let __coro_yielded: String = reply;
+                            let yielded: String = reply;
                             *__coro_state = __CoroState::Suspend0 {
                                 ty2: __coro_ty2,
                                 session: session,
                             };
-                            return ::coro::__private::CoroutineState::Yielded(
-                                __coro_yielded,
-                            );
+                            return ::coro::__private::CoroutineState::Yielded(yielded);
                         }
                     }
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
@@ -186,14 +184,12 @@ fn echo(
                             __coro_into_1_1
                         };
                         {
-                            let __coro_yielded: String = reply;
+                            let yielded: String = reply;
                             *__coro_state = __CoroState::Suspend0 {
                                 ty2: __coro_ty2,
                                 session: session,
                             };
-                            return ::coro::__private::CoroutineState::Yielded(
-                                __coro_yielded,
-                            );
+                            return ::coro::__private::CoroutineState::Yielded(yielded);
                         }
                     }
                 }

@@ -132,19 +132,15 @@ fn parity(n: u32) -> impl Iterator<Item = &'static str> + ::coro::Control {
                         );
                         if n % 2 == 0 {
                             {
-                                let __coro_yielded: &'static str = "even";
+                                let yielded: &'static str = "even";
                                 *__coro_state = __CoroState::Suspend0 {};
-                                return ::coro::__private::CoroutineState::Yielded(
-                                    __coro_yielded,
-                                );
+                                return ::coro::__private::CoroutineState::Yielded(yielded);
                             }
                         } else {
                             {
-                                let __coro_yielded: &'static str = "odd";
+                                let yielded: &'static str = "odd";
                                 *__coro_state = __CoroState::Suspend1 {};
-                                return ::coro::__private::CoroutineState::Yielded(
-                                    __coro_yielded,
-                                );
+                                return ::coro::__private::CoroutineState::Yielded(yielded);
                             }
                         }
                     }

@@ -242,7 +242,7 @@ fn first_pair(
                                                     };
                                                     match ::coro::__private::Iterator::next(&mut __coro_iter3) {
                                                         ::coro::__private::Some(j) => {
-                                                            let __coro_yielded: (u32, u32) = (i, j);
+                                                            let yielded: (u32, u32) = (i, j);
                                                             *__coro_state = __CoroState::Suspend0 {
                                                                 limit: limit,
                                                                 iter1: __coro_iter1,
@@ -250,9 +250,7 @@ fn first_pair(
                                                                 iter3: __coro_iter3,
                                                                 j: j,
                                                             };
-                                                            return ::coro::__private::CoroutineState::Yielded(
-                                                                __coro_yielded,
-                                                            );
+                                                            return ::coro::__private::CoroutineState::Yielded(yielded);
                                                         }
                                                         ::coro::__private::None => {
                                                             {
@@ -373,7 +371,7 @@ fn first_pair(
                         };
                         match ::coro::__private::Iterator::next(&mut __coro_iter3) {
                             ::coro::__private::Some(j) => {
-                                let __coro_yielded: (u32, u32) = (i, j);
+                                let yielded: (u32, u32) = (i, j);
                                 *__coro_state = __CoroState::Suspend0 {
                                     limit: limit,
                                     iter1: __coro_iter1,
@@ -381,9 +379,7 @@ fn first_pair(
                                     iter3: __coro_iter3,
                                     j: j,
                                 };
-                                return ::coro::__private::CoroutineState::Yielded(
-                                    __coro_yielded,
-                                );
+                                return ::coro::__private::CoroutineState::Yielded(yielded);
                             }
                             ::coro::__private::None => {
                                 {

@@ -147,15 +147,13 @@ fn guarded(name: String) -> impl Iterator<Item = usize> + ::coro::Control {
                         let guard = Guard::new(&name);
                         let len = name.len();
                         {
-                            let __coro_yielded: usize = len;
+                            let yielded: usize = len;
                             *__coro_state = __CoroState::Suspend0 {
                                 name: name,
                                 guard: guard,
                                 len: len,
                             };
-                            return ::coro::__private::CoroutineState::Yielded(
-                                __coro_yielded,
-                            );
+                            return ::coro::__private::CoroutineState::Yielded(yielded);
                         }
                     }
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
@@ -169,14 +167,12 @@ fn guarded(name: String) -> impl Iterator<Item = usize> + ::coro::Control {
                         ::coro::__private::discard(__coro_sent3);
                         let doubled = len * 2;
                         {
-                            let __coro_yielded: usize = doubled;
+                            let yielded: usize = doubled;
                             *__coro_state = __CoroState::Suspend1 {
                                 name: name,
                                 guard: guard,
                             };
-                            return ::coro::__private::CoroutineState::Yielded(
-                                __coro_yielded,
-                            );
+                            return ::coro::__private::CoroutineState::Yielded(yielded);
                         }
                     }
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]

@@ -146,15 +146,13 @@ fn averager() -> impl Coroutine<f64, Yield = f64, Return = ()> + ::coro::Control
                             __coro_into_1_0
                         };
                         {
-                            let __coro_yielded: f64 = mean;
+                            let yielded: f64 = mean;
                             *__coro_state = __CoroState::Suspend0 {
                                 total: total,
                                 count: count,
                                 ty3: __coro_ty3,
                             };
-                            return ::coro::__private::CoroutineState::Yielded(
-                                __coro_yielded,
-                            );
+                            return ::coro::__private::CoroutineState::Yielded(yielded);
                         }
                     }
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
@@ -194,15 +192,13 @@ fn averager() -> impl Coroutine<f64, Yield = f64, Return = ()> + ::coro::Control
                             __coro_into_1_1
                         };
                         {
-                            let __coro_yielded: f64 = mean;
+                            let yielded: f64 = mean;
                             *__coro_state = __CoroState::Suspend0 {
                                 total: total,
                                 count: count,
                                 ty3: __coro_ty3,
                             };
-                            return ::coro::__private::CoroutineState::Yielded(
-                                __coro_yielded,
-                            );
+                            return ::coro::__private::CoroutineState::Yielded(yielded);
                         }
                     }
                 }

@@ -149,15 +149,13 @@ fn averager() -> impl Coroutine<
                             __coro_into_1_0
                         };
                         {
-                            let __coro_yielded: Option<f64> = average;
+                            let yielded: Option<f64> = average;
                             *__coro_state = __CoroState::Suspend0 {
                                 total: total,
                                 count: count,
                                 ty3: __coro_ty3,
                             };
-                            return ::coro::__private::CoroutineState::Yielded(
-                                __coro_yielded,
-                            );
+                            return ::coro::__private::CoroutineState::Yielded(yielded);
                         }
                     }
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
@@ -196,15 +194,13 @@ fn averager() -> impl Coroutine<
                             __coro_into_1_1
                         };
                         {
-                            let __coro_yielded: Option<f64> = average;
+                            let yielded: Option<f64> = average;
                             *__coro_state = __CoroState::Suspend0 {
                                 total: total,
                                 count: count,
                                 ty3: __coro_ty3,
                             };
-                            return ::coro::__private::CoroutineState::Yielded(
-                                __coro_yielded,
-                            );
+                            return ::coro::__private::CoroutineState::Yielded(yielded);
                         }
                     }
                 }

@@ -103,11 +103,9 @@ fn once() -> impl Iterator<Item = u32> + ::coro::Control {
                     __CoroLabel::Start => {
                         let __CoroStart {} = ::coro::__private::take(&mut __coro_slot_0);
                         {
-                            let __coro_yielded: u32 = 1;
+                            let yielded: u32 = 1;
                             *__coro_state = __CoroState::Suspend0 {};
-                            return ::coro::__private::CoroutineState::Yielded(
-                                __coro_yielded,
-                            );
+                            return ::coro::__private::CoroutineState::Yielded(yielded);
                         }
                     }
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]

@@ -230,13 +230,11 @@ fn wrapper() -> impl Coroutine<Yield = i32, Return = &'static str> + ::coro::Con
                                         ::coro::__private::CoroutineState::Yielded(
                                             __coro_sub_yielded,
                                         ) => {
-                                            let __coro_yielded: i32 = __coro_sub_yielded;
+                                            let yielded: i32 = __coro_sub_yielded;
                                             *__coro_state = __CoroState::Suspend0 {
                                                 sub0: __coro_sub0,
                                             };
-                                            return ::coro::__private::CoroutineState::Yielded(
-                                                __coro_yielded,
-                                            );
+                                            return ::coro::__private::CoroutineState::Yielded(yielded);
                                         }
                                         ::coro::__private::CoroutineState::Complete(
                                             __coro_sub_returned,
@@ -327,14 +325,12 @@ fn wrapper() -> impl Coroutine<Yield = i32, Return = &'static str> + ::coro::Con
                                         ::coro::__private::CoroutineState::Yielded(
                                             __coro_sub_yielded,
                                         ) => {
-                                            let __coro_yielded: i32 = __coro_sub_yielded;
+                                            let yielded: i32 = __coro_sub_yielded;
                                             *__coro_state = __CoroState::Suspend1 {
                                                 result: result,
                                                 sub5: __coro_sub5,
                                             };
-                                            return ::coro::__private::CoroutineState::Yielded(
-                                                __coro_yielded,
-                                            );
+                                            return ::coro::__private::CoroutineState::Yielded(yielded);
                                         }
                                         ::coro::__private::CoroutineState::Complete(
                                             __coro_sub_returned,
@@ -382,14 +378,12 @@ fn wrapper() -> impl Coroutine<Yield = i32, Return = &'static str> + ::coro::Con
                                         ::coro::__private::CoroutineState::Yielded(
                                             __coro_sub_yielded,
                                         ) => {
-                                            let __coro_yielded: i32 = __coro_sub_yielded;
+                                            let yielded: i32 = __coro_sub_yielded;
                                             *__coro_state = __CoroState::Suspend1 {
                                                 result: result,
                                                 sub5: __coro_sub5,
                                             };
-                                            return ::coro::__private::CoroutineState::Yielded(
-                                                __coro_yielded,
-                                            );
+                                            return ::coro::__private::CoroutineState::Yielded(yielded);
                                         }
                                         ::coro::__private::CoroutineState::Complete(
                                             __coro_sub_returned,

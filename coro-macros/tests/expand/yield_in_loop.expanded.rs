@@ -135,11 +135,9 @@ fn countdown(n: u32) -> impl Iterator<Item = u32> + ::coro::Control {
                                     };
                                     if n > 0 {
                                         {
-                                            let __coro_yielded: u32 = n;
+                                            let yielded: u32 = n;
                                             *__coro_state = __CoroState::Suspend0 { n: n };
-                                            return ::coro::__private::CoroutineState::Yielded(
-                                                __coro_yielded,
-                                            );
+                                            return ::coro::__private::CoroutineState::Yielded(yielded);
                                         }
                                     } else {
                                         {
@@ -193,11 +191,9 @@ fn countdown(n: u32) -> impl Iterator<Item = u32> + ::coro::Control {
                         };
                         if n > 0 {
                             {
-                                let __coro_yielded: u32 = n;
+                                let yielded: u32 = n;
                                 *__coro_state = __CoroState::Suspend0 { n: n };
-                                return ::coro::__private::CoroutineState::Yielded(
-                                    __coro_yielded,
-                                );
+                                return ::coro::__private::CoroutineState::Yielded(yielded);
                             }
                         } else {
                             {
