@@ -423,7 +423,7 @@ impl<T> Resumed for T {
     }
 }
 
-/// Reads back a kept value (see [`Resumed`]).
+/// Reads back a kept value (see the `Resumed` trait above).
 #[inline(always)]
 pub fn resumed<T: Resumed>(value: T) -> T::Out {
     value.read_back_after_resume()
