@@ -339,3 +339,34 @@ fn a_scrutinee_keeps_the_temporaries_after_its_own_yield_case() {
         },
     );
 }
+
+/// Found by the differential tester (seeds 71 and 72): a statement's temporaries (the
+/// receiver `Guard("t")`) are scoped outside the expressions in it, so a coroutine dropped
+/// while suspended in the statement drops the tuple's evaluated operands first, even
+/// those evaluated before the temporary was created.
+#[coro::coroutine]
+fn a_statements_temporaries_drop_after_its_pending_operands()
+-> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let u = (Guard("u"), Guard("t").v(yield_!(1)));
+    let w = (Guard("w"), add(Guard("x").v(2), yield_!(2)), Guard("y"));
+    let z = [(Guard("z"), (&Guard("r")).v(yield_!(3)))];
+    u.1 + w.1 + z[0].1
+}
+
+#[test]
+fn a_statements_temporaries_drop_after_its_pending_operands_case() {
+    let name = "a_statements_temporaries_drop_after_its_pending_operands";
+    for (suffix, sends) in [
+        ("", &[0][..]),
+        ("_second", &[0, 5]),
+        ("_third", &[0, 5, 6]),
+        ("_end", &[0, 5, 6, 7]),
+    ] {
+        check("regressions", &format!("{name}{suffix}"), || {
+            drive(
+                a_statements_temporaries_drop_after_its_pending_operands(),
+                sends.iter().copied(),
+            )
+        });
+    }
+}

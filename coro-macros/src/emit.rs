@@ -290,11 +290,15 @@ impl Emitter<'_> {
         quote!(<#(#us),*>)
     }
 
-    /// Fields in reverse declaration order: enum fields drop first to last, and a
-    /// suspended coroutine must drop its locals newest first, as a scope would.
+    /// Fields newest first: enum fields drop first to last, and a suspended coroutine
+    /// must drop its locals newest first, as scopes would (a statement's temporaries
+    /// count as older than what the statement declared, see [`lower::Local::drop_rank`]).
     fn fields(&self, locals: &[LocalId]) -> TokenStream {
         let layout = self.input.layout;
-        let fs = locals.iter().rev().map(|&l| {
+        let all = &self.input.lowered.locals;
+        let mut order = locals.to_vec();
+        order.sort_by_key(|&l| std::cmp::Reverse(all[l].drop_rank(l)));
+        let fs = order.iter().map(|&l| {
             let f = &layout.field[l];
             let t = &layout.ty_param[l];
             quote!(#f: #t)

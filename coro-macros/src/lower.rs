@@ -105,9 +105,24 @@ pub struct Local {
     /// right after the declaration. An assignment that kills the local (see [`Reassign`])
     /// needs it to give the new value the local's type.
     pub witness: Option<LocalId>,
+    /// For a temporary kept to its statement's end: the first local the statement itself
+    /// declared (its operands spilled before a yield, its blocks' bindings). Rust scopes a
+    /// statement's temporaries outside every expression in it, so a coroutine dropped
+    /// while suspended in the statement drops those values first, however late the
+    /// temporary was created: `(G("a"), G("b").v(yield_!(1)))` drops `a`, then `b`.
+    pub outlives_from: Option<LocalId>,
 }
 
 impl Local {
+    /// Where the local stands in the order a suspended coroutine drops its saved
+    /// locals, oldest first (the coroutine drops them newest first): its declaration,
+    /// or, for a statement's temporary, just before what the statement declared.
+    pub fn drop_rank(&self, id: LocalId) -> (LocalId, bool, LocalId) {
+        match self.outlives_from {
+            Some(first) => (first, false, id),
+            None => (id, true, id),
+        }
+    }
     /// A value of a statement that suspends, which Rust drops where the statement ends:
     /// a kept temporary (see [`Builder::keep_temporaries`]), or an operand spilled
     /// before a yielding sibling (`tmp`) that the code may only borrow (the receiver of
@@ -425,6 +440,9 @@ pub struct Builder<'n> {
     /// The scope of the expression statement being lowered, which its temporaries belong
     /// to (see [`Builder::keep_temporaries`]).
     stmt_scope: Option<usize>,
+    /// The number of locals when the statement of `stmt_scope` began: the first one it
+    /// declares (see [`Local::outlives_from`]).
+    stmt_first_local: LocalId,
     /// Lowering an expression of the statement that a later part of it suspends after
     /// (a `match` scrutinee whose arms yield): every temporary in it is kept, not only
     /// those before its own last yield (see [`Builder::expr_keeping`]).
@@ -475,6 +493,7 @@ pub fn lower_with_flags(
         shadow_count: 0,
         renamed: Default::default(),
         stmt_scope: None,
+        stmt_first_local: 0,
         keep_rest: false,
         suspends_later: false,
         flags: flags.clone(),
@@ -491,6 +510,7 @@ pub fn lower_with_flags(
             decl_block: usize::MAX,
             role: p.name.to_string(),
             witness: None,
+            outlives_from: None,
         });
         b.out.params.push(id);
         // An argument is numbered like a `let`, before the body's (see `Lowered::flaggable`).
@@ -600,6 +620,7 @@ impl Builder<'_> {
             decl_block,
             role: format!("{role}{n}"),
             witness: None,
+            outlives_from: None,
         })
     }
 
@@ -895,12 +916,14 @@ impl Builder<'_> {
     fn statement_scope(&mut self, f: impl FnOnce(&mut Self) -> Operand) -> Operand {
         self.scopes.push(Vec::new());
         let outer = self.stmt_scope.replace(self.scopes.len() - 1);
+        let outer_first = std::mem::replace(&mut self.stmt_first_local, self.out.locals.len());
         let keep_rest = std::mem::take(&mut self.keep_rest);
         let suspends_later = std::mem::take(&mut self.suspends_later);
         let value = f(self);
         self.keep_rest = keep_rest;
         self.suspends_later = suspends_later;
         self.stmt_scope = outer;
+        self.stmt_first_local = outer_first;
         let scope = self.scopes.pop().expect("scope");
         if !scope
             .iter()
@@ -1040,6 +1063,7 @@ impl Builder<'_> {
             decl_block,
             role: format!("temporary{n}"),
             witness: None,
+            outlives_from: Some(self.stmt_first_local),
         });
         // Only borrowed by the code that reads it: never moved.
         let mut op = self.local_operand(id);
@@ -1405,6 +1429,7 @@ impl Builder<'_> {
                 temp: false,
                 decl_block,
                 witness: None,
+                outlives_from: None,
             });
             if init_expr.is_some() && !by_ref {
                 self.take_witness(id);
@@ -2558,6 +2583,7 @@ impl Builder<'_> {
             decl_block,
             role: self.role_of(ident),
             witness: None,
+            outlives_from: None,
         });
     }
 

@@ -216,4 +216,17 @@ fn main() {
         }
     };
     case("a_scrutinee_keeps_the_temporaries_after_its_own_yield", || drive(a_scrutinee_keeps_the_temporaries_after_its_own_yield(), &[0, 5, 6, 7, 8, 9]));
+    let a_statements_temporaries_drop_after_its_pending_operands = || {
+        #[coroutine]
+        static move |_: i32| {
+    let u = (Guard("u"), Guard("t").v((yield 1)));
+    let w = (Guard("w"), add(Guard("x").v(2), (yield 2)), Guard("y"));
+    let z = [(Guard("z"), (&Guard("r")).v((yield 3)))];
+    u.1 + w.1 + z[0].1
+        }
+    };
+    case("a_statements_temporaries_drop_after_its_pending_operands", || drive(a_statements_temporaries_drop_after_its_pending_operands(), &[0]));
+    case("a_statements_temporaries_drop_after_its_pending_operands_second", || drive(a_statements_temporaries_drop_after_its_pending_operands(), &[0, 5]));
+    case("a_statements_temporaries_drop_after_its_pending_operands_third", || drive(a_statements_temporaries_drop_after_its_pending_operands(), &[0, 5, 6]));
+    case("a_statements_temporaries_drop_after_its_pending_operands_end", || drive(a_statements_temporaries_drop_after_its_pending_operands(), &[0, 5, 6, 7]));
 }
