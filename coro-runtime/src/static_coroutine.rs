@@ -144,7 +144,7 @@ impl<Y, S> Co<Y, S> {
     pub fn delegate<C: Coroutine<S, Yield = Y>>(self, sub: C, first: Option<S>) -> Delegate<C, S> {
         Delegate {
             sub,
-            first: Some(first),
+            first,
             id: self.id,
         }
     }
@@ -162,21 +162,21 @@ impl<Y, S> Unpin for Yield<Y, S> {}
 impl<Y, S> Future for Yield<Y, S> {
     type Output = S;
 
+    /// The first poll hands the value out; the next, in the following resume, finds that
+    /// resume's value in the airlock. Which of the two it is, the airlock says: a resume
+    /// puts its value there and the point it resumes takes it, so the point reached next
+    /// finds none (see [`StaticCoroutine::step`]). A value known to be there needs no
+    /// test of `value` in the frame.
     #[inline(always)]
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<S> {
         let this = self.get_mut();
         let airlock = airlock::<Y, S>(cx, this.co.id);
-        match this.value.take() {
-            Some(value) => {
-                airlock.yielded = Some(value);
+        match airlock.sent.take() {
+            Some(sent) => Poll::Ready(sent),
+            None => {
+                airlock.yielded = this.value.take();
                 Poll::Pending
             }
-            None => Poll::Ready(
-                airlock
-                    .sent
-                    .take()
-                    .expect("a static coroutine was resumed without a value"),
-            ),
         }
     }
 }
@@ -184,9 +184,8 @@ impl<Y, S> Future for Yield<Y, S> {
 /// A `yield_from!` of a static coroutine (see [`Co::delegate`]).
 pub struct Delegate<C, S> {
     sub: C,
-    /// `Some` until the sub-coroutine is started: the value to start it with, if its
-    /// `start` does not start it.
-    first: Option<Option<S>>,
+    /// The value to start the sub-coroutine with, if its `start` does not start it.
+    first: Option<S>,
     id: Id,
 }
 
@@ -196,19 +195,15 @@ impl<C, S> Unpin for Delegate<C, S> {}
 impl<C: Coroutine<S>, S> Future for Delegate<C, S> {
     type Output = C::Return;
 
+    /// Starts the sub-coroutine on the first poll, and resumes it with the airlock's value
+    /// on every later one (told apart as in [`Yield::poll`]).
     #[inline(always)]
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<C::Return> {
         let this = self.get_mut();
         let airlock = airlock::<C::Yield, S>(cx, this.id);
-        let state = match this.first.take() {
-            Some(first) => crate::__private::start_sub(&mut this.sub, first),
-            None => {
-                let sent = airlock
-                    .sent
-                    .take()
-                    .expect("a static coroutine was resumed without a value");
-                this.sub.resume(sent)
-            }
+        let state = match airlock.sent.take() {
+            Some(sent) => this.sub.resume(sent),
+            None => crate::__private::start_sub(&mut this.sub, this.first.take()),
         };
         match state {
             CoroutineState::Yielded(y) => {
