@@ -215,6 +215,17 @@ impl<C: Coroutine<S>, S> Future for Delegate<C, S> {
     }
 }
 
+/// [`Status`], a word wide: the coroutine's three words have no padding, which a move
+/// (as a task queue makes, one per resume) would copy byte by byte.
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[repr(u64)]
+enum Phase {
+    Created,
+    Suspended,
+    Complete,
+    Poisoned,
+}
+
 /// A coroutine made by `#[coro::coroutine(static)]`: the body's `async` block `F`, pinned
 /// in its own allocation, yielding `Y`, sent `S`, returning `R`. `N` gives the function's
 /// name for messages: a closure returning a literal, zero-sized, so the coroutine is three
@@ -224,7 +235,7 @@ pub struct StaticCoroutine<F, N, Y, S, R> {
     body: Option<Pin<Box<F>>>,
     id: Id,
     /// Where it is, as `Control::status` reports it: `Poisoned` once a poll unwound.
-    phase: Status,
+    phase: Phase,
     name: N,
     marker: PhantomData<fn(S) -> CoroutineState<Y, R>>,
 }
@@ -242,7 +253,7 @@ impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, S, R> StaticCoroutine<F,
         StaticCoroutine {
             body: Some(Box::pin(body(co))),
             id,
-            phase: Status::Created,
+            phase: Phase::Created,
             name,
             marker: PhantomData,
         }
@@ -253,7 +264,7 @@ impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, S, R> StaticCoroutine<F,
     #[inline(always)]
     fn step(&mut self, sent: Option<S>) -> CoroutineState<Y, R> {
         let body = match self.body.as_mut() {
-            Some(body) if self.phase != Status::Poisoned => body,
+            Some(body) if self.phase != Phase::Poisoned => body,
             _ => resumed_when_complete((self.name)(), self.phase),
         };
         let mut airlock = Airlock {
@@ -278,16 +289,16 @@ impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, S, R> StaticCoroutine<F,
         match poll {
             Poll::Ready(r) => {
                 self.body = None;
-                self.phase = Status::Complete;
+                self.phase = Phase::Complete;
                 CoroutineState::Complete(r)
             }
             Poll::Pending => match airlock.yielded.take() {
                 Some(y) => {
-                    self.phase = Status::Suspended;
+                    self.phase = Phase::Suspended;
                     CoroutineState::Yielded(y)
                 }
                 None => {
-                    self.phase = Status::Poisoned;
+                    self.phase = Phase::Poisoned;
                     panic!(
                         "{}: a #[coro::coroutine(static)] body awaited something other than \
                          yield_! or yield_from!",
@@ -300,20 +311,20 @@ impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, S, R> StaticCoroutine<F,
 }
 
 /// Marks the coroutine panicked if a poll unwinds (see [`StaticCoroutine::step`]).
-struct PanicGuard<'a>(&'a mut Status);
+struct PanicGuard<'a>(&'a mut Phase);
 
 impl Drop for PanicGuard<'_> {
     fn drop(&mut self) {
-        *self.0 = Status::Poisoned;
+        *self.0 = Phase::Poisoned;
     }
 }
 
 #[cold]
 #[inline(never)]
 #[track_caller]
-fn resumed_when_complete(name: &str, phase: Status) -> ! {
+fn resumed_when_complete(name: &str, phase: Phase) -> ! {
     match phase {
-        Status::Poisoned => panic!("{name}: resumed after its body panicked"),
+        Phase::Poisoned => panic!("{name}: resumed after its body panicked"),
         _ => panic!("{name}: resumed after completion"),
     }
 }
@@ -329,7 +340,7 @@ impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, S, R> Coroutine<S>
         // The first resume has no `yield_!` to land in: its value is dropped, as in the
         // default flavour (Python's priming `send(None)`).
         let sent = match self.phase {
-            Status::Created => None,
+            Phase::Created => None,
             _ => Some(arg),
         };
         self.step(sent)
@@ -338,7 +349,7 @@ impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, S, R> Coroutine<S>
     #[inline]
     fn start(&mut self) -> Option<CoroutineState<Y, R>> {
         match self.phase {
-            Status::Created => Some(self.step(None)),
+            Phase::Created => Some(self.step(None)),
             _ => None,
         }
     }
@@ -346,14 +357,19 @@ impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, S, R> Coroutine<S>
 
 impl<F, N: Fn() -> &'static str, Y, S, R> Control for StaticCoroutine<F, N, Y, S, R> {
     fn status(&self) -> Status {
-        self.phase
+        match self.phase {
+            Phase::Created => Status::Created,
+            Phase::Suspended => Status::Suspended,
+            Phase::Complete => Status::Complete,
+            Phase::Poisoned => Status::Poisoned,
+        }
     }
 
     /// Drops the body with every local it holds (newest first, as rustc drops an
     /// abandoned coroutine's locals) and marks the coroutine returned.
     fn close(&mut self) {
-        if self.phase != Status::Poisoned {
-            self.phase = Status::Complete;
+        if self.phase != Phase::Poisoned {
+            self.phase = Phase::Complete;
         }
         self.body = None;
     }
@@ -368,8 +384,8 @@ impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, R> Iterator
     #[inline(always)]
     fn next(&mut self) -> Option<Y> {
         match self.phase {
-            Status::Complete | Status::Poisoned => None,
-            Status::Created | Status::Suspended => self.resume(()).yielded(),
+            Phase::Complete | Phase::Poisoned => None,
+            Phase::Created | Phase::Suspended => self.resume(()).yielded(),
         }
     }
 }
@@ -384,10 +400,10 @@ impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, R> core::iter::FusedIter
 impl<F, N: Fn() -> &'static str, Y, S, R> fmt::Debug for StaticCoroutine<F, N, Y, S, R> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let status = match self.phase {
-            Status::Created => "created",
-            Status::Suspended => "suspended",
-            Status::Complete => "complete",
-            Status::Poisoned => "poisoned",
+            Phase::Created => "created",
+            Phase::Suspended => "suspended",
+            Phase::Complete => "complete",
+            Phase::Poisoned => "poisoned",
         };
         write!(f, "{} {{ status: {status}, static }}", (self.name)())
     }
