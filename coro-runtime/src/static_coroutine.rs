@@ -260,12 +260,12 @@ impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, S, R> StaticCoroutine<F,
     }
 
     /// Runs the body until its next yield point, with `sent` for the yield point it is
-    /// suspended at (`None` on the first run, which has none).
+    /// suspended at (`None` on the first run, which has none). The caller has checked
+    /// the phase is `Created` or `Suspended`, and then the body is there.
     #[inline(always)]
     fn step(&mut self, sent: Option<S>) -> CoroutineState<Y, R> {
-        let body = match self.body.as_mut() {
-            Some(body) if self.phase != Phase::Poisoned => body,
-            _ => resumed_when_complete((self.name)(), self.phase),
+        let Some(body) = self.body.as_mut() else {
+            resumed_when_complete((self.name)(), self.phase)
         };
         let mut airlock = Airlock {
             header: Header { id: self.id },
@@ -292,7 +292,7 @@ impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, S, R> StaticCoroutine<F,
                 self.phase = Phase::Complete;
                 CoroutineState::Complete(r)
             }
-            Poll::Pending => match airlock.yielded.take() {
+            Poll::Pending => match airlock.yielded {
                 Some(y) => {
                     self.phase = Phase::Suspended;
                     CoroutineState::Yielded(y)
@@ -339,9 +339,11 @@ impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, S, R> Coroutine<S>
     fn resume(&mut self, arg: S) -> CoroutineState<Y, R> {
         // The first resume has no `yield_!` to land in: its value is dropped, as in the
         // default flavour (Python's priming `send(None)`).
+        // One test of the phase on the way in: the body is there in both phases that run.
         let sent = match self.phase {
+            Phase::Suspended => Some(arg),
             Phase::Created => None,
-            _ => Some(arg),
+            phase => resumed_when_complete((self.name)(), phase),
         };
         self.step(sent)
     }
