@@ -20,18 +20,22 @@
 //! all of these hold, and each is checked at run time before the cast:
 //!
 //! 1. the waker's vtable is this module's [`VTABLE`] (compared by address; a `static` has
-//!    one address), so the data pointer was made by [`StaticCoroutine::resume`] from an
-//!    `&mut Airlock<Y', S'>` that lives, unaliased, until the poll returns;
+//!    one address), so the waker is the one [`StaticCoroutine::resume`] built and lends
+//!    to the poll, and its data pointer was made from an `&mut Airlock<Y', S'>` that
+//!    lives, unaliased, until that poll returns. Only that waker carries `VTABLE`: its
+//!    clones, which may outlive the poll, get another vtable and no data pointer, and
+//!    safe code cannot build a `Waker` from a vtable;
 //! 2. the airlock's [`Header`], at offset 0 of every `Airlock` (`#[repr(C)]`), carries the
 //!    id of the coroutine that is polling, and the yield point carries the id of the
 //!    coroutine that minted its [`Co`]; they must be equal. A `Co<Y, S>` is minted only by
 //!    `StaticCoroutine<F, Y, S, R>::new`, with an id no other coroutine gets, so equal ids
 //!    mean `Y' = Y` and `S' = S`.
 //!
-//! Anything else (a yield point polled by another executor, or smuggled into another
-//! coroutine's body) panics instead of casting. The tests
-//! `a_yield_point_polled_by_a_foreign_waker_panics` and
-//! `a_co_smuggled_into_another_coroutine_panics` in tests/static_flavour.rs exercise both
+//! Anything else (a yield point polled by another executor, or with a kept clone of the
+//! waker, or smuggled into another coroutine's body) panics instead of casting. The tests
+//! `a_yield_point_polled_by_a_foreign_waker_panics`,
+//! `a_clone_of_the_waker_kept_past_the_poll_is_foreign` and
+//! `a_co_smuggled_into_another_coroutine_panics` at the end of this file exercise both
 //! checks.
 
 use alloc::boxed::Box;
@@ -80,14 +84,25 @@ struct Airlock<Y, S> {
     yielded: Option<Y>,
 }
 
-fn noop_clone(data: *const ()) -> RawWaker {
-    RawWaker::new(data, &VTABLE)
+/// A clone of the coroutine's waker is a waker of another kind: it has no data pointer
+/// and [`CLONED`] for a vtable, which no yield point accepts. A clone can outlive the poll
+/// (a future in the body may keep it), and with it the airlock it would point at.
+fn clone_to_foreign(_: *const ()) -> RawWaker {
+    RawWaker::new(core::ptr::null(), &CLONED)
+}
+/// The clone of a clone: itself (unlike [`clone_to_foreign`], which drops its argument,
+/// so the two vtables never hold the same functions).
+fn clone_foreign(data: *const ()) -> RawWaker {
+    RawWaker::new(data, &CLONED)
 }
 fn noop(_: *const ()) {}
 
-/// The vtable of the waker [`StaticCoroutine::resume`] polls with. Waking does nothing:
-/// the coroutine is resumed by its caller, never by a wake-up.
-static VTABLE: RawWakerVTable = RawWakerVTable::new(noop_clone, noop, noop, noop);
+/// The vtable of the waker [`StaticCoroutine::resume`] polls with, and of no other.
+/// Waking does nothing: the coroutine is resumed by its caller, never by a wake-up.
+static VTABLE: RawWakerVTable = RawWakerVTable::new(clone_to_foreign, noop, noop, noop);
+
+/// The vtable of that waker's clones.
+static CLONED: RawWakerVTable = RawWakerVTable::new(clone_foreign, noop, noop, noop);
 
 /// The airlock of the coroutine `id`, if `cx` is the context of its `resume`.
 fn airlock<'a, Y, S>(cx: &'a mut Context<'_>, id: Id) -> &'a mut Airlock<Y, S> {
@@ -97,8 +112,9 @@ fn airlock<'a, Y, S>(cx: &'a mut Context<'_>, id: Id) -> &'a mut Airlock<Y, S> {
         "a yield_! point of a #[coro::coroutine(static)] was polled outside its coroutine"
     );
     let header = waker.data() as *const Header;
-    // SAFETY: the vtable is ours, so the data pointer is the `&raw mut Airlock<_, _>` that
-    // `resume` made, valid and unaliased until this poll returns; `Airlock` is
+    // SAFETY: the vtable is `VTABLE`, which only the waker `resume` lends to its poll
+    // carries (clones get `CLONED`), so the data pointer is the `&raw mut Airlock<_, _>`
+    // that `resume` made, valid and unaliased until this poll returns; `Airlock` is
     // `#[repr(C)]` with the `Header` first, so it can be read as a `Header` whatever the
     // airlock's type parameters.
     let found = unsafe { (*header).id };
@@ -273,7 +289,7 @@ impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, S, R> StaticCoroutine<F,
             yielded: None,
         };
         let data = (&raw mut airlock) as *const ();
-        // SAFETY: `VTABLE`'s functions do nothing with the data pointer but copy it, and
+        // SAFETY: `VTABLE`'s functions never read the data pointer (a clone drops it), and
         // the waker does not outlive this call (`Context` borrows it). Its drop does
         // nothing, and is skipped: dropping a `Waker` is an indirect call LLVM does not
         // see through, on every resume.
@@ -441,6 +457,43 @@ mod tests {
         );
         let mut point = smuggled.unwrap().yield_(5);
         let mut cx = Context::from_waker(Waker::noop());
+        let r = catch_unwind(AssertUnwindSafe(|| Pin::new(&mut point).poll(&mut cx)));
+        assert!(panic_message(r).contains("polled outside its coroutine"));
+    }
+
+    /// Check 1 again, for a clone of the coroutine's own waker: it outlives the poll (a
+    /// future in the body may keep it), and the airlock its data pointer pointed at is
+    /// gone with the `resume` that made it. Were the clone to keep the vtable, this yield
+    /// point would read (and write) a dead stack frame.
+    #[test]
+    fn a_clone_of_the_waker_kept_past_the_poll_is_foreign() {
+        use std::cell::RefCell;
+        use std::rc::Rc;
+        struct Keep(Rc<RefCell<Option<Waker>>>);
+        impl Future for Keep {
+            type Output = ();
+            fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+                *self.0.borrow_mut() = Some(cx.waker().clone());
+                Poll::Ready(())
+            }
+        }
+        let kept = Rc::new(RefCell::new(None));
+        let keep = Keep(kept.clone());
+        let mut smuggled = None;
+        let mut c = StaticCoroutine::<_, _, u32, (), ()>::new(
+            || "t",
+            |co| {
+                smuggled = Some(co);
+                async move {
+                    keep.await;
+                    co.yield_(1).await;
+                }
+            },
+        );
+        assert_eq!(c.resume(()).yielded(), Some(1));
+        let waker = kept.borrow_mut().take().unwrap();
+        let mut point = smuggled.unwrap().yield_(5);
+        let mut cx = Context::from_waker(&waker);
         let r = catch_unwind(AssertUnwindSafe(|| Pin::new(&mut point).poll(&mut cx)));
         assert!(panic_message(r).contains("polled outside its coroutine"));
     }
