@@ -7,9 +7,41 @@ mod peers;
 #[path = "workloads/mod.rs"]
 mod workloads;
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::future::Future;
 use std::mem::{size_of, size_of_val};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use workloads::*;
+
+/// Counts the bytes allocated, so the static flavour's one allocation (rustc's layout of
+/// the body, whose type cannot be named) can be reported.
+struct CountingAllocator;
+
+static ALLOCATED: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call is forwarded to `System` unchanged; only a counter is added.
+unsafe impl GlobalAlloc for CountingAllocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATED.fetch_add(layout.size(), Ordering::Relaxed);
+        // SAFETY: the caller's contract is `System`'s.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: as above.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: CountingAllocator = CountingAllocator;
+
+/// The static flavour: the coroutine's own size, and the bytes it allocates when created.
+fn st<C>(make: impl FnOnce() -> C) -> String {
+    let before = ALLOCATED.load(Ordering::Relaxed);
+    let c = make();
+    let heap = ALLOCATED.load(Ordering::Relaxed) - before;
+    format!("{} + {heap} (heap)", size_of_val(&c))
+}
 
 /// genawaiter `stack`: the state lives in the `Shelf`; the `Gen` is a pinned pointer to it.
 fn ga_stack<'s, Y: 's, R: 's, F: Future + 's>(
@@ -63,6 +95,15 @@ fn main() {
         size_of_val(&coro_impl::task(0, 1)),
         size_of_val(&coro_impl::tokenizer()),
         size_of_val(&coro_impl::three_locals(1)),
+    );
+    println!(
+        "| coro static | {} | {} | {} | {} | {} | {} |",
+        st(|| static_impl::countdown(1)),
+        st(static_impl::averager),
+        st(|| static_impl::delegate(1)),
+        st(|| static_impl::task(0, 1)),
+        st(static_impl::tokenizer),
+        st(|| static_impl::three_locals(1)),
     );
     println!(
         "| genawaiter (stack) | {} | {} | {} | {} | {} | {} |",

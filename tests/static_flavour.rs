@@ -425,3 +425,71 @@ fn a_started_static_sub_is_resumed_with_the_default_value() {
     // The sub, already at its first yield, is resumed with 0 and returns at once.
     assert_eq!(c.start(), Some(CoroutineState::Complete(70)));
 }
+
+#[coro::coroutine(static)]
+fn returns_at_once() -> impl Coroutine<u32, Yield = u32, Return = u32> {
+    7
+}
+
+#[coro::coroutine(static)]
+fn one_then_return(x: u32) -> impl Coroutine<u32, Yield = u32, Return = u32> {
+    let s: u32 = yield_!(x);
+    s * 10
+}
+
+#[coro::coroutine(static)]
+fn airlock_protocol() -> impl Coroutine<u32, Yield = u32, Return = u32> {
+    let a: u32 = yield_!(1);
+    // Completes in the poll that resumed `a`'s point: the next point finds no value.
+    let r = yield_from!(returns_at_once());
+    let b: u32 = yield_!(a + r);
+    // Resumed through the `yield_from!`, whose sub returns; the next point is reached
+    // in the same poll, after the sub took the value.
+    let c = yield_from!(one_then_return(b));
+    let d: u32 = yield_!(c);
+    d
+}
+
+/// A yield point tells its two polls apart by the airlock (the value a resume put there
+/// is taken by the point it resumes): points reached in the same poll as a returning
+/// `yield_from!` hand their value out rather than take the resume's.
+#[test]
+fn points_reached_after_a_returning_yield_from_hand_out() {
+    let mut c = airlock_protocol();
+    assert_eq!(c.start(), Some(CoroutineState::Yielded(1)));
+    assert_eq!(c.resume(10), CoroutineState::Yielded(17));
+    assert_eq!(c.resume(20), CoroutineState::Yielded(20));
+    assert_eq!(c.resume(3), CoroutineState::Yielded(30));
+    assert_eq!(c.resume(5), CoroutineState::Complete(5));
+}
+
+#[coro::coroutine(static)]
+fn doubler() -> impl Coroutine<u32, Yield = u32, Return = ()> {
+    let mut x: u32 = yield_!(0);
+    loop {
+        x = yield_!(x * 2);
+    }
+}
+
+#[coro::coroutine(static)]
+fn drives_another() -> impl Coroutine<u32, Yield = u32, Return = ()> {
+    let mut inner = doubler();
+    let _ = inner.start();
+    let mut sent: u32 = yield_!(100);
+    for _ in 0..3 {
+        // The inner coroutine's resume, with its own airlock, inside this one's poll.
+        let doubled = inner.resume(sent).yielded().unwrap();
+        sent = yield_!(doubled);
+    }
+}
+
+/// A static coroutine resumed inside another's body: each poll sees its own airlock.
+#[test]
+fn a_static_coroutine_driven_inside_another() {
+    let mut c = drives_another();
+    assert_eq!(c.start(), Some(CoroutineState::Yielded(100)));
+    assert_eq!(c.resume(1), CoroutineState::Yielded(2));
+    assert_eq!(c.resume(5), CoroutineState::Yielded(10));
+    assert_eq!(c.resume(7), CoroutineState::Yielded(14));
+    assert_eq!(c.resume(9), CoroutineState::Complete(()));
+}

@@ -20,18 +20,22 @@
 //! all of these hold, and each is checked at run time before the cast:
 //!
 //! 1. the waker's vtable is this module's [`VTABLE`] (compared by address; a `static` has
-//!    one address), so the data pointer was made by [`StaticCoroutine::resume`] from an
-//!    `&mut Airlock<Y', S'>` that lives, unaliased, until the poll returns;
+//!    one address), so the waker is the one [`StaticCoroutine::resume`] built and lends
+//!    to the poll, and its data pointer was made from an `&mut Airlock<Y', S'>` that
+//!    lives, unaliased, until that poll returns. Only that waker carries `VTABLE`: its
+//!    clones, which may outlive the poll, get another vtable and no data pointer, and
+//!    safe code cannot build a `Waker` from a vtable;
 //! 2. the airlock's [`Header`], at offset 0 of every `Airlock` (`#[repr(C)]`), carries the
 //!    id of the coroutine that is polling, and the yield point carries the id of the
 //!    coroutine that minted its [`Co`]; they must be equal. A `Co<Y, S>` is minted only by
 //!    `StaticCoroutine<F, Y, S, R>::new`, with an id no other coroutine gets, so equal ids
 //!    mean `Y' = Y` and `S' = S`.
 //!
-//! Anything else (a yield point polled by another executor, or smuggled into another
-//! coroutine's body) panics instead of casting. The tests
-//! `a_yield_point_polled_by_a_foreign_waker_panics` and
-//! `a_co_smuggled_into_another_coroutine_panics` in tests/static_flavour.rs exercise both
+//! Anything else (a yield point polled by another executor, or with a kept clone of the
+//! waker, or smuggled into another coroutine's body) panics instead of casting. The tests
+//! `a_yield_point_polled_by_a_foreign_waker_panics`,
+//! `a_clone_of_the_waker_kept_past_the_poll_is_foreign` and
+//! `a_co_smuggled_into_another_coroutine_panics` at the end of this file exercise both
 //! checks.
 
 use alloc::boxed::Box;
@@ -80,14 +84,25 @@ struct Airlock<Y, S> {
     yielded: Option<Y>,
 }
 
-fn noop_clone(data: *const ()) -> RawWaker {
-    RawWaker::new(data, &VTABLE)
+/// A clone of the coroutine's waker is a waker of another kind: it has no data pointer
+/// and [`CLONED`] for a vtable, which no yield point accepts. A clone can outlive the poll
+/// (a future in the body may keep it), and with it the airlock it would point at.
+fn clone_to_foreign(_: *const ()) -> RawWaker {
+    RawWaker::new(core::ptr::null(), &CLONED)
+}
+/// The clone of a clone: itself (unlike [`clone_to_foreign`], which drops its argument,
+/// so the two vtables never hold the same functions).
+fn clone_foreign(data: *const ()) -> RawWaker {
+    RawWaker::new(data, &CLONED)
 }
 fn noop(_: *const ()) {}
 
-/// The vtable of the waker [`StaticCoroutine::resume`] polls with. Waking does nothing:
-/// the coroutine is resumed by its caller, never by a wake-up.
-static VTABLE: RawWakerVTable = RawWakerVTable::new(noop_clone, noop, noop, noop);
+/// The vtable of the waker [`StaticCoroutine::resume`] polls with, and of no other.
+/// Waking does nothing: the coroutine is resumed by its caller, never by a wake-up.
+static VTABLE: RawWakerVTable = RawWakerVTable::new(clone_to_foreign, noop, noop, noop);
+
+/// The vtable of that waker's clones.
+static CLONED: RawWakerVTable = RawWakerVTable::new(clone_foreign, noop, noop, noop);
 
 /// The airlock of the coroutine `id`, if `cx` is the context of its `resume`.
 fn airlock<'a, Y, S>(cx: &'a mut Context<'_>, id: Id) -> &'a mut Airlock<Y, S> {
@@ -97,8 +112,9 @@ fn airlock<'a, Y, S>(cx: &'a mut Context<'_>, id: Id) -> &'a mut Airlock<Y, S> {
         "a yield_! point of a #[coro::coroutine(static)] was polled outside its coroutine"
     );
     let header = waker.data() as *const Header;
-    // SAFETY: the vtable is ours, so the data pointer is the `&raw mut Airlock<_, _>` that
-    // `resume` made, valid and unaliased until this poll returns; `Airlock` is
+    // SAFETY: the vtable is `VTABLE`, which only the waker `resume` lends to its poll
+    // carries (clones get `CLONED`), so the data pointer is the `&raw mut Airlock<_, _>`
+    // that `resume` made, valid and unaliased until this poll returns; `Airlock` is
     // `#[repr(C)]` with the `Header` first, so it can be read as a `Header` whatever the
     // airlock's type parameters.
     let found = unsafe { (*header).id };
@@ -144,7 +160,7 @@ impl<Y, S> Co<Y, S> {
     pub fn delegate<C: Coroutine<S, Yield = Y>>(self, sub: C, first: Option<S>) -> Delegate<C, S> {
         Delegate {
             sub,
-            first: Some(first),
+            first,
             id: self.id,
         }
     }
@@ -162,21 +178,21 @@ impl<Y, S> Unpin for Yield<Y, S> {}
 impl<Y, S> Future for Yield<Y, S> {
     type Output = S;
 
+    /// The first poll hands the value out; the next, in the following resume, finds that
+    /// resume's value in the airlock. Which of the two it is, the airlock says: a resume
+    /// puts its value there and the point it resumes takes it, so the point reached next
+    /// finds none (see [`StaticCoroutine::step`]). A value known to be there needs no
+    /// test of `value` in the frame.
     #[inline(always)]
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<S> {
         let this = self.get_mut();
         let airlock = airlock::<Y, S>(cx, this.co.id);
-        match this.value.take() {
-            Some(value) => {
-                airlock.yielded = Some(value);
+        match airlock.sent.take() {
+            Some(sent) => Poll::Ready(sent),
+            None => {
+                airlock.yielded = this.value.take();
                 Poll::Pending
             }
-            None => Poll::Ready(
-                airlock
-                    .sent
-                    .take()
-                    .expect("a static coroutine was resumed without a value"),
-            ),
         }
     }
 }
@@ -184,9 +200,8 @@ impl<Y, S> Future for Yield<Y, S> {
 /// A `yield_from!` of a static coroutine (see [`Co::delegate`]).
 pub struct Delegate<C, S> {
     sub: C,
-    /// `Some` until the sub-coroutine is started: the value to start it with, if its
-    /// `start` does not start it.
-    first: Option<Option<S>>,
+    /// The value to start the sub-coroutine with, if its `start` does not start it.
+    first: Option<S>,
     id: Id,
 }
 
@@ -196,19 +211,15 @@ impl<C, S> Unpin for Delegate<C, S> {}
 impl<C: Coroutine<S>, S> Future for Delegate<C, S> {
     type Output = C::Return;
 
+    /// Starts the sub-coroutine on the first poll, and resumes it with the airlock's value
+    /// on every later one (told apart as in [`Yield::poll`]).
     #[inline(always)]
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<C::Return> {
         let this = self.get_mut();
         let airlock = airlock::<C::Yield, S>(cx, this.id);
-        let state = match this.first.take() {
-            Some(first) => crate::__private::start_sub(&mut this.sub, first),
-            None => {
-                let sent = airlock
-                    .sent
-                    .take()
-                    .expect("a static coroutine was resumed without a value");
-                this.sub.resume(sent)
-            }
+        let state = match airlock.sent.take() {
+            Some(sent) => this.sub.resume(sent),
+            None => crate::__private::start_sub(&mut this.sub, this.first.take()),
         };
         match state {
             CoroutineState::Yielded(y) => {
@@ -220,6 +231,17 @@ impl<C: Coroutine<S>, S> Future for Delegate<C, S> {
     }
 }
 
+/// [`Status`], a word wide: the coroutine's three words have no padding, which a move
+/// (as a task queue makes, one per resume) would copy byte by byte.
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[repr(u64)]
+enum Phase {
+    Created,
+    Suspended,
+    Complete,
+    Poisoned,
+}
+
 /// A coroutine made by `#[coro::coroutine(static)]`: the body's `async` block `F`, pinned
 /// in its own allocation, yielding `Y`, sent `S`, returning `R`. `N` gives the function's
 /// name for messages: a closure returning a literal, zero-sized, so the coroutine is three
@@ -229,7 +251,7 @@ pub struct StaticCoroutine<F, N, Y, S, R> {
     body: Option<Pin<Box<F>>>,
     id: Id,
     /// Where it is, as `Control::status` reports it: `Poisoned` once a poll unwound.
-    phase: Status,
+    phase: Phase,
     name: N,
     marker: PhantomData<fn(S) -> CoroutineState<Y, R>>,
 }
@@ -247,19 +269,19 @@ impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, S, R> StaticCoroutine<F,
         StaticCoroutine {
             body: Some(Box::pin(body(co))),
             id,
-            phase: Status::Created,
+            phase: Phase::Created,
             name,
             marker: PhantomData,
         }
     }
 
     /// Runs the body until its next yield point, with `sent` for the yield point it is
-    /// suspended at (`None` on the first run, which has none).
+    /// suspended at (`None` on the first run, which has none). The caller has checked
+    /// the phase is `Created` or `Suspended`, and then the body is there.
     #[inline(always)]
     fn step(&mut self, sent: Option<S>) -> CoroutineState<Y, R> {
-        let body = match self.body.as_mut() {
-            Some(body) if self.phase != Status::Poisoned => body,
-            _ => resumed_when_complete((self.name)(), self.phase),
+        let Some(body) = self.body.as_mut() else {
+            resumed_when_complete((self.name)(), self.phase)
         };
         let mut airlock = Airlock {
             header: Header { id: self.id },
@@ -267,7 +289,7 @@ impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, S, R> StaticCoroutine<F,
             yielded: None,
         };
         let data = (&raw mut airlock) as *const ();
-        // SAFETY: `VTABLE`'s functions do nothing with the data pointer but copy it, and
+        // SAFETY: `VTABLE`'s functions never read the data pointer (a clone drops it), and
         // the waker does not outlive this call (`Context` borrows it). Its drop does
         // nothing, and is skipped: dropping a `Waker` is an indirect call LLVM does not
         // see through, on every resume.
@@ -283,16 +305,16 @@ impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, S, R> StaticCoroutine<F,
         match poll {
             Poll::Ready(r) => {
                 self.body = None;
-                self.phase = Status::Complete;
+                self.phase = Phase::Complete;
                 CoroutineState::Complete(r)
             }
-            Poll::Pending => match airlock.yielded.take() {
+            Poll::Pending => match airlock.yielded {
                 Some(y) => {
-                    self.phase = Status::Suspended;
+                    self.phase = Phase::Suspended;
                     CoroutineState::Yielded(y)
                 }
                 None => {
-                    self.phase = Status::Poisoned;
+                    self.phase = Phase::Poisoned;
                     panic!(
                         "{}: a #[coro::coroutine(static)] body awaited something other than \
                          yield_! or yield_from!",
@@ -305,20 +327,20 @@ impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, S, R> StaticCoroutine<F,
 }
 
 /// Marks the coroutine panicked if a poll unwinds (see [`StaticCoroutine::step`]).
-struct PanicGuard<'a>(&'a mut Status);
+struct PanicGuard<'a>(&'a mut Phase);
 
 impl Drop for PanicGuard<'_> {
     fn drop(&mut self) {
-        *self.0 = Status::Poisoned;
+        *self.0 = Phase::Poisoned;
     }
 }
 
 #[cold]
 #[inline(never)]
 #[track_caller]
-fn resumed_when_complete(name: &str, phase: Status) -> ! {
+fn resumed_when_complete(name: &str, phase: Phase) -> ! {
     match phase {
-        Status::Poisoned => panic!("{name}: resumed after its body panicked"),
+        Phase::Poisoned => panic!("{name}: resumed after its body panicked"),
         _ => panic!("{name}: resumed after completion"),
     }
 }
@@ -333,9 +355,11 @@ impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, S, R> Coroutine<S>
     fn resume(&mut self, arg: S) -> CoroutineState<Y, R> {
         // The first resume has no `yield_!` to land in: its value is dropped, as in the
         // default flavour (Python's priming `send(None)`).
+        // One test of the phase on the way in: the body is there in both phases that run.
         let sent = match self.phase {
-            Status::Created => None,
-            _ => Some(arg),
+            Phase::Suspended => Some(arg),
+            Phase::Created => None,
+            phase => resumed_when_complete((self.name)(), phase),
         };
         self.step(sent)
     }
@@ -343,7 +367,7 @@ impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, S, R> Coroutine<S>
     #[inline]
     fn start(&mut self) -> Option<CoroutineState<Y, R>> {
         match self.phase {
-            Status::Created => Some(self.step(None)),
+            Phase::Created => Some(self.step(None)),
             _ => None,
         }
     }
@@ -351,14 +375,19 @@ impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, S, R> Coroutine<S>
 
 impl<F, N: Fn() -> &'static str, Y, S, R> Control for StaticCoroutine<F, N, Y, S, R> {
     fn status(&self) -> Status {
-        self.phase
+        match self.phase {
+            Phase::Created => Status::Created,
+            Phase::Suspended => Status::Suspended,
+            Phase::Complete => Status::Complete,
+            Phase::Poisoned => Status::Poisoned,
+        }
     }
 
     /// Drops the body with every local it holds (newest first, as rustc drops an
     /// abandoned coroutine's locals) and marks the coroutine returned.
     fn close(&mut self) {
-        if self.phase != Status::Poisoned {
-            self.phase = Status::Complete;
+        if self.phase != Phase::Poisoned {
+            self.phase = Phase::Complete;
         }
         self.body = None;
     }
@@ -373,8 +402,8 @@ impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, R> Iterator
     #[inline(always)]
     fn next(&mut self) -> Option<Y> {
         match self.phase {
-            Status::Complete | Status::Poisoned => None,
-            Status::Created | Status::Suspended => self.resume(()).yielded(),
+            Phase::Complete | Phase::Poisoned => None,
+            Phase::Created | Phase::Suspended => self.resume(()).yielded(),
         }
     }
 }
@@ -389,10 +418,10 @@ impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, R> core::iter::FusedIter
 impl<F, N: Fn() -> &'static str, Y, S, R> fmt::Debug for StaticCoroutine<F, N, Y, S, R> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let status = match self.phase {
-            Status::Created => "created",
-            Status::Suspended => "suspended",
-            Status::Complete => "complete",
-            Status::Poisoned => "poisoned",
+            Phase::Created => "created",
+            Phase::Suspended => "suspended",
+            Phase::Complete => "complete",
+            Phase::Poisoned => "poisoned",
         };
         write!(f, "{} {{ status: {status}, static }}", (self.name)())
     }
@@ -428,6 +457,43 @@ mod tests {
         );
         let mut point = smuggled.unwrap().yield_(5);
         let mut cx = Context::from_waker(Waker::noop());
+        let r = catch_unwind(AssertUnwindSafe(|| Pin::new(&mut point).poll(&mut cx)));
+        assert!(panic_message(r).contains("polled outside its coroutine"));
+    }
+
+    /// Check 1 again, for a clone of the coroutine's own waker: it outlives the poll (a
+    /// future in the body may keep it), and the airlock its data pointer pointed at is
+    /// gone with the `resume` that made it. Were the clone to keep the vtable, this yield
+    /// point would read (and write) a dead stack frame.
+    #[test]
+    fn a_clone_of_the_waker_kept_past_the_poll_is_foreign() {
+        use std::cell::RefCell;
+        use std::rc::Rc;
+        struct Keep(Rc<RefCell<Option<Waker>>>);
+        impl Future for Keep {
+            type Output = ();
+            fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+                *self.0.borrow_mut() = Some(cx.waker().clone());
+                Poll::Ready(())
+            }
+        }
+        let kept = Rc::new(RefCell::new(None));
+        let keep = Keep(kept.clone());
+        let mut smuggled = None;
+        let mut c = StaticCoroutine::<_, _, u32, (), ()>::new(
+            || "t",
+            |co| {
+                smuggled = Some(co);
+                async move {
+                    keep.await;
+                    co.yield_(1).await;
+                }
+            },
+        );
+        assert_eq!(c.resume(()).yielded(), Some(1));
+        let waker = kept.borrow_mut().take().unwrap();
+        let mut point = smuggled.unwrap().yield_(5);
+        let mut cx = Context::from_waker(&waker);
         let r = catch_unwind(AssertUnwindSafe(|| Pin::new(&mut point).poll(&mut cx)));
         assert!(panic_message(r).contains("polled outside its coroutine"));
     }
