@@ -370,3 +370,50 @@ fn a_statements_temporaries_drop_after_its_pending_operands_case() {
         });
     }
 }
+
+/// Found by the differential tester (CI seed): a local with a drop flag, moved as the
+/// value of a labelled `break`, in a body with a `#[cfg]` (which syn parses again after
+/// the lowering) was rejected with "expected loop or block expression".
+#[coro::coroutine]
+fn a_labelled_break_of_a_flagged_local_in_a_cfgd_body()
+-> impl Coroutine<i32, Yield = i32, Return = Option<i32>> {
+    #[cfg(any())]
+    yield_!(9);
+    let mut i5k = 0;
+    let v6 = 'lv4: loop {
+        i5k += 1;
+        let i5 = i5k;
+        if i5 > 3 {
+            break 'lv4 4;
+        }
+        {
+            let Some(w7) = opt(yield_!(3)) else {
+                return None;
+            };
+            let mut i9k = 0;
+            let v10 = 'lv8: loop {
+                i9k += 1;
+                let i9 = i9k;
+                if i9 > 2 {
+                    break 'lv8 i5;
+                }
+            };
+            log_i("inner", v10 + w7);
+        }
+    };
+    Some(v6)
+}
+
+#[test]
+fn a_labelled_break_of_a_flagged_local_in_a_cfgd_body_case() {
+    check(
+        "regressions",
+        "a_labelled_break_of_a_flagged_local_in_a_cfgd_body",
+        || {
+            drive(
+                a_labelled_break_of_a_flagged_local_in_a_cfgd_body(),
+                [0, 5, 6, 7, 8],
+            )
+        },
+    );
+}

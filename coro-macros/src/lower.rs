@@ -2968,8 +2968,10 @@ fn joined(ops: &[Operand], tokens: TokenStream) -> Operand {
 }
 
 /// Rewrites the uses of a local that gets a drop flag (see `Flag` in the runtime): a use
-/// that moves it takes the value out of the flag (`Take(&mut g).__coro_take()`, a copy for
-/// a `Copy` type), any other reads through it (`(*g)`). `bad` when a use would move only
+/// that moves it takes the value out of the flag (`(Take(&mut g)).__coro_take()`, a copy for
+/// a `Copy` type; the parentheses keep `break 'l (::coro::..)` from reading to syn as the
+/// labelled loop `break 'l: ..`, which it rejects, when a cfg'd body is parsed again), any
+/// other reads through it (`(*g)`). `bad` when a use would move only
 /// part of it: that keeps its meaning only on the local itself. An assignment puts a new
 /// value in the flag.
 ///
@@ -3002,7 +3004,7 @@ impl FlagUses {
             self.taken = true;
             let span = e.span();
             let n = Ident::new(&self.name.to_string(), self.name.span().located_at(span));
-            *e = syn::parse_quote_spanned!(span=> ::coro::__private::Take(&mut #n).__coro_take());
+            *e = syn::parse_quote_spanned!(span=> (::coro::__private::Take(&mut #n)).__coro_take());
         } else {
             self.visit_expr_mut(e);
         }
@@ -3041,7 +3043,7 @@ impl FlagUses {
                     }
                     if moving && !place {
                         self.taken = true;
-                        out.extend(quote_spanned!(id.span()=> ::coro::__private::Take(&mut #id).__coro_take()));
+                        out.extend(quote_spanned!(id.span()=> (::coro::__private::Take(&mut #id)).__coro_take()));
                     } else {
                         out.extend(quote_spanned!(id.span()=> (*#id)));
                     }

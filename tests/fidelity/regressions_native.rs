@@ -229,4 +229,29 @@ fn main() {
     case("a_statements_temporaries_drop_after_its_pending_operands_second", || drive(a_statements_temporaries_drop_after_its_pending_operands(), &[0, 5]));
     case("a_statements_temporaries_drop_after_its_pending_operands_third", || drive(a_statements_temporaries_drop_after_its_pending_operands(), &[0, 5, 6]));
     case("a_statements_temporaries_drop_after_its_pending_operands_end", || drive(a_statements_temporaries_drop_after_its_pending_operands(), &[0, 5, 6, 7]));
+    let a_labelled_break_of_a_flagged_local_in_a_cfgd_body = || {
+        #[coroutine]
+        static move |_: i32| {
+    #[cfg(any())]
+    (yield 9);
+    let mut i5k = 0;
+    let v6 = 'lv4: loop {
+        i5k += 1;
+        let i5 = i5k;
+        if i5 > 3 { break 'lv4 4; }
+        {
+            let Some(w7) = opt((yield 3)) else { return None; };
+            let mut i9k = 0;
+            let v10 = 'lv8: loop {
+                i9k += 1;
+                let i9 = i9k;
+                if i9 > 2 { break 'lv8 i5; }
+            };
+            log_i("inner", v10 + w7);
+        }
+    };
+    Some(v6)
+        }
+    };
+    case("a_labelled_break_of_a_flagged_local_in_a_cfgd_body", || drive(a_labelled_break_of_a_flagged_local_in_a_cfgd_body(), &[0, 5, 6, 7, 8]));
 }

@@ -122,7 +122,7 @@ fn drop_flag(g: Guard, c: bool) -> impl Iterator<Item = u32> + ::coro::Control {
                         let h = Guard::new("h");
                         let mut h = ::coro::__private::Flag::new(h);
                         if c {
-                            consume(::coro::__private::Take(&mut h).__coro_take());
+                            consume((::coro::__private::Take(&mut h)).__coro_take());
                         }
                         {
                             let yielded: u32 = 1;
