@@ -417,3 +417,49 @@ fn a_labelled_break_of_a_flagged_local_in_a_cfgd_body_case() {
         },
     );
 }
+
+/// Found by the differential tester (seed 82): a local moved into a `move` closure on one
+/// path, and hidden by a `let` of the same name on another, was dropped at the next yield
+/// on the path that kept it, where rustc keeps it to its scope's end. It has a drop flag now.
+#[coro::coroutine]
+fn a_move_closure_or_a_shadowing_let_keeps_the_drop_flag(
+    p: i32,
+) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let g1 = Guard("g1");
+    let mut g2 = Guard("g2");
+    if p > 2 {
+        let g1 = Guard("g1b");
+        yield_!(1);
+        log_i("then", p);
+    } else {
+        let c = move |a: i32| {
+            let _k = &g1;
+            a + 1
+        };
+        let mut d = move || {
+            drop(std::mem::replace(&mut g2, Guard("g2b")));
+            g2.0.len() as i32
+        };
+        log_i("else", c(1) + d());
+    }
+    yield_!(7);
+    log_i("after", p);
+    0
+}
+
+#[test]
+fn a_move_closure_or_a_shadowing_let_keeps_the_drop_flag_case() {
+    let name = "a_move_closure_or_a_shadowing_let_keeps_the_drop_flag";
+    for (suffix, p, sends) in [
+        ("_moved", 1, &[0, 1, 2][..]),
+        ("_kept", 5, &[0, 1, 2]),
+        ("_dropped", 5, &[0, 1]),
+    ] {
+        check("regressions", &format!("{name}{suffix}"), || {
+            drive(
+                a_move_closure_or_a_shadowing_let_keeps_the_drop_flag(p),
+                sends.iter().copied(),
+            )
+        });
+    }
+}

@@ -529,17 +529,14 @@ pub fn lower_with_flags(
         }
         let mut r = FlagUses {
             name: b.out.locals[id].name.clone(),
+            mutable: b.out.locals[id].mutable,
             bad: false,
             taken: false,
             break_taken: false,
         };
         let mut rewritten = body.stmts.clone();
         r.stmts(&mut rewritten);
-        let mut bound = Vec::new();
-        for stmt in &rewritten {
-            scan::bound_names(stmt, &mut bound);
-        }
-        if r.bad || bound.iter().any(|n| r.name == n) {
+        if r.bad || rebound_but_by_let(&body.stmts, &r.name) {
             continue;
         }
         body.stmts = rewritten;
@@ -1238,16 +1235,13 @@ impl Builder<'_> {
         let Some(name) = scan::simple_binding(&local.pat) else {
             return;
         };
-        let mut bound = Vec::new();
-        for stmt in after.iter() {
-            scan::bound_names(stmt, &mut bound);
-        }
-        if bound.iter().any(|n| name == n) {
+        if rebound_but_by_let(after, &name) {
             return;
         }
         let mut rewritten = after.to_vec();
         let mut r = FlagUses {
             name: name.clone(),
+            mutable: declared_mut(&local.pat),
             bad: false,
             taken: false,
             break_taken: false,
@@ -2967,6 +2961,50 @@ fn joined(ops: &[Operand], tokens: TokenStream) -> Operand {
     }
 }
 
+/// Whether `pat` binds `name`.
+fn binds(pat: &Pat, name: &Ident) -> bool {
+    let mut bound = Vec::new();
+    pattern_bindings(pat, &mut bound);
+    bound.iter().any(|(b, _, _)| b == name)
+}
+
+/// Whether a name is bound again in `stmts` other than by a `let` statement (a `match`
+/// arm, `if let`, `for`, closure parameter): rebound by a `let`, the local keeps a drop
+/// flag up to that `let` (see [`FlagUses::stmts`]); rebound otherwise, it gets none.
+fn rebound_but_by_let(stmts: &[Stmt], name: &Ident) -> bool {
+    struct Rebound<'n> {
+        name: &'n Ident,
+        found: bool,
+    }
+    impl<'a> Visit<'a> for Rebound<'_> {
+        fn visit_pat_ident(&mut self, p: &'a syn::PatIdent) {
+            self.found |= p.ident == *self.name;
+            syn::visit::visit_pat_ident(self, p);
+        }
+        fn visit_local(&mut self, l: &'a syn::Local) {
+            if let Some(init) = &l.init {
+                self.visit_expr(&init.expr);
+                if let Some((_, d)) = &init.diverge {
+                    self.visit_expr(d);
+                }
+            }
+        }
+        fn visit_item(&mut self, _: &'a syn::Item) {}
+    }
+    let mut r = Rebound { name, found: false };
+    stmts.iter().for_each(|s| r.visit_stmt(s));
+    r.found
+}
+
+/// Whether a plain binding (see [`scan::simple_binding`]) is declared `mut`.
+fn declared_mut(pat: &Pat) -> bool {
+    match pat {
+        Pat::Ident(p) => p.mutability.is_some(),
+        Pat::Type(t) => declared_mut(&t.pat),
+        _ => false,
+    }
+}
+
 /// Rewrites the uses of a local that gets a drop flag (see `Flag` in the runtime): a use
 /// that moves it takes the value out of the flag (`(Take(&mut g)).__coro_take()`, a copy for
 /// a `Copy` type; the parentheses keep `break 'l (::coro::..)` from reading to syn as the
@@ -2981,6 +3019,8 @@ fn joined(ops: &[Operand], tokens: TokenStream) -> Operand {
 /// assignment in between (`taken`); otherwise `bad`, and rustc sees the local as written.
 struct FlagUses {
     name: Ident,
+    /// Declared `mut` by the user: a `move` closure that captures it may change it.
+    mutable: bool,
     bad: bool,
     /// A by-value use came before, on the way here, with no assignment since.
     taken: bool,
@@ -3010,12 +3050,18 @@ impl FlagUses {
         }
     }
 
-    /// The statements of a block, or the rest of one: a tail expression is its value.
+    /// The statements of a block, or the rest of one: a tail expression is its value. A
+    /// `let` that binds the name again ends the local's reach: its initializer still
+    /// reads the local, the statements after it name the new binding.
     fn stmts(&mut self, stmts: &mut [Stmt]) {
         let n = stmts.len();
         for (i, stmt) in stmts.iter_mut().enumerate() {
             match stmt {
                 Stmt::Expr(e, None) if i + 1 == n => self.moved(e),
+                Stmt::Local(l) if binds(&l.pat, &self.name) => {
+                    self.visit_local_mut(l);
+                    return;
+                }
                 _ => self.visit_stmt_mut(stmt),
             }
         }
@@ -3073,6 +3119,7 @@ impl FlagUses {
         if self.taken {
             let mut next_round = FlagUses {
                 name: self.name.clone(),
+                mutable: self.mutable,
                 bad: false,
                 taken: true,
                 break_taken: false,
@@ -3216,14 +3263,29 @@ impl VisitMut for FlagUses {
                 self.taken = after;
             }
             Expr::Match(m) if self.is_it(&m.expr) => self.bad = true,
-            // It would take the flag itself.
-            Expr::Closure(c)
-                if c.capture.is_some()
-                    && scan::expr_mentions(&c.body)
-                        .iter()
-                        .any(|m| self.name == m.name) =>
-            {
-                self.bad = true
+            // A `move` closure that captures the whole local moves it in when it is built:
+            // the value is taken out of the flag into a binding of the same name, which
+            // the closure then captures (the body binds the name nowhere else, or the
+            // local would have no flag). One that captures only fields of it (`g.0`,
+            // edition 2021's disjoint captures) moves part of it: no flag.
+            Expr::Closure(c) if c.capture.is_some() => {
+                let mentions = scan::expr_mentions(&Expr::Closure(c.clone()));
+                let mut mine = mentions.iter().filter(|m| self.name == m.name).peekable();
+                if mine.peek().is_none() {
+                    return;
+                }
+                if !mine.any(|m| m.moving) || self.taken {
+                    self.bad = true;
+                    return;
+                }
+                self.taken = true;
+                let span = c.span();
+                let name = &self.name;
+                let n = Ident::new(&name.to_string(), name.span().located_at(span));
+                let m = self.mutable.then(|| quote!(mut));
+                *e = syn::parse_quote_spanned!(span=>
+                    match (::coro::__private::Take(&mut #n)).__coro_take() { #m #name => #c }
+                );
             }
             Expr::Let(l) if self.is_it(&l.expr) => self.bad = true,
             _ => visit_mut::visit_expr_mut(self, e),

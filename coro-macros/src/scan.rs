@@ -876,11 +876,6 @@ pub fn stmt_certain_moves(stmt: &Stmt) -> Vec<String> {
     }
 }
 
-/// The names a statement binds anywhere in it (patterns of `let`s, closures, arms, ..).
-pub fn bound_names(stmt: &Stmt, out: &mut Vec<String>) {
-    BoundNames(out).visit_stmt(stmt);
-}
-
 struct BoundNames<'o>(&'o mut Vec<String>);
 
 impl<'a> Visit<'a> for BoundNames<'_> {

@@ -254,4 +254,32 @@ fn main() {
         }
     };
     case("a_labelled_break_of_a_flagged_local_in_a_cfgd_body", || drive(a_labelled_break_of_a_flagged_local_in_a_cfgd_body(), &[0, 5, 6, 7, 8]));
+    let a_move_closure_or_a_shadowing_let_keeps_the_drop_flag = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    let g1 = Guard("g1");
+    let mut g2 = Guard("g2");
+    if p > 2 {
+        let g1 = Guard("g1b");
+        (yield 1);
+        log_i("then", p);
+    } else {
+        let c = move |a: i32| {
+            let _k = &g1;
+            a + 1
+        };
+        let mut d = move || {
+            drop(std::mem::replace(&mut g2, Guard("g2b")));
+            g2.0.len() as i32
+        };
+        log_i("else", c(1) + d());
+    }
+    (yield 7);
+    log_i("after", p);
+    0
+        }
+    };
+    case("a_move_closure_or_a_shadowing_let_keeps_the_drop_flag_moved", || drive(a_move_closure_or_a_shadowing_let_keeps_the_drop_flag(1), &[0, 1, 2]));
+    case("a_move_closure_or_a_shadowing_let_keeps_the_drop_flag_kept", || drive(a_move_closure_or_a_shadowing_let_keeps_the_drop_flag(5), &[0, 1, 2]));
+    case("a_move_closure_or_a_shadowing_let_keeps_the_drop_flag_dropped", || drive(a_move_closure_or_a_shadowing_let_keeps_the_drop_flag(5), &[0, 1]));
 }
