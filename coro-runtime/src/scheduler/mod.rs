@@ -196,11 +196,13 @@ mod task;
 #[cfg(unix)]
 pub use calls::get_reactor;
 pub use calls::{
-    Call, Wait, get_tid, kill, sleep, sleep_until, spawn, spawn_detached, stop, wait, yield_now,
+    Call, SpawnLocal, Wait, get_tid, kill, sleep, sleep_until, spawn, spawn_detached, spawn_local,
+    spawn_local_detached, stop, wait, yield_now,
 };
 #[cfg(unix)]
 pub use io_wait::{
-    Accept, IoSource, Recv, SendAll, WaitIo, accept, readable, recv, send_all, writable,
+    Accept, IoSource, Recv, SendAll, Unregistered, WaitIo, WaitVia, accept, readable, recv,
+    send_all, writable,
 };
 #[cfg(unix)]
 pub use reactor::{Reactor, ReadyKey, Registered, Socket};

@@ -419,7 +419,7 @@ impl Scheduler {
         C: Coroutine<Reply, Yield = Syscall> + 'static,
         C::Return: 'static,
     {
-        TaskHandle::new(self.insert(Task::new(task)), self.tag)
+        TaskHandle::new(self.insert(Task::local(task)), self.tag)
     }
 
     /// Adds a [detached](Task::detached) task: its outcome is dropped if nobody is waiting
@@ -439,7 +439,7 @@ impl Scheduler {
         C: Coroutine<Reply, Yield = Syscall> + 'static,
         C::Return: 'static,
     {
-        self.insert(Task::new(task).detached())
+        self.insert(Task::local(task).detached())
     }
 
     /// Kills a task from outside, as [`kill`] does from inside: it is removed and dropped at
@@ -851,14 +851,15 @@ impl Scheduler {
     fn insert(&mut self, task: Task) -> TaskId {
         let id = TaskId::new(self.next_id);
         self.next_id += 1;
+        let detached = task.is_detached();
         let key = self.tasks.insert(
             id,
             Entry {
-                coro: task.coro,
+                coro: task.into_boxed(),
                 state: State::Ready,
                 pending: None,
                 joiner: None,
-                detached: task.detached,
+                detached,
                 stats: TaskStats::default(),
             },
         );
