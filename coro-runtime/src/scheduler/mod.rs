@@ -192,6 +192,8 @@ mod run;
 mod syscall;
 mod table;
 mod task;
+#[cfg(all(feature = "tokio", unix))]
+pub mod tokio;
 
 #[cfg(unix)]
 pub use calls::get_reactor;

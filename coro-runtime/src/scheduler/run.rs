@@ -301,12 +301,18 @@ std::thread_local! {
     static CURRENT_SCHEDULER: Cell<u64> = const { Cell::new(0) };
 }
 
+/// A new scheduler number, unique in the process (for any backend).
+pub(super) fn next_tag() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
 /// Sets the current scheduler for the length of a `run`, restoring the previous one after
 /// (also on unwinding: a scheduler may run inside a task of another).
-struct RunningOn(u64);
+pub(super) struct RunningOn(u64);
 
 impl RunningOn {
-    fn enter(tag: u64) -> RunningOn {
+    pub(super) fn enter(tag: u64) -> RunningOn {
         RunningOn(CURRENT_SCHEDULER.with(|c| c.replace(tag)))
     }
 }
@@ -354,10 +360,7 @@ impl Scheduler {
             #[cfg(unix)]
             read_edges: std::collections::HashSet::new(),
             exit_hook: None,
-            tag: {
-                static NEXT: AtomicU64 = AtomicU64::new(1);
-                NEXT.fetch_add(1, Ordering::Relaxed)
-            },
+            tag: next_tag(),
         })
     }
 
@@ -1263,7 +1266,7 @@ impl Scheduler {
 
 /// The pending error of a socket that reported an error condition.
 #[cfg(unix)]
-fn socket_error(source: IoSource) -> io::Error {
+pub(super) fn socket_error(source: IoSource) -> io::Error {
     // Any socket answers SO_ERROR; TcpStream is just the std type that asks for it.
     match std::net::TcpStream::from(source.into_owned_fd()).take_error() {
         Ok(Some(error)) => error,
@@ -1271,7 +1274,7 @@ fn socket_error(source: IoSource) -> io::Error {
     }
 }
 
-fn panic_message(payload: &(dyn Any + Send)) -> String {
+pub(super) fn panic_message(payload: &(dyn Any + Send)) -> String {
     if let Some(s) = payload.downcast_ref::<&str>() {
         (*s).to_string()
     } else if let Some(s) = payload.downcast_ref::<String>() {
