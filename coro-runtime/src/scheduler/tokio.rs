@@ -84,8 +84,16 @@
 //!
 //! Fairness differs: tokio schedules the tasks (work-stealing, on several threads), so
 //! they run in parallel and the single-threaded scheduler's round-robin order does not hold.
-//! A panic in a task is caught as on the single-threaded scheduler and reported as
-//! [`WaitError::Panicked`].
+//! A task starts as soon as it is spawned (there is no `run`), and one killed before tokio
+//! first polled it never runs. A panic in a task is caught as on the single-threaded
+//! scheduler and reported as [`WaitError::Panicked`]; so is a panic of tokio's while
+//! carrying out a call (a runtime built without timers or I/O: use `enable_all`), and a
+//! task dropped by a runtime shutting down is reported as killed (`by: None`).
+//!
+//! Each socket wait registers the helper's copy of the descriptor with tokio's reactor and
+//! deregisters it after (two `epoll_ctl` calls), as the single-threaded scheduler does for
+//! plain sockets; the helpers first try without waiting, so a socket with data or room
+//! costs no wait at all.
 
 use core::any::Any;
 use core::fmt;
