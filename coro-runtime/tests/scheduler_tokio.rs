@@ -19,8 +19,8 @@ use std::time::{Duration, Instant};
 use coro::scheduler::tokio::TokioScheduler;
 use coro::scheduler::{
     KillError, Reply, RunExit, Scheduler, Syscall, Task, TaskHandle, TaskId, WaitError, accept,
-    get_reactor, get_tid, kill, recv, send_all, sleep, sleep_until, spawn, spawn_detached, stop,
-    wait, writable, yield_now,
+    get_reactor, get_tid, kill, readable, recv, send_all, sleep, sleep_until, spawn,
+    spawn_detached, stop, wait, writable, yield_now,
 };
 use coro::{Coroutine, yield_from};
 use tokio::runtime::{Builder, Runtime};
@@ -577,4 +577,31 @@ fn a_runtime_without_timers_ends_a_sleeper_instead_of_hanging_it() {
         }
         other => panic!("expected a panic report, got {other:?}"),
     }
+}
+
+#[test]
+fn waiting_on_a_reset_connection_reports_the_socket_error() {
+    let runtime = runtime(2);
+    let sched = TokioScheduler::new(runtime.handle().clone());
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let client = TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+    let (server, _) = listener.accept().unwrap();
+    // Closing with a zero linger sends a reset, which leaves the client a pending error.
+    socket2::SockRef::from(&server)
+        .set_linger(Some(Duration::ZERO))
+        .unwrap();
+    drop(server);
+    let t = sched.spawn(readable(&client));
+    let err = join(&runtime, &sched, t).unwrap().unwrap_err();
+    assert_eq!(err.kind(), io::ErrorKind::ConnectionReset, "{err:?}");
+}
+
+#[test]
+fn waiting_on_something_that_cannot_be_polled_is_an_error() {
+    let runtime = runtime(2);
+    let sched = TokioScheduler::new(runtime.handle().clone());
+    let file = std::fs::File::open("/proc/self/exe").unwrap();
+    let t = sched.spawn(readable(&file));
+    let err = join(&runtime, &sched, t).unwrap().unwrap_err();
+    assert_eq!(err.raw_os_error(), Some(1), "EPERM from epoll_ctl: {err:?}");
 }

@@ -789,10 +789,13 @@ impl Shared {
 /// the answer of [`Syscall::WaitIo`], with the same errors as the single-threaded
 /// scheduler's (a pending socket error; a hung-up socket waited on for writing).
 async fn wait_io(source: IoSource, interest: Interest) -> io::Result<IoSource> {
+    // With ERROR, so that a pending socket error wakes the wait and shows in its readiness
+    // (the poller reports errors whatever the interest; tokio filters by it).
     let wanted = match interest {
         Interest::Readable => ::tokio::io::Interest::READABLE,
         Interest::Writable => ::tokio::io::Interest::WRITABLE,
-    };
+    }
+    .add(::tokio::io::Interest::ERROR);
     // SAFETY: `register_with_interest` needs the descriptor to stay open, and to be what
     // `as_raw_fd` returns, for as long as the `AsyncFd` owns it. `IoSource` is an `OwnedFd`:
     // open for its whole life, closed only when dropped, and `as_raw_fd` always returns that
@@ -800,10 +803,7 @@ async fn wait_io(source: IoSource, interest: Interest) -> io::Result<IoSource> {
     // deregisters it before handing it back. (`the_descriptor_is_deregistered_before_it_
     // is_handed_back`, below, would fail if it stayed registered.)
     let fd = unsafe { AsyncFd::register_with_interest(source, wanted) }.map_err(io::Error::from)?;
-    let ready = match interest {
-        Interest::Readable => fd.readable().await?.ready(),
-        Interest::Writable => fd.writable().await?.ready(),
-    };
+    let ready = fd.ready(wanted).await?.ready();
     // Deregistered from tokio's reactor before the copy is handed back (or closed).
     let source = fd.into_inner();
     if ready.is_error() {
