@@ -605,3 +605,33 @@ fn waiting_on_something_that_cannot_be_polled_is_an_error() {
     let err = join(&runtime, &sched, t).unwrap().unwrap_err();
     assert_eq!(err.raw_os_error(), Some(1), "EPERM from epoll_ctl: {err:?}");
 }
+
+/// Async code on the runtime can hold the scheduler and await its `wait` and `kill` inside
+/// tokio tasks of its own: the scheduler is `Send + Sync`, the futures are `Send`.
+#[test]
+fn the_scheduler_and_its_futures_move_into_tokio_tasks() {
+    fn assert_send_sync<T: Send + Sync>(_: &T) {}
+    let runtime = runtime(2);
+    let sched = TokioScheduler::new(runtime.handle().clone());
+    assert_send_sync(&sched);
+    let t = sched.spawn(double(21));
+    let f = sched.spawn(forever(Arc::default(), Arc::default()));
+    let inside = sched.clone();
+    let (joined, killed) = runtime.block_on(async move {
+        let joined = tokio::spawn({
+            let inside = inside.clone();
+            async move { inside.wait(t).await }
+        });
+        let killed = tokio::spawn(async move { inside.kill(f).await });
+        (joined.await.unwrap(), killed.await.unwrap())
+    });
+    assert_eq!(joined, Ok(42));
+    assert_eq!(killed, Ok(()));
+    assert_eq!(
+        join(&runtime, &sched, f),
+        Err(WaitError::Killed {
+            target: f.id(),
+            by: None
+        })
+    );
+}
