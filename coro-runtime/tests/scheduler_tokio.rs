@@ -635,3 +635,31 @@ fn the_scheduler_and_its_futures_move_into_tokio_tasks() {
         })
     );
 }
+
+/// A runtime shutting down drops its tasks, started or not (those spawned just before
+/// may never have been polled): each is reported killed, `by: None`, so nobody waits on.
+#[test]
+fn tasks_dropped_by_a_runtime_shutting_down_are_reported_killed() {
+    // A current-thread runtime that never runs (no `block_on`) polls none of its tasks.
+    let unpolled = Builder::new_current_thread().enable_all().build().unwrap();
+    for runtime in [runtime(2), unpolled] {
+        let sched = TokioScheduler::new(runtime.handle().clone());
+        let tasks: Vec<_> = (0..50)
+            .map(|_| sched.spawn(forever(Arc::default(), Arc::default())))
+            .collect();
+        assert_eq!(sched.live(), 50);
+        drop(runtime); // returns once every task has been dropped
+        assert_eq!(sched.live(), 0);
+        // Waiting needs no runtime of the scheduler's: another one will do.
+        let other = Builder::new_current_thread().build().unwrap();
+        for t in tasks {
+            assert_eq!(
+                other.block_on(sched.wait(t)),
+                Err(WaitError::Killed {
+                    target: t.id(),
+                    by: None
+                })
+            );
+        }
+    }
+}

@@ -474,7 +474,11 @@ impl Shared {
         let mut table = self.lock();
         let id = TaskId::new(table.next_id);
         table.next_id += 1;
-        let join = self.runtime.spawn(drive(Arc::clone(self), id, task));
+        let join = self.runtime.spawn(drive(Driven {
+            shared: Arc::clone(self),
+            id,
+            coro: Some(task),
+        }));
         table.slots.insert(
             id,
             Slot::Running {
@@ -624,16 +628,23 @@ enum Step {
     Finished(Outcome),
 }
 
-/// Ends the task if its driver stops without having ended it: a panic of the backend
-/// itself (tokio's, say, when the runtime was built without timers or I/O), or the
-/// runtime shutting down. So a waiter is told, and never left waiting.
-struct Ending {
+/// A task as its driver holds it: the coroutine, and the duty to end the task in the table.
+/// Passed to [`drive`] by value, so that it is dropped even if tokio drops the driver before
+/// its first poll. Dropped with the task still running (a panic of the backend itself,
+/// tokio's when the runtime was built without timers or I/O, say; or the runtime shutting
+/// down), it drops the coroutine, then ends the task, so that a waiter is told and never
+/// left waiting.
+struct Driven {
     shared: Arc<Shared>,
     id: TaskId,
+    coro: Option<SendBoxedTask>,
 }
 
-impl Drop for Ending {
+impl Drop for Driven {
     fn drop(&mut self) {
+        if let Some(coro) = self.coro.take() {
+            drop_task(coro);
+        }
         let target = self.id;
         let outcome = if std::thread::panicking() {
             WaitError::Panicked {
@@ -651,16 +662,12 @@ impl Drop for Ending {
     }
 }
 
-/// Drives task `id`: resumes it, carries out what it yields, until it finishes.
-async fn drive(shared: Arc<Shared>, id: TaskId, coro: SendBoxedTask) {
-    let _ending = Ending {
-        shared: Arc::clone(&shared),
-        id,
-    };
-    let mut coro = Some(coro);
+/// Drives a task: resumes it, carries out what it yields, until it finishes.
+async fn drive(mut task: Driven) {
+    let (shared, id) = (Arc::clone(&task.shared), task.id);
     let mut answer = Answer::Start;
     loop {
-        let action = match shared.step(id, &mut coro, answer) {
+        let action = match shared.step(id, &mut task.coro, answer) {
             Step::Call(action) => action,
             Step::Finished(outcome) => return shared.finish(id, outcome),
         };
@@ -689,7 +696,7 @@ async fn drive(shared: Arc<Shared>, id: TaskId, coro: SendBoxedTask) {
             }
             Action::Io(source, interest) => Answer::Io(wait_io(source, interest).await),
             Action::End(unsupported) => {
-                if let Some(coro) = coro.take() {
+                if let Some(coro) = task.coro.take() {
                     drop_task(coro);
                 }
                 let outcome = match unsupported {
