@@ -13,9 +13,10 @@
 //! task a tokio task, on whichever worker thread tokio picks.
 //!
 //! The output is the seed's, without its `Task N terminated` lines (those come from the
-//! single-threaded scheduler's exit hook). The tasks run in parallel, so two lines printed
-//! by different tasks at the same moment (a handler's `Client closed` and its client's
-//! `done`) may come in either order.
+//! single-threaded scheduler's exit hook). The tasks run in parallel, so lines printed by
+//! different tasks at the same moment may come in either order: a handler's `Client
+//! closed` races its client's `done` and what main prints after it.
+//! `tests/examples.rs` checks the lines, and the orders the tasks do impose.
 
 use std::io;
 
