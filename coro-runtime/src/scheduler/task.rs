@@ -246,11 +246,11 @@ pub(super) trait SendTask:
     Coroutine<Reply, Yield = Syscall, Return = Box<dyn Any>> + Send
 {
     /// [`Coroutine::resume`], with the return value boxed as `Send`.
-    #[cfg_attr(not(feature = "tokio"), allow(dead_code))]
+    #[cfg_attr(not(all(feature = "tokio", unix)), allow(dead_code))]
     fn resume_send(&mut self, reply: Reply) -> CoroutineState<Syscall, Box<dyn Any + Send>>;
 
     /// [`Coroutine::start`], with the return value boxed as `Send`.
-    #[cfg_attr(not(feature = "tokio"), allow(dead_code))]
+    #[cfg_attr(not(all(feature = "tokio", unix)), allow(dead_code))]
     fn start_send(&mut self) -> Option<CoroutineState<Syscall, Box<dyn Any + Send>>>;
 }
 
@@ -376,7 +376,7 @@ impl Task {
     }
 
     /// The task as a multi-threaded backend needs it, unless it is [local](Task::local).
-    #[cfg_attr(not(feature = "tokio"), allow(dead_code))]
+    #[cfg_attr(not(all(feature = "tokio", unix)), allow(dead_code))]
     pub(super) fn into_send(self) -> Option<SendBoxedTask> {
         match self.body {
             Body::Local(_) => None,
