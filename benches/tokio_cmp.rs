@@ -11,6 +11,10 @@
 //!   doing round trips of a 64-byte message (send, receive the whole echo, check it).
 //!   Figure: round trips per second. coro's sockets are registered with its poller once
 //!   (`Reactor::register`); the `_plain` rows give the helpers `&TcpStream` instead.
+//! - **echo_100_on_tokio_mt**: the same echo (100 connections, plain `&TcpStream`
+//!   helpers), coro's task functions run by `scheduler::tokio::TokioScheduler` on a
+//!   multi-thread runtime of 2 workers, beside plain tokio tasks on such a runtime. The
+//!   clock starts before the tasks are spawned on both sides (they start running at once).
 //! - **switch_N_tasks** (N = 2, 100,000): tasks that give up the CPU in a loop
 //!   (`yield_now()`); figure: ns per resume (poll), spawning untimed.
 //!
@@ -23,6 +27,7 @@ use std::io;
 use std::net::{Shutdown, TcpListener, TcpStream};
 use std::time::{Duration, Instant};
 
+use coro::scheduler::tokio::TokioScheduler;
 use coro::scheduler::{Registered, Reply, RunExit, Scheduler, Syscall, recv, send_all, yield_now};
 use coro::{Coroutine, yield_from};
 
@@ -239,6 +244,82 @@ fn tokio_echo(connections: usize, round_trips: usize) -> f64 {
     (connections * round_trips) as f64 / elapsed.as_secs_f64()
 }
 
+// ---- on tokio's multi-thread runtime ---------------------------------------------------
+
+const MT_WORKERS: usize = 2;
+
+fn multi_thread() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(MT_WORKERS)
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
+/// Round trips per second of coro's echo tasks (the plain helpers) on `TokioScheduler`.
+fn coro_on_tokio_echo(connections: usize, round_trips: usize) -> f64 {
+    let pairs = pairs(connections);
+    let rt = multi_thread();
+    let sched = TokioScheduler::new(rt.handle().clone());
+    let t0 = Instant::now();
+    let clients: Vec<_> = pairs
+        .into_iter()
+        .enumerate()
+        .map(|(id, (client, server))| {
+            sched.spawn_detached(echo_handler(server));
+            sched.spawn(echo_client(client, id as u8, round_trips))
+        })
+        .collect();
+    rt.block_on(async {
+        for client in clients {
+            sched.wait(client).await.unwrap().unwrap();
+        }
+    });
+    (connections * round_trips) as f64 / t0.elapsed().as_secs_f64()
+}
+
+/// The same with plain tokio tasks on a multi-thread runtime.
+fn tokio_mt_echo(connections: usize, round_trips: usize) -> f64 {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let pairs = pairs(connections);
+    let rt = multi_thread();
+    let elapsed = rt.block_on(async move {
+        let t0 = Instant::now();
+        let mut clients = Vec::new();
+        for (id, (client, server)) in pairs.into_iter().enumerate() {
+            client.set_nonblocking(true).unwrap();
+            server.set_nonblocking(true).unwrap();
+            let mut server = tokio::net::TcpStream::from_std(server).unwrap();
+            let mut client = tokio::net::TcpStream::from_std(client).unwrap();
+            tokio::spawn(async move {
+                let mut buf = vec![0; 65536];
+                loop {
+                    let n = server.read(&mut buf).await.unwrap();
+                    if n == 0 {
+                        return;
+                    }
+                    server.write_all(&buf[..n]).await.unwrap();
+                }
+            });
+            clients.push(tokio::spawn(async move {
+                let mut got = [0; ECHO_MESSAGE];
+                for n in 0..round_trips {
+                    let msg = [id as u8 ^ n as u8; ECHO_MESSAGE];
+                    client.write_all(&msg).await.unwrap();
+                    client.read_exact(&mut got).await.unwrap();
+                    assert_eq!(got, msg, "the echo differs");
+                }
+                client.shutdown().await.unwrap();
+            }));
+        }
+        for c in clients {
+            c.await.unwrap();
+        }
+        t0.elapsed()
+    });
+    (connections * round_trips) as f64 / elapsed.as_secs_f64()
+}
+
 // ---- report ------------------------------------------------------------------------------
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -283,7 +364,10 @@ fn main() {
         .filter(|a| !a.starts_with("--"))
         .collect();
     let wanted = |name: &str| only.is_empty() || only.iter().any(|o| name.contains(o.as_str()));
-    println!("median of {REPEAT} runs each, coro and tokio current_thread alternating");
+    println!(
+        "median of {REPEAT} runs each, coro and tokio alternating (tokio current_thread; \
+         the _mt row: both on a {MT_WORKERS}-worker multi-thread runtime)"
+    );
     if wanted("echo_100_connections") {
         compare(
             "echo_100_connections",
@@ -314,6 +398,14 @@ fn main() {
             "round_trips/s",
             || coro_echo(1000, 40, false),
             || tokio_echo(1000, 40),
+        );
+    }
+    if wanted("echo_100_on_tokio_mt") {
+        compare(
+            "echo_100_on_tokio_mt",
+            "round_trips/s",
+            || coro_on_tokio_echo(100, 200),
+            || tokio_mt_echo(100, 200),
         );
     }
     if wanted("switch_2_tasks") {

@@ -70,8 +70,8 @@ fn main_gather() -> impl Coroutine<Reply, Yield = Syscall, Return = ()> {
 #[coro::coroutine]
 fn gather<C>(aws: Vec<C>) -> impl Coroutine<Reply, Yield = Syscall, Return = Vec<C::Return>>
 where
-    C: Coroutine<Reply, Yield = Syscall> + 'static,
-    C::Return: 'static,
+    C: Coroutine<Reply, Yield = Syscall> + Send + 'static,
+    C::Return: Send + 'static,
 {
     let mut tasks = Vec::new();
     for aw in aws {

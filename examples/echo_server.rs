@@ -388,7 +388,7 @@ fn client(
 }
 
 #[coro::coroutine]
-fn main_task() -> impl Coroutine<Reply, Yield = Syscall, Return = io::Result<()>> {
+pub(crate) fn main_task() -> impl Coroutine<Reply, Yield = Syscall, Return = io::Result<()>> {
     let sock = TcpListener::bind(("127.0.0.1", 0))?; // ephemeral port, loopback only
     let port = sock.local_addr()?.port();
     let srv = yield_from!(spawn(server(sock)));

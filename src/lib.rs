@@ -144,7 +144,9 @@
 //! Python's protocol, row by row, in `docs/PYTHON.md`.
 //!
 //! **Features.** `std` (default) adds [`scheduler`] and implies `alloc`, which adds
-//! `#[coro::coroutine(static)]` and the `Box` impls. With `default-features = false` the
+//! `#[coro::coroutine(static)]` and the `Box` impls. `tokio` (Unix) adds
+//! `scheduler::tokio`, which runs the same tasks on tokio's multi-thread runtime; they must
+//! be `Send` there (see the README's "On tokio"). With `default-features = false` the
 //! crate needs only `core`: generators, coroutines and the whole protocol work in a
 //! `#![no_std]` crate (see the README's "Without std").
 #![no_std]

@@ -56,7 +56,13 @@ fn recorded_programs() -> Vec<String> {
 /// Builds every example (once per test run) and returns the directory holding them.
 fn examples_dir() -> &'static Path {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
-    DIR.get_or_init(|| {
+    DIR.get_or_init(|| build(&["--examples"]))
+}
+
+/// Runs `cargo build ARGS` for this package into the target directory and profile this
+/// test binary was built in, and returns that profile's examples directory.
+fn build(args: &[&str]) -> PathBuf {
+    {
         let exe = std::env::current_exe().expect("the test binary's path");
         // <target>/<profile>/deps/examples-<hash>, or <target>/<triple>/<profile>/deps/..
         // when cross-compiling (only the top of the target directory has CACHEDIR.TAG).
@@ -77,7 +83,9 @@ fn examples_dir() -> &'static Path {
 
         let mut cargo = Command::new(env!("CARGO"));
         cargo
-            .args(["build", "--examples", "--quiet", "--manifest-path"])
+            .arg("build")
+            .args(args)
+            .args(["--quiet", "--manifest-path"])
             .arg(Path::new(MANIFEST_DIR).join("Cargo.toml"))
             .arg("--target-dir")
             .arg(target_dir);
@@ -93,10 +101,10 @@ fn examples_dir() -> &'static Path {
         if let Some(triple) = triple {
             cargo.arg("--target").arg(triple);
         }
-        let status = cargo.status().expect("run cargo build --examples");
-        assert!(status.success(), "cargo build --examples failed: {status}");
+        let status = cargo.status().expect("run cargo build");
+        assert!(status.success(), "cargo build {args:?} failed: {status}");
         profile_dir.join("examples")
-    })
+    }
 }
 
 /// What a finished child process left.
@@ -293,4 +301,39 @@ fn step_by_step_prints_the_articles_walkthrough() {
         "{}",
         difference(&expected, &out.stdout)
     );
+}
+
+/// `echo_tokio` runs echo_server's tasks on tokio's worker threads: it prints the seed's
+/// lines (all of them, each once) but the single-threaded scheduler's `Task N terminated`.
+/// Lines printed by different tasks at the same moment may swap, so the lines are compared
+/// as a multiset, and only the orders the tasks impose are checked.
+#[cfg(feature = "tokio")]
+#[test]
+fn echo_tokio_prints_the_seeds_lines() {
+    let dir = build(&["--example", "echo_tokio", "--features", "tokio"]);
+    let binary = dir.join(format!("echo_tokio{}", std::env::consts::EXE_SUFFIX));
+    let out = run(&mut Command::new(&binary));
+    assert!(
+        out.success,
+        "echo_tokio failed; stderr:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+    let seed = std::fs::read_to_string(python_dir().join("echo_server.out")).unwrap();
+    let mut expected: Vec<&str> = seed
+        .lines()
+        .filter(|line| !(line.starts_with("Task ") && line.ends_with(" terminated")))
+        .collect();
+    let lines: Vec<&str> = stdout.lines().collect();
+    let mut sorted = lines.clone();
+    expected.sort_unstable();
+    sorted.sort_unstable();
+    assert_eq!(sorted, expected, "echo_tokio printed:\n{stdout}");
+    // The server starts before anything else; `kill` returns once the server has been
+    // dropped (its `finally` has printed), and main prints after that. (A handler's
+    // `Client closed` may come anywhere after its client's echoes, even after `main done`.)
+    assert_eq!(lines.first(), Some(&"Server starting"));
+    let at = |line: &str| lines.iter().position(|l| *l == line).unwrap();
+    assert!(at("Server stopped") < at("server killed: True"), "{stdout}");
+    assert!(at("server killed: True") < at("main done"), "{stdout}");
 }

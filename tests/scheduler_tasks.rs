@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use coro::scheduler::{
     KillError, Reply, RunExit, Scheduler, Syscall, TaskHandle, TaskId, WaitError, accept, get_tid,
-    kill, recv, send_all, sleep, spawn, spawn_detached, wait, yield_now,
+    kill, recv, send_all, sleep, spawn, spawn_detached, spawn_local, wait, yield_now,
 };
 use coro::{Coroutine, yield_from};
 
@@ -225,7 +225,7 @@ fn parent(log: Log) -> impl Coroutine<Reply, Yield = Syscall, Return = TaskId> {
     assert_eq!(got, Err(WaitError::Finished(c.id())));
 
     // kill: the guard runs before kill returns.
-    let f = yield_from!(spawn(forever(Rc::clone(&log))));
+    let f = yield_from!(spawn_local(forever(Rc::clone(&log))));
     yield_from!(yield_now()); // let it start and go to sleep
     push(&log, "parent: killing forever");
     let got = yield_from!(kill(f));
@@ -243,7 +243,7 @@ fn parent(log: Log) -> impl Coroutine<Reply, Yield = Syscall, Return = TaskId> {
     assert_eq!(got, Err(KillError::Finished(f.id())));
 
     // kill drops the whole stack of a task, newest first.
-    let o = yield_from!(spawn(outer(Rc::clone(&log))));
+    let o = yield_from!(spawn_local(outer(Rc::clone(&log))));
     yield_from!(yield_now());
     let got = yield_from!(kill(o));
     assert_eq!(got, Ok(()));
@@ -292,7 +292,7 @@ fn panicking(after: u32) -> impl Coroutine<Reply, Yield = Syscall, Return = u32>
 #[coro::coroutine]
 fn watcher(log: Log) -> impl Coroutine<Reply, Yield = Syscall, Return = ()> {
     let p = yield_from!(spawn(panicking(2)));
-    let bystander = yield_from!(spawn(steps_task("bystander", 4, Rc::clone(&log))));
+    let bystander = yield_from!(spawn_local(steps_task("bystander", 4, Rc::clone(&log))));
     match yield_from!(wait(p)) {
         Err(WaitError::Panicked { target, message }) => {
             assert_eq!(target, p.id());
@@ -486,4 +486,26 @@ fn echo_server_with_200_client_tasks() {
         .sum();
     assert_eq!(sched.take_result(launch), Ok(expected));
     eprintln!("{CLIENTS} #[coroutine] clients x {MESSAGES} messages echoed in {elapsed:?}");
+}
+
+/// The tasks above hold sockets and the helpers (`accept`, `recv`, `send_all`, `spawn`,
+/// `wait`, `sleep`) across yields, and are `Send`: what the tokio backend needs. A
+/// `Registered` socket's helpers and `spawn_local` are the only ones that are not.
+#[test]
+fn generated_tasks_holding_the_helpers_are_send() {
+    fn assert_send<T: Send>(_: &T) {}
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    assert_send(&server(listener.try_clone().unwrap(), 1));
+    assert_send(&client(0, addr));
+    assert_send(&launcher(addr));
+    let conn = TcpStream::connect(addr).unwrap();
+    assert_send(&recv(&conn, 16));
+    assert_send(&send_all(&conn, b"x".to_vec()));
+    assert_send(&accept(&listener));
+    assert_send(&sleep(Duration::from_millis(1)));
+    assert_send(&spawn(get_tid()));
+    assert_send(&spawn_detached(get_tid()));
+    assert_send(&kill(TaskId::new(1)));
+    assert_send(&wait(TaskId::new(1)));
 }

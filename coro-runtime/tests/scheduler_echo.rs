@@ -31,8 +31,8 @@ use std::time::{Duration, Instant};
 
 use coro_runtime::Coroutine;
 use coro_runtime::scheduler::{
-    Reply, RunExit, Scheduler, StopHandle, Syscall, TaskHandle, accept, recv, send_all, spawn,
-    spawn_detached, wait,
+    Reply, RunExit, Scheduler, StopHandle, Syscall, TaskHandle, accept, recv, send_all,
+    spawn_local, spawn_local_detached, wait,
 };
 use scheduler_common::{BoxCo, TaskExt, done, looping};
 
@@ -105,7 +105,8 @@ fn server(
             .then(|result| {
                 let (conn, _addr) = result.expect("accept failed");
                 conn.set_nodelay(true).unwrap();
-                spawn_detached(handle_client(conn))
+                // The combinators box without `Send`: single-threaded tasks.
+                spawn_local_detached(handle_client(conn))
             })
             .map(move |_| ControlFlow::Continue(accepted + 1))
             .boxed()
@@ -176,7 +177,7 @@ fn echo_server_with_client_tasks_in_the_same_scheduler() {
                 return done(ControlFlow::Break(handles)).boxed();
             }
             let id = handles.len();
-            spawn(client(id, addr))
+            spawn_local(client(id, addr))
                 .map(move |h| {
                     handles.push(h);
                     ControlFlow::Continue(handles)

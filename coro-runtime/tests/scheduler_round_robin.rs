@@ -15,7 +15,7 @@
 mod scheduler_common;
 
 use coro_runtime::scheduler::{
-    Reply, RunExit, Scheduler, Syscall, TaskId, get_tid, spawn, yield_now,
+    Reply, RunExit, Scheduler, Syscall, TaskId, get_tid, spawn_local, yield_now,
 };
 use coro_runtime::{Coroutine, CoroutineState};
 use scheduler_common::{Log, TaskExt};
@@ -105,7 +105,7 @@ fn a_spawned_task_is_queued_before_its_parent_resumes() {
     let mut sched = Scheduler::new().unwrap();
     sched.spawn(steps("O", 3, &log));
     let (l1, l2) = (log.clone(), log.clone());
-    let parent = sched.spawn(spawn(steps("C", 2, &log)).then(move |child| {
+    let parent = sched.spawn(spawn_local(steps("C", 2, &log)).then(move |child| {
         l1.push(format!("P: spawned {}", child.id()));
         steps("P", 2, &l2)
     }));

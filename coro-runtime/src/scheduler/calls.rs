@@ -5,7 +5,7 @@ use core::mem;
 use std::time::{Duration, Instant};
 
 use super::syscall::{KillError, Reply, Syscall, WaitError};
-use super::task::{Joinable, Task, TaskHandle, TaskId};
+use super::task::{Joinable, SendBoxedTask, Task, TaskHandle, TaskId};
 use crate::{Coroutine, CoroutineState};
 
 /// A system call in flight: a sub-coroutine that yields one [`Syscall`] and completes with
@@ -33,20 +33,73 @@ use crate::{Coroutine, CoroutineState};
 pub struct Call<T> {
     state: CallState,
     decode: fn(Reply) -> T,
-    /// For a call about a [`TaskHandle`]: the scheduler that made the handle, and the
-    /// answer for any other one, which never spawned that task. Checked at the first
-    /// resume, when the call runs in a scheduler.
-    foreign: Option<(u64, Reply)>,
+    /// For a `kill` of a [`TaskHandle`]: the scheduler that made the handle. Any other one
+    /// never spawned that task and answers `KillError::Unknown` at once. Checked at the
+    /// first resume, when the call runs in a scheduler.
+    foreign: Option<u64>,
 }
 
 enum CallState {
-    Fresh(Syscall),
+    Fresh(Request),
     Waiting,
     Done,
 }
 
+/// The system call a [`Call`] will yield, kept in a form that is `Send` (a [`Syscall`] is
+/// not: it may carry a [local](Task::local) task), so that a task holding a `Call` across
+/// a yield can move between threads.
+enum Request {
+    YieldNow,
+    GetTid,
+    Spawn(SendBoxedTask, bool),
+    Kill(TaskId),
+    Sleep(Duration),
+    SleepUntil(Instant),
+    Stop,
+    #[cfg(unix)]
+    GetReactor,
+}
+
+impl Request {
+    fn into_syscall(self) -> Syscall {
+        match self {
+            Request::YieldNow => Syscall::YieldNow,
+            Request::GetTid => Syscall::GetTid,
+            Request::Spawn(task, detached) => {
+                let task = Task::from_send(task);
+                Syscall::Spawn(if detached { task.detached() } else { task })
+            }
+            Request::Kill(id) => Syscall::Kill(id),
+            Request::Sleep(duration) => Syscall::Sleep(duration),
+            Request::SleepUntil(deadline) => Syscall::SleepUntil(deadline),
+            Request::Stop => Syscall::Stop,
+            #[cfg(unix)]
+            Request::GetReactor => Syscall::GetReactor,
+        }
+    }
+}
+
+impl fmt::Debug for Request {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Request::YieldNow => f.write_str("YieldNow"),
+            Request::GetTid => f.write_str("GetTid"),
+            Request::Spawn(_, detached) => f
+                .debug_tuple("Spawn")
+                .field(&format_args!("Task {{ detached: {detached}, .. }}"))
+                .finish(),
+            Request::Kill(id) => f.debug_tuple("Kill").field(id).finish(),
+            Request::Sleep(duration) => f.debug_tuple("Sleep").field(duration).finish(),
+            Request::SleepUntil(deadline) => f.debug_tuple("SleepUntil").field(deadline).finish(),
+            Request::Stop => f.write_str("Stop"),
+            #[cfg(unix)]
+            Request::GetReactor => f.write_str("GetReactor"),
+        }
+    }
+}
+
 impl<T> Call<T> {
-    fn new(call: Syscall, decode: fn(Reply) -> T) -> Self {
+    fn new(call: Request, decode: fn(Reply) -> T) -> Self {
         Call {
             state: CallState::Fresh(call),
             decode,
@@ -62,14 +115,15 @@ impl<T> Coroutine<Reply> for Call<T> {
     fn resume(&mut self, reply: Reply) -> CoroutineState<Syscall, T> {
         match mem::replace(&mut self.state, CallState::Done) {
             CallState::Fresh(call) => {
-                if let Some((scheduler, answer)) = self.foreign.take() {
+                if let (Some(scheduler), Request::Kill(id)) = (self.foreign.take(), &call) {
                     let current = super::run::current_scheduler();
                     if current != 0 && current != scheduler {
+                        let answer = Reply::Kill(Err(KillError::Unknown(*id)));
                         return CoroutineState::Complete((self.decode)(answer));
                     }
                 }
                 self.state = CallState::Waiting;
-                CoroutineState::Yielded(call)
+                CoroutineState::Yielded(call.into_syscall())
             }
             CallState::Waiting => CoroutineState::Complete((self.decode)(reply)),
             CallState::Done => panic!("a system call coroutine was resumed after it completed"),
@@ -91,6 +145,56 @@ impl<T> fmt::Debug for Call<T> {
             CallState::Waiting => f.write_str("Call::Waiting"),
             CallState::Done => f.write_str("Call::Done"),
         }
+    }
+}
+
+/// The system call of [`spawn_local`] and [`spawn_local_detached`]: like a [`Call`], but
+/// it carries a task that need not be `Send`, so it is not `Send` either.
+///
+/// ```
+/// use coro_runtime::scheduler::{spawn_local, yield_now, Syscall};
+/// use coro_runtime::{Coroutine, CoroutineState};
+///
+/// let mut call = spawn_local(yield_now());
+/// match call.start() {
+///     Some(CoroutineState::Yielded(Syscall::Spawn(task))) => assert!(task.is_local()),
+///     other => panic!("unexpected {other:?}"),
+/// }
+/// ```
+#[must_use = "system calls are coroutines: they do nothing unless delegated to with `yield_from!`"]
+pub struct SpawnLocal<T> {
+    task: Option<Task>,
+    waiting: bool,
+    decode: fn(Reply) -> T,
+}
+
+impl<T> Coroutine<Reply> for SpawnLocal<T> {
+    type Yield = Syscall;
+    type Return = T;
+
+    fn resume(&mut self, reply: Reply) -> CoroutineState<Syscall, T> {
+        if let Some(task) = self.task.take() {
+            self.waiting = true;
+            return CoroutineState::Yielded(Syscall::Spawn(task));
+        }
+        assert!(
+            mem::replace(&mut self.waiting, false),
+            "a system call coroutine was resumed after it completed"
+        );
+        CoroutineState::Complete((self.decode)(reply))
+    }
+
+    fn start(&mut self) -> Option<CoroutineState<Syscall, T>> {
+        self.task.is_some().then(|| self.resume(Reply::Start))
+    }
+}
+
+impl<T> fmt::Debug for SpawnLocal<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SpawnLocal")
+            .field("task", &self.task)
+            .field("waiting", &self.waiting)
+            .finish()
     }
 }
 
@@ -152,7 +256,7 @@ fn decode_kill(reply: Reply) -> Result<(), KillError> {
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn yield_now() -> Call<()> {
-    Call::new(Syscall::YieldNow, decode_done)
+    Call::new(Request::YieldNow, decode_done)
 }
 
 /// Returns the calling task's own id (Beazley's `GetTid`).
@@ -167,13 +271,17 @@ pub fn yield_now() -> Call<()> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn get_tid() -> Call<TaskId> {
-    Call::new(Syscall::GetTid, decode_tid)
+    Call::new(Request::GetTid, decode_tid)
 }
 
 /// Starts `task` as a new task and returns a typed handle to it (Beazley's `NewTask`).
 ///
 /// The new task goes to the back of the ready queue, and the caller after it. Waiting on
 /// the handle gives back the task's return value as a `C::Return`.
+///
+/// The task and its return value must be `Send`, so that the same code runs on the
+/// multi-threaded tokio backend too; on the single-threaded
+/// [`Scheduler`](super::Scheduler), [`spawn_local`] takes any task.
 ///
 /// ```
 /// use coro_runtime::scheduler::{get_tid, spawn, Scheduler, TaskHandle, TaskId};
@@ -188,14 +296,18 @@ pub fn get_tid() -> Call<TaskId> {
 /// ```
 pub fn spawn<C>(task: C) -> Call<TaskHandle<C::Return>>
 where
-    C: Coroutine<Reply, Yield = Syscall> + 'static,
-    C::Return: 'static,
+    C: Coroutine<Reply, Yield = Syscall> + Send + 'static,
+    C::Return: Send + 'static,
 {
-    Call::new(Syscall::Spawn(Task::new(task)), decode_handle::<C::Return>)
+    let task: SendBoxedTask = Task::new(task)
+        .into_send()
+        .expect("Task::new is never local");
+    Call::new(Request::Spawn(task, false), decode_handle::<C::Return>)
 }
 
 /// Starts `task` as a [detached](Task::detached) task: nobody is expected to wait for it,
-/// and its outcome is dropped when it finishes unwaited.
+/// and its outcome is dropped when it finishes unwaited. Like [`spawn`](spawn()), it needs
+/// a `Send` task; [`spawn_local_detached`] does not.
 ///
 /// ```
 /// use coro_runtime::scheduler::{spawn_detached, yield_now, Scheduler, WaitError};
@@ -209,10 +321,64 @@ where
 /// ```
 pub fn spawn_detached<C>(task: C) -> Call<TaskId>
 where
+    C: Coroutine<Reply, Yield = Syscall> + Send + 'static,
+    C::Return: Send + 'static,
+{
+    let task: SendBoxedTask = Task::new(task)
+        .into_send()
+        .expect("Task::new is never local");
+    Call::new(Request::Spawn(task, true), decode_spawned)
+}
+
+/// [`spawn`](spawn()) for a task that need not be `Send` (it may share an `Rc` with its
+/// parent): the single-threaded [`Scheduler`](super::Scheduler) runs it like any other,
+/// but the tokio backend cannot, and ends the caller with
+/// [`WaitError::Unsupported`](super::WaitError::Unsupported).
+///
+/// ```
+/// use coro_runtime::scheduler::{spawn_local, yield_now, Scheduler};
+///
+/// let mut sched = Scheduler::new()?;
+/// let parent = sched.spawn(spawn_local(yield_now()));
+/// sched.run()?;
+/// let child = sched.take_result(parent)?;
+/// assert_eq!(sched.take_result(child)?, ());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn spawn_local<C>(task: C) -> SpawnLocal<TaskHandle<C::Return>>
+where
     C: Coroutine<Reply, Yield = Syscall> + 'static,
     C::Return: 'static,
 {
-    Call::new(Syscall::Spawn(Task::new(task).detached()), decode_spawned)
+    SpawnLocal {
+        task: Some(Task::local(task)),
+        waiting: false,
+        decode: decode_handle::<C::Return>,
+    }
+}
+
+/// [`spawn_detached`] for a task that need not be `Send`: see [`spawn_local`].
+///
+/// ```
+/// use coro_runtime::scheduler::{spawn_local_detached, yield_now, Scheduler, WaitError};
+///
+/// let mut sched = Scheduler::new()?;
+/// let parent = sched.spawn(spawn_local_detached(yield_now()));
+/// sched.run()?;
+/// let child = sched.take_result(parent)?;
+/// assert_eq!(sched.take_result(child).unwrap_err(), WaitError::Finished(child));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn spawn_local_detached<C>(task: C) -> SpawnLocal<TaskId>
+where
+    C: Coroutine<Reply, Yield = Syscall> + 'static,
+    C::Return: 'static,
+{
+    SpawnLocal {
+        task: Some(Task::local(task).detached()),
+        waiting: false,
+        decode: decode_spawned,
+    }
 }
 
 /// Kills a task (Beazley's `KillTask`): it is removed at once and its locals are dropped,
@@ -238,14 +404,11 @@ where
 /// ```
 pub fn kill(target: impl Joinable) -> Call<Result<(), KillError>> {
     let id = target.task_id();
-    let mut call = Call::new(Syscall::Kill(id), decode_kill);
+    let mut call = Call::new(Request::Kill(id), decode_kill);
     // A handle of another scheduler names a task this one never spawned, whatever task
     // has the same number here.
     if target.scheduler_tag() != 0 {
-        call.foreign = Some((
-            target.scheduler_tag(),
-            Reply::Kill(Err(KillError::Unknown(id))),
-        ));
+        call.foreign = Some(target.scheduler_tag());
     }
     call
 }
@@ -270,7 +433,7 @@ pub fn kill(target: impl Joinable) -> Call<Result<(), KillError>> {
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn sleep(duration: Duration) -> Call<()> {
-    Call::new(Syscall::Sleep(duration), decode_done)
+    Call::new(Request::Sleep(duration), decode_done)
 }
 
 /// Sleeps until `deadline`.
@@ -287,7 +450,7 @@ pub fn sleep(duration: Duration) -> Call<()> {
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn sleep_until(deadline: Instant) -> Call<()> {
-    Call::new(Syscall::SleepUntil(deadline), decode_done)
+    Call::new(Request::SleepUntil(deadline), decode_done)
 }
 
 /// Asks the scheduler to stop: the current [`Scheduler::run`](super::Scheduler::run) returns
@@ -306,7 +469,7 @@ pub fn sleep_until(deadline: Instant) -> Call<()> {
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn stop() -> Call<()> {
-    Call::new(Syscall::Stop, decode_done)
+    Call::new(Request::Stop, decode_done)
 }
 
 /// Gets the scheduler's [`Reactor`](super::Reactor), to
@@ -325,7 +488,7 @@ pub fn stop() -> Call<()> {
 /// ```
 #[cfg(unix)]
 pub fn get_reactor() -> Call<super::Reactor> {
-    Call::new(Syscall::GetReactor, |reply| match reply {
+    Call::new(Request::GetReactor, |reply| match reply {
         Reply::Reactor(reactor) => reactor,
         other => unexpected("get_reactor", other),
     })

@@ -320,9 +320,74 @@ enum Attempt<T> {
     Drained(io::Result<T>),
 }
 
+/// How a socket helper waits: [`Unregistered`] (the helpers on plain sockets: on a copy of
+/// the descriptor, and `Send`) or [`Registered<TcpStream>`] (the methods of a registered
+/// socket: on its registration, and not `Send`). Sealed.
+///
+/// ```
+/// use coro_runtime::scheduler::{Recv, Registered, Unregistered, WaitVia};
+/// use std::net::TcpStream;
+///
+/// fn via<S: WaitVia>(_: &Recv<S>) {}
+/// fn is_send<T: Send>() {}
+/// is_send::<Recv>(); // the plain helper may move between threads
+/// is_send::<Recv<Unregistered>>();
+/// # let _ = via::<Registered<TcpStream>>;
+/// ```
+pub trait WaitVia: via::Sealed + Sized {
+    #[doc(hidden)]
+    fn fd(&self) -> BorrowedFd<'_>;
+    #[doc(hidden)]
+    fn ready_key(&self) -> super::ReadyKey;
+    #[doc(hidden)]
+    fn set_drained(&self, drained: bool);
+}
+
+mod via {
+    pub trait Sealed {}
+    impl Sealed for super::Unregistered {}
+    impl Sealed for super::Registered<std::net::TcpStream> {}
+}
+
+/// The [`WaitVia`] of the helpers on plain sockets ([`recv`], [`send_all`], [`accept`],
+/// [`readable`], [`writable`]): they wait on a copy of the descriptor (see [`IoSource`]).
+/// A marker type with no values.
+///
+/// ```
+/// use coro_runtime::scheduler::{Recv, Unregistered};
+/// let _: Option<Recv<Unregistered>> = None::<Recv>; // the default
+/// ```
+#[derive(Debug)]
+pub enum Unregistered {}
+
+impl WaitVia for Unregistered {
+    fn fd(&self) -> BorrowedFd<'_> {
+        match *self {}
+    }
+    fn ready_key(&self) -> super::ReadyKey {
+        match *self {}
+    }
+    fn set_drained(&self, _: bool) {
+        match *self {}
+    }
+}
+
+impl WaitVia for Registered<TcpStream> {
+    fn fd(&self) -> BorrowedFd<'_> {
+        self.as_fd()
+    }
+    fn ready_key(&self) -> super::ReadyKey {
+        self.key()
+    }
+    fn set_drained(&self, drained: bool) {
+        self.set_read_drained(drained);
+    }
+}
+
 /// Where a [`Recv`] or [`SendAll`] is: the one shape of the socket helpers that try first
-/// and wait only when they must.
-enum Stage<T> {
+/// and wait only when they must. `S` is how it waits ([`WaitVia`]); with
+/// [`Unregistered`], the variants holding it cannot exist, and the stage is `Send`.
+enum Stage<T, S = Unregistered> {
     /// The first attempt, made when the helper was built, finished the call: this is
     /// handed out on the first resume without a system call.
     Ready(io::Result<T>),
@@ -332,16 +397,19 @@ enum Stage<T> {
     /// Yielded [`Syscall::WaitIo`]; the scheduler holds the copy.
     Waiting,
     /// A [`Registered`] socket would block: yield a wait on its key.
-    Blocked(Registered<TcpStream>),
+    Blocked(S),
     /// Yielded [`Syscall::WaitReady`] on this socket.
-    WaitingOn(Registered<TcpStream>),
+    WaitingOn(S),
     Done,
 }
 
-impl<T> Stage<T> {
+impl<T, S: WaitVia> Stage<T, S> {
     /// Makes the first attempt on the caller's own socket (no copy, no mode change), and
     /// copies the descriptor only if the call has to wait.
-    fn begin(fd: BorrowedFd<'_>, attempt: impl FnOnce(BorrowedFd<'_>) -> Attempt<T>) -> Stage<T> {
+    fn begin(
+        fd: BorrowedFd<'_>,
+        attempt: impl FnOnce(BorrowedFd<'_>) -> Attempt<T>,
+    ) -> Stage<T, S> {
         match attempt(fd) {
             Attempt::Done(result) | Attempt::Drained(result) => Stage::Ready(result),
             Attempt::WouldBlock => Stage::Fresh(fd.try_clone_to_owned().map(IoSource)),
@@ -351,26 +419,30 @@ impl<T> Stage<T> {
     /// The same on a registered socket: no copy is needed to wait, and a read that
     /// drained the socket last time (`skip`) waits for the next edge without trying.
     fn begin_on(
-        socket: &Registered<TcpStream>,
+        socket: &S,
         skip: bool,
         attempt: impl FnOnce(BorrowedFd<'_>) -> Attempt<T>,
-    ) -> Stage<T> {
+    ) -> Stage<T, S>
+    where
+        S: Clone,
+    {
         if skip {
             return Stage::Blocked(socket.clone());
         }
-        Stage::after(socket, attempt(socket.as_fd()))
+        let attempt = attempt(socket.fd());
+        Stage::after(socket.clone(), attempt)
     }
 
     /// Where an attempt on a registered socket leaves the call, noting whether the socket
     /// is drained for reading.
-    fn after(socket: &Registered<TcpStream>, attempt: Attempt<T>) -> Stage<T> {
+    fn after(socket: S, attempt: Attempt<T>) -> Stage<T, S> {
         match attempt {
             Attempt::Done(result) => Stage::Ready(result),
             Attempt::Drained(result) => {
-                socket.set_read_drained(true);
+                socket.set_drained(true);
                 Stage::Ready(result)
             }
-            Attempt::WouldBlock => Stage::Blocked(socket.clone()),
+            Attempt::WouldBlock => Stage::Blocked(socket),
         }
     }
 
@@ -399,11 +471,13 @@ impl<T> Stage<T> {
             Stage::WaitingOn(socket) => match reply {
                 Reply::Done => {
                     if interest == Interest::Readable {
-                        socket.set_read_drained(false); // an edge: try again
+                        socket.set_drained(false); // an edge: try again
                     }
-                    match Stage::after(&socket, attempt(socket.as_fd())) {
+                    let attempt = attempt(socket.fd());
+                    match Stage::after(socket, attempt) {
                         Stage::Ready(result) => return CoroutineState::Complete(result),
-                        _ => return self.wait_on(socket, interest),
+                        Stage::Blocked(socket) => return self.wait_on(socket, interest),
+                        _ => unreachable!("`after` is ready or blocked"),
                     }
                 }
                 other => unexpected(name, other),
@@ -421,12 +495,8 @@ impl<T> Stage<T> {
 
     /// Yields the wait on a registered socket, unless it belongs to another scheduler
     /// (whose poller would never wake this one).
-    fn wait_on(
-        &mut self,
-        socket: Registered<TcpStream>,
-        interest: Interest,
-    ) -> CoroutineState<Syscall, io::Result<T>> {
-        let key = socket.key();
+    fn wait_on(&mut self, socket: S, interest: Interest) -> CoroutineState<Syscall, io::Result<T>> {
+        let key = socket.ready_key();
         let current = super::run::current_scheduler();
         if current != 0 && current != key.tag {
             return CoroutineState::Complete(Err(io::Error::new(
@@ -575,12 +645,12 @@ pub fn recv(stream: &TcpStream, max: usize) -> Recv {
 /// # Ok::<(), std::io::Error>(())
 /// ```
 #[must_use = "system calls are coroutines: they do nothing unless delegated to with `yield_from!`"]
-pub struct Recv {
-    stage: Stage<Vec<u8>>,
+pub struct Recv<S = Unregistered> {
+    stage: Stage<Vec<u8>, S>,
     max: usize,
 }
 
-impl Coroutine<Reply> for Recv {
+impl<S: WaitVia> Coroutine<Reply> for Recv<S> {
     type Yield = Syscall;
     type Return = io::Result<Vec<u8>>;
 
@@ -595,7 +665,7 @@ impl Coroutine<Reply> for Recv {
     }
 }
 
-impl fmt::Debug for Recv {
+impl<S: WaitVia> fmt::Debug for Recv<S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Recv::{}", self.stage.name())
     }
@@ -647,13 +717,13 @@ pub fn send_all(stream: &TcpStream, data: impl Into<Vec<u8>>) -> SendAll {
 /// # Ok::<(), std::io::Error>(())
 /// ```
 #[must_use = "system calls are coroutines: they do nothing unless delegated to with `yield_from!`"]
-pub struct SendAll {
-    stage: Stage<()>,
+pub struct SendAll<S = Unregistered> {
+    stage: Stage<(), S>,
     data: Vec<u8>,
     sent: usize,
 }
 
-impl Coroutine<Reply> for SendAll {
+impl<S: WaitVia> Coroutine<Reply> for SendAll<S> {
     type Yield = Syscall;
     type Return = io::Result<()>;
 
@@ -670,7 +740,7 @@ impl Coroutine<Reply> for SendAll {
     }
 }
 
-impl fmt::Debug for SendAll {
+impl<S: WaitVia> fmt::Debug for SendAll<S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("SendAll")
             .field("state", &self.stage.name())
@@ -699,7 +769,7 @@ impl Registered<TcpStream> {
     /// assert_eq!(sched.take_result(t)??, b"hello");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn recv(&self, max: usize) -> Recv {
+    pub fn recv(&self, max: usize) -> Recv<Registered<TcpStream>> {
         Recv {
             stage: Stage::begin_on(self, self.read_drained(), |fd| recv_once(fd, max)),
             max,
@@ -727,7 +797,7 @@ impl Registered<TcpStream> {
     /// assert_eq!(&got, b"hello");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn send_all(&self, data: impl Into<Vec<u8>>) -> SendAll {
+    pub fn send_all(&self, data: impl Into<Vec<u8>>) -> SendAll<Registered<TcpStream>> {
         let data = data.into();
         let mut sent = 0;
         let stage = Stage::begin_on(self, false, |fd| send_once(fd, &data, &mut sent));

@@ -60,7 +60,7 @@
 //! |---|---|
 //! | `yield` (give up the CPU) | [`yield_now()`] |
 //! | `yield GetTid()` | [`get_tid()`] → [`TaskId`] |
-//! | `yield NewTask(coro)` | [`spawn(coro)`](spawn()) → [`TaskHandle<R>`], or [`spawn_detached`] |
+//! | `yield NewTask(coro)` | [`spawn(coro)`](spawn()) → [`TaskHandle<R>`], or [`spawn_detached`]; [`spawn_local`] for a task that is not `Send` |
 //! | `yield KillTask(tid)` | [`kill(tid)`](kill) → `Result<(), KillError>` |
 //! | `yield WaitTask(tid)` | [`wait(handle)`](wait) → `Result<R, WaitError>` (the task's return value) |
 //! | `yield from sleep(s)` (the "Build this" exercise) | [`sleep(duration)`](sleep), [`sleep_until`] |
@@ -112,6 +112,21 @@
 //!   for sockets a task keeps. The I/O part is available on Unix only.
 //! - **Tasks live in a slab**; the ready queue holds each task's slot beside its id, so a
 //!   switch never hashes. Ids stay sequential and are never reused.
+//! - **`Send` where it costs nothing.** The helpers' sub-coroutines are `Send` (a [`Call`]
+//!   keeps its request in a `Send` form, [`Recv`] and [`SendAll`] on plain sockets hold
+//!   no `Rc`), so a `#[coro::coroutine]` task holding sockets and helpers across its
+//!   yields is `Send`, and [`spawn`](spawn()) asks for `Send` tasks: the same task code
+//!   then runs on the multi-threaded backend too. This scheduler itself never moves a
+//!   task, and still takes any task: [`Scheduler::spawn`], [`spawn_local`].
+//!
+//! # On tokio
+//!
+//! With the `tokio` feature (Unix), `scheduler::tokio::TokioScheduler` runs the same
+//! tasks, unchanged, as tasks on tokio's multi-thread runtime, with tokio's timers and
+//! reactor. Tasks (and their return values) must be `Send` there. The reactor's calls
+//! ([`get_reactor`], [`Registered`] sockets), [`spawn_local`] and [`stop`] are not
+//! supported on tokio: a task making one ends with [`WaitError::Unsupported`]. The
+//! module's own documentation (`scheduler::tokio`, built with the feature) has the details.
 //!
 //! # Example: the seed's round-robin scheduler
 //!
@@ -192,15 +207,19 @@ mod run;
 mod syscall;
 mod table;
 mod task;
+#[cfg(all(feature = "tokio", unix))]
+pub mod tokio;
 
 #[cfg(unix)]
 pub use calls::get_reactor;
 pub use calls::{
-    Call, Wait, get_tid, kill, sleep, sleep_until, spawn, spawn_detached, stop, wait, yield_now,
+    Call, SpawnLocal, Wait, get_tid, kill, sleep, sleep_until, spawn, spawn_detached, spawn_local,
+    spawn_local_detached, stop, wait, yield_now,
 };
 #[cfg(unix)]
 pub use io_wait::{
-    Accept, IoSource, Recv, SendAll, WaitIo, accept, readable, recv, send_all, writable,
+    Accept, IoSource, Recv, SendAll, Unregistered, WaitIo, WaitVia, accept, readable, recv,
+    send_all, writable,
 };
 #[cfg(unix)]
 pub use reactor::{Reactor, ReadyKey, Registered, Socket};

@@ -301,12 +301,18 @@ std::thread_local! {
     static CURRENT_SCHEDULER: Cell<u64> = const { Cell::new(0) };
 }
 
+/// A new scheduler number, unique in the process (for any backend).
+pub(super) fn next_tag() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
 /// Sets the current scheduler for the length of a `run`, restoring the previous one after
 /// (also on unwinding: a scheduler may run inside a task of another).
-struct RunningOn(u64);
+pub(super) struct RunningOn(u64);
 
 impl RunningOn {
-    fn enter(tag: u64) -> RunningOn {
+    pub(super) fn enter(tag: u64) -> RunningOn {
         RunningOn(CURRENT_SCHEDULER.with(|c| c.replace(tag)))
     }
 }
@@ -354,10 +360,7 @@ impl Scheduler {
             #[cfg(unix)]
             read_edges: std::collections::HashSet::new(),
             exit_hook: None,
-            tag: {
-                static NEXT: AtomicU64 = AtomicU64::new(1);
-                NEXT.fetch_add(1, Ordering::Relaxed)
-            },
+            tag: next_tag(),
         })
     }
 
@@ -419,7 +422,7 @@ impl Scheduler {
         C: Coroutine<Reply, Yield = Syscall> + 'static,
         C::Return: 'static,
     {
-        TaskHandle::new(self.insert(Task::new(task)), self.tag)
+        TaskHandle::new(self.insert(Task::local(task)), self.tag)
     }
 
     /// Adds a [detached](Task::detached) task: its outcome is dropped if nobody is waiting
@@ -439,7 +442,7 @@ impl Scheduler {
         C: Coroutine<Reply, Yield = Syscall> + 'static,
         C::Return: 'static,
     {
-        self.insert(Task::new(task).detached())
+        self.insert(Task::local(task).detached())
     }
 
     /// Kills a task from outside, as [`kill`] does from inside: it is removed and dropped at
@@ -851,14 +854,15 @@ impl Scheduler {
     fn insert(&mut self, task: Task) -> TaskId {
         let id = TaskId::new(self.next_id);
         self.next_id += 1;
+        let detached = task.is_detached();
         let key = self.tasks.insert(
             id,
             Entry {
-                coro: task.coro,
+                coro: task.into_boxed(),
                 state: State::Ready,
                 pending: None,
                 joiner: None,
-                detached: task.detached,
+                detached,
                 stats: TaskStats::default(),
             },
         );
@@ -1262,7 +1266,7 @@ impl Scheduler {
 
 /// The pending error of a socket that reported an error condition.
 #[cfg(unix)]
-fn socket_error(source: IoSource) -> io::Error {
+pub(super) fn socket_error(source: IoSource) -> io::Error {
     // Any socket answers SO_ERROR; TcpStream is just the std type that asks for it.
     match std::net::TcpStream::from(source.into_owned_fd()).take_error() {
         Ok(Some(error)) => error,
@@ -1270,7 +1274,7 @@ fn socket_error(source: IoSource) -> io::Error {
     }
 }
 
-fn panic_message(payload: &(dyn Any + Send)) -> String {
+pub(super) fn panic_message(payload: &(dyn Any + Send)) -> String {
     if let Some(s) = payload.downcast_ref::<&str>() {
         (*s).to_string()
     } else if let Some(s) = payload.downcast_ref::<String>() {

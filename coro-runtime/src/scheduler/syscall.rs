@@ -211,6 +211,16 @@ pub enum WaitError {
     /// Only from [`Scheduler::take_result`](super::Scheduler::take_result): the task is still
     /// running.
     NotFinished(TaskId),
+    /// The task made a system call its backend cannot carry out, and was ended there: on
+    /// the tokio backend, spawning a [local](super::Task::local) task, the reactor's calls
+    /// (`get_reactor` and waits on [`Registered`](super::Registered) sockets), and
+    /// [`stop`](super::stop).
+    Unsupported {
+        /// The task that made the call.
+        target: TaskId,
+        /// The system call, and why it cannot be carried out.
+        call: &'static str,
+    },
     /// The handle's type is not the task's return type. Handles carry their scheduler, so
     /// one from another scheduler is [`WaitError::Unknown`] instead, and this is not
     /// produced any more; it stays for code that matches on it.
@@ -263,6 +273,12 @@ impl fmt::Display for WaitError {
             }
             WaitError::Panicked { target, message } => write!(f, "{target} panicked: {message}"),
             WaitError::NotFinished(id) => write!(f, "{id} has not finished yet"),
+            WaitError::Unsupported { target, call } => {
+                write!(
+                    f,
+                    "{target} was ended: this backend does not support {call}"
+                )
+            }
             WaitError::TypeMismatch { target, expected } => write!(
                 f,
                 "{target} does not return `{expected}`: the handle belongs to another scheduler"

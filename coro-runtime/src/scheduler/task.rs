@@ -238,27 +238,56 @@ impl<R: 'static> Joinable for TaskHandle<R> {
 /// The coroutine type the scheduler stores: any task, with its return value boxed.
 pub(super) type BoxedTask = Box<dyn Coroutine<Reply, Yield = Syscall, Return = Box<dyn Any>>>;
 
+/// A task that may move to another thread, and whose return value may too: what
+/// [`Task::new`] makes. It is also a [`BoxedTask`] (by upcasting), so the single-threaded
+/// scheduler runs it like any other; the tokio backend uses the `_send` methods, which
+/// keep the return value `Send`.
+pub(super) trait SendTask:
+    Coroutine<Reply, Yield = Syscall, Return = Box<dyn Any>> + Send
+{
+    /// [`Coroutine::resume`], with the return value boxed as `Send`.
+    #[cfg_attr(not(all(feature = "tokio", unix)), allow(dead_code))]
+    fn resume_send(&mut self, reply: Reply) -> CoroutineState<Syscall, Box<dyn Any + Send>>;
+
+    /// [`Coroutine::start`], with the return value boxed as `Send`.
+    #[cfg_attr(not(all(feature = "tokio", unix)), allow(dead_code))]
+    fn start_send(&mut self) -> Option<CoroutineState<Syscall, Box<dyn Any + Send>>>;
+}
+
+/// A boxed [`SendTask`].
+pub(super) type SendBoxedTask = Box<dyn SendTask>;
+
+/// What a [`Task`] holds: a task that must stay on its thread, or one that may move.
+enum Body {
+    Local(BoxedTask),
+    Send(SendBoxedTask),
+}
+
 /// A task on its way into a scheduler: the payload of [`Syscall::Spawn`].
 ///
-/// A task is any `Coroutine<Reply, Yield = Syscall>`. `Task::new` boxes it and erases its
-/// return type to `Box<dyn Any>`; the typed [`spawn`](super::spawn()) helper gives the
-/// type back through a [`TaskHandle`]. Hand-written coroutines that yield
-/// `Syscall::Spawn` themselves build one with `Task::new`.
+/// A task is any `Coroutine<Reply, Yield = Syscall>`. [`Task::new`] boxes one that is
+/// `Send` (with a `Send` return value), which runs on every backend, the multi-threaded
+/// tokio one included; [`Task::local`] boxes any task, for the single-threaded
+/// [`Scheduler`](super::Scheduler) only. Both erase the return type to `Box<dyn Any>`; the
+/// typed [`spawn`](super::spawn()) helper gives the type back through a [`TaskHandle`].
+/// Hand-written coroutines that yield `Syscall::Spawn` themselves build one of these.
 ///
 /// ```
 /// use coro_runtime::scheduler::{yield_now, Task};
 ///
 /// let task = Task::new(yield_now());
 /// assert!(!task.is_detached());
+/// assert!(!task.is_local());
 /// assert!(task.detached().is_detached());
 /// ```
 pub struct Task {
-    pub(super) coro: BoxedTask,
+    body: Body,
     pub(super) detached: bool,
 }
 
 impl Task {
-    /// Boxes `task` for the scheduler.
+    /// Boxes `task` for a scheduler. The task and its return value must be `Send`, so
+    /// that it can run on any backend; [`Task::local`] takes any task.
     ///
     /// ```
     /// use coro_runtime::scheduler::{sleep, Task};
@@ -269,13 +298,49 @@ impl Task {
     /// ```
     pub fn new<C>(task: C) -> Task
     where
+        C: Coroutine<Reply, Yield = Syscall> + Send + 'static,
+        C::Return: Send + 'static,
+    {
+        Task::from_send(Box::new(Erased(task)))
+    }
+
+    /// Boxes `task`, which need not be `Send` (it may hold an `Rc`), for the
+    /// single-threaded [`Scheduler`](super::Scheduler). The tokio backend cannot run it.
+    ///
+    /// ```
+    /// use coro_runtime::scheduler::{get_tid, Task};
+    ///
+    /// let task = Task::local(get_tid());
+    /// assert!(task.is_local());
+    /// ```
+    pub fn local<C>(task: C) -> Task
+    where
         C: Coroutine<Reply, Yield = Syscall> + 'static,
         C::Return: 'static,
     {
         Task {
-            coro: Box::new(Erased(task)),
+            body: Body::Local(Box::new(Erased(task))),
             detached: false,
         }
+    }
+
+    pub(super) fn from_send(coro: SendBoxedTask) -> Task {
+        Task {
+            body: Body::Send(coro),
+            detached: false,
+        }
+    }
+
+    /// Whether the task was made by [`Task::local`], so that only the single-threaded
+    /// scheduler can run it.
+    ///
+    /// ```
+    /// use coro_runtime::scheduler::{yield_now, Task};
+    /// assert!(Task::local(yield_now()).is_local());
+    /// assert!(!Task::new(yield_now()).is_local());
+    /// ```
+    pub fn is_local(&self) -> bool {
+        matches!(self.body, Body::Local(_))
     }
 
     /// Marks the task detached: when it finishes with nobody waiting for it, its outcome is
@@ -301,12 +366,30 @@ impl Task {
     pub fn is_detached(&self) -> bool {
         self.detached
     }
+
+    /// The task as the single-threaded scheduler stores it.
+    pub(super) fn into_boxed(self) -> BoxedTask {
+        match self.body {
+            Body::Local(coro) => coro,
+            Body::Send(coro) => coro,
+        }
+    }
+
+    /// The task as a multi-threaded backend needs it, unless it is [local](Task::local).
+    #[cfg_attr(not(all(feature = "tokio", unix)), allow(dead_code))]
+    pub(super) fn into_send(self) -> Option<SendBoxedTask> {
+        match self.body {
+            Body::Local(_) => None,
+            Body::Send(coro) => Some(coro),
+        }
+    }
 }
 
 impl fmt::Debug for Task {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Task")
             .field("detached", &self.detached)
+            .field("local", &self.is_local())
             .finish_non_exhaustive()
     }
 }
@@ -328,6 +411,29 @@ where
 
     fn start(&mut self) -> Option<CoroutineState<Syscall, Box<dyn Any>>> {
         self.0.start().map(erase)
+    }
+}
+
+impl<C> SendTask for Erased<C>
+where
+    C: Coroutine<Reply, Yield = Syscall> + Send,
+    C::Return: Send + 'static,
+{
+    fn resume_send(&mut self, reply: Reply) -> CoroutineState<Syscall, Box<dyn Any + Send>> {
+        erase_send(self.0.resume(reply))
+    }
+
+    fn start_send(&mut self) -> Option<CoroutineState<Syscall, Box<dyn Any + Send>>> {
+        self.0.start().map(erase_send)
+    }
+}
+
+fn erase_send<R: Send + 'static>(
+    state: CoroutineState<Syscall, R>,
+) -> CoroutineState<Syscall, Box<dyn Any + Send>> {
+    match state {
+        CoroutineState::Yielded(call) => CoroutineState::Yielded(call),
+        CoroutineState::Complete(value) => CoroutineState::Complete(Box::new(value)),
     }
 }
 
