@@ -463,3 +463,42 @@ fn a_move_closure_or_a_shadowing_let_keeps_the_drop_flag_case() {
         });
     }
 }
+
+/// Found by the differential tester (seed 91): a `move` closure that captures only `Copy`
+/// fields of a local (edition 2021's disjoint captures) moved whole on another path left
+/// the local without a drop flag, dropped at the next yield; the fields are copied out of
+/// the flag now, and the local lives to its scope's end.
+#[coro::coroutine]
+fn a_move_closure_copying_a_field_keeps_the_drop_flag(
+    p: i32,
+) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let u = (Guard("u"), (7, 2));
+    if p > 2 {
+        let c = move |a: i32| a + u.1.1 * u.1.0 + u.1.1;
+        log_i("c", c(1));
+    } else {
+        let (g, n) = u;
+        log_i("took", n.0);
+        drop(g);
+    }
+    yield_!(7);
+    log_i("after", p);
+    0
+}
+
+#[test]
+fn a_move_closure_copying_a_field_keeps_the_drop_flag_case() {
+    let name = "a_move_closure_copying_a_field_keeps_the_drop_flag";
+    for (suffix, p, sends) in [
+        ("_kept", 5, &[0, 1][..]),
+        ("_moved", 1, &[0, 1]),
+        ("_dropped", 5, &[0]),
+    ] {
+        check("regressions", &format!("{name}{suffix}"), || {
+            drive(
+                a_move_closure_copying_a_field_keeps_the_drop_flag(p),
+                sends.iter().copied(),
+            )
+        });
+    }
+}

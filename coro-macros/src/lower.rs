@@ -2996,6 +2996,111 @@ fn rebound_but_by_let(stmts: &[Stmt], name: &Ident) -> bool {
     r.found
 }
 
+/// The fields of a local with a drop flag that a `move` closure captures, when it captures
+/// no more of it (edition 2021's disjoint captures): `u.1` and `u.a.b` in its body
+/// become bindings of their own, given the fields' values where the closure is built.
+/// `None` when it names the local otherwise, inside a macro, or through two fields one of
+/// which holds the other.
+struct FieldCaptures {
+    name: Ident,
+    /// Each field path (`.1`, `.a.b`) with the binding that stands for it and where the
+    /// user wrote it.
+    fields: Vec<(TokenStream, Ident, Span)>,
+    other_use: bool,
+}
+
+impl FieldCaptures {
+    fn of(body: &mut Expr, name: &Ident) -> Option<FieldCaptures> {
+        let mut f = FieldCaptures {
+            name: name.clone(),
+            fields: Vec::new(),
+            other_use: false,
+        };
+        let mut copy = body.clone();
+        f.visit_expr_mut(&mut copy);
+        let paths: Vec<String> = f.fields.iter().map(|(p, ..)| p.to_string()).collect();
+        let nested = paths.iter().any(|a| {
+            paths
+                .iter()
+                .any(|b| a != b && b.starts_with(&format!("{a} .")))
+        });
+        if f.other_use || nested || f.fields.is_empty() {
+            return None;
+        }
+        *body = copy;
+        Some(f)
+    }
+
+    /// `match (CapturedField::captured(&(*u).1), ..) { (c0, ..) => <the closure> }`: a
+    /// copy of each field (see `CapturedField` in the runtime, whose message a field that
+    /// is not `Copy` gets, at the user's `u.1`).
+    fn wrap(&self, c: &syn::ExprClosure) -> Expr {
+        let values = self.fields.iter().map(|(path, _, span)| {
+            let name = Ident::new(&self.name.to_string(), self.name.span().located_at(*span));
+            quote_spanned!(*span=> ::coro::__private::CapturedField::captured(&(*#name) #path))
+        });
+        let bindings = self.fields.iter().map(|(_, b, _)| b);
+        syn::parse_quote!(
+            match (#(#values,)*) {
+                #[allow(unused_mut)]
+                (#(mut #bindings,)*) => #c
+            }
+        )
+    }
+
+    /// The field path of `e` (`.a.b`) when its base is the local.
+    fn path(&self, e: &Expr) -> Option<TokenStream> {
+        match e {
+            Expr::Field(f) => match &*f.base {
+                Expr::Path(p) if p.path.is_ident(&self.name) && p.qself.is_none() => {
+                    let m = &f.member;
+                    Some(quote!(.#m))
+                }
+                base => self.path(base).map(|mut t| {
+                    let m = &f.member;
+                    t.extend(quote!(.#m));
+                    t
+                }),
+            },
+            _ => None,
+        }
+    }
+}
+
+impl VisitMut for FieldCaptures {
+    fn visit_expr_mut(&mut self, e: &mut Expr) {
+        if let Some(path) = self.path(e) {
+            let key = path.to_string();
+            let n = self.fields.len();
+            let binding = match self.fields.iter().find(|(p, ..)| p.to_string() == key) {
+                Some((_, b, _)) => b.clone(),
+                None => {
+                    let b = format_ident!("__coro_captured{}", n, span = Span::mixed_site());
+                    self.fields.push((path, b.clone(), e.span()));
+                    b
+                }
+            };
+            *e = syn::parse_quote!(#binding);
+            return;
+        }
+        if matches!(e, Expr::Path(p) if p.path.is_ident(&self.name)) {
+            self.other_use = true;
+        }
+        visit_mut::visit_expr_mut(self, e);
+    }
+    fn visit_macro_mut(&mut self, m: &mut syn::Macro) {
+        fn names(tokens: TokenStream, name: &Ident) -> bool {
+            tokens.into_iter().any(|t| match t {
+                proc_macro2::TokenTree::Ident(i) => i == *name,
+                proc_macro2::TokenTree::Group(g) => names(g.stream(), name),
+                _ => false,
+            })
+        }
+        self.other_use |= names(m.tokens.clone(), &self.name);
+    }
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
 /// Whether a plain binding (see [`scan::simple_binding`]) is declared `mut`.
 fn declared_mut(pat: &Pat) -> bool {
     match pat {
@@ -3274,8 +3379,18 @@ impl VisitMut for FlagUses {
                 if mine.peek().is_none() {
                     return;
                 }
-                if !mine.any(|m| m.moving) || self.taken {
+                if self.taken {
                     self.bad = true;
+                    return;
+                }
+                if !mine.any(|m| m.moving) {
+                    // Only fields: each is copied out of the flag where the closure is
+                    // built, as the closure would copy it (a field that is not `Copy`
+                    // fails to compile there: E0507, never a silent difference).
+                    match FieldCaptures::of(&mut c.body, &self.name) {
+                        Some(captures) => *e = captures.wrap(c),
+                        None => self.bad = true,
+                    }
                     return;
                 }
                 self.taken = true;

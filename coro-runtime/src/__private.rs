@@ -784,8 +784,8 @@ impl<T> TakeMove<T> for &mut Take<'_, T> {
 }
 
 pub use crate::diagnostics::{
-    BareYield, IteratorKind, NothingSent, ReturnFromQuestionMark as FromResidual, SentByResume,
-    UnsupportedKind, YieldFromOperand,
+    BareYield, CapturedField, IteratorKind, NothingSent, ReturnFromQuestionMark as FromResidual,
+    SentByResume, UnsupportedKind, YieldFromOperand,
 };
 pub use crate::diagnostics::{
     Checked, CloneArgumentChecked, CloneArgumentFails, CloneArgumentProbe, CloneChecked,

@@ -11,6 +11,27 @@ use core::result::Result::{self, Err, Ok};
 
 use crate::__private::{IterCoroutine, NeverCoroutine, unreachable_coroutine};
 
+/// A field that a `move` closure captures out of a local kept with a drop flag (moved on
+/// some other path): coro copies it out where the closure is built, as the closure would,
+/// which only a `Copy` field allows. A field that is not `Copy` gets this message at the
+/// user's `u.f`, not "cannot move out of dereference of `Flag<..>`" on the attribute.
+#[diagnostic::on_unimplemented(
+    message = "this `move` closure takes a field of type `{Self}`, which is not `Copy`, out of a local that coro keeps with a drop flag",
+    label = "the closure would move this field out of a local that another path moves whole",
+    note = "coro cannot move one field out of such a local and keep the rest: clone the field before the closure (`let f = x.field.clone();`) and use `f` in it, or move the whole local into the closure"
+)]
+pub trait CapturedField: Sized {
+    /// A copy of the field.
+    fn captured(&self) -> Self;
+}
+
+impl<T: Copy> CapturedField for T {
+    #[inline(always)]
+    fn captured(&self) -> T {
+        *self
+    }
+}
+
 /// The value of a bare `yield_!()`: `()`, typed through this trait so that a coroutine
 /// whose `Yield` is not `()` gets an error at the `yield_!()` that says why, rather than a
 /// type mismatch on the attribute. Only `()` implements it, so no coercion is lost: `()`

@@ -51,9 +51,9 @@ pub mod __private;
 // `#[doc(hidden)]` module: here that is its bare name, not `coro::__private::..`.
 #[doc(hidden)]
 pub use diagnostics::{
-    BareYield, CloneAcrossYield, CloneArgument, CloneArgumentFails, CloneFails, IteratorKind,
-    NothingSent, ReturnFromQuestionMark, SendAcrossYield, SendArgument, SendArgumentFails,
-    SendFails, SentByResume, UnsupportedKind, YieldFromOperand,
+    BareYield, CapturedField, CloneAcrossYield, CloneArgument, CloneArgumentFails, CloneFails,
+    IteratorKind, NothingSent, ReturnFromQuestionMark, SendAcrossYield, SendArgument,
+    SendArgumentFails, SendFails, SentByResume, UnsupportedKind, YieldFromOperand,
 };
 // A `yield_from!` operand that is an iterator is kept as one of these; a message about the
 // kept value (not `Send`, not `Clone`) names it by this path.

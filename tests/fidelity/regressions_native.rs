@@ -282,4 +282,24 @@ fn main() {
     case("a_move_closure_or_a_shadowing_let_keeps_the_drop_flag_moved", || drive(a_move_closure_or_a_shadowing_let_keeps_the_drop_flag(1), &[0, 1, 2]));
     case("a_move_closure_or_a_shadowing_let_keeps_the_drop_flag_kept", || drive(a_move_closure_or_a_shadowing_let_keeps_the_drop_flag(5), &[0, 1, 2]));
     case("a_move_closure_or_a_shadowing_let_keeps_the_drop_flag_dropped", || drive(a_move_closure_or_a_shadowing_let_keeps_the_drop_flag(5), &[0, 1]));
+    let a_move_closure_copying_a_field_keeps_the_drop_flag = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    let u = (Guard("u"), (7, 2));
+    if p > 2 {
+        let c = move |a: i32| a + u.1.1 * u.1.0 + u.1.1;
+        log_i("c", c(1));
+    } else {
+        let (g, n) = u;
+        log_i("took", n.0);
+        drop(g);
+    }
+    (yield 7);
+    log_i("after", p);
+    0
+        }
+    };
+    case("a_move_closure_copying_a_field_keeps_the_drop_flag_kept", || drive(a_move_closure_copying_a_field_keeps_the_drop_flag(5), &[0, 1]));
+    case("a_move_closure_copying_a_field_keeps_the_drop_flag_moved", || drive(a_move_closure_copying_a_field_keeps_the_drop_flag(1), &[0, 1]));
+    case("a_move_closure_copying_a_field_keeps_the_drop_flag_dropped", || drive(a_move_closure_copying_a_field_keeps_the_drop_flag(5), &[0]));
 }
