@@ -502,3 +502,33 @@ fn a_move_closure_copying_a_field_keeps_the_drop_flag_case() {
         });
     }
 }
+
+/// Reported while writing the tokio backend: a local moved inside the arguments of a
+/// standard macro (`assert_eq!(own.unwrap_err(), ..)`) between two yields was kept as if
+/// borrowed, and rustc rejected the expansion (E0382). The formatting and assertion
+/// macros' arguments are read as expressions now.
+#[coro::coroutine]
+fn a_standard_macro_that_moves_a_local_in_its_arguments()
+-> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let own: Result<i32, Guard> = Err(Guard("e"));
+    let g = Guard("g");
+    yield_!(1);
+    assert_eq!(own.unwrap_err().0, "e", "{}", g.0);
+    let s = yield_!(2);
+    log(format!("{} {}", g.0, s));
+    yield_!(3);
+    0
+}
+
+#[test]
+fn a_standard_macro_that_moves_a_local_in_its_arguments_case() {
+    let name = "a_standard_macro_that_moves_a_local_in_its_arguments";
+    for (suffix, sends) in [("", &[0, 5, 6, 7][..]), ("_dropped", &[0, 5, 6])] {
+        check("regressions", &format!("{name}{suffix}"), || {
+            drive(
+                a_standard_macro_that_moves_a_local_in_its_arguments(),
+                sends.iter().copied(),
+            )
+        });
+    }
+}

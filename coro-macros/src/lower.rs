@@ -3438,6 +3438,20 @@ impl VisitMut for FlagUses {
             }
             return;
         }
+        // Arguments that are expressions used behind a reference (see
+        // `scan::expression_arguments`): read as such, moved where they move.
+        if let Some(mut args) = scan::expression_arguments(mac) {
+            for a in args.iter_mut() {
+                match a {
+                    Expr::Assign(named) if matches!(&*named.left, Expr::Path(p) if p.path.get_ident().is_some()) => {
+                        self.visit_expr_mut(&mut named.right)
+                    }
+                    value => self.visit_expr_mut(value),
+                }
+            }
+            mac.tokens = args.into_token_stream();
+            return;
+        }
         mac.tokens = self.tokens(mac.tokens.clone(), scan::moves_arguments(mac));
     }
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}

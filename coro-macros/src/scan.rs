@@ -578,6 +578,70 @@ struct Mentions {
     block_group: bool,
 }
 
+/// The arguments of a standard macro that evaluates each of them as an expression and
+/// uses its value behind a reference: the formatting family (`println!("{}", x)`,
+/// `format!`, `write!(f, ..)`, `panic!`, ..) and the assertions (`assert_eq!(a, b)`,
+/// `assert!(c, "{}", x)`). A name among them is then read as in any expression: only
+/// borrowed (`println!("{}", g)`), or moved where the expression moves it
+/// (`assert_eq!(r.unwrap_err(), e)`). The format string is one of them; a named
+/// argument (`x = e`) stands for `e`. `None` for any other macro, or arguments that do
+/// not parse as expressions.
+pub fn expression_arguments(mac: &Macro) -> Option<Punctuated<Expr, Token![,]>> {
+    let name = mac.path.segments.last()?.ident.to_string();
+    let known = matches!(
+        name.as_str(),
+        "print"
+            | "println"
+            | "eprint"
+            | "eprintln"
+            | "format"
+            | "format_args"
+            | "write"
+            | "writeln"
+            | "panic"
+            | "unreachable"
+            | "todo"
+            | "unimplemented"
+            | "assert"
+            | "assert_eq"
+            | "assert_ne"
+            | "debug_assert"
+            | "debug_assert_eq"
+            | "debug_assert_ne"
+    );
+    if !known {
+        return None;
+    }
+    let args = mac
+        .parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated)
+        .ok()?;
+    // An inline format argument (`"{x}"`) names a local inside a string: leave such a
+    // call to the token rules.
+    let inline = args.iter().any(|a| match a {
+        Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(s),
+            ..
+        }) => s
+            .value()
+            .replace("{{", "")
+            .split('{')
+            .skip(1)
+            .any(|p| p.starts_with(|c: char| c.is_alphabetic() || c == '_')),
+        _ => false,
+    });
+    (!inline).then_some(args)
+}
+
+/// The expression a macro argument stands for: `e` in a named argument `x = e`.
+pub fn argument_value(arg: &Expr) -> &Expr {
+    match arg {
+        Expr::Assign(a) if matches!(&*a.left, Expr::Path(p) if p.path.get_ident().is_some()) => {
+            &a.right
+        }
+        other => other,
+    }
+}
+
 /// Macros known to move (or copy) the values named in their arguments: `vec![a, b]`
 /// builds a vector of them, `dbg!(x)` returns its argument.
 pub fn moves_arguments(mac: &Macro) -> bool {
@@ -822,6 +886,12 @@ impl<'a> Visit<'a> for Mentions {
         // to be borrowed, and so kept to the end of its scope as Rust keeps it. If the
         // macro does move it, the local is moved yet kept, which rustc rejects (E0382 at
         // the next `yield_!`), never a silent early drop; `{x}` moves it explicitly.
+        if let Some(args) = expression_arguments(mac) {
+            for a in &args {
+                self.place_expr(argument_value(a));
+            }
+            return;
+        }
         let moving = moves_arguments(mac);
         self.tokens(mac.tokens.clone(), moving);
     }

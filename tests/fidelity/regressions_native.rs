@@ -302,4 +302,19 @@ fn main() {
     case("a_move_closure_copying_a_field_keeps_the_drop_flag_kept", || drive(a_move_closure_copying_a_field_keeps_the_drop_flag(5), &[0, 1]));
     case("a_move_closure_copying_a_field_keeps_the_drop_flag_moved", || drive(a_move_closure_copying_a_field_keeps_the_drop_flag(1), &[0, 1]));
     case("a_move_closure_copying_a_field_keeps_the_drop_flag_dropped", || drive(a_move_closure_copying_a_field_keeps_the_drop_flag(5), &[0]));
+    let a_standard_macro_that_moves_a_local_in_its_arguments = || {
+        #[coroutine]
+        static move |_: i32| {
+    let own: Result<i32, Guard> = Err(Guard("e"));
+    let g = Guard("g");
+    (yield 1);
+    assert_eq!(own.unwrap_err().0, "e", "{}", g.0);
+    let s = (yield 2);
+    log(format!("{} {}", g.0, s));
+    (yield 3);
+    0
+        }
+    };
+    case("a_standard_macro_that_moves_a_local_in_its_arguments", || drive(a_standard_macro_that_moves_a_local_in_its_arguments(), &[0, 5, 6, 7]));
+    case("a_standard_macro_that_moves_a_local_in_its_arguments_dropped", || drive(a_standard_macro_that_moves_a_local_in_its_arguments(), &[0, 5, 6]));
 }
