@@ -7,6 +7,10 @@ mod fidelity_common;
 use coro::{Coroutine, yield_};
 use fidelity_common::{Guard, check, drive, log};
 
+fn ok_unless_3(x: i32) -> Result<i32, i32> {
+    if x == 3 { Err(x) } else { Ok(x) }
+}
+
 fn opt(x: i32) -> Option<i32> {
     if x < 50 { Some(x) } else { None }
 }
@@ -528,6 +532,42 @@ fn a_standard_macro_that_moves_a_local_in_its_arguments_case() {
             drive(
                 a_standard_macro_that_moves_a_local_in_its_arguments(),
                 sends.iter().copied(),
+            )
+        });
+    }
+}
+
+/// Found by the differential tester (seed 103): the temporaries in the operand of a `?`
+/// (`f(Guard::new().v())?`) were dropped before a later yield of the statement, or of
+/// the `match` it is the scrutinee of, instead of at its end.
+#[coro::coroutine]
+fn a_question_mark_keeps_its_operands_temporaries(
+    n: i32,
+) -> impl Coroutine<i32, Yield = i32, Return = Result<i32, i32>> {
+    let g = Guard("g");
+    match ok_unless_3(Guard("t1").v(6))? {
+        _ => {
+            yield_!(1);
+        }
+    }
+    let w = (
+        Guard("t3").v(-1),
+        yield_!(2),
+        ok_unless_3(Guard("t4").v(n))?,
+        yield_!(5),
+    );
+    log_i("w", w.0);
+    Ok(0)
+}
+
+#[test]
+fn a_question_mark_keeps_its_operands_temporaries_case() {
+    let name = "a_question_mark_keeps_its_operands_temporaries";
+    for (suffix, n) in [("", 1), ("_err", 3)] {
+        check("regressions", &format!("{name}{suffix}"), || {
+            drive(
+                a_question_mark_keeps_its_operands_temporaries(n),
+                [0, 1, 2, 3],
             )
         });
     }

@@ -965,6 +965,7 @@ impl Builder<'_> {
             Expr::MethodCall(m) => *m.receiver = self.keep_temporaries(&m.receiver),
             Expr::Reference(r) => *r.expr = self.keep_base(&r.expr),
             Expr::Paren(p) => *p.expr = self.keep_temporaries(&p.expr),
+            Expr::Try(t) => *t.expr = self.keep_temporaries(&t.expr),
             Expr::Cast(c) => *c.expr = self.keep_temporaries(&c.expr),
             Expr::Unary(u) => *u.expr = self.keep_temporaries(&u.expr),
             Expr::Call(c) => {
@@ -3750,6 +3751,7 @@ fn holds_kept_temporary(e: &Expr) -> bool {
         Expr::MethodCall(m) => holds_kept_temporary(&m.receiver),
         Expr::Reference(r) => base(&r.expr),
         Expr::Paren(p) => holds_kept_temporary(&p.expr),
+        Expr::Try(t) => holds_kept_temporary(&t.expr),
         Expr::Cast(c) => holds_kept_temporary(&c.expr),
         Expr::Unary(u) => holds_kept_temporary(&u.expr),
         Expr::Call(c) => holds_kept_temporary(&c.func) || c.args.iter().any(holds_kept_temporary),

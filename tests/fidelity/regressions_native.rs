@@ -6,6 +6,9 @@ use std::ops::{Coroutine, CoroutineState};
 use std::pin::Pin;
 
 include!("native_common.rs");
+fn ok_unless_3(x: i32) -> Result<i32, i32> {
+    if x == 3 { Err(x) } else { Ok(x) }
+}
 fn opt(x: i32) -> Option<i32> {
     if x < 50 { Some(x) } else { None }
 }
@@ -317,4 +320,20 @@ fn main() {
     };
     case("a_standard_macro_that_moves_a_local_in_its_arguments", || drive(a_standard_macro_that_moves_a_local_in_its_arguments(), &[0, 5, 6, 7]));
     case("a_standard_macro_that_moves_a_local_in_its_arguments_dropped", || drive(a_standard_macro_that_moves_a_local_in_its_arguments(), &[0, 5, 6]));
+    let a_question_mark_keeps_its_operands_temporaries = |n: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    let g = Guard("g");
+    match ok_unless_3(Guard("t1").v(6))? {
+        _ => {
+            (yield 1);
+        }
+    }
+    let w = (Guard("t3").v(-1), (yield 2), ok_unless_3(Guard("t4").v(n))?, (yield 5));
+    log_i("w", w.0);
+    Ok::<i32, i32>(0)
+        }
+    };
+    case("a_question_mark_keeps_its_operands_temporaries", || drive(a_question_mark_keeps_its_operands_temporaries(1), &[0, 1, 2, 3]));
+    case("a_question_mark_keeps_its_operands_temporaries_err", || drive(a_question_mark_keeps_its_operands_temporaries(3), &[0, 1, 2, 3]));
 }
