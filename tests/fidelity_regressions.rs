@@ -7,6 +7,11 @@ mod fidelity_common;
 use coro::{Coroutine, yield_};
 use fidelity_common::{Guard, check, drive, log};
 
+struct Pair {
+    a: i32,
+    b: i32,
+}
+
 fn ok_unless_3(x: i32) -> Result<i32, i32> {
     if x == 3 { Err(x) } else { Ok(x) }
 }
@@ -568,6 +573,52 @@ fn a_question_mark_keeps_its_operands_temporaries_case() {
             drive(
                 a_question_mark_keeps_its_operands_temporaries(n),
                 [0, 1, 2, 3],
+            )
+        });
+    }
+}
+
+/// A temporary in a struct literal's field (the receiver `Guard("s1")`) evaluated before a
+/// yield lives to the statement's end, as in a tuple, also when the literal is an operand
+/// (`add(Pair { a: G.v(3), .. }.a, yield_!(3))`).
+#[coro::coroutine]
+fn a_struct_literal_keeps_its_fields_temporaries() -> impl Coroutine<i32, Yield = i32, Return = i32>
+{
+    let p = Pair {
+        a: Guard("s1").v(1),
+        b: yield_!(1),
+    };
+    log_i("p", p.a + p.b);
+    let a = 5;
+    let q = Pair {
+        a,
+        b: Guard("s2").v(yield_!(2)),
+    };
+    log_i("q", q.a + q.b);
+    let r = add(
+        Pair {
+            a: Guard("s3").v(3),
+            b: a,
+        }
+        .a,
+        yield_!(3),
+    );
+    log_i("r", r);
+    0
+}
+
+#[test]
+fn a_struct_literal_keeps_its_fields_temporaries_case() {
+    let name = "a_struct_literal_keeps_its_fields_temporaries";
+    for (suffix, sends) in [
+        ("", &[0, 1, 2, 3][..]),
+        ("_nested", &[0, 1, 2]),
+        ("_dropped", &[0]),
+    ] {
+        check("regressions", &format!("{name}{suffix}"), || {
+            drive(
+                a_struct_literal_keeps_its_fields_temporaries(),
+                sends.iter().copied(),
             )
         });
     }

@@ -979,6 +979,18 @@ impl Builder<'_> {
             }
             Expr::Tuple(t) => self.keep_in_operands(t.elems.iter_mut().collect()),
             Expr::Array(a) => self.keep_in_operands(a.elems.iter_mut().collect()),
+            // Fields in the order written, then the base (`..base`).
+            Expr::Struct(s) => {
+                let mut parts: Vec<&mut Expr> = Vec::new();
+                for f in s.fields.iter_mut() {
+                    f.colon_token.get_or_insert_with(Default::default);
+                    parts.push(&mut f.expr);
+                }
+                if let Some(rest) = &mut s.rest {
+                    parts.push(rest);
+                }
+                self.keep_in_operands(parts);
+            }
             _ => {}
         }
         e
@@ -3759,6 +3771,10 @@ fn holds_kept_temporary(e: &Expr) -> bool {
         Expr::Binary(b) => holds_kept_temporary(&b.left) || holds_kept_temporary(&b.right),
         Expr::Tuple(t) => t.elems.iter().any(holds_kept_temporary),
         Expr::Array(a) => a.elems.iter().any(holds_kept_temporary),
+        Expr::Struct(s) => {
+            s.fields.iter().any(|f| holds_kept_temporary(&f.expr))
+                || s.rest.as_deref().is_some_and(holds_kept_temporary)
+        }
         _ => false,
     }
 }

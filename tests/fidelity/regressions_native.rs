@@ -6,6 +6,10 @@ use std::ops::{Coroutine, CoroutineState};
 use std::pin::Pin;
 
 include!("native_common.rs");
+struct Pair {
+    a: i32,
+    b: i32,
+}
 fn ok_unless_3(x: i32) -> Result<i32, i32> {
     if x == 3 { Err(x) } else { Ok(x) }
 }
@@ -336,4 +340,20 @@ fn main() {
     };
     case("a_question_mark_keeps_its_operands_temporaries", || drive(a_question_mark_keeps_its_operands_temporaries(1), &[0, 1, 2, 3]));
     case("a_question_mark_keeps_its_operands_temporaries_err", || drive(a_question_mark_keeps_its_operands_temporaries(3), &[0, 1, 2, 3]));
+    let a_struct_literal_keeps_its_fields_temporaries = || {
+        #[coroutine]
+        static move |_: i32| {
+    let p = Pair { a: Guard("s1").v(1), b: (yield 1) };
+    log_i("p", p.a + p.b);
+    let a = 5;
+    let q = Pair { a, b: Guard("s2").v((yield 2)) };
+    log_i("q", q.a + q.b);
+    let r = add(Pair { a: Guard("s3").v(3), b: a }.a, (yield 3));
+    log_i("r", r);
+    0
+        }
+    };
+    case("a_struct_literal_keeps_its_fields_temporaries", || drive(a_struct_literal_keeps_its_fields_temporaries(), &[0, 1, 2, 3]));
+    case("a_struct_literal_keeps_its_fields_temporaries_nested", || drive(a_struct_literal_keeps_its_fields_temporaries(), &[0, 1, 2]));
+    case("a_struct_literal_keeps_its_fields_temporaries_dropped", || drive(a_struct_literal_keeps_its_fields_temporaries(), &[0]));
 }
