@@ -623,3 +623,61 @@ fn a_struct_literal_keeps_its_fields_temporaries_case() {
         });
     }
 }
+
+/// Found by the differential tester (seeds 71-104, about 1% of bodies): a deferred local
+/// (`let d;`) assigned on both paths of an `if` whose condition yields was rejected, with
+/// "type annotations needed" on the attribute or coro's "assigned on some paths only":
+/// code without a suspension noted its assignments as possible only, and a let chain's
+/// `then` block that jumps to the chain's end did not carry its assignment.
+#[coro::coroutine]
+fn deferred_init_on_both_paths_of_a_yielding_condition(
+    p: i32,
+) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let v1 = yield_!(5);
+    let d3;
+    if yield_!(3) % 2 == 0 {
+        d3 = v1 + 5;
+    } else {
+        d3 = v1;
+    }
+    let x = if d3 > 0 { 1 } else { yield_!(9) };
+    let g = Guard("g");
+    let d4;
+    if let Some(z) = opt(yield_!(p))
+        && z > 5
+    {
+        d4 = Guard("then");
+    } else {
+        d4 = Guard("else");
+    }
+    let d5;
+    if let Some(z) = opt(yield_!(6))
+        && z > 2
+    {
+        d5 = z;
+    } else {
+        d5 = yield_!(7);
+    }
+    log_i("d5", d5);
+    yield_!(8);
+    log_i("x", x);
+    drop(d4);
+    drop(g);
+    0
+}
+
+#[test]
+fn deferred_init_on_both_paths_of_a_yielding_condition_case() {
+    let name = "deferred_init_on_both_paths_of_a_yielding_condition";
+    for (suffix, sends) in [
+        ("", &[0, 2, 3, 7, 1, 4, 5, 6][..]),
+        ("_else", &[0, 2, 1, 3, 9, 1, 8]),
+    ] {
+        check("regressions", &format!("{name}{suffix}"), || {
+            drive(
+                deferred_init_on_both_paths_of_a_yielding_condition(1),
+                sends.iter().copied(),
+            )
+        });
+    }
+}

@@ -1802,11 +1802,19 @@ impl Builder<'_> {
     /// Code without suspension points, with `return`, `?` and jumps out of lowered loops
     /// rewritten.
     fn verbatim(&mut self, e: &Expr) -> Operand {
+        // Its jumps out carry what it may assign anywhere; the code after it, only what
+        // it may assign on a way that falls through (see `FallThrough`).
+        let before = (!self.out.deferred.is_empty()).then(|| self.inits.clone());
         self.note_inits(|| maybe_assigned(|v| v.visit_expr(e)), false);
         let mentions = self.resolve(scan::expr_mentions(e));
         let stable = is_stable(e);
+        let original = e;
         let mut e = e.clone();
         self.rewrite(|r| r.visit_expr_mut(&mut e));
+        if let Some(before) = before {
+            self.inits = before;
+            self.note_inits(|| FallThrough::assigned(original), false);
+        }
         Operand {
             tokens: e.into_token_stream(),
             mentions,
@@ -1826,6 +1834,7 @@ impl Builder<'_> {
         let mut r = Rewriter {
             b: self,
             inner_loops: Vec::new(),
+            assigned: Vec::new(),
         };
         f(&mut r);
     }
@@ -2468,6 +2477,22 @@ impl Builder<'_> {
                 block: then_branch.clone(),
             }));
             self.scopes.pop();
+            // What both branches assign is assigned once the `if` is done (the verbatim
+            // branches noted it as possible only); a name the pattern binds is not ours.
+            if i.else_branch.is_some() {
+                self.note_inits(
+                    || {
+                        let mut branches = i.clone();
+                        branches.cond = Box::new(syn::parse_quote!(true));
+                        let mut names = assigns(&Expr::If(branches)).unwrap_or_default();
+                        for (b, _, _) in &bindings {
+                            names.remove(&b.to_string());
+                        }
+                        names
+                    },
+                    true,
+                );
+            }
             let c = &cond.tokens;
             let t = &then_op.tokens;
             let mut mentions = cond.mentions;
@@ -3950,6 +3975,83 @@ impl<'a> syn::visit::Visit<'a> for MayAssign {
     }
 }
 
+/// What some code may assign on a way through it that reaches its end: [`MayAssign`],
+/// less the blocks that end by jumping out of the code (`{ d = 2; break 'chain; }`, a
+/// `return`), whose assignments only the jump carries.
+struct FallThrough {
+    names: HashSet<String>,
+    /// Labels of the loops and blocks inside the code, and how many loops enclose the
+    /// point visited: a jump to one of those stays inside.
+    inner_labels: Vec<String>,
+    loops: usize,
+}
+
+impl FallThrough {
+    fn assigned(e: &Expr) -> HashSet<String> {
+        let mut v = FallThrough {
+            names: HashSet::new(),
+            inner_labels: Vec::new(),
+            loops: 0,
+        };
+        v.visit_expr(e);
+        v.names
+    }
+
+    fn leaves(&self, s: &Stmt) -> bool {
+        let e = match s {
+            Stmt::Expr(e, _) => e,
+            _ => return false,
+        };
+        let label = match e {
+            Expr::Return(_) => return true,
+            Expr::Break(b) => &b.label,
+            Expr::Continue(c) => &c.label,
+            _ => return false,
+        };
+        match label {
+            Some(l) => !self.inner_labels.contains(&l.ident.to_string()),
+            None => self.loops == 0,
+        }
+    }
+
+    fn inside(&mut self, label: Option<&Label>, is_loop: bool, f: impl FnOnce(&mut Self)) {
+        let pushed = label.map(|l| self.inner_labels.push(l.name.ident.to_string()));
+        self.loops += usize::from(is_loop);
+        f(self);
+        self.loops -= usize::from(is_loop);
+        if pushed.is_some() {
+            self.inner_labels.pop();
+        }
+    }
+}
+
+impl<'a> syn::visit::Visit<'a> for FallThrough {
+    fn visit_block(&mut self, b: &'a Block) {
+        if b.stmts.last().is_some_and(|s| self.leaves(s)) {
+            return;
+        }
+        syn::visit::visit_block(self, b);
+    }
+    fn visit_expr_assign(&mut self, a: &'a syn::ExprAssign) {
+        self.names.extend(assigned_names_of(&a.left));
+        syn::visit::visit_expr_assign(self, a);
+    }
+    fn visit_expr_loop(&mut self, l: &'a syn::ExprLoop) {
+        self.inside(l.label.as_ref(), true, |v| v.visit_block(&l.body));
+    }
+    fn visit_expr_while(&mut self, w: &'a syn::ExprWhile) {
+        self.visit_expr(&w.cond);
+        self.inside(w.label.as_ref(), true, |v| v.visit_block(&w.body));
+    }
+    fn visit_expr_for_loop(&mut self, f: &'a syn::ExprForLoop) {
+        self.visit_expr(&f.expr);
+        self.inside(f.label.as_ref(), true, |v| v.visit_block(&f.body));
+    }
+    fn visit_expr_block(&mut self, b: &'a syn::ExprBlock) {
+        self.inside(b.label.as_ref(), false, |v| v.visit_block(&b.block));
+    }
+}
+
 /// Whether a condition is a let chain (`if let A = a && b`).
 fn has_let(e: &Expr) -> bool {
     match e {
@@ -4061,6 +4163,11 @@ struct Rewriter<'a, 'n> {
     /// Loops inside the code being rewritten (their jumps stay as written); `None` labels
     /// for unlabeled loops, and labeled blocks as `(label, false)`.
     inner_loops: Vec<(Option<String>, bool)>,
+    /// Per block being visited, inner last: the names its statements so far (and those of
+    /// the blocks around it before it) certainly assign, and the names it binds again. A
+    /// jump out of the code (`{ d = 2; } break 'chain;`) carries them as assigned, which
+    /// the lowering only noted as possible for the code as a whole.
+    assigned: Vec<(HashSet<String>, HashSet<String>)>,
 }
 
 impl Rewriter<'_, '_> {
@@ -4078,6 +4185,18 @@ impl Rewriter<'_, '_> {
         }
     }
 
+    /// A jump's site, with what the code before it certainly assigned.
+    fn jump(&mut self, target: BlockId, kind: SiteKind) -> Expr {
+        let saved = self.b.inits.clone();
+        if let Some((names, _)) = self.assigned.last() {
+            let names = names.clone();
+            self.b.note_inits(|| names, true);
+        }
+        let site = self.b.site(target, kind);
+        self.b.inits = saved;
+        Expr::Verbatim(site)
+    }
+
     fn in_loop(&mut self, label: Option<&Label>, is_loop: bool, f: impl FnOnce(&mut Self)) {
         self.inner_loops
             .push((label.map(|l| l.name.ident.to_string()), is_loop));
@@ -4087,6 +4206,50 @@ impl Rewriter<'_, '_> {
 }
 
 impl VisitMut for Rewriter<'_, '_> {
+    fn visit_block_mut(&mut self, block: &mut Block) {
+        if self.b.out.deferred.is_empty() {
+            return visit_mut::visit_block_mut(self, block);
+        }
+        let frame = self.assigned.last().cloned().unwrap_or_default();
+        self.assigned.push(frame);
+        let mut completes = true;
+        for stmt in block.stmts.iter_mut() {
+            self.visit_stmt_mut(stmt);
+            if !completes {
+                // What follows a statement that never completes does not run: rewritten
+                // all the same, it learns nothing more.
+                continue;
+            }
+            let done = match stmt {
+                Stmt::Expr(e, _) => assigns(e),
+                Stmt::Local(l) => {
+                    let mut bound = Vec::new();
+                    pattern_bindings(&l.pat, &mut bound);
+                    let frame = self.assigned.last_mut().expect("frame");
+                    for (name, _, _) in bound {
+                        frame.0.remove(&name.to_string());
+                        frame.1.insert(name.to_string());
+                    }
+                    match &l.init {
+                        Some(init) if init.diverge.is_none() => assigns(&init.expr),
+                        Some(_) => Some(HashSet::new()),
+                        None => Some(HashSet::new()),
+                    }
+                }
+                _ => Some(HashSet::new()),
+            };
+            let frame = self.assigned.last_mut().expect("frame");
+            match done {
+                Some(names) => {
+                    let (assigned, rebound) = frame;
+                    assigned.extend(names.into_iter().filter(|n| !rebound.contains(n)));
+                }
+                None => completes = false,
+            }
+        }
+        self.assigned.pop();
+    }
+
     fn visit_expr_mut(&mut self, e: &mut Expr) {
         match e {
             Expr::Closure(_) | Expr::Async(_) => {}
@@ -4119,7 +4282,7 @@ impl VisitMut for Rewriter<'_, '_> {
                         Some(v) => v.to_token_stream(),
                         None => quote!(()),
                     });
-                    *e = Expr::Verbatim(self.b.site(target, SiteKind::Goto { value }));
+                    *e = self.jump(target, SiteKind::Goto { value });
                 }
             }
             Expr::Continue(c) if self.leaves(c.label.as_ref()) => {
@@ -4127,7 +4290,7 @@ impl VisitMut for Rewriter<'_, '_> {
                 if let Some(i) = self.b.find_loop(label.as_deref(), true)
                     && let Some(head) = self.b.loops[i].head
                 {
-                    *e = Expr::Verbatim(self.b.site(head, SiteKind::Goto { value: None }));
+                    *e = self.jump(head, SiteKind::Goto { value: None });
                 }
             }
             Expr::Loop(l) => {

@@ -356,4 +356,26 @@ fn main() {
     case("a_struct_literal_keeps_its_fields_temporaries", || drive(a_struct_literal_keeps_its_fields_temporaries(), &[0, 1, 2, 3]));
     case("a_struct_literal_keeps_its_fields_temporaries_nested", || drive(a_struct_literal_keeps_its_fields_temporaries(), &[0, 1, 2]));
     case("a_struct_literal_keeps_its_fields_temporaries_dropped", || drive(a_struct_literal_keeps_its_fields_temporaries(), &[0]));
+    let deferred_init_on_both_paths_of_a_yielding_condition = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    let v1 = (yield 5);
+    let d3;
+    if (yield 3) % 2 == 0 { d3 = v1 + 5; } else { d3 = v1; }
+    let x = if d3 > 0 { 1 } else { (yield 9) };
+    let g = Guard("g");
+    let d4;
+    if let Some(z) = opt((yield p)) && z > 5 { d4 = Guard("then"); } else { d4 = Guard("else"); }
+    let d5;
+    if let Some(z) = opt((yield 6)) && z > 2 { d5 = z; } else { d5 = (yield 7); }
+    log_i("d5", d5);
+    (yield 8);
+    log_i("x", x);
+    drop(d4);
+    drop(g);
+    0
+        }
+    };
+    case("deferred_init_on_both_paths_of_a_yielding_condition", || drive(deferred_init_on_both_paths_of_a_yielding_condition(1), &[0, 2, 3, 7, 1, 4, 5, 6]));
+    case("deferred_init_on_both_paths_of_a_yielding_condition_else", || drive(deferred_init_on_both_paths_of_a_yielding_condition(1), &[0, 2, 1, 3, 9, 1, 8]));
 }
