@@ -51,6 +51,16 @@ if command -v valgrind >/dev/null; then
             echo "$w $imp $ops $ir" | tee -a "$OUT/callgrind.txt" >&2
         done
     done
+    # The shapes users write: hand-written and coro only.
+    for w in w6 w7 w8 w9; do
+        for imp in hand coro; do
+            log=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+                --toggle-collect='callgrind::measured' "$exe" "$w" "$imp" 2>&1)
+            ops=$(sed -n 's/.* ops=\([0-9]*\) .*/\1/p' <<<"$log")
+            ir=$(sed -n 's/.*Collected : \([0-9]*\).*/\1/p' <<<"$log")
+            echo "$w $imp $ops $ir" | tee -a "$OUT/callgrind.txt" >&2
+        done
+    done
 else
     say "callgrind: skipped (no valgrind)"
 fi
