@@ -149,8 +149,9 @@ fn measured(workload: &str, imp: &str, rounds: u64, mut inp: Inputs) -> u64 {
                 _ => panic!("unknown implementation {imp}"),
             };
         }
-        // The shapes users write (hand-written and coro only).
+        // The shapes users write (the peers for W6 and W7 only).
         ("w6" | "w7" | "w8" | "w9", _) => {
+            let mut stack = inp.stacks.pop();
             let m6 = black_box(W6_M);
             let n7 = black_box(W7_N);
             let n8 = black_box(W8_N);
@@ -158,12 +159,22 @@ fn measured(workload: &str, imp: &str, rounds: u64, mut inp: Inputs) -> u64 {
                 total = total.wrapping_add(match (workload, imp) {
                     ("w6", "hand") => w1_sum(hand::upto(m6)),
                     ("w6", "coro") => w1_sum(coro_impl::upto(m6)),
+                    ("w6", "coro_static") => w1_sum(static_impl::upto(m6)),
+                    ("w6", "genawaiter_stack") => w6_genawaiter_stack(m6),
+                    ("w6", "genawaiter_rc") => w6_genawaiter_rc(m6),
+                    ("w6", "corosensei") => w6_corosensei(&mut stack, m6),
                     ("w7", "hand") => w3_drive(hand::delegate_range(n7)),
                     ("w7", "coro") => w3_drive(coro_impl::delegate_range(n7)),
+                    ("w7", "coro_static") => w3_drive(static_impl::delegate_range(n7)),
+                    ("w7", "genawaiter_stack") => w7_genawaiter_stack(n7),
+                    ("w7", "genawaiter_rc") => w7_genawaiter_rc(n7),
+                    ("w7", "corosensei") => w7_corosensei(&mut stack, n7),
                     ("w8", "hand") => w1_sum(hand::walker(n8)),
                     ("w8", "coro") => w1_sum(coro_impl::walker(n8)),
+                    ("w8", "coro_static") => w1_sum(static_impl::walker(n8)),
                     ("w9", "hand") => w1_sum(hand::owned(inp.v.clone())),
                     ("w9", "coro") => w1_sum(coro_impl::owned(inp.v.clone())),
+                    ("w9", "coro_static") => w1_sum(static_impl::owned(inp.v.clone())),
                     _ => panic!("{workload} is not written with {imp}"),
                 });
             }

@@ -146,4 +146,11 @@ fn main() {
         size_of_val(&coro_impl::walker(1)),
         size_of_val(&coro_impl::owned(Vec::new())),
     );
+    println!(
+        "| coro static | {} | {} | {} | {} |",
+        st(|| static_impl::upto(1)),
+        st(|| static_impl::delegate_range(1)),
+        st(|| static_impl::walker(1)),
+        st(|| static_impl::owned(Vec::new())),
+    );
 }

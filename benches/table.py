@@ -97,7 +97,7 @@ def time_table(stable, python):
     out = ["| workload | hand-written | **coro** | coro static | genawaiter stack | genawaiter rc | corosensei |"
            + (" CPython 3 |" if python else "")]
     out.append("|---|---|---|---|---|---|---|" + ("---|" if python else ""))
-    for key, label in WORKLOADS:
+    for key, label in WORKLOADS + USER_SHAPES:
         row = stable.get(key, {})
         hand = row.get("hand")
         cells = [cell(hand, hand), "**%s**" % cell(row.get("coro"), hand)]
