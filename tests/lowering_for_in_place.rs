@@ -156,3 +156,36 @@ fn calls_and_struct_literals_of_the_binding() {
         "[Some((1, 1))]"
     );
 }
+
+#[coro::coroutine]
+fn swapped(v: Vec<(i32, String)>) -> impl Iterator<Item = (String, i32)> {
+    for (x, s) in v {
+        yield_!((s, x))
+    }
+}
+
+#[coro::coroutine]
+fn sevens(n: u32) -> impl Iterator<Item = u8> {
+    for _ in 0..n {
+        yield_!(7);
+    }
+}
+
+#[coro::coroutine]
+fn nested(m: u64) -> impl Iterator<Item = (u64, u64)> {
+    for i in 0..m {
+        for j in 0..i {
+            yield_!((i, j));
+        }
+    }
+}
+
+#[test]
+fn tuple_and_wildcard_patterns_and_nested_loops() {
+    assert_eq!(
+        swapped(vec![(1, "a".into()), (2, "b".into())]).collect::<Vec<_>>(),
+        [("a".to_string(), 1), ("b".to_string(), 2)]
+    );
+    assert_eq!(sevens(3).collect::<Vec<_>>(), [7, 7, 7]);
+    assert_eq!(nested(3).collect::<Vec<_>>(), [(1, 0), (2, 0), (2, 1)]);
+}

@@ -808,6 +808,11 @@ impl Emitter<'_> {
                 let ty = closure_type(&input.sig.types.yield_ty);
                 let binding = quote_spanned!(span=> let #y: #ty = #value;);
                 let fast = format_ident!("__coro_for{}", k, span = Span::mixed_site());
+                // Typed before the iterator's type is known, so an item type that does not
+                // fit `Yield` is also reported on this call: at the iterable, where it says
+                // which iterator yields what.
+                let iterable = lowered.suspends[k].for_yield.as_ref()?.span;
+                let next_call = quote_spanned!(iterable=> ::coro::__private::Iterator::next(#it));
                 // The sent value is dropped before `next`, as the resume block drops it;
                 // a panic in `next` or in the operand poisons the state, as it would
                 // have been poisoned had the blocks run them.
@@ -818,7 +823,7 @@ impl Emitter<'_> {
                                 ::coro::__private::Some(__coro_sent) => ::coro::__private::discard(__coro_sent),
                                 ::coro::__private::None => ::coro::__private::unreachable_start(#fn_name),
                             }
-                            ::coro::__private::Some(match ::coro::__private::Iterator::next(#it) {
+                            ::coro::__private::Some(match #next_call {
                                 ::coro::__private::Some(#pat) => ::coro::__private::Some({ #binding #y }),
                                 ::coro::__private::None => ::coro::__private::None,
                             })

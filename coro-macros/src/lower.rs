@@ -249,6 +249,8 @@ pub struct ForYield {
     pub exit: BlockId,
     /// The pattern `p`.
     pub pat: TokenStream,
+    /// The iterable `e`, where a mismatch of its items with `Yield` is reported.
+    pub span: Span,
 }
 
 /// An assignment statement `x = e;` that may be a *kill*: it overwrites `x` in its
@@ -2901,6 +2903,7 @@ impl Builder<'_> {
                     head,
                     exit: head + 1,
                     pat: pat.to_token_stream(),
+                    span: f.expr.span(),
                 });
             }
         }
