@@ -189,3 +189,22 @@ fn tuple_and_wildcard_patterns_and_nested_loops() {
     assert_eq!(sevens(3).collect::<Vec<_>>(), [7, 7, 7]);
     assert_eq!(nested(3).collect::<Vec<_>>(), [(1, 0), (2, 0), (2, 1)]);
 }
+
+#[coro::coroutine]
+fn sendable(v: Vec<u64>) -> impl Iterator<Item = u64> + Send + Clone {
+    for x in v {
+        yield_!(x)
+    }
+}
+
+#[test]
+fn a_for_resumed_in_place_under_send_and_clone() {
+    fn is_send<T: Send>(_: &T) {}
+    let mut it = sendable(vec![1, 2, 3]);
+    is_send(&it);
+    assert_eq!(it.next(), Some(1));
+    // The clone goes on from the iterator's place in the state, as the original does.
+    let copy = it.clone();
+    assert_eq!(it.collect::<Vec<_>>(), [2, 3]);
+    assert_eq!(copy.collect::<Vec<_>>(), [2, 3]);
+}
