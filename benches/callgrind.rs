@@ -40,11 +40,15 @@ fn rounds(workload: &str) -> u64 {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [workload, imp] = &args[..] else {
-        println!("usage: callgrind w1|w2|w3|w4|w5 {}", IMPLS.join("|"));
+        println!(
+            "usage: callgrind w1|w2|w3|w4|w5|w6|w7|w8|w9 {}",
+            IMPLS.join("|")
+        );
         return;
     };
     let inputs = Inputs {
         xs: w2_inputs(),
+        v: w9_input(),
         doc: w5_document(),
         stacks: if imp == "corosensei" {
             let n = if workload == "w4" { W4_TASKS } else { 1 };
@@ -61,6 +65,10 @@ fn main() {
             "w3" => W3_OPS,
             "w4" => W4_OPS,
             "w5" => w5_ops(),
+            "w6" => W6_OPS,
+            "w7" => W7_OPS,
+            "w8" => W8_OPS,
+            "w9" => W9_OPS,
             _ => panic!("unknown workload {workload}"),
         };
     let result = measured(workload, imp, rounds, inputs);
@@ -69,6 +77,7 @@ fn main() {
 
 struct Inputs {
     xs: Vec<f64>,
+    v: Vec<u64>,
     doc: Vec<u8>,
     stacks: Vec<corosensei::stack::DefaultStack>,
 }
@@ -139,6 +148,36 @@ fn measured(workload: &str, imp: &str, rounds: u64, mut inp: Inputs) -> u64 {
                 "corosensei" => w5_rounds(n, &mut w5_corosensei_new(), doc),
                 _ => panic!("unknown implementation {imp}"),
             };
+        }
+        // The shapes users write (the peers for W6 and W7 only).
+        ("w6" | "w7" | "w8" | "w9", _) => {
+            let mut stack = inp.stacks.pop();
+            let m6 = black_box(W6_M);
+            let n7 = black_box(W7_N);
+            let n8 = black_box(W8_N);
+            for _ in 0..n {
+                total = total.wrapping_add(match (workload, imp) {
+                    ("w6", "hand") => w1_sum(hand::upto(m6)),
+                    ("w6", "coro") => w1_sum(coro_impl::upto(m6)),
+                    ("w6", "coro_static") => w1_sum(static_impl::upto(m6)),
+                    ("w6", "genawaiter_stack") => w6_genawaiter_stack(m6),
+                    ("w6", "genawaiter_rc") => w6_genawaiter_rc(m6),
+                    ("w6", "corosensei") => w6_corosensei(&mut stack, m6),
+                    ("w7", "hand") => w3_drive(hand::delegate_range(n7)),
+                    ("w7", "coro") => w3_drive(coro_impl::delegate_range(n7)),
+                    ("w7", "coro_static") => w3_drive(static_impl::delegate_range(n7)),
+                    ("w7", "genawaiter_stack") => w7_genawaiter_stack(n7),
+                    ("w7", "genawaiter_rc") => w7_genawaiter_rc(n7),
+                    ("w7", "corosensei") => w7_corosensei(&mut stack, n7),
+                    ("w8", "hand") => w1_sum(hand::walker(n8)),
+                    ("w8", "coro") => w1_sum(coro_impl::walker(n8)),
+                    ("w8", "coro_static") => w1_sum(static_impl::walker(n8)),
+                    ("w9", "hand") => w1_sum(hand::owned(inp.v.clone())),
+                    ("w9", "coro") => w1_sum(coro_impl::owned(inp.v.clone())),
+                    ("w9", "coro_static") => w1_sum(static_impl::owned(inp.v.clone())),
+                    _ => panic!("{workload} is not written with {imp}"),
+                });
+            }
         }
         _ => panic!("unknown workload {workload}"),
     }

@@ -25,7 +25,8 @@ fn main() {
     // Read by benches/table.py to turn time per iteration into time per resume.
     println!(
         "ops per iteration: w1_countdown={W1_OPS} w2_averager={W2_OPS} w3_delegation={W3_OPS} \
-         w4_round_robin={W4_OPS} w5_tokenizer={}",
+         w4_round_robin={W4_OPS} w5_tokenizer={} w6_upto={W6_OPS} \
+         w7_delegation_range={W7_OPS} w8_walker={W8_OPS} w9_owned={W9_OPS}",
         w5_ops()
     );
     divan::main();
@@ -87,6 +88,41 @@ fn check_same_results() {
         w5_feed(&mut w5_corosensei_new(), &doc),
     ];
     assert!(w5.iter().all(|&x| x == w5[0]), "W5 differs: {w5:?}");
+
+    let w6 = [
+        w1_sum(hand::upto(W6_M)),
+        w1_sum(coro_impl::upto(W6_M)),
+        w1_sum(static_impl::upto(W6_M)),
+        w6_genawaiter_stack(W6_M),
+        w6_genawaiter_rc(W6_M),
+        w6_corosensei(&mut Some(peers::stack()), W6_M),
+    ];
+    assert!(w6.iter().all(|&x| x == w6[0]), "W6 differs: {w6:?}");
+
+    let w7 = [
+        w3_drive(hand::delegate_range(W7_N)),
+        w3_drive(coro_impl::delegate_range(W7_N)),
+        w3_drive(static_impl::delegate_range(W7_N)),
+        w7_genawaiter_stack(W7_N),
+        w7_genawaiter_rc(W7_N),
+        w7_corosensei(&mut Some(peers::stack()), W7_N),
+    ];
+    assert!(w7.iter().all(|&x| x == w7[0]), "W7 differs: {w7:?}");
+
+    let w8 = [
+        w1_sum(hand::walker(W8_N)),
+        w1_sum(coro_impl::walker(W8_N)),
+        w1_sum(static_impl::walker(W8_N)),
+    ];
+    assert!(w8.iter().all(|&x| x == w8[0]), "W8 differs: {w8:?}");
+
+    let v = w9_input();
+    let w9 = [
+        w1_sum(hand::owned(v.clone())),
+        w1_sum(coro_impl::owned(v.clone())),
+        w1_sum(static_impl::owned(v)),
+    ];
+    assert!(w9.iter().all(|&x| x == w9[0]), "W9 differs: {w9:?}");
 }
 
 #[divan::bench_group(name = "w1_countdown", max_time = 1)]
@@ -297,5 +333,122 @@ mod bench_w5 {
         let doc = w5_document();
         let mut c = w5_corosensei_new();
         b.bench_local(|| w5_feed(&mut c, black_box(&doc)));
+    }
+}
+
+// The shapes users write (issue 15): the peers for W6 and W7 only.
+
+#[divan::bench_group(name = "w6_upto", max_time = 1)]
+mod bench_w6 {
+    use super::*;
+
+    #[divan::bench]
+    fn hand(b: Bencher) {
+        b.bench_local(|| w1_sum(workloads::hand::upto(black_box(W6_M))));
+    }
+
+    #[divan::bench]
+    fn coro(b: Bencher) {
+        b.bench_local(|| w1_sum(coro_impl::upto(black_box(W6_M))));
+    }
+
+    #[divan::bench]
+    fn coro_static(b: Bencher) {
+        b.bench_local(|| w1_sum(static_impl::upto(black_box(W6_M))));
+    }
+
+    #[divan::bench]
+    fn genawaiter_stack(b: Bencher) {
+        b.bench_local(|| w6_genawaiter_stack(black_box(W6_M)));
+    }
+
+    #[divan::bench]
+    fn genawaiter_rc(b: Bencher) {
+        b.bench_local(|| w6_genawaiter_rc(black_box(W6_M)));
+    }
+
+    #[divan::bench]
+    fn corosensei(b: Bencher) {
+        let mut stack = Some(peers::stack());
+        b.bench_local(|| w6_corosensei(&mut stack, black_box(W6_M)));
+    }
+}
+
+#[divan::bench_group(name = "w7_delegation_range", max_time = 1)]
+mod bench_w7 {
+    use super::*;
+
+    #[divan::bench]
+    fn hand(b: Bencher) {
+        b.bench_local(|| w3_drive(workloads::hand::delegate_range(black_box(W7_N))));
+    }
+
+    #[divan::bench]
+    fn coro(b: Bencher) {
+        b.bench_local(|| w3_drive(coro_impl::delegate_range(black_box(W7_N))));
+    }
+
+    #[divan::bench]
+    fn coro_static(b: Bencher) {
+        b.bench_local(|| w3_drive(static_impl::delegate_range(black_box(W7_N))));
+    }
+
+    #[divan::bench]
+    fn genawaiter_stack(b: Bencher) {
+        b.bench_local(|| w7_genawaiter_stack(black_box(W7_N)));
+    }
+
+    #[divan::bench]
+    fn genawaiter_rc(b: Bencher) {
+        b.bench_local(|| w7_genawaiter_rc(black_box(W7_N)));
+    }
+
+    #[divan::bench]
+    fn corosensei(b: Bencher) {
+        let mut stack = Some(peers::stack());
+        b.bench_local(|| w7_corosensei(&mut stack, black_box(W7_N)));
+    }
+}
+
+#[divan::bench_group(name = "w8_walker", max_time = 1)]
+mod bench_w8 {
+    use super::*;
+
+    #[divan::bench]
+    fn hand(b: Bencher) {
+        b.bench_local(|| w1_sum(workloads::hand::walker(black_box(W8_N))));
+    }
+
+    #[divan::bench]
+    fn coro(b: Bencher) {
+        b.bench_local(|| w1_sum(coro_impl::walker(black_box(W8_N))));
+    }
+
+    #[divan::bench]
+    fn coro_static(b: Bencher) {
+        b.bench_local(|| w1_sum(static_impl::walker(black_box(W8_N))));
+    }
+}
+
+#[divan::bench_group(name = "w9_owned", max_time = 1)]
+mod bench_w9 {
+    use super::*;
+
+    #[divan::bench]
+    fn hand(b: Bencher) {
+        let v = w9_input();
+        b.bench_local(|| w1_sum(workloads::hand::owned(black_box(v.clone()))));
+    }
+
+    #[divan::bench]
+    fn coro(b: Bencher) {
+        let v = w9_input();
+        b.bench_local(|| w1_sum(coro_impl::owned(black_box(v.clone()))));
+    }
+
+    #[divan::bench]
+    fn coro_static(b: Bencher) {
+        let v = w9_input();
+        b.bench_local(|| w1_sum(static_impl::owned(black_box(v.clone()))));
     }
 }

@@ -51,6 +51,18 @@ if command -v valgrind >/dev/null; then
             echo "$w $imp $ops $ir" | tee -a "$OUT/callgrind.txt" >&2
         done
     done
+    # The shapes users write: the peers for W6 and W7 only.
+    for w in w6 w7 w8 w9; do
+        imps="hand coro coro_static"
+        case $w in w6 | w7) imps="$imps genawaiter_stack genawaiter_rc corosensei" ;; esac
+        for imp in $imps; do
+            log=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+                --toggle-collect='callgrind::measured' "$exe" "$w" "$imp" 2>&1)
+            ops=$(sed -n 's/.* ops=\([0-9]*\) .*/\1/p' <<<"$log")
+            ir=$(sed -n 's/.*Collected : \([0-9]*\).*/\1/p' <<<"$log")
+            echo "$w $imp $ops $ir" | tee -a "$OUT/callgrind.txt" >&2
+        done
+    done
 else
     say "callgrind: skipped (no valgrind)"
 fi

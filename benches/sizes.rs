@@ -126,4 +126,31 @@ fn main() {
     let c = peers::cs::countdown(peers::stack(), 1);
     let all = cs(&c.0);
     println!("| corosensei | {all} | {all} | {all} | {all} | {all} | {all} |");
+
+    println!();
+    println!(
+        "| implementation | W6 `for` over `1..=m` | W7 delegation over `1..=n` | W8 saved struct | W9 `for` over a `Vec` |"
+    );
+    println!("|---|---|---|---|---|");
+    println!(
+        "| hand-written | {} | {} | {} | {} |",
+        size_of_val(&hand::upto(1)),
+        size_of_val(&hand::delegate_range(1)),
+        size_of_val(&hand::walker(1)),
+        size_of_val(&hand::owned(Vec::new())),
+    );
+    println!(
+        "| coro | {} | {} | {} | {} |",
+        size_of_val(&coro_impl::upto(1)),
+        size_of_val(&coro_impl::delegate_range(1)),
+        size_of_val(&coro_impl::walker(1)),
+        size_of_val(&coro_impl::owned(Vec::new())),
+    );
+    println!(
+        "| coro static | {} | {} | {} | {} |",
+        st(|| static_impl::upto(1)),
+        st(|| static_impl::delegate_range(1)),
+        st(|| static_impl::walker(1)),
+        st(|| static_impl::owned(Vec::new())),
+    );
 }

@@ -21,6 +21,13 @@ WORKLOADS = [
     ("w4_round_robin", "W4 round robin, 1000 tasks"),
     ("w5_tokenizer", "W5 JSON tokenizer (send)"),
 ]
+# The shapes users write, measured under callgrind for hand-written and coro only.
+USER_SHAPES = [
+    ("w6_upto", "W6 `for i in 1..=m { yield_!(i) }`"),
+    ("w7_delegation_range", "W7 W3 with `for` over `1..=n`"),
+    ("w8_walker", "W8 saved struct with `bool`/`Option`"),
+    ("w9_owned", "W9 `for x in vec { yield_!(x) }`"),
+]
 PEERS = [
     ("coro_static", "coro static"),
     ("genawaiter_stack", "genawaiter stack"),
@@ -90,7 +97,7 @@ def time_table(stable, python):
     out = ["| workload | hand-written | **coro** | coro static | genawaiter stack | genawaiter rc | corosensei |"
            + (" CPython 3 |" if python else "")]
     out.append("|---|---|---|---|---|---|---|" + ("---|" if python else ""))
-    for key, label in WORKLOADS:
+    for key, label in WORKLOADS + USER_SHAPES:
         row = stable.get(key, {})
         hand = row.get("hand")
         cells = [cell(hand, hand), "**%s**" % cell(row.get("coro"), hand)]
@@ -125,7 +132,7 @@ def callgrind_table(cg):
     impls = ["hand", "coro"] + [p for p, _ in PEERS]
     out = ["| workload | hand-written | **coro** | coro static | genawaiter stack | genawaiter rc | corosensei |",
            "|---|---|---|---|---|---|---|"]
-    for key, label in WORKLOADS:
+    for key, label in WORKLOADS + USER_SHAPES:
         row = cg.get(key.split("_")[0], {})
         hand = row.get("hand")
         cells = []

@@ -807,3 +807,90 @@ fn a_local_declared_by_a_macro_lives_to_the_end_of_its_scope() {
         drive(macro_declared_local(), [0, 0, 0])
     });
 }
+
+// ----- `for p in e { yield_!(v) }`, resumed in place -----------------------------------------
+
+/// An iterator that logs each `next`, panics at the `next` that finds `i == panic_at`,
+/// and holds a guard named `iter`.
+struct Steps {
+    i: i32,
+    n: i32,
+    panic_at: i32,
+    _g: Guard,
+}
+
+impl Iterator for Steps {
+    type Item = i32;
+    fn next(&mut self) -> Option<i32> {
+        log(format!("next {}", self.i));
+        if self.i == self.panic_at {
+            panic!("next failed");
+        }
+        if self.i < self.n {
+            self.i += 1;
+            Some(self.i)
+        } else {
+            None
+        }
+    }
+}
+
+fn steps(n: i32, panic_at: i32) -> Steps {
+    Steps {
+        i: 0,
+        n,
+        panic_at,
+        _g: Guard("iter"),
+    }
+}
+
+/// The loop's only statement yields, so coro advances the iterator where it lies in the
+/// state: the runs out, drop and panic orders must still be rustc's.
+#[coro::coroutine]
+fn for_in_place(n: i32, panic_at: i32) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let _a = Guard("a");
+    for x in steps(n, panic_at) {
+        yield_!(x);
+    }
+    log("after");
+    let _b = Guard("b");
+    yield_!(-1);
+    5
+}
+
+#[test]
+fn a_for_resumed_in_place_runs_out_then_goes_on() {
+    check("silent", "for_in_place_runs_out", || {
+        drive_catch(for_in_place(2, 99), [0; 6])
+    });
+}
+
+#[test]
+fn a_for_resumed_in_place_dropped_inside_drops_the_iterator_first() {
+    check("silent", "for_in_place_dropped_inside", || {
+        drive_catch(for_in_place(3, 99), [0, 0])
+    });
+}
+
+#[test]
+fn a_panic_in_next_of_a_for_resumed_in_place_poisons() {
+    check("silent", "for_in_place_panicking_next", || {
+        drive_catch(for_in_place(3, 1), [0; 4])
+    });
+}
+
+#[coro::coroutine]
+fn for_in_place_tuple_pattern() -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let v = vec![(1, Guard("p")), (2, Guard("q"))];
+    for (i, _g) in v {
+        yield_!(i);
+    }
+    0
+}
+
+#[test]
+fn a_for_resumed_in_place_with_a_pattern_drops_its_bindings_in_order() {
+    check("silent", "for_in_place_tuple_pattern", || {
+        drive_catch(for_in_place_tuple_pattern(), [0; 4])
+    });
+}

@@ -2,7 +2,7 @@
 //! is measured against. Same protocol as the `coro_impl` versions (same yields, same
 //! return values).
 
-use super::{Emit, Token, punct};
+use super::{Cursor, Emit, Token, punct};
 use coro::{Coroutine, CoroutineState};
 
 /// W1: yields `n, n - 1, .., 1`.
@@ -322,5 +322,154 @@ impl Iterator for ThreeLocals {
             ThreeLocals::Second { a, buf, s } => Some(a + buf[0] as u64 + s.len() as u64),
             ThreeLocals::Done => None,
         }
+    }
+}
+
+/// W6: the inclusive range kept in the struct; `next` is the range's.
+#[derive(Clone, Debug)]
+pub struct Upto {
+    it: std::ops::RangeInclusive<u64>,
+}
+
+/// W6.
+pub fn upto(m: u64) -> Upto {
+    Upto { it: 1..=m }
+}
+
+impl Iterator for Upto {
+    type Item = u64;
+    #[inline]
+    fn next(&mut self) -> Option<u64> {
+        self.it.next()
+    }
+}
+
+/// W7: W3's `Sub` over an inclusive range.
+#[derive(Clone, Debug)]
+pub struct SubRange {
+    base: u64,
+    it: std::ops::RangeInclusive<u64>,
+    sum: u64,
+}
+
+/// W7.
+pub fn sub_range(base: u64, n: u64) -> SubRange {
+    SubRange {
+        base,
+        it: 1..=n,
+        sum: 0,
+    }
+}
+
+impl Coroutine for SubRange {
+    type Yield = u64;
+    type Return = u64;
+    #[inline]
+    fn resume(&mut self, (): ()) -> CoroutineState<u64, u64> {
+        match self.it.next() {
+            Some(i) => {
+                let v = self.base.wrapping_add(i);
+                self.sum = self.sum.wrapping_add(v);
+                CoroutineState::Yielded(v)
+            }
+            None => CoroutineState::Complete(self.sum),
+        }
+    }
+}
+
+/// W7: [`Delegate`] over [`SubRange`].
+#[derive(Clone, Debug)]
+pub struct DelegateRange {
+    n: u64,
+    sub: SubRange,
+    /// How many subs have returned (3: done).
+    stage: u8,
+    /// Their return values.
+    returned: [u64; 2],
+}
+
+/// W7.
+pub fn delegate_range(n: u64) -> DelegateRange {
+    DelegateRange {
+        n,
+        sub: sub_range(0, n),
+        stage: 0,
+        returned: [0; 2],
+    }
+}
+
+impl Coroutine for DelegateRange {
+    type Yield = u64;
+    type Return = u64;
+    #[inline]
+    fn resume(&mut self, (): ()) -> CoroutineState<u64, u64> {
+        loop {
+            let r = match self.sub.resume(()) {
+                CoroutineState::Yielded(v) => return CoroutineState::Yielded(v),
+                CoroutineState::Complete(r) => r,
+            };
+            match self.stage {
+                0 | 1 => {
+                    self.returned[self.stage as usize] = r;
+                    self.stage += 1;
+                    self.sub = sub_range(r, self.n);
+                }
+                2 => {
+                    self.stage = 3;
+                    return CoroutineState::Complete(self.returned[0] ^ self.returned[1] ^ r);
+                }
+                _ => panic!("DelegateRange resumed after completion"),
+            }
+        }
+    }
+}
+
+/// W8: the [`Cursor`] kept in the struct.
+#[derive(Clone, Debug)]
+pub struct Walker {
+    c: Cursor,
+    k: u64,
+    n: u64,
+}
+
+/// W8.
+pub fn walker(n: u64) -> Walker {
+    Walker {
+        c: Cursor::START,
+        k: 0,
+        n,
+    }
+}
+
+impl Iterator for Walker {
+    type Item = u64;
+    #[inline]
+    fn next(&mut self) -> Option<u64> {
+        if self.k < self.n {
+            self.c.step();
+            self.k += 1;
+            Some(self.c.code())
+        } else {
+            None
+        }
+    }
+}
+
+/// W9: the vector's iterator kept in the struct.
+#[derive(Clone, Debug)]
+pub struct Owned {
+    it: std::vec::IntoIter<u64>,
+}
+
+/// W9.
+pub fn owned(v: Vec<u64>) -> Owned {
+    Owned { it: v.into_iter() }
+}
+
+impl Iterator for Owned {
+    type Item = u64;
+    #[inline]
+    fn next(&mut self) -> Option<u64> {
+        self.it.next()
     }
 }

@@ -22,6 +22,14 @@ pub const W3_N: u64 = 333;
 pub const W4_TASKS: u64 = 1000;
 /// W4: yields per task.
 pub const W4_YIELDS: u64 = 10_000;
+/// W6: the inclusive range's end (`1..=W6_M`).
+pub const W6_M: u64 = 1000;
+/// W7: values each of the three sub-generators yields.
+pub const W7_N: u64 = 333;
+/// W8: yields of the walker.
+pub const W8_N: u64 = 1000;
+/// W9: items of the vector.
+pub const W9_N: u64 = 1000;
 
 /// Operations (resumes that yield) per iteration of each workload: what ns/op divides by.
 pub const W1_OPS: u64 = W1_N;
@@ -31,6 +39,14 @@ pub const W2_OPS: u64 = W2_N as u64;
 pub const W3_OPS: u64 = 3 * W3_N;
 /// See [`W1_OPS`].
 pub const W4_OPS: u64 = W4_TASKS * W4_YIELDS;
+/// See [`W1_OPS`].
+pub const W6_OPS: u64 = W6_M;
+/// See [`W1_OPS`].
+pub const W7_OPS: u64 = 3 * W7_N;
+/// See [`W1_OPS`].
+pub const W8_OPS: u64 = W8_N;
+/// See [`W1_OPS`].
+pub const W9_OPS: u64 = W9_N;
 /// W5 counts one operation per byte of [`w5_document`].
 pub fn w5_ops() -> u64 {
     w5_document().len() as u64
@@ -149,6 +165,60 @@ pub fn punct(b: u8) -> Token {
         b' ' | b'\n' | b'\r' | b'\t' => Token::None,
         _ => Token::Error(b),
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// W8's saved local: a struct with a `bool`, an `Option` and padding.
+
+/// A position that walks round `0..1000` by `step`, remembering whether it wrapped an odd
+/// number of times and the low bits of where it was last: a `u32`, a `u16`, a `bool` and
+/// an `Option<u16>`, 11 bytes of fields in 12.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cursor {
+    /// Where it is.
+    pub pos: u32,
+    /// How far one step goes.
+    pub step: u16,
+    /// Wrapped an odd number of times.
+    pub wrapped: bool,
+    /// The low 16 bits of the position before the last step, if it stepped.
+    pub last: Option<u16>,
+}
+
+impl Cursor {
+    /// At 0, stepping by 7, never stepped.
+    pub const START: Cursor = Cursor {
+        pos: 0,
+        step: 7,
+        wrapped: false,
+        last: None,
+    };
+
+    /// One step.
+    #[inline]
+    pub fn step(&mut self) {
+        self.last = Some(self.pos as u16);
+        self.pos += self.step as u32;
+        if self.pos >= 1000 {
+            self.pos -= 1000;
+            self.wrapped = !self.wrapped;
+        }
+    }
+
+    /// A number folding the cursor into a checksum.
+    #[inline]
+    pub fn code(&self) -> u64 {
+        let last = match self.last {
+            Some(l) => l as u64 + 1,
+            None => 0,
+        };
+        ((self.pos as u64) << 20) ^ ((self.wrapped as u64) << 19) ^ last
+    }
+}
+
+/// W9's input: `W9_N` values, deterministic.
+pub fn w9_input() -> Vec<u64> {
+    (0..W9_N).map(|i| i.wrapping_mul(0x9e37_79b9)).collect()
 }
 
 // ---------------------------------------------------------------------------------------

@@ -122,6 +122,31 @@ pub mod ga_stack {
         a ^ b ^ c
     }
 
+    /// W6.
+    pub async fn upto(co: Co<'_, u64>, m: u64) {
+        for i in 1..=m {
+            co.yield_(i).await;
+        }
+    }
+
+    async fn sub_range(co: &Co<'_, u64>, base: u64, n: u64) -> u64 {
+        let mut sum = 0u64;
+        for i in 1..=n {
+            let v = base.wrapping_add(i);
+            sum = sum.wrapping_add(v);
+            co.yield_(v).await;
+        }
+        sum
+    }
+
+    /// W7.
+    pub async fn delegate_range(co: Co<'_, u64>, n: u64) -> u64 {
+        let a = sub_range(&co, 0, n).await;
+        let b = sub_range(&co, a, n).await;
+        let c = sub_range(&co, b, n).await;
+        a ^ b ^ c
+    }
+
     /// W4.
     pub async fn task(co: Co<'_, u64>, id: u64, n: u64) {
         let mut i = 0;
@@ -237,6 +262,31 @@ pub mod ga_rc {
         let a = sub(&co, 0, n).await;
         let b = sub(&co, a, n).await;
         let c = sub(&co, b, n).await;
+        a ^ b ^ c
+    }
+
+    /// W6.
+    pub async fn upto(co: Co<u64>, m: u64) {
+        for i in 1..=m {
+            co.yield_(i).await;
+        }
+    }
+
+    async fn sub_range(co: &Co<u64>, base: u64, n: u64) -> u64 {
+        let mut sum = 0u64;
+        for i in 1..=n {
+            let v = base.wrapping_add(i);
+            sum = sum.wrapping_add(v);
+            co.yield_(v).await;
+        }
+        sum
+    }
+
+    /// W7.
+    pub async fn delegate_range(co: Co<u64>, n: u64) -> u64 {
+        let a = sub_range(&co, 0, n).await;
+        let b = sub_range(&co, a, n).await;
+        let c = sub_range(&co, b, n).await;
         a ^ b ^ c
     }
 
@@ -366,6 +416,35 @@ pub mod cs {
             let a = sub(y, 0, n);
             let b = sub(y, a, n);
             let c = sub(y, b, n);
+            a ^ b ^ c
+        }))
+    }
+
+    /// W6.
+    pub fn upto(stack: DefaultStack, m: u64) -> Peer<Co<(), u64, ()>> {
+        Peer(Co::with_stack(stack, move |y: &Yielder<(), u64>, ()| {
+            for i in 1..=m {
+                y.suspend(i);
+            }
+        }))
+    }
+
+    fn sub_range(y: &Yielder<(), u64>, base: u64, n: u64) -> u64 {
+        let mut sum = 0u64;
+        for i in 1..=n {
+            let v = base.wrapping_add(i);
+            sum = sum.wrapping_add(v);
+            y.suspend(v);
+        }
+        sum
+    }
+
+    /// W7.
+    pub fn delegate_range(stack: DefaultStack, n: u64) -> Peer<Co<(), u64, u64>> {
+        Peer(Co::with_stack(stack, move |y: &Yielder<(), u64>, ()| {
+            let a = sub_range(y, 0, n);
+            let b = sub_range(y, a, n);
+            let c = sub_range(y, b, n);
             a ^ b ^ c
         }))
     }
@@ -503,6 +582,50 @@ pub mod run {
     /// W3, corosensei, on a reused stack.
     pub fn w3_corosensei(stack: &mut Option<DefaultStack>, n: u64) -> u64 {
         let mut c = cs::delegate(stack.take().expect("a stack"), n);
+        let r = w3_drive(&mut c);
+        *stack = Some(c.0.into_stack());
+        r
+    }
+
+    /// W6, genawaiter stack.
+    pub fn w6_genawaiter_stack(m: u64) -> u64 {
+        let mut shelf = Shelf::new();
+        // SAFETY: as in `w1_genawaiter_stack`.
+        let g = unsafe { Gen::new(&mut shelf, |co| ga_stack::upto(co, m)) };
+        w1_sum(g.into_iter())
+    }
+
+    /// W6, genawaiter rc.
+    pub fn w6_genawaiter_rc(m: u64) -> u64 {
+        w1_sum(genawaiter::rc::Gen::new(|co| ga_rc::upto(co, m)).into_iter())
+    }
+
+    /// W6, corosensei, on a reused stack.
+    pub fn w6_corosensei(stack: &mut Option<DefaultStack>, m: u64) -> u64 {
+        let mut c = cs::upto(stack.take().expect("a stack"), m);
+        let sum = w1_sum(&mut c);
+        *stack = Some(c.0.into_stack());
+        sum
+    }
+
+    /// W7, genawaiter stack.
+    pub fn w7_genawaiter_stack(n: u64) -> u64 {
+        let mut shelf = Shelf::new();
+        // SAFETY: as in `w1_genawaiter_stack`.
+        let g = unsafe { Gen::new(&mut shelf, |co| ga_stack::delegate_range(co, n)) };
+        w3_drive(Peer(g))
+    }
+
+    /// W7, genawaiter rc.
+    pub fn w7_genawaiter_rc(n: u64) -> u64 {
+        w3_drive(Peer(genawaiter::rc::Gen::new(|co| {
+            ga_rc::delegate_range(co, n)
+        })))
+    }
+
+    /// W7, corosensei, on a reused stack.
+    pub fn w7_corosensei(stack: &mut Option<DefaultStack>, n: u64) -> u64 {
+        let mut c = cs::delegate_range(stack.take().expect("a stack"), n);
         let r = w3_drive(&mut c);
         *stack = Some(c.0.into_stack());
         r

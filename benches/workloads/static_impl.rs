@@ -3,7 +3,7 @@
 //! coro-runtime/src/static_coroutine.rs). Kept identical to coro_impl.rs but for the
 //! attribute, so the two columns measure the flavour and nothing else.
 
-use super::{Emit, Token, punct};
+use super::{Cursor, Emit, Token, punct};
 use coro::{Coroutine, yield_, yield_from};
 
 /// W1: yields `n, n - 1, .., 1`.
@@ -125,4 +125,54 @@ pub fn three_locals(seed: u64) -> impl Iterator<Item = u64> {
     yield_!(a);
     yield_!(buf[a as usize % 64] as u64 + s.len() as u64);
     yield_!(a + buf[0] as u64 + s.len() as u64);
+}
+
+/// W6: `for` over an inclusive range, as users write it: yields `1..=m`.
+#[coro::coroutine(static)]
+pub fn upto(m: u64) -> impl Iterator<Item = u64> {
+    for i in 1..=m {
+        yield_!(i);
+    }
+}
+
+/// W7: W3's sub-generator written with `for` over an inclusive range: yields
+/// `base + 1 ..= base + n`; returns their sum.
+#[coro::coroutine(static)]
+pub fn sub_range(base: u64, n: u64) -> impl Coroutine<Yield = u64, Return = u64> {
+    let mut sum = 0u64;
+    for i in 1..=n {
+        let v = base.wrapping_add(i);
+        sum = sum.wrapping_add(v);
+        yield_!(v);
+    }
+    sum
+}
+
+/// W7: W3's delegation over [`sub_range`].
+#[coro::coroutine(static)]
+pub fn delegate_range(n: u64) -> impl Coroutine<Yield = u64, Return = u64> {
+    let a = yield_from!(sub_range(0, n));
+    let b = yield_from!(sub_range(a, n));
+    let c = yield_from!(sub_range(b, n));
+    a ^ b ^ c
+}
+
+/// W8: a saved local that is a struct with `bool` and `Option` fields and padding.
+#[coro::coroutine(static)]
+pub fn walker(n: u64) -> impl Iterator<Item = u64> {
+    let mut c = Cursor::START;
+    let mut k = 0u64;
+    while k < n {
+        c.step();
+        yield_!(c.code());
+        k += 1;
+    }
+}
+
+/// W9: a `for` over an owned collection: yields the vector's items.
+#[coro::coroutine(static)]
+pub fn owned(v: Vec<u64>) -> impl Iterator<Item = u64> {
+    for x in v {
+        yield_!(x);
+    }
 }

@@ -481,7 +481,7 @@ impl Emitter<'_> {
     fn live_blocks(&self) -> Vec<BlockId> {
         let lowered = self.input.lowered;
         let skipped: Vec<BlockId> = (0..lowered.suspends.len())
-            .filter(|&k| self.fast_path(k).is_some())
+            .filter(|&k| self.fast_exit(k).is_some())
             .map(|k| lowered.suspends[k].resume)
             .collect();
         let mut order: Vec<BlockId> = (0..lowered.blocks.len())
@@ -502,6 +502,57 @@ impl Emitter<'_> {
                 .iter()
                 .all(|l| saved.contains(l));
         complete.then_some((sub, after, span))
+    }
+
+    /// For a `yield_!` that is a whole `for` body (see [`crate::lower::ForYield`]): the
+    /// iterator, the block after the loop, the pattern and the operand, when resuming it
+    /// in place does what the blocks would. That holds when the suspension saves exactly
+    /// what flows into the loop head (nothing is dropped or changed on the way from the
+    /// resume to `next`, and the pattern's bindings are not saved), the operand reads
+    /// none of the saved locals (only the pattern's bindings), and the block after the
+    /// loop needs nothing but saved locals.
+    fn for_path(&self, k: usize) -> Option<(LocalId, BlockId, &TokenStream, &TokenStream)> {
+        let lowered = self.input.lowered;
+        let suspend = &lowered.suspends[k];
+        let f = suspend.for_yield.as_ref()?;
+        let analysis = self.input.analysis;
+        let saved = analysis.saved(lowered, k);
+        let head = &analysis.carried[f.head];
+        let same = saved.len() == head.len() && saved.iter().all(|l| head.contains(l));
+        let value = lowered.sites.iter().find_map(|s| match &s.kind {
+            SiteKind::Suspend { index, value, .. } if *index == k => Some(value),
+            _ => None,
+        })?;
+        // A bare `yield_!()` and an operand the lowering rewrote take the blocks' way.
+        // The fast path comes first in the step closure, before the code that fixes the
+        // iterator's type, so the operand is typed against an item type not known yet:
+        // rustc cannot type an operator on it (`-x`, `x + 1` under `impl Trait`), so only
+        // bindings, paths, literals, calls and tuples of them.
+        fn no_operator(tokens: &TokenStream) -> bool {
+            tokens.clone().into_iter().all(|t| match t {
+                TokenTree::Punct(p) => matches!(p.as_char(), ',' | ':'),
+                TokenTree::Group(g) => no_operator(&g.stream()),
+                _ => true,
+            })
+        }
+        let plain = value.to_string() != "()"
+            && !value.to_string().contains("__coro_")
+            && no_operator(value);
+        let ok = same
+            && plain
+            && saved.contains(&f.iter)
+            && lowered.blocks[f.exit].param.is_none()
+            && analysis.carried[f.exit].iter().all(|l| saved.contains(l))
+            && suspend.operand_mentions.iter().all(|l| !saved.contains(l));
+        ok.then_some((f.iter, f.exit, &f.pat, value))
+    }
+
+    /// The block a suspension with a fast path goes on to when the fast path is done:
+    /// after the `yield_from!`, or after the `for` loop.
+    fn fast_exit(&self, k: usize) -> Option<BlockId> {
+        self.fast_path(k)
+            .map(|(_, after, _)| after)
+            .or_else(|| self.for_path(k).map(|(_, exit, ..)| exit))
     }
 
     /// The locals a block receives: what flows in, then its parameter.
@@ -667,6 +718,17 @@ impl Emitter<'_> {
                     #state::#variant { #pat .. } => { #enter }
                 };
             }
+            if let Some((_, exit, ..)) = self.for_path(k) {
+                // The iterator ran out in the fast path: go on after the loop (the
+                // iterator, left in the state, is dropped with it at the end of the
+                // `match`, as the loop drops it before what follows).
+                let pat = self.pass_fields(&input.analysis.carried[exit]);
+                let fields = self.resumed_fields(&input.analysis.carried[exit]);
+                let enter = self.enter(exit, fields);
+                return quote! {
+                    #state::#variant { #pat .. } => { #enter }
+                };
+            }
             let pat = self.pass_fields(input.analysis.saved(lowered, k));
             let mut fields = self.resumed_fields(input.analysis.saved(lowered, k));
             if let Some(p) = lowered.blocks[resume].param {
@@ -730,7 +792,52 @@ impl Emitter<'_> {
                 })
             })
             .collect();
-        let arg_mut = (!fast_paths.is_empty()).then(|| quote!(mut));
+        // `for p in e { yield_!(v) }` fast paths: advance the iterator where it lies and
+        // yield again; only the end of the loop takes the way through the blocks.
+        let for_paths: Vec<TokenStream> = (0..lowered.suspends.len())
+            .filter_map(|k| {
+                let (iter, _, pat, value) = self.for_path(k)?;
+                let variant = format_ident!("Suspend{}", k, span = Span::mixed_site());
+                let f = &layout.field[iter];
+                let it = Ident::new("__coro_it", Span::mixed_site());
+                let span = lowered.sites.iter().find_map(|s| match &s.kind {
+                    SiteKind::Suspend { index, span, .. } if *index == k => Some(*span),
+                    _ => None,
+                })?;
+                let y = Ident::new("yielded", Span::mixed_site().located_at(span));
+                let ty = closure_type(&input.sig.types.yield_ty);
+                let binding = quote_spanned!(span=> let #y: #ty = #value;);
+                let fast = format_ident!("__coro_for{}", k, span = Span::mixed_site());
+                // Typed before the iterator's type is known, so an item type that does not
+                // fit `Yield` is also reported on this call: at the iterable, where it says
+                // which iterator yields what.
+                let iterable = lowered.suspends[k].for_yield.as_ref()?.span;
+                let next_call = quote_spanned!(iterable=> ::coro::__private::Iterator::next(#it));
+                // The sent value is dropped before `next`, as the resume block drops it;
+                // a panic in `next` or in the operand poisons the state, as it would
+                // have been poisoned had the blocks run them.
+                Some(quote! {
+                    let #fast = ::coro::__private::resume_in_place(#state_var, |#state_var| {
+                        if let #state::#variant { #f: #it, .. } = #state_var {
+                            match #arg.take() {
+                                ::coro::__private::Some(__coro_sent) => ::coro::__private::discard(__coro_sent),
+                                ::coro::__private::None => ::coro::__private::unreachable_start(#fn_name),
+                            }
+                            ::coro::__private::Some(match #next_call {
+                                ::coro::__private::Some(#pat) => ::coro::__private::Some({ #binding #y }),
+                                ::coro::__private::None => ::coro::__private::None,
+                            })
+                        } else {
+                            ::coro::__private::None
+                        }
+                    });
+                    if let ::coro::__private::Some(::coro::__private::Some(#y)) = #fast {
+                        return ::coro::__private::CoroutineState::Yielded(#y);
+                    }
+                })
+            })
+            .collect();
+        let arg_mut = (!fast_paths.is_empty() || !for_paths.is_empty()).then(|| quote!(mut));
 
         let arms = blocks.iter().map(|&b| self.arm(b));
 
@@ -744,6 +851,7 @@ impl Emitter<'_> {
                     ProbeUnsupported as _,
                 };
                 #(#fast_paths)*
+                #(#for_paths)*
                 #flag_traits
                 #(#slots)*
                 let mut #next;
@@ -814,8 +922,8 @@ impl Emitter<'_> {
         let mut armed = vec![false; lowered.blocks.len()];
         let mut work = vec![0];
         for k in 0..lowered.suspends.len() {
-            work.push(match self.fast_path(k) {
-                Some((_, after, _)) => after,
+            work.push(match self.fast_exit(k) {
+                Some(after) => after,
                 None => lowered.suspends[k].resume,
             });
         }

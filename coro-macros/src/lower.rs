@@ -228,6 +228,29 @@ pub struct Suspend {
     /// its old value needs no drop afterwards: a moved value is gone, and a copied one's
     /// type has no destructor (a `&mut` operand is reborrowed, and has none either).
     pub moves: Option<LocalId>,
+    /// The locals the `yield_!` operand reads.
+    pub operand_mentions: Vec<LocalId>,
+    /// For a `yield_!` that is the whole body of a `for` loop: see [`ForYield`].
+    pub for_yield: Option<ForYield>,
+}
+
+/// `for p in e { yield_!(v) }` where the operand `v` has no control flow (`?`, `return`,
+/// a macro, ..) and reads no local but those `p` binds. Resuming it only advances the
+/// iterator and yields again, so the emitted code does that in place, in the state,
+/// under the runtime's poisoning guard, when the scope analysis agrees that nothing
+/// else changes on the way (see `emit.rs`, `for_path`).
+#[derive(Debug, Clone)]
+pub struct ForYield {
+    /// The loop's iterator.
+    pub iter: LocalId,
+    /// The loop head, which calls `next`.
+    pub head: BlockId,
+    /// The block after the loop.
+    pub exit: BlockId,
+    /// The pattern `p`.
+    pub pat: TokenStream,
+    /// The iterable `e`, where a mismatch of its items with `Yield` is reported.
+    pub span: Span,
 }
 
 /// An assignment statement `x = e;` that may be a *kill*: it overwrites `x` in its
@@ -2133,12 +2156,15 @@ impl Builder<'_> {
                 };
                 let index = self.out.suspends.len();
                 let resume = self.reserve("Resume");
+                let operand_mentions = value.mentions.iter().map(|&(l, _)| l).collect();
                 self.out.suspends.push(Suspend {
                     kind,
                     resume,
                     span,
                     delegate: None,
                     moves,
+                    operand_mentions,
+                    for_yield: None,
                 });
                 // The operand is computed on the way to the suspension, and handed out:
                 // moved (or copied).
@@ -2218,6 +2244,8 @@ impl Builder<'_> {
                     span,
                     delegate: Some((sub, after, operand.span())),
                     moves: None,
+                    operand_mentions: Vec::new(),
+                    for_yield: None,
                 });
                 // Located at the operand: a Yield mismatch is reported there.
                 let y = Ident::new(
@@ -2865,6 +2893,11 @@ impl Builder<'_> {
             quote_spanned!(f.expr.span()=> let mut #it_name = ::coro::__private::IntoIterator::into_iter(#t);),
             iterable.mentions,
         );
+        if !scan::expr_yields(&f.expr) {
+            // `into_iter` takes the iterable by value: `for x in v` moves `v` (or copies it,
+            // and then its type has no destructor), so it needs no drop afterwards.
+            self.moved(scan::certain_moves(&f.expr, true));
+        }
         let pat = &f.pat;
         let body = &f.body;
         let desugared: syn::ExprMatch = syn::parse_quote! {
@@ -2873,11 +2906,39 @@ impl Builder<'_> {
                 ::coro::__private::None => break,
             }
         };
+        let first_suspend = self.out.suspends.len();
+        // `lower_loop` reserves the head, then the exit.
+        let head = self.out.blocks.len();
         let value = self.lower_loop(f.label.as_ref(), false, |b| {
             let op = b.lower_match(&desugared, false);
             b.discard(op);
         });
         self.scopes.pop();
+        if lone_yield(pat, body)
+            && self.out.suspends.len() == first_suspend + 1
+            && self
+                .out
+                .blocks
+                .get(head)
+                .is_some_and(|b| b.kind == "LoopHead")
+            && self
+                .out
+                .blocks
+                .get(head + 1)
+                .is_some_and(|b| b.kind == "LoopExit")
+        {
+            let s = &mut self.out.suspends[first_suspend];
+            // Only what the pattern binds (declared after the iterator).
+            if s.kind == YieldKind::Yield && s.operand_mentions.iter().all(|&l| l > it) {
+                s.for_yield = Some(ForYield {
+                    iter: it,
+                    head,
+                    exit: head + 1,
+                    pat: pat.to_token_stream(),
+                    span: f.expr.span(),
+                });
+            }
+        }
         value
     }
 
@@ -2891,6 +2952,62 @@ impl Builder<'_> {
             })
             .filter(|&i| !is_continue || self.loops[i].head.is_some())
     }
+}
+
+/// A `for` body that is one `yield_!(v)` (with or without its `;`), whose operand `v` holds
+/// no control flow that leaves it (`?`, `return`, `break`, `continue`, `.await`), no
+/// macro (which could hold any of them) and no other yield.
+///
+/// The emitted fast path comes first in the step closure, before the code that fixes
+/// the iterator's type, so the pattern and the operand must type-check against an item
+/// type not known yet: no method call, field or index (`.`, `[..]`), and a pattern of
+/// bindings, `_`, tuples and references only (a slice pattern, say, needs the type).
+fn lone_yield(pat: &Pat, body: &Block) -> bool {
+    fn plain(tokens: TokenStream) -> bool {
+        tokens.into_iter().all(|t| match t {
+            proc_macro2::TokenTree::Ident(i) => ![
+                "return",
+                "break",
+                "continue",
+                "await",
+                "yield_",
+                "yield_from",
+            ]
+            .iter()
+            .any(|k| i == k),
+            proc_macro2::TokenTree::Punct(p) => !matches!(p.as_char(), '?' | '!' | '.'),
+            proc_macro2::TokenTree::Group(g) => {
+                g.delimiter() != proc_macro2::Delimiter::Bracket && plain(g.stream())
+            }
+            proc_macro2::TokenTree::Literal(_) => true,
+        })
+    }
+    fn simple(pat: &Pat) -> bool {
+        match pat {
+            Pat::Ident(i) => i.subpat.is_none() && i.attrs.is_empty(),
+            Pat::Wild(_) => true,
+            Pat::Tuple(t) => t.attrs.is_empty() && t.elems.iter().all(simple),
+            Pat::Reference(r) => r.attrs.is_empty() && simple(&r.pat),
+            Pat::Paren(p) => simple(&p.pat),
+            _ => false,
+        }
+    }
+    let [stmt] = &body.stmts[..] else {
+        return false;
+    };
+    if !simple(pat) {
+        return false;
+    }
+    let mac = match stmt {
+        Stmt::Macro(m) if m.attrs.is_empty() => &m.mac,
+        Stmt::Expr(Expr::Macro(m), _) if m.attrs.is_empty() => &m.mac,
+        _ => return false,
+    };
+    scan::yield_kind(mac) == Some(YieldKind::Yield)
+        && matches!(
+            scan::yield_operand(mac, YieldKind::Yield),
+            Ok(Some(e)) if plain(e.to_token_stream())
+        )
 }
 
 /// A statement that certainly does not fall through, judging from its syntax: `return`,

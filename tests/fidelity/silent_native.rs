@@ -52,6 +52,33 @@ where
     log("dropped");
 }
 
+/// An iterator that logs each `next`, panics at the `next` that finds `i == panic_at`,
+/// and holds a guard named `iter`.
+struct Steps {
+    i: i32,
+    n: i32,
+    panic_at: i32,
+    _g: Guard,
+}
+impl Iterator for Steps {
+    type Item = i32;
+    fn next(&mut self) -> Option<i32> {
+        log(format!("next {}", self.i));
+        if self.i == self.panic_at {
+            panic!("next failed");
+        }
+        if self.i < self.n {
+            self.i += 1;
+            Some(self.i)
+        } else {
+            None
+        }
+    }
+}
+fn steps(n: i32, panic_at: i32) -> Steps {
+    Steps { i: 0, n, panic_at, _g: Guard("iter") }
+}
+
 /// The sub-coroutine of the `yield_from!` cases: yields 1, then panics if `fail`.
 fn sub(fail: bool) -> Pin<Box<impl Coroutine<i32, Yield = i32, Return = i32>>> {
     Box::pin(
@@ -600,6 +627,37 @@ fn main() {
                 total
             },
             &[0, 2, 0, 0, 0],
+        )
+    });
+
+    // `for p in e { yield_!(v) }`, which coro resumes in place (the iterator in the state).
+    let for_in_place = |n: i32, panic_at: i32| {
+        #[coroutine]
+        static move |_: i32| {
+            let _a = Guard("a");
+            for x in steps(n, panic_at) {
+                yield x;
+            }
+            log("after");
+            let _b = Guard("b");
+            yield -1;
+            5
+        }
+    };
+    case("for_in_place_runs_out", || drive_catch(for_in_place(2, 99), &[0, 0, 0, 0, 0, 0]));
+    case("for_in_place_dropped_inside", || drive_catch(for_in_place(3, 99), &[0, 0]));
+    case("for_in_place_panicking_next", || drive_catch(for_in_place(3, 1), &[0, 0, 0, 0]));
+    case("for_in_place_tuple_pattern", || {
+        drive_catch(
+            #[coroutine]
+            static move |_: i32| {
+                let v = vec![(1, Guard("p")), (2, Guard("q"))];
+                for (i, _g) in v {
+                    yield i;
+                }
+                0
+            },
+            &[0, 0, 0, 0],
         )
     });
 }
