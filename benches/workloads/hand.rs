@@ -96,13 +96,25 @@ impl Coroutine for Sub {
 /// The running sub-generator sits in one place whatever the stage, so the hot path (the
 /// sub yields) is one call with no dispatch on the stage.
 #[derive(Clone, Debug)]
-pub struct Delegate {
+pub struct Delegate<S = Sub> {
     n: u64,
-    sub: Sub,
+    sub: S,
     /// How many subs have returned (3: done).
     stage: u8,
     /// Their return values.
     returned: [u64; 2],
+}
+
+/// A sub-generator of [`Delegate`], started where the last one returned.
+pub trait StartSub: Coroutine<Yield = u64, Return = u64> {
+    /// The sub-generator yielding `base .. base + n`.
+    fn starting_at(base: u64, n: u64) -> Self;
+}
+
+impl StartSub for Sub {
+    fn starting_at(base: u64, n: u64) -> Self {
+        sub(base, n)
+    }
 }
 
 /// W3.
@@ -115,7 +127,7 @@ pub fn delegate(n: u64) -> Delegate {
     }
 }
 
-impl Coroutine for Delegate {
+impl<S: StartSub> Coroutine for Delegate<S> {
     type Yield = u64;
     type Return = u64;
     #[inline]
@@ -129,7 +141,7 @@ impl Coroutine for Delegate {
                 0 | 1 => {
                     self.returned[self.stage as usize] = r;
                     self.stage += 1;
-                    self.sub = sub(r, self.n);
+                    self.sub = S::starting_at(r, self.n);
                 }
                 2 => {
                     self.stage = 3;
@@ -378,19 +390,11 @@ impl Coroutine for SubRange {
 }
 
 /// W7: [`Delegate`] over [`SubRange`].
-#[derive(Clone, Debug)]
-pub struct DelegateRange {
-    n: u64,
-    sub: SubRange,
-    /// How many subs have returned (3: done).
-    stage: u8,
-    /// Their return values.
-    returned: [u64; 2],
-}
+pub type DelegateRange = Delegate<SubRange>;
 
 /// W7.
 pub fn delegate_range(n: u64) -> DelegateRange {
-    DelegateRange {
+    Delegate {
         n,
         sub: sub_range(0, n),
         stage: 0,
@@ -398,29 +402,9 @@ pub fn delegate_range(n: u64) -> DelegateRange {
     }
 }
 
-impl Coroutine for DelegateRange {
-    type Yield = u64;
-    type Return = u64;
-    #[inline]
-    fn resume(&mut self, (): ()) -> CoroutineState<u64, u64> {
-        loop {
-            let r = match self.sub.resume(()) {
-                CoroutineState::Yielded(v) => return CoroutineState::Yielded(v),
-                CoroutineState::Complete(r) => r,
-            };
-            match self.stage {
-                0 | 1 => {
-                    self.returned[self.stage as usize] = r;
-                    self.stage += 1;
-                    self.sub = sub_range(r, self.n);
-                }
-                2 => {
-                    self.stage = 3;
-                    return CoroutineState::Complete(self.returned[0] ^ self.returned[1] ^ r);
-                }
-                _ => panic!("DelegateRange resumed after completion"),
-            }
-        }
+impl StartSub for SubRange {
+    fn starting_at(base: u64, n: u64) -> Self {
+        sub_range(base, n)
     }
 }
 
