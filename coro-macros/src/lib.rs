@@ -188,11 +188,25 @@ fn expand_with(
     let parsed_args = parse::attribute_args(args.clone())?;
     let primed = parsed_args.primed;
     let input = ungroup_lifetimes(input);
+    let is_fn = input
+        .clone()
+        .into_iter()
+        .take_while(|t| !matches!(t, proc_macro2::TokenTree::Group(g) if g.delimiter() == proc_macro2::Delimiter::Brace))
+        .any(|t| matches!(&t, proc_macro2::TokenTree::Ident(i) if i == "fn"));
     let mut item: ItemFn = syn::parse2(input).map_err(|e| {
-        syn::Error::new(
-            e.span(),
-            format!("#[coro::coroutine] can only be used on a function: {e}"),
-        )
+        let message = if !is_fn {
+            format!("#[coro::coroutine] can only be used on a function: {e}")
+        } else if e.to_string() == "expected loop or block expression" {
+            // syn reads `break 'l ::path` as the labelled loop `break 'l: ..` (rustc does not).
+            format!(
+                "#[coro::coroutine] could not parse this function: {e}; after `break 'label`, \
+                 write a path without its leading `::` (`break 'label std::i32::MAX`), or \
+                 bind the value first"
+            )
+        } else {
+            format!("#[coro::coroutine] could not parse this function: {e}")
+        };
+        syn::Error::new(e.span(), message)
     })?;
     ungroup_return_type(&mut item.sig.output);
     UngroupStatements.visit_block_mut(&mut item.block);
