@@ -26,7 +26,6 @@ mod scheduler_common;
 use std::io::{Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::ops::ControlFlow;
-use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use coro_runtime::Coroutine;
@@ -39,30 +38,8 @@ use scheduler_common::{BoxCo, TaskExt, done, looping};
 const CLIENTS: usize = 200;
 const MESSAGES: usize = 50;
 
-/// The message client `client` sends as its `n`th: assorted lengths (9 bytes to ~6 KiB),
-/// starting with the client and message numbers, then a slice of a pseudo-random table at
-/// an offset that differs per client and message.
 fn message(client: usize, n: usize) -> Vec<u8> {
-    static TABLE: OnceLock<Vec<u8>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let mut x = 1_u64;
-        (0..16384)
-            .map(|_| {
-                x = x
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1_442_695_040_888_963_407);
-                (x >> 56) as u8
-            })
-            .collect()
-    });
-    let mix = client * 7919 + n * 104_729 + 1;
-    let len = 8 + mix % 6000;
-    let offset = (mix / 7) % 8192;
-    let mut msg = Vec::with_capacity(len + 1);
-    msg.extend_from_slice(&(client as u32).to_le_bytes());
-    msg.extend_from_slice(&(n as u32).to_le_bytes());
-    msg.extend_from_slice(&table[offset..offset + len - 8 + 1]);
-    msg
+    scheduler_common::message(client, n, 6000)
 }
 
 /// handle_client: echo until end of file.

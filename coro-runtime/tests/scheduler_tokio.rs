@@ -8,11 +8,13 @@
 //! (`tokio::time::timeout`) so that a bug shows up as a failure, not a hung test.
 #![cfg(all(unix, feature = "tokio"))]
 
+mod scheduler_common;
+
 use std::collections::HashSet;
 use std::io;
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, OnceLock, mpsc};
+use std::sync::{Arc, Mutex, mpsc};
 use std::thread::ThreadId;
 use std::time::{Duration, Instant};
 
@@ -52,28 +54,8 @@ fn join<R: 'static>(
 const CLIENTS: usize = 1000;
 const MESSAGES: usize = 4;
 
-/// Client `client`'s `n`th message: 9 bytes to ~12 KiB, from a pseudo-random table at an
-/// offset of its own, so that a byte out of place or a message crossed with another
-/// client's is caught.
 fn message(client: usize, n: usize) -> Vec<u8> {
-    static TABLE: OnceLock<Vec<u8>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let mut x = 1_u64;
-        (0..32768)
-            .map(|_| {
-                x = x
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1_442_695_040_888_963_407);
-                (x >> 56) as u8
-            })
-            .collect()
-    });
-    let mix = client * 7919 + n * 104_729 + 1;
-    let len = 8 + mix % 12_000;
-    let offset = (mix / 7) % 16384;
-    let mut m = format!("{client}:{n}:").into_bytes();
-    m.extend_from_slice(&table[offset..offset + len]);
-    m
+    scheduler_common::message(client, n, 12_000)
 }
 
 /// The threads the tasks ran on.

@@ -248,3 +248,28 @@ impl Drop for Guard {
         self.0.set(self.0.get() + 1);
     }
 }
+
+/// Client `client`'s `n`th message for the echo tests: its numbers, then 8 to
+/// `8 + max_len` bytes of a pseudo-random table at an offset of its own, so that a byte
+/// out of place or a message crossed with another client's is caught.
+pub fn message(client: usize, n: usize, max_len: usize) -> Vec<u8> {
+    static TABLE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut x = 1_u64;
+        (0..32768)
+            .map(|_| {
+                x = x
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                (x >> 56) as u8
+            })
+            .collect()
+    });
+    assert!(max_len <= 16384, "the table holds messages up to 16 KiB");
+    let mix = client * 7919 + n * 104_729 + 1;
+    let len = 8 + mix % max_len;
+    let offset = (mix / 7) % 16384;
+    let mut m = format!("{client}:{n}:").into_bytes();
+    m.extend_from_slice(&table[offset..offset + len]);
+    m
+}
