@@ -96,25 +96,13 @@ impl Coroutine for Sub {
 /// The running sub-generator sits in one place whatever the stage, so the hot path (the
 /// sub yields) is one call with no dispatch on the stage.
 #[derive(Clone, Debug)]
-pub struct Delegate<S = Sub> {
+pub struct Delegate {
     n: u64,
-    sub: S,
+    sub: Sub,
     /// How many subs have returned (3: done).
     stage: u8,
     /// Their return values.
     returned: [u64; 2],
-}
-
-/// A sub-generator of [`Delegate`], started where the last one returned.
-pub trait StartSub: Coroutine<Yield = u64, Return = u64> {
-    /// The sub-generator yielding `base .. base + n`.
-    fn starting_at(base: u64, n: u64) -> Self;
-}
-
-impl StartSub for Sub {
-    fn starting_at(base: u64, n: u64) -> Self {
-        sub(base, n)
-    }
 }
 
 /// W3.
@@ -127,7 +115,7 @@ pub fn delegate(n: u64) -> Delegate {
     }
 }
 
-impl<S: StartSub> Coroutine for Delegate<S> {
+impl Coroutine for Delegate {
     type Yield = u64;
     type Return = u64;
     #[inline]
@@ -141,7 +129,7 @@ impl<S: StartSub> Coroutine for Delegate<S> {
                 0 | 1 => {
                     self.returned[self.stage as usize] = r;
                     self.stage += 1;
-                    self.sub = S::starting_at(r, self.n);
+                    self.sub = sub(r, self.n);
                 }
                 2 => {
                     self.stage = 3;
@@ -390,11 +378,19 @@ impl Coroutine for SubRange {
 }
 
 /// W7: [`Delegate`] over [`SubRange`].
-pub type DelegateRange = Delegate<SubRange>;
+#[derive(Clone, Debug)]
+pub struct DelegateRange {
+    n: u64,
+    sub: SubRange,
+    /// How many subs have returned (3: done).
+    stage: u8,
+    /// Their return values.
+    returned: [u64; 2],
+}
 
 /// W7.
 pub fn delegate_range(n: u64) -> DelegateRange {
-    Delegate {
+    DelegateRange {
         n,
         sub: sub_range(0, n),
         stage: 0,
@@ -402,9 +398,29 @@ pub fn delegate_range(n: u64) -> DelegateRange {
     }
 }
 
-impl StartSub for SubRange {
-    fn starting_at(base: u64, n: u64) -> Self {
-        sub_range(base, n)
+impl Coroutine for DelegateRange {
+    type Yield = u64;
+    type Return = u64;
+    #[inline]
+    fn resume(&mut self, (): ()) -> CoroutineState<u64, u64> {
+        loop {
+            let r = match self.sub.resume(()) {
+                CoroutineState::Yielded(v) => return CoroutineState::Yielded(v),
+                CoroutineState::Complete(r) => r,
+            };
+            match self.stage {
+                0 | 1 => {
+                    self.returned[self.stage as usize] = r;
+                    self.stage += 1;
+                    self.sub = sub_range(r, self.n);
+                }
+                2 => {
+                    self.stage = 3;
+                    return CoroutineState::Complete(self.returned[0] ^ self.returned[1] ^ r);
+                }
+                _ => panic!("DelegateRange resumed after completion"),
+            }
+        }
     }
 }
 
