@@ -6,6 +6,7 @@ mod scheduler_common;
 
 use std::io::{ErrorKind, Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
+use std::ops::ControlFlow;
 use std::time::{Duration, Instant};
 
 use coro_runtime::scheduler::{
@@ -13,7 +14,7 @@ use coro_runtime::scheduler::{
     readable, recv, send_all, sleep, writable, yield_now,
 };
 use coro_runtime::{Coroutine, CoroutineState};
-use scheduler_common::{DropCounter, Log, TaskExt};
+use scheduler_common::{BoxCo, DropCounter, Log, TaskExt, looping};
 
 const MS: Duration = Duration::from_millis(1);
 
@@ -98,12 +99,24 @@ fn waiting_on_a_reset_connection_reports_the_socket_error() {
     drop(server);
     let mut sched = Scheduler::new().unwrap();
     let c = client.try_clone().unwrap();
+    // The reset arrives some time after the write; until it does, the socket is readable
+    // with the peer's end of file only. Wait again, up to 5 s, rather than guess a delay.
+    let until_the_reset = looping(0_u32, move |tries| {
+        let c = c.try_clone().unwrap();
+        Box::new(
+            sleep(MS * 2)
+                .then(move |()| readable(&c))
+                .map(move |ready| match ready {
+                    Ok(_) if tries < 2500 => ControlFlow::Continue(tries + 1),
+                    done => ControlFlow::Break(done),
+                }),
+        ) as BoxCo<ControlFlow<std::io::Result<()>, u32>>
+    });
     let t = sched.spawn(
         send_all(&client, vec![0; 1024])
-            .then(|first| sleep(MS * 20).map(move |()| first))
-            .then(move |first| readable(&c).map(move |ready| (first, ready))),
+            .then(move |first| until_the_reset.map(move |ready| (first, ready))),
     );
-    sched.run_for(Duration::from_secs(5)).unwrap();
+    sched.run_for(Duration::from_secs(10)).unwrap();
     let (first, ready) = sched.take_result(t).unwrap();
     assert!(first.is_ok()); // the first write is accepted locally
     // SO_ERROR: EPIPE (the reset came after the peer's FIN) or ECONNRESET.
