@@ -57,6 +57,8 @@ struct Emitter<'a> {
     small: Vec<bool>,
     /// Numbers the labeled blocks that copied jump targets break out of.
     breaks: std::cell::Cell<usize>,
+    /// The checks `+ Send`/`+ Clone` in the return type ask for (see `kept.rs`).
+    kept: Kept,
 }
 
 /// A block with at most this many tokens of code is small enough to copy into the blocks
@@ -143,6 +145,7 @@ pub fn emit(input: &Input<'_>) -> TokenStream {
             })
             .collect(),
         breaks: std::cell::Cell::new(0),
+        kept: Kept::of(&input.item.sig.output),
     };
     e.entry_names = (0..lowered.blocks.len()).map(|b| e.bindings(b)).collect();
     e.armed = e.armed_blocks();
@@ -171,7 +174,7 @@ pub fn emit(input: &Input<'_>) -> TokenStream {
     let closure = e.closure();
     let debug = e.debug_closure();
     let state = &input.names.state;
-    let kept = Kept::of(&item.sig.output);
+    let kept = e.kept;
     let init_fields = lowered
         .params
         .iter()
@@ -637,7 +640,7 @@ impl Emitter<'_> {
     /// `+ Send`/`+ Clone` each through `coro::__private::resumed`, so that the code after
     /// a yield does not give a value whose check failed its type back (see `kept.rs`).
     fn resumed_fields(&self, locals: &[LocalId]) -> TokenStream {
-        if Kept::of(&self.input.item.sig.output).none() {
+        if self.kept.none() {
             return self.pass_fields(locals);
         }
         locals
@@ -1151,7 +1154,7 @@ impl Emitter<'_> {
         let carried = &input.analysis.carried[site.target];
         // Under `+ Send`/`+ Clone`, a suspension stores each value through its checks.
         let kept = match &site.kind {
-            SiteKind::Suspend { index, .. } => Some((Kept::of(&input.item.sig.output), *index)),
+            SiteKind::Suspend { index, .. } => Some((self.kept, *index)),
             SiteKind::Goto { .. } => None,
         }
         .filter(|(kept, _)| !kept.none());

@@ -3597,12 +3597,7 @@ impl VisitMut for FlagUses {
         // `scan::expression_arguments`): read as such, moved where they move.
         if let Some(mut args) = scan::expression_arguments(mac) {
             for a in args.iter_mut() {
-                match a {
-                    Expr::Assign(named) if matches!(&*named.left, Expr::Path(p) if p.path.get_ident().is_some()) => {
-                        self.visit_expr_mut(&mut named.right)
-                    }
-                    value => self.visit_expr_mut(value),
-                }
+                self.visit_expr_mut(scan::argument_value_mut(a));
             }
             mac.tokens = args.into_token_stream();
             return;
@@ -4097,48 +4092,50 @@ impl<'a> syn::visit::Visit<'a> for MayAssign {
 /// `return`), whose assignments only the jump carries.
 struct FallThrough {
     names: HashSet<String>,
-    /// Labels of the loops and blocks inside the code, and how many loops enclose the
-    /// point visited: a jump to one of those stays inside.
-    inner_labels: Vec<String>,
-    loops: usize,
+    /// The loops and labeled blocks around the point visited, inside the code (as
+    /// `Rewriter::inner_loops`): a jump to one of those stays inside.
+    inner_loops: Vec<(Option<String>, bool)>,
 }
 
 impl FallThrough {
     fn assigned(e: &Expr) -> HashSet<String> {
         let mut v = FallThrough {
             names: HashSet::new(),
-            inner_labels: Vec::new(),
-            loops: 0,
+            inner_loops: Vec::new(),
         };
         v.visit_expr(e);
         v.names
     }
 
     fn leaves(&self, s: &Stmt) -> bool {
-        let e = match s {
-            Stmt::Expr(e, _) => e,
-            _ => return false,
-        };
-        let label = match e {
-            Expr::Return(_) => return true,
-            Expr::Break(b) => &b.label,
-            Expr::Continue(c) => &c.label,
-            _ => return false,
-        };
-        match label {
-            Some(l) => !self.inner_labels.contains(&l.ident.to_string()),
-            None => self.loops == 0,
+        match s {
+            Stmt::Expr(Expr::Return(_), _) => true,
+            Stmt::Expr(Expr::Break(b), _) => jumps_out(&self.inner_loops, b.label.as_ref()),
+            Stmt::Expr(Expr::Continue(c), _) => jumps_out(&self.inner_loops, c.label.as_ref()),
+            _ => false,
         }
     }
 
     fn inside(&mut self, label: Option<&Label>, is_loop: bool, f: impl FnOnce(&mut Self)) {
-        let pushed = label.map(|l| self.inner_labels.push(l.name.ident.to_string()));
-        self.loops += usize::from(is_loop);
+        self.inner_loops
+            .push((label.map(|l| l.name.ident.to_string()), is_loop));
         f(self);
-        self.loops -= usize::from(is_loop);
-        if pushed.is_some() {
-            self.inner_labels.pop();
+        self.inner_loops.pop();
+    }
+}
+
+/// Whether a `break`/`continue` with `label` jumps out of code, given the loops and
+/// labeled blocks around it inside that code (`(label, is_loop)`, labeled blocks with
+/// `false`): an unlabeled one leaves when no loop is around it.
+fn jumps_out(inner_loops: &[(Option<String>, bool)], label: Option<&Lifetime>) -> bool {
+    match label {
+        Some(l) => {
+            let name = l.ident.to_string();
+            !inner_loops
+                .iter()
+                .any(|(n, _)| n.as_deref() == Some(name.as_str()))
         }
+        None => !inner_loops.iter().any(|(_, is_loop)| *is_loop),
     }
 }
 
@@ -4290,16 +4287,7 @@ struct Rewriter<'a, 'n> {
 impl Rewriter<'_, '_> {
     /// Whether a `break`/`continue` with this label jumps out of the code being rewritten.
     fn leaves(&self, label: Option<&Lifetime>) -> bool {
-        match label {
-            Some(l) => {
-                let name = l.ident.to_string();
-                !self
-                    .inner_loops
-                    .iter()
-                    .any(|(n, _)| n.as_deref() == Some(name.as_str()))
-            }
-            None => !self.inner_loops.iter().any(|(_, is_loop)| *is_loop),
-        }
+        jumps_out(&self.inner_loops, label)
     }
 
     /// A jump's site, with what the code before it certainly assigned.

@@ -12,7 +12,7 @@ use syn::visit::Visit;
 use syn::{Block, Expr, Ident, Macro};
 
 use crate::parse::CoroutineTypes;
-use crate::scan::{YieldKind, expr_yields, yield_kind, yield_operand};
+use crate::scan::{YieldKind, block_yields, yield_kind, yield_operand};
 
 /// An error at the first call of the function `name` whose result the coroutine would
 /// keep in itself: the operand of a `yield_from!`, or what a yielding `for` loop iterates.
@@ -100,13 +100,7 @@ impl<'ast> Visit<'ast> for Finder<'_> {
     }
 
     fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
-        let body = Expr::Block(syn::ExprBlock {
-            attrs: Vec::new(),
-            label: None,
-            block: f.body.clone(),
-        });
-        let yields = expr_yields(&body);
-        if self.found.is_none() && yields && self.calls_itself(&f.expr) {
+        if self.found.is_none() && block_yields(&f.body) && self.calls_itself(&f.expr) {
             self.found = Some((f.expr.span(), true));
         }
         syn::visit::visit_expr_for_loop(self, f);

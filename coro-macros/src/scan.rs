@@ -272,27 +272,33 @@ fn bound_first(host: &Macro) -> String {
 
 /// Whether `tokens` name `yield_!` or `yield_from!`.
 fn tokens_yield(tokens: TokenStream) -> bool {
+    let mut names = Vec::new();
+    yield_names(tokens, &mut names);
+    !names.is_empty()
+}
+
+/// Each `yield_` or `yield_from` followed by `!` in `tokens`, nested groups included, in
+/// order.
+fn yield_names(tokens: TokenStream, out: &mut Vec<Ident>) {
     let mut prev: Option<Ident> = None;
     for tt in tokens {
         match &tt {
-            TokenTree::Punct(p)
-                if p.as_char() == '!'
-                    && prev
-                        .as_ref()
-                        .is_some_and(|name| name == "yield_" || name == "yield_from") =>
-            {
-                return true;
+            TokenTree::Punct(p) if p.as_char() == '!' => {
+                if let Some(name) = prev.take()
+                    && (name == "yield_" || name == "yield_from")
+                {
+                    out.push(name);
+                }
             }
             TokenTree::Ident(i) => {
                 prev = Some(i.clone());
                 continue;
             }
-            TokenTree::Group(g) if tokens_yield(g.stream()) => return true,
+            TokenTree::Group(g) => yield_names(g.stream(), out),
             _ => {}
         }
         prev = None;
     }
-    false
 }
 
 impl Checker {
@@ -312,44 +318,30 @@ impl Checker {
 
     /// Yields hidden in another macro's tokens cannot be lowered: that macro expands later.
     fn scan_tokens(&mut self, tokens: TokenStream, host: &Macro) {
-        let mut prev: Option<Ident> = None;
-        for tt in tokens {
-            match &tt {
-                TokenTree::Punct(p) if p.as_char() == '!' => {
-                    if let Some(name) = prev.take()
-                        && (name == "yield_" || name == "yield_from")
-                    {
-                        let host_name = host
-                            .path
-                            .segments
-                            .last()
-                            .map(|s| s.ident.to_string())
-                            .unwrap_or_default();
-                        let msg = if host_name == "macro_rules" {
-                            format!(
-                                "`{name}!` cannot be used in a `macro_rules!` defined inside a \
-                                 coroutine: the attribute lowers the body before that macro \
-                                 expands; write the `{name}!` in the body itself"
-                            )
-                        } else {
-                            format!(
-                                "`{name}!` cannot be used inside the arguments of `{host_name}!`: \
-                                 that macro expands after the coroutine is lowered; bind the \
-                                 result first: `{}`",
-                                bound_first(host)
-                            )
-                        };
-                        self.error(name.span(), msg);
-                    }
-                }
-                TokenTree::Ident(i) => {
-                    prev = Some(i.clone());
-                    continue;
-                }
-                TokenTree::Group(g) => self.scan_tokens(g.stream(), host),
-                _ => {}
-            }
-            prev = None;
+        let mut names = Vec::new();
+        yield_names(tokens, &mut names);
+        let host_name = host
+            .path
+            .segments
+            .last()
+            .map(|s| s.ident.to_string())
+            .unwrap_or_default();
+        for name in names {
+            let msg = if host_name == "macro_rules" {
+                format!(
+                    "`{name}!` cannot be used in a `macro_rules!` defined inside a \
+                     coroutine: the attribute lowers the body before that macro \
+                     expands; write the `{name}!` in the body itself"
+                )
+            } else {
+                format!(
+                    "`{name}!` cannot be used inside the arguments of `{host_name}!`: \
+                     that macro expands after the coroutine is lowered; bind the \
+                     result first: `{}`",
+                    bound_first(host)
+                )
+            };
+            self.error(name.span(), msg);
         }
     }
 }
@@ -635,11 +627,25 @@ pub fn expression_arguments(mac: &Macro) -> Option<Punctuated<Expr, Token![,]>> 
 /// The expression a macro argument stands for: `e` in a named argument `x = e`.
 pub fn argument_value(arg: &Expr) -> &Expr {
     match arg {
-        Expr::Assign(a) if matches!(&*a.left, Expr::Path(p) if p.path.get_ident().is_some()) => {
-            &a.right
-        }
+        Expr::Assign(a) if is_argument_name(&a.left) => &a.right,
         other => other,
     }
+}
+
+/// [`argument_value`], to rewrite it.
+pub fn argument_value_mut(arg: &mut Expr) -> &mut Expr {
+    if !matches!(arg, Expr::Assign(a) if is_argument_name(&a.left)) {
+        return arg;
+    }
+    match arg {
+        Expr::Assign(a) => &mut a.right,
+        other => other,
+    }
+}
+
+/// `x` in a named argument `x = e`.
+fn is_argument_name(e: &Expr) -> bool {
+    matches!(e, Expr::Path(p) if p.path.get_ident().is_some())
 }
 
 /// Macros known to move (or copy) the values named in their arguments: `vec![a, b]`
