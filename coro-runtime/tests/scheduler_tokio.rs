@@ -645,3 +645,44 @@ fn tasks_dropped_by_a_runtime_shutting_down_are_reported_killed() {
         }
     }
 }
+
+/// Sleeps forever, holding `guard` from its creation (an argument lives in the state).
+#[coro::coroutine]
+fn holding(guard: Guard) -> impl Coroutine<Reply, Yield = Syscall, Return = ()> {
+    loop {
+        yield_from!(sleep(Duration::from_secs(3600)));
+    }
+}
+
+/// A task spawned on a runtime that has shut down is dropped by tokio at once, on the
+/// spawning thread: `spawn` returns (it used to lock the task table twice and hang) and
+/// the task is reported killed.
+#[test]
+fn spawning_on_a_runtime_that_has_shut_down_returns_a_killed_task() {
+    let runtime = runtime(2);
+    let sched = TokioScheduler::new(runtime.handle().clone());
+    drop(runtime);
+    let dropped = Arc::new(AtomicBool::new(false));
+    let (report, spawned) = mpsc::channel();
+    let spawner = {
+        let (sched, dropped) = (sched.clone(), Arc::clone(&dropped));
+        std::thread::spawn(move || {
+            let t = sched.spawn(holding(Guard(dropped)));
+            report.send(t).unwrap();
+        })
+    };
+    let t = spawned
+        .recv_timeout(DEADLINE)
+        .expect("spawn on a shut-down runtime did not return");
+    spawner.join().unwrap();
+    assert!(dropped.load(Ordering::SeqCst), "the task was not dropped");
+    assert_eq!(sched.live(), 0);
+    let other = Builder::new_current_thread().build().unwrap();
+    assert_eq!(
+        other.block_on(sched.wait(t)),
+        Err(WaitError::Killed {
+            target: t.id(),
+            by: None
+        })
+    );
+}

@@ -474,20 +474,39 @@ impl Shared {
         let mut table = self.lock();
         let id = TaskId::new(table.next_id);
         table.next_id += 1;
+        // A runtime that has shut down drops the new driver at once, on this thread, while
+        // this lock is held: `Driven::drop` then leaves the coroutine here instead of
+        // ending the task in the table (which would lock it again, for ever).
+        let key = (Arc::as_ptr(self) as usize, id);
+        SPAWNING.with(|s| s.set(Some(key)));
         let join = self.runtime.spawn(drive(Driven {
             shared: Arc::clone(self),
             id,
             coro: Some(task),
         }));
-        table.slots.insert(
-            id,
-            Slot::Running {
+        SPAWNING.with(|s| s.set(None));
+        let dropped = DROPPED_AT_SPAWN.with(|d| d.borrow_mut().take());
+        let slot = match dropped {
+            None => Some(Slot::Running {
                 join: Some(join),
                 waiter: None,
                 waiting_for: None,
                 detached,
-            },
-        );
+            }),
+            Some(_) if detached => None,
+            Some(_) => Some(Slot::Finished(Err(WaitError::Killed {
+                target: id,
+                by: None,
+            }))),
+        };
+        if let Some(slot) = slot {
+            table.slots.insert(id, slot);
+        }
+        drop(table);
+        // The coroutine's drop code runs without the lock, as for any task.
+        if let Some(coro) = dropped {
+            drop_task(coro);
+        }
         id
     }
 
@@ -640,8 +659,23 @@ struct Driven {
     coro: Option<SendBoxedTask>,
 }
 
+std::thread_local! {
+    /// The scheduler (by address) and task that `Shared::start` is spawning on this thread.
+    static SPAWNING: core::cell::Cell<Option<(usize, TaskId)>> = const { core::cell::Cell::new(None) };
+    /// The coroutine of that task, if tokio dropped its driver during the spawn.
+    static DROPPED_AT_SPAWN: core::cell::RefCell<Option<SendBoxedTask>> =
+        const { core::cell::RefCell::new(None) };
+}
+
 impl Drop for Driven {
     fn drop(&mut self) {
+        let key = (Arc::as_ptr(&self.shared) as usize, self.id);
+        if SPAWNING.with(|s| s.get()) == Some(key) {
+            // Dropped inside `Shared::start` (see there), which ends the task.
+            let coro = self.coro.take();
+            DROPPED_AT_SPAWN.with(|d| *d.borrow_mut() = coro);
+            return;
+        }
         if let Some(coro) = self.coro.take() {
             drop_task(coro);
         }
