@@ -277,7 +277,8 @@ impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, S, R> StaticCoroutine<F,
 
     /// Runs the body until its next yield point, with `sent` for the yield point it is
     /// suspended at (`None` on the first run, which has none). The caller has checked
-    /// the phase is `Created` or `Suspended`, and then the body is there.
+    /// the phase is `Created` or `Suspended`, and then the body is there: the `else`
+    /// below is never taken (kept as a safe check, a branch rather than `unsafe`).
     #[inline(always)]
     fn step(&mut self, sent: Option<S>) -> CoroutineState<Y, R> {
         let Some(body) = self.body.as_mut() else {
@@ -355,7 +356,8 @@ impl<F: Future<Output = R>, N: Fn() -> &'static str, Y, S, R> Coroutine<S>
     fn resume(&mut self, arg: S) -> CoroutineState<Y, R> {
         // The first resume has no `yield_!` to land in: its value is dropped, as in the
         // default flavour (Python's priming `send(None)`).
-        // One test of the phase on the way in: the body is there in both phases that run.
+        // The phase decides what is sent (the body is there in both phases that run;
+        // `step` tests that once more, a branch never taken).
         let sent = match self.phase {
             Phase::Suspended => Some(arg),
             Phase::Created => None,

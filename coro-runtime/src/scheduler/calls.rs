@@ -5,7 +5,7 @@ use core::mem;
 use std::time::{Duration, Instant};
 
 use super::syscall::{KillError, Reply, Syscall, WaitError};
-use super::task::{Joinable, SendBoxedTask, Task, TaskHandle, TaskId};
+use super::task::{Joinable, SendBoxedTask, Task, TaskHandle, TaskId, boxed_send};
 use crate::{Coroutine, CoroutineState};
 
 /// A system call in flight: a sub-coroutine that yields one [`Syscall`] and completes with
@@ -299,9 +299,7 @@ where
     C: Coroutine<Reply, Yield = Syscall> + Send + 'static,
     C::Return: Send + 'static,
 {
-    let task: SendBoxedTask = Task::new(task)
-        .into_send()
-        .expect("Task::new is never local");
+    let task: SendBoxedTask = boxed_send(task);
     Call::new(Request::Spawn(task, false), decode_handle::<C::Return>)
 }
 
@@ -324,9 +322,7 @@ where
     C: Coroutine<Reply, Yield = Syscall> + Send + 'static,
     C::Return: Send + 'static,
 {
-    let task: SendBoxedTask = Task::new(task)
-        .into_send()
-        .expect("Task::new is never local");
+    let task: SendBoxedTask = boxed_send(task);
     Call::new(Request::Spawn(task, true), decode_spawned)
 }
 

@@ -1200,17 +1200,7 @@ impl Scheduler {
         };
         // Oneshot mode disarmed it already; delete it so the descriptor can be closed.
         let _ = self.shared.poller.delete(&waiter.source);
-        let result = if event.error {
-            Err(socket_error(waiter.source))
-        } else if event.hangup && waiter.interest == Interest::Writable {
-            Err(io::Error::new(
-                io::ErrorKind::BrokenPipe,
-                "the socket is closed: it hung up (shut down, or the connection was lost), \
-                 so nothing can be written to it",
-            ))
-        } else {
-            Ok(waiter.source)
-        };
+        let result = io_result(waiter.source, event.error, event.hangup, waiter.interest);
         self.reply(waiter.task, Reply::Io(result));
     }
 
@@ -1266,6 +1256,28 @@ impl Scheduler {
 
 /// The pending error of a socket that reported an error condition.
 #[cfg(unix)]
+/// The answer of a wait for `interest` on `source` that the poller reported ready, with
+/// an error condition (`error`) or hung up (`hung_up`): a pending socket error; a hung-up
+/// socket waited on for writing; else the source, handed back.
+pub(super) fn io_result(
+    source: IoSource,
+    error: bool,
+    hung_up: bool,
+    interest: Interest,
+) -> io::Result<IoSource> {
+    if error {
+        Err(socket_error(source))
+    } else if hung_up && interest == Interest::Writable {
+        Err(io::Error::new(
+            io::ErrorKind::BrokenPipe,
+            "the socket is closed: it hung up (shut down, or the connection was lost), \
+             so nothing can be written to it",
+        ))
+    } else {
+        Ok(source)
+    }
+}
+
 pub(super) fn socket_error(source: IoSource) -> io::Error {
     // Any socket answers SO_ERROR; TcpStream is just the std type that asks for it.
     match std::net::TcpStream::from(source.into_owned_fd()).take_error() {

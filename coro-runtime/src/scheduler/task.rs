@@ -257,6 +257,15 @@ pub(super) trait SendTask:
 /// A boxed [`SendTask`].
 pub(super) type SendBoxedTask = Box<dyn SendTask>;
 
+/// `task`, boxed to move between threads: what [`Task::new`] holds.
+pub(super) fn boxed_send<C>(task: C) -> SendBoxedTask
+where
+    C: Coroutine<Reply, Yield = Syscall> + Send + 'static,
+    C::Return: Send + 'static,
+{
+    Box::new(Erased(task))
+}
+
 /// What a [`Task`] holds: a task that must stay on its thread, or one that may move.
 enum Body {
     Local(BoxedTask),
@@ -301,7 +310,7 @@ impl Task {
         C: Coroutine<Reply, Yield = Syscall> + Send + 'static,
         C::Return: Send + 'static,
     {
-        Task::from_send(Box::new(Erased(task)))
+        Task::from_send(boxed_send(task))
     }
 
     /// Boxes `task`, which need not be `Send` (it may hold an `Rc`), for the

@@ -70,7 +70,7 @@
 //! | [`readable`](super::readable), [`writable`](super::writable), and the waits of [`accept`], [`recv`], [`send_all`] | the descriptor copy registered with tokio's reactor ([`AsyncFd`]) for the wait |
 //! | [`yield_now`](super::yield_now) | `tokio::task::yield_now` |
 //! | [`spawn`](super::spawn()), [`spawn_detached`](super::spawn_detached) | `tokio::spawn` of a new task, in a task table shared by the scheduler's tasks |
-//! | [`wait`](super::wait) | waits for the outcome in that table: the same values and errors as the single-threaded scheduler ([`WaitError::Deadlock`] included) |
+//! | [`wait`](super::wait) | waits for the outcome in that table: the same values and errors as the single-threaded scheduler ([`WaitError::Deadlock`] included), but for a panic in the drop code of a task that returned, which the panic hook reports while its return value stands (the single-threaded scheduler makes it [`WaitError::Panicked`]) |
 //! | [`kill`](super::kill) | aborts the tokio task and waits until it has been dropped, so its drop guards have run when `kill` returns |
 //! | [`get_tid`](super::get_tid) | the task's id in this scheduler |
 //!
@@ -112,9 +112,9 @@ use ::tokio::sync::oneshot;
 use ::tokio::task::JoinHandle;
 
 use super::io_wait::IoSource;
-use super::run::{RunningOn, next_tag, panic_message, socket_error};
-use super::task::SendBoxedTask;
-use super::{Interest, Joinable, KillError, Reply, Syscall, Task, TaskHandle, TaskId, WaitError};
+use super::run::{RunningOn, io_result, next_tag, panic_message};
+use super::task::{SendBoxedTask, boxed_send};
+use super::{Interest, Joinable, KillError, Reply, Syscall, TaskHandle, TaskId, WaitError};
 #[cfg(doc)]
 use super::{accept, recv, send_all};
 use crate::{Coroutine, CoroutineState};
@@ -190,7 +190,8 @@ enum Slot {
 }
 
 impl Table {
-    /// The error for an id that has no slot: never issued, or finished and taken.
+    /// Whether `id`, which has no slot, was never issued (otherwise it finished and its
+    /// outcome was taken).
     fn missing(&self, id: TaskId) -> bool {
         id.get() == 0 || id.get() >= self.next_id
     }
@@ -310,13 +311,11 @@ impl TokioScheduler {
         C: Coroutine<Reply, Yield = Syscall> + Send + 'static,
         C::Return: Send + 'static,
     {
-        let task = Task::new(task)
-            .into_send()
-            .expect("Task::new is never local");
+        let task = boxed_send(task);
         TaskHandle::new(self.shared.start(task, false), self.shared.tag)
     }
 
-    /// Starts `task` [detached](Task::detached): its outcome is dropped when it finishes
+    /// Starts `task` [detached](super::Task::detached): its outcome is dropped when it finishes
     /// with nobody waiting for it.
     ///
     /// ```
@@ -336,9 +335,7 @@ impl TokioScheduler {
         C: Coroutine<Reply, Yield = Syscall> + Send + 'static,
         C::Return: Send + 'static,
     {
-        let task = Task::new(task)
-            .into_send()
-            .expect("Task::new is never local");
+        let task = boxed_send(task);
         self.shared.start(task, true)
     }
 
@@ -346,7 +343,7 @@ impl TokioScheduler {
     /// [`wait`](super::wait) system call's answer, with the same errors.
     ///
     /// Dropping the future before it is ready gives up the wait; the outcome stays for
-    /// another one.
+    /// another one, unless it had already been handed to this one.
     ///
     /// ```
     /// use coro::scheduler::tokio::TokioScheduler;
@@ -847,17 +844,7 @@ async fn wait_io(source: IoSource, interest: Interest) -> io::Result<IoSource> {
     let ready = fd.ready(wanted).await?.ready();
     // Deregistered from tokio's reactor before the copy is handed back (or closed).
     let source = fd.into_inner();
-    if ready.is_error() {
-        return Err(socket_error(source));
-    }
-    if interest == Interest::Writable && ready.is_write_closed() {
-        return Err(io::Error::new(
-            io::ErrorKind::BrokenPipe,
-            "the socket is closed: it hung up (shut down, or the connection was lost), \
-             so nothing can be written to it",
-        ));
-    }
-    Ok(source)
+    io_result(source, ready.is_error(), ready.is_write_closed(), interest)
 }
 
 #[cfg(test)]
