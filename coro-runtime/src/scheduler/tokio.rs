@@ -480,6 +480,7 @@ impl Shared {
             shared: Arc::clone(self),
             id,
             coro: Some(task),
+            ended: false,
         }));
         SPAWNING.with(|s| s.set(None));
         let dropped = DROPPED_AT_SPAWN.with(|d| d.borrow_mut().take());
@@ -640,7 +641,7 @@ enum Action {
 enum Step {
     /// It yielded a system call, looked at already.
     Call(Action),
-    /// It finished, returning or panicking; its coroutine has been dropped.
+    /// It finished, returning or panicking; its coroutine is dropped by [`Driven::end`].
     Finished(Outcome),
 }
 
@@ -654,6 +655,20 @@ struct Driven {
     shared: Arc<Shared>,
     id: TaskId,
     coro: Option<SendBoxedTask>,
+    /// [`Driven::end`] has run: the task's outcome is in the table.
+    ended: bool,
+}
+
+impl Driven {
+    /// Drops the coroutine if it is still there, then records the task's `outcome` (so a
+    /// waiter hears of it once its drop code has run).
+    fn end(&mut self, outcome: Outcome) {
+        if let Some(coro) = self.coro.take() {
+            drop_task(coro);
+        }
+        self.ended = true;
+        self.shared.finish(self.id, outcome);
+    }
 }
 
 std::thread_local! {
@@ -673,8 +688,8 @@ impl Drop for Driven {
             DROPPED_AT_SPAWN.with(|d| *d.borrow_mut() = coro);
             return;
         }
-        if let Some(coro) = self.coro.take() {
-            drop_task(coro);
+        if self.ended {
+            return;
         }
         let target = self.id;
         let outcome = if std::thread::panicking() {
@@ -688,19 +703,18 @@ impl Drop for Driven {
         } else {
             WaitError::Killed { target, by: None }
         };
-        // A no-op when the task has ended already (the usual case).
-        self.shared.finish(target, Err(outcome));
+        self.end(Err(outcome));
     }
 }
 
 /// Drives a task: resumes it, carries out what it yields, until it finishes.
 async fn drive(mut task: Driven) {
-    let (shared, id) = (Arc::clone(&task.shared), task.id);
+    let id = task.id;
     let mut answer = Answer::Start;
     loop {
-        let action = match shared.step(id, &mut task.coro, answer) {
+        let action = match task.shared.step(id, &mut task.coro, answer) {
             Step::Call(action) => action,
-            Step::Finished(outcome) => return shared.finish(id, outcome),
+            Step::Finished(outcome) => return task.end(outcome),
         };
         answer = match action {
             Action::Answer(answer) => answer,
@@ -718,7 +732,7 @@ async fn drive(mut task: Driven) {
             }
             Action::Wait(target, receiver) => {
                 let outcome = received(target, receiver.await);
-                shared.end_wait(id);
+                task.shared.end_wait(id);
                 Answer::Wait(outcome)
             }
             Action::Kill(join) => {
@@ -727,9 +741,6 @@ async fn drive(mut task: Driven) {
             }
             Action::Io(source, interest) => Answer::Io(wait_io(source, interest).await),
             Action::End(unsupported) => {
-                if let Some(coro) = task.coro.take() {
-                    drop_task(coro);
-                }
                 let outcome = match unsupported {
                     None => WaitError::Killed {
                         target: id,
@@ -737,7 +748,7 @@ async fn drive(mut task: Driven) {
                     },
                     Some(call) => WaitError::Unsupported { target: id, call },
                 };
-                return shared.finish(id, Err(outcome));
+                return task.end(Err(outcome));
             }
         };
     }
@@ -773,9 +784,6 @@ impl Shared {
                 message: panic_message(&*payload),
             }),
         };
-        if let Some(coro) = coro.take() {
-            drop_task(coro);
-        }
         Step::Finished(outcome)
     }
 }
