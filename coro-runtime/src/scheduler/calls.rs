@@ -33,10 +33,6 @@ use crate::{Coroutine, CoroutineState};
 pub struct Call<T> {
     state: CallState,
     decode: fn(Reply) -> T,
-    /// For a `kill` of a [`TaskHandle`]: the scheduler that made the handle. Any other one
-    /// never spawned that task and answers `KillError::Unknown` at once. Checked at the
-    /// first resume, when the call runs in a scheduler.
-    foreign: Option<u64>,
 }
 
 enum CallState {
@@ -52,7 +48,11 @@ enum Request {
     YieldNow,
     GetTid,
     Spawn(SendBoxedTask, bool),
-    Kill(TaskId),
+    /// The task, and for a kill of a [`TaskHandle`], the tag of the scheduler that made
+    /// the handle (`0`: any). Any other scheduler never spawned that task and answers
+    /// `KillError::Unknown` at once; checked at the first resume, when the call runs in a
+    /// scheduler.
+    Kill(TaskId, u64),
     Sleep(Duration),
     SleepUntil(Instant),
     Stop,
@@ -69,7 +69,7 @@ impl Request {
                 let task = Task::from_send(task);
                 Syscall::Spawn(if detached { task.detached() } else { task })
             }
-            Request::Kill(id) => Syscall::Kill(id),
+            Request::Kill(id, _) => Syscall::Kill(id),
             Request::Sleep(duration) => Syscall::Sleep(duration),
             Request::SleepUntil(deadline) => Syscall::SleepUntil(deadline),
             Request::Stop => Syscall::Stop,
@@ -88,7 +88,7 @@ impl fmt::Debug for Request {
                 .debug_tuple("Spawn")
                 .field(&format_args!("Task {{ detached: {detached}, .. }}"))
                 .finish(),
-            Request::Kill(id) => f.debug_tuple("Kill").field(id).finish(),
+            Request::Kill(id, _) => f.debug_tuple("Kill").field(id).finish(),
             Request::Sleep(duration) => f.debug_tuple("Sleep").field(duration).finish(),
             Request::SleepUntil(deadline) => f.debug_tuple("SleepUntil").field(deadline).finish(),
             Request::Stop => f.write_str("Stop"),
@@ -103,7 +103,6 @@ impl<T> Call<T> {
         Call {
             state: CallState::Fresh(call),
             decode,
-            foreign: None,
         }
     }
 }
@@ -115,9 +114,11 @@ impl<T> Coroutine<Reply> for Call<T> {
     fn resume(&mut self, reply: Reply) -> CoroutineState<Syscall, T> {
         match mem::replace(&mut self.state, CallState::Done) {
             CallState::Fresh(call) => {
-                if let (Some(scheduler), Request::Kill(id)) = (self.foreign.take(), &call) {
+                if let Request::Kill(id, scheduler) = &call
+                    && *scheduler != 0
+                {
                     let current = super::run::current_scheduler();
-                    if current != 0 && current != scheduler {
+                    if current != 0 && current != *scheduler {
                         let answer = Reply::Kill(Err(KillError::Unknown(*id)));
                         return CoroutineState::Complete((self.decode)(answer));
                     }
@@ -399,14 +400,12 @@ where
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn kill(target: impl Joinable) -> Call<Result<(), KillError>> {
-    let id = target.task_id();
-    let mut call = Call::new(Request::Kill(id), decode_kill);
     // A handle of another scheduler names a task this one never spawned, whatever task
     // has the same number here.
-    if target.scheduler_tag() != 0 {
-        call.foreign = Some(target.scheduler_tag());
-    }
-    call
+    Call::new(
+        Request::Kill(target.task_id(), target.scheduler_tag()),
+        decode_kill,
+    )
 }
 
 /// Sleeps for at least `duration` while other tasks run.
