@@ -429,20 +429,23 @@ impl<T, S: WaitVia> Stage<T, S> {
         if skip {
             return Stage::Blocked(socket.clone());
         }
-        let attempt = attempt(socket.fd());
-        Stage::after(socket.clone(), attempt)
+        match Stage::<T, S>::settled(socket, attempt(socket.fd())) {
+            Some(result) => Stage::Ready(result),
+            // Only a call that waits keeps (a clone of) the socket.
+            None => Stage::Blocked(socket.clone()),
+        }
     }
 
-    /// Where an attempt on a registered socket leaves the call, noting whether the socket
-    /// is drained for reading.
-    fn after(socket: S, attempt: Attempt<T>) -> Stage<T, S> {
+    /// The result of an attempt on a registered socket, noting whether the socket is
+    /// drained for reading; `None` when it would block.
+    fn settled(socket: &S, attempt: Attempt<T>) -> Option<io::Result<T>> {
         match attempt {
-            Attempt::Done(result) => Stage::Ready(result),
+            Attempt::Done(result) => Some(result),
             Attempt::Drained(result) => {
                 socket.set_drained(true);
-                Stage::Ready(result)
+                Some(result)
             }
-            Attempt::WouldBlock => Stage::Blocked(socket),
+            Attempt::WouldBlock => None,
         }
     }
 
@@ -473,12 +476,10 @@ impl<T, S: WaitVia> Stage<T, S> {
                     if interest == Interest::Readable {
                         socket.set_drained(false); // an edge: try again
                     }
-                    let attempt = attempt(socket.fd());
-                    match Stage::after(socket, attempt) {
-                        Stage::Ready(result) => return CoroutineState::Complete(result),
-                        Stage::Blocked(socket) => return self.wait_on(socket, interest),
-                        _ => unreachable!("`after` is ready or blocked"),
-                    }
+                    return match Stage::<T, S>::settled(&socket, attempt(socket.fd())) {
+                        Some(result) => CoroutineState::Complete(result),
+                        None => self.wait_on(socket, interest),
+                    };
                 }
                 other => unexpected(name, other),
             },
