@@ -681,3 +681,52 @@ fn deferred_init_on_both_paths_of_a_yielding_condition_case() {
         });
     }
 }
+
+/// Found by the differential tester (seed 142, body 213): a block whose tail is an `if`
+/// that jumps out (`if v > 2 { break 'l; }`) and whose end joins code after a suspension
+/// carried the tail as a value with its jump left unfilled ("cannot find macro").
+#[coro::coroutine]
+fn a_jump_in_the_tail_of_a_joining_block(p: i32) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let mut v = p;
+    let g = Guard("g");
+    'outer: loop {
+        if let Some(z) = opt(yield_!(1))
+            && z > 5
+        {
+            v += z;
+        } else {
+            let inner = Guard("inner");
+            if v > 4 {
+                v += 1;
+            } else {
+                v += yield_!(2);
+            }
+            log_i("v", v);
+            if v > 2 {
+                break 'outer;
+            }
+        }
+        let h = Guard("h");
+        yield_!(v);
+    }
+    drop(g);
+    v
+}
+
+#[test]
+fn a_jump_in_the_tail_of_a_joining_block_case() {
+    let name = "a_jump_in_the_tail_of_a_joining_block";
+    for (suffix, p, sends) in [
+        ("", 0, &[0, 9, 1, 0, 60, 0, 1, 2][..]),
+        ("_break_at_once", 5, &[0, 60, 0]),
+        ("_break_after_yield", 0, &[0, 60, 5]),
+        ("_dropped", 0, &[0, 60, 1]),
+    ] {
+        check("regressions", &format!("{name}{suffix}"), || {
+            drive(
+                a_jump_in_the_tail_of_a_joining_block(p),
+                sends.iter().copied(),
+            )
+        });
+    }
+}

@@ -1190,7 +1190,12 @@ impl Emitter<'_> {
                 let mut fields = TokenStream::new();
                 if let Some(p) = lowered.blocks[site.target].param {
                     let f = &layout.field[p];
-                    let v = value.clone().unwrap_or_else(|| quote!(()));
+                    // The value may hold jumps of its own (the tail `if c { break 'l; }`
+                    // of a block whose end is a join).
+                    let v = match value {
+                        Some(v) => self.fill(v.clone(), copied),
+                        None => quote!(()),
+                    };
                     fields.extend(quote!(#f: #v,));
                 }
                 fields.extend(quote!(#(#moves,)*));
@@ -1222,7 +1227,7 @@ impl Emitter<'_> {
                 let value = match bare && !fits {
                     true => quote_spanned!(*span=> <_ as ::coro::__private::BareYield>::unit()),
                     false if bare => quote_spanned!(*span=> ()),
-                    false => value.clone(),
+                    false => self.fill(value.clone(), copied),
                 };
                 let binding = quote_spanned!(*span=> let #y: #ty = #value;);
                 // The store that keeps the locals alive across the suspension is spanned at

@@ -378,4 +378,33 @@ fn main() {
     };
     case("deferred_init_on_both_paths_of_a_yielding_condition", || drive(deferred_init_on_both_paths_of_a_yielding_condition(1), &[0, 2, 3, 7, 1, 4, 5, 6]));
     case("deferred_init_on_both_paths_of_a_yielding_condition_else", || drive(deferred_init_on_both_paths_of_a_yielding_condition(1), &[0, 2, 1, 3, 9, 1, 8]));
+    let a_jump_in_the_tail_of_a_joining_block = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    let mut v = p;
+    let g = Guard("g");
+    'outer: loop {
+        if let Some(z) = opt((yield 1)) && z > 5 {
+            v += z;
+        } else {
+            let inner = Guard("inner");
+            if v > 4 {
+                v += 1;
+            } else {
+                v += (yield 2);
+            }
+            log_i("v", v);
+            if v > 2 { break 'outer; }
+        }
+        let h = Guard("h");
+        (yield v);
+    }
+    drop(g);
+    v
+        }
+    };
+    case("a_jump_in_the_tail_of_a_joining_block", || drive(a_jump_in_the_tail_of_a_joining_block(0), &[0, 9, 1, 0, 60, 0, 1, 2]));
+    case("a_jump_in_the_tail_of_a_joining_block_break_at_once", || drive(a_jump_in_the_tail_of_a_joining_block(5), &[0, 60, 0]));
+    case("a_jump_in_the_tail_of_a_joining_block_break_after_yield", || drive(a_jump_in_the_tail_of_a_joining_block(0), &[0, 60, 5]));
+    case("a_jump_in_the_tail_of_a_joining_block_dropped", || drive(a_jump_in_the_tail_of_a_joining_block(0), &[0, 60, 1]));
 }
