@@ -730,3 +730,163 @@ fn a_jump_in_the_tail_of_a_joining_block_case() {
         });
     }
 }
+
+/// Found by the differential tester (about 4% of bodies, the largest group of rejections):
+/// a yield in a match guard was rejected. rustc runs the guard with the bindings borrowed
+/// from the scrutinee; coro matches the scrutinee again around each piece of the guard
+/// that reads a binding (`guards.rs`).
+#[derive(Debug)]
+enum Cmd {
+    Say(String),
+    Num(i32),
+    Stop,
+}
+fn through(g: &Guard, c: Cmd) -> Cmd {
+    log(format!("through {}", g.0));
+    c
+}
+
+#[coro::coroutine]
+fn a_yield_in_a_match_guard(cmds: Vec<Cmd>) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let mut total = 0;
+    let g = Guard("g");
+    for cmd in cmds {
+        // A value scrutinee: it and its temporary live to the end of the `match`.
+        let v = match through(&Guard("scrutinee"), cmd) {
+            Cmd::Stop => break,
+            Cmd::Say(s) if s.len() as i32 + yield_!(s.len() as i32) > 3 => {
+                log(format!("said {s}"));
+                1
+            }
+            Cmd::Num(n) if n > 0 && yield_!(n) > n => n * 2,
+            Cmd::Num(n) => n,
+            Cmd::Say(s) => {
+                log(format!("quiet {s}"));
+                0
+            }
+        };
+        total += v;
+        log_i("total", total);
+    }
+    // A place scrutinee, matched by reference (the bindings are references).
+    let pair = (Guard("pair"), total);
+    let w = match &pair {
+        (_, 0) => 0,
+        (p, t) if *t > 2 && p.v(yield_!(*t)) > 10 => 1,
+        (_, t) => *t,
+    };
+    log_i("w", w);
+    // A guard that suspends twice, in statement position.
+    let mut k = Some(total);
+    match k {
+        Some(x) if yield_!(x) + yield_!(x + 1) > 100 => k = None,
+        Some(_) => log("kept"),
+        None => {}
+    }
+    drop(g);
+    total + w + k.unwrap_or(-1)
+}
+
+#[test]
+fn a_yield_in_a_match_guard_case() {
+    let name = "a_yield_in_a_match_guard";
+    let cmds = || {
+        vec![
+            Cmd::Say("hello".into()),
+            Cmd::Num(4),
+            Cmd::Say("hi".into()),
+            Cmd::Num(-1),
+            Cmd::Stop,
+            Cmd::Num(9),
+        ]
+    };
+    for (suffix, sends) in [
+        ("", &[0, 0, 9, 2, 1, 11, 60, 50, 0][..]),
+        ("_other_arms", &[0, 0, 0, 0, 0, 0, 0, 0]),
+        ("_dropped_in_the_guard", &[0, 0]),
+        ("_dropped_in_the_second_guard", &[0, 0, 9, 2, 1, 11]),
+    ] {
+        check("regressions", &format!("{name}{suffix}"), || {
+            drive(a_yield_in_a_match_guard(cmds()), sends.iter().copied())
+        });
+    }
+}
+
+/// Found while adding guards that suspend (fuzz seed 143, body 135): a `break 'a value`
+/// out of a labelled block or `loop` whose own value is not used (a statement) did not run
+/// `value` at all, so its side effects and drops were lost.
+#[coro::coroutine]
+fn a_break_value_runs_where_the_loop_value_is_unused(
+    p: i32,
+) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let g = Guard("g");
+    'a: {
+        let inner = Guard("inner a");
+        if p > 0 {
+            break 'a pick(g.v(p));
+        }
+        yield_!(1);
+        pick(0)
+    };
+    'b: {
+        yield_!(2);
+        let inner = Guard("inner b");
+        if p > 1 {
+            break 'b log_i("b", p);
+        }
+        yield_!(3);
+    }
+    let mut n = 0;
+    loop {
+        n += 1;
+        if n > p {
+            break pick(n);
+        }
+        yield_!(4);
+    }
+    0
+}
+
+#[test]
+fn a_break_value_runs_where_the_loop_value_is_unused_case() {
+    let name = "a_break_value_runs_where_the_loop_value_is_unused";
+    for (suffix, p) in [("", 2), ("_zero", 0), ("_one", 1)] {
+        check("regressions", &format!("{name}{suffix}"), || {
+            drive(
+                a_break_value_runs_where_the_loop_value_is_unused(p),
+                [0, 0, 0, 0, 0, 0, 0],
+            )
+        });
+    }
+}
+
+/// Found by the differential tester (seed 143, body 144): a temporary in a method call's
+/// argument (`Guard("t4").v(Guard("t5").v(x))`) was not kept to the end of the `match`
+/// whose scrutinee it is, or of the statement, across a later yield: only the receiver's was.
+#[coro::coroutine]
+fn temporaries_in_method_arguments_are_kept(
+    p: i32,
+) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    match Guard("t4").v(Guard("t5").v(p)) {
+        0 => {}
+        m => {
+            yield_!(m);
+        }
+    }
+    let g = Guard("g");
+    log_i("sum", add(g.v(Guard("a1").v(p)), yield_!(2)));
+    0
+}
+
+#[test]
+fn temporaries_in_method_arguments_are_kept_case() {
+    let name = "temporaries_in_method_arguments_are_kept";
+    for (suffix, sends) in [("", &[0, 1, 2][..]), ("_dropped", &[0])] {
+        check("regressions", &format!("{name}{suffix}"), || {
+            drive(
+                temporaries_in_method_arguments_are_kept(1),
+                sends.iter().copied(),
+            )
+        });
+    }
+}

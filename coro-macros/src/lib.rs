@@ -32,6 +32,7 @@ use syn::{Ident, ItemFn};
 mod borrows;
 mod cfg;
 mod emit;
+mod guards;
 mod kept;
 mod layout;
 mod lower;

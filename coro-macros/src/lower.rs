@@ -70,10 +70,11 @@ use std::collections::HashSet;
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
-use syn::visit::Visit;
+use syn::visit::{self, Visit};
 use syn::visit_mut::{self, VisitMut};
 use syn::{Block, Expr, Ident, Label, Lifetime, Pat, Stmt, Type};
 
+use crate::guards;
 use crate::parse::Signature;
 use crate::scan::{self, Mention, YieldKind};
 
@@ -483,6 +484,8 @@ pub struct Builder<'n> {
     flagged: HashSet<LocalId>,
     /// The flag to wrap the next `let`'s local in, once it is declared.
     flag_next: Option<Ident>,
+    /// `match`es with a guard that suspends rewritten so far (see `guards.rs`).
+    guard_matches: usize,
 }
 
 /// Lowers `body` (already checked by `scan::check_body`).
@@ -523,6 +526,7 @@ pub fn lower_with_flags(
         let_count: 0,
         flagged: HashSet::new(),
         flag_next: None,
+        guard_matches: 0,
     };
     for p in &sig.params {
         let id = b.declare(Local {
@@ -981,11 +985,17 @@ impl Builder<'_> {
             Expr::MethodCall(m) if m.method == "__coro_take" => {}
             Expr::Field(f) => *f.base = self.keep_base(&f.base),
             Expr::Index(i) => *i.expr = self.keep_base(&i.expr),
+            // The receiver, then the arguments (`g.v(Guard::new().v(x))`).
             Expr::MethodCall(m) if !scan::consumes_receiver(&m.method) => {
-                *m.receiver = self.keep_base(&m.receiver)
+                *m.receiver = self.keep_base(&m.receiver);
+                self.keep_in_operands(m.args.iter_mut().collect());
             }
             // Taken by value: only temporaries inside the receiver are kept.
-            Expr::MethodCall(m) => *m.receiver = self.keep_temporaries(&m.receiver),
+            Expr::MethodCall(m) => {
+                let mut parts: Vec<&mut Expr> = vec![&mut *m.receiver];
+                parts.extend(m.args.iter_mut());
+                self.keep_in_operands(parts);
+            }
             Expr::Reference(r) => *r.expr = self.keep_base(&r.expr),
             Expr::Paren(p) => *p.expr = self.keep_temporaries(&p.expr),
             Expr::Try(t) => *t.expr = self.keep_temporaries(&t.expr),
@@ -1874,9 +1884,21 @@ impl Builder<'_> {
             },
             Expr::If(i) => self.lower_if(i, want),
             Expr::Match(m) => self.lower_match(m, want),
-            Expr::Loop(l) => self.lower_loop(l.label.as_ref(), want, |b| {
-                b.loop_body(&l.body);
-            }),
+            Expr::Loop(l) => {
+                // As for a labelled block: a `break value` runs its value even where the
+                // loop's is not wanted, and the value is discarded after the loop.
+                let label = l.label.as_ref().map(|l| &l.name.ident);
+                let carries = want || loop_breaks_with_value(&l.body, label);
+                let v = self.lower_loop(l.label.as_ref(), carries, |b| {
+                    b.loop_body(&l.body);
+                });
+                if carries && !want {
+                    self.discard(v);
+                    Operand::unit()
+                } else {
+                    v
+                }
+            }
             Expr::While(w) => self.lower_while(w),
             Expr::ForLoop(f) => self.lower_for(f),
             Expr::Block(b) => self.lower_block_expr(b, want),
@@ -2379,7 +2401,7 @@ impl Builder<'_> {
     fn lower_block_expr(&mut self, b: &syn::ExprBlock, want: bool) -> Operand {
         if let Some(label) = &b.label {
             let block = &b.block;
-            return self.lower_labeled_block(label, want, |this| this.scoped(block, true));
+            return self.lower_labeled_block(label, block, want, |this| this.scoped(block, true));
         }
         let v = self.scoped(&b.block, want);
         let end = self.reserve("ScopeEnd");
@@ -2403,23 +2425,32 @@ impl Builder<'_> {
     fn lower_labeled_block(
         &mut self,
         label: &Label,
+        block: &Block,
         want: bool,
         body: impl FnOnce(&mut Self) -> Operand,
     ) -> Operand {
         let exit = self.reserve("BlockExit");
+        // A `break 'a value` runs its value even where the block's is not wanted: the
+        // block then carries it, and it is discarded after the block, as rustc drops it.
+        let carries = want || breaks_with_value(block, &label.name.ident);
         self.loops.push(LoopEntry {
             label: Some(label.name.ident.to_string()),
             head: None,
             exit,
-            has_value: want,
+            has_value: carries,
         });
         let v = body(self);
-        self.branch_end(exit, v, want);
+        self.branch_end(exit, v, carries);
         self.loops.pop();
-        let p = want.then(|| self.temp("value", true));
+        let p = carries.then(|| self.temp("value", true));
         self.start(exit, p);
         match p {
-            Some(p) => self.local_operand(p),
+            Some(p) if want => self.local_operand(p),
+            Some(p) => {
+                let v = self.local_operand(p);
+                self.discard(v);
+                Operand::unit()
+            }
             None => Operand::unit(),
         }
     }
@@ -2664,6 +2695,17 @@ impl Builder<'_> {
                 return self.lower_match(&renamed, want);
             }
         }
+        if guards::has_suspending_guard(m) {
+            let n = self.guard_matches;
+            self.guard_matches += 1;
+            return match guards::rewrite(m, n) {
+                Ok(rewritten) => self.expr(&rewritten, want),
+                Err(e) => {
+                    self.error(e.span(), e);
+                    Operand::unit()
+                }
+            };
+        }
         // The scrutinee's temporaries live to the end of the `match`, across its arms.
         let scrutinee = if arms_yield {
             self.expr_keeping(&m.expr)
@@ -2710,11 +2752,6 @@ impl Builder<'_> {
         self.emit(TokenStream::new(), scrutinee.mentions);
         let mut arms = Vec::new();
         for arm in &m.arms {
-            if let Some((_, g)) = &arm.guard
-                && scan::expr_yields(g)
-            {
-                self.error(g.span(), "a match guard cannot suspend; yield before the `match` and match on the result");
-            }
             let mut bindings = Vec::new();
             pattern_bindings(&arm.pat, &mut bindings);
             let base = self.push_frame();
@@ -3944,6 +3981,62 @@ fn try_tokens(names: &Names, value: &TokenStream, span: Span) -> TokenStream {
 }
 
 /// The bindings a pattern introduces: name, `mut`, by reference.
+/// `true` when a `break 'label value` leaves `block` (outside closures and nested items).
+fn breaks_with_value(block: &Block, label: &Ident) -> bool {
+    find_break_value(block, Some(label), false)
+}
+
+/// `true` when a `break value` leaves the loop whose body is `body`: one with the loop's
+/// label, or one without a label outside the loops nested in it.
+fn loop_breaks_with_value(body: &Block, label: Option<&Ident>) -> bool {
+    find_break_value(body, label, true)
+}
+
+fn find_break_value(block: &Block, label: Option<&Ident>, unlabelled: bool) -> bool {
+    struct Find<'a> {
+        label: Option<&'a Ident>,
+        /// An unlabelled `break` here leaves the block's loop.
+        unlabelled: bool,
+        found: bool,
+    }
+    impl Find<'_> {
+        fn nested(&mut self, f: impl FnOnce(&mut Self)) {
+            let outer = std::mem::replace(&mut self.unlabelled, false);
+            f(self);
+            self.unlabelled = outer;
+        }
+    }
+    impl<'a> Visit<'a> for Find<'_> {
+        fn visit_expr_break(&mut self, b: &'a syn::ExprBreak) {
+            self.found |= b.expr.is_some()
+                && match &b.label {
+                    Some(l) => self.label.is_some_and(|x| l.ident == *x),
+                    None => self.unlabelled,
+                };
+            visit::visit_expr_break(self, b);
+        }
+        fn visit_expr_loop(&mut self, l: &'a syn::ExprLoop) {
+            self.nested(|f| visit::visit_expr_loop(f, l));
+        }
+        fn visit_expr_while(&mut self, w: &'a syn::ExprWhile) {
+            self.nested(|f| visit::visit_expr_while(f, w));
+        }
+        fn visit_expr_for_loop(&mut self, l: &'a syn::ExprForLoop) {
+            self.nested(|f| visit::visit_expr_for_loop(f, l));
+        }
+        fn visit_expr_closure(&mut self, _: &'a syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &'a syn::ExprAsync) {}
+        fn visit_item(&mut self, _: &'a syn::Item) {}
+    }
+    let mut f = Find {
+        label,
+        unlabelled,
+        found: false,
+    };
+    f.visit_block(block);
+    f.found
+}
+
 pub fn pattern_bindings(pat: &Pat, out: &mut Vec<(Ident, bool, bool)>) {
     match pat {
         Pat::Ident(p) => {

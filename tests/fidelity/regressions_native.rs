@@ -37,6 +37,27 @@ fn pick(n: i32) -> Guard {
     Guard(if n > 0 { "new" } else { "zero" })
 }
 
+#[derive(Debug)]
+enum Cmd {
+    Say(String),
+    Num(i32),
+    Stop,
+}
+fn through(g: &Guard, c: Cmd) -> Cmd {
+    log(format!("through {}", g.0));
+    c
+}
+fn cmds() -> Vec<Cmd> {
+    vec![
+        Cmd::Say("hello".into()),
+        Cmd::Num(4),
+        Cmd::Say("hi".into()),
+        Cmd::Num(-1),
+        Cmd::Stop,
+        Cmd::Num(9),
+    ]
+}
+
 fn main() {
     let try_then_binop = || {
         #[coroutine]
@@ -407,4 +428,97 @@ fn main() {
     case("a_jump_in_the_tail_of_a_joining_block_break_at_once", || drive(a_jump_in_the_tail_of_a_joining_block(5), &[0, 60, 0]));
     case("a_jump_in_the_tail_of_a_joining_block_break_after_yield", || drive(a_jump_in_the_tail_of_a_joining_block(0), &[0, 60, 5]));
     case("a_jump_in_the_tail_of_a_joining_block_dropped", || drive(a_jump_in_the_tail_of_a_joining_block(0), &[0, 60, 1]));
+    let a_yield_in_a_match_guard = |cmds: Vec<Cmd>| {
+        #[coroutine]
+        static move |_: i32| {
+    let mut total = 0;
+    let g = Guard("g");
+    for cmd in cmds {
+        let v = match through(&Guard("scrutinee"), cmd) {
+            Cmd::Stop => break,
+            Cmd::Say(s) if s.len() as i32 + (yield s.len() as i32) > 3 => {
+                log(format!("said {s}"));
+                1
+            }
+            Cmd::Num(n) if n > 0 && (yield n) > n => n * 2,
+            Cmd::Num(n) => n,
+            Cmd::Say(s) => {
+                log(format!("quiet {s}"));
+                0
+            }
+        };
+        total += v;
+        log_i("total", total);
+    }
+    let pair = (Guard("pair"), total);
+    let w = match &pair {
+        (_, 0) => 0,
+        (p, t) if *t > 2 && p.v((yield *t)) > 10 => 1,
+        (_, t) => *t,
+    };
+    log_i("w", w);
+    let mut k = Some(total);
+    match k {
+        Some(x) if (yield x) + (yield x + 1) > 100 => k = None,
+        Some(_) => log("kept"),
+        None => {}
+    }
+    drop(g);
+    total + w + k.unwrap_or(-1)
+        }
+    };
+    case("a_yield_in_a_match_guard", || drive(a_yield_in_a_match_guard(cmds()), &[0, 0, 9, 2, 1, 11, 60, 50, 0]));
+    case("a_yield_in_a_match_guard_other_arms", || drive(a_yield_in_a_match_guard(cmds()), &[0, 0, 0, 0, 0, 0, 0, 0]));
+    case("a_yield_in_a_match_guard_dropped_in_the_guard", || drive(a_yield_in_a_match_guard(cmds()), &[0, 0]));
+    case("a_yield_in_a_match_guard_dropped_in_the_second_guard", || drive(a_yield_in_a_match_guard(cmds()), &[0, 0, 9, 2, 1, 11]));
+    let a_break_value_runs_where_the_loop_value_is_unused = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    let g = Guard("g");
+    'a: {
+        let inner = Guard("inner a");
+        if p > 0 {
+            break 'a pick(g.v(p));
+        }
+        (yield 1);
+        pick(0)
+    };
+    'b: {
+        (yield 2);
+        let inner = Guard("inner b");
+        if p > 1 {
+            break 'b log_i("b", p);
+        }
+        (yield 3);
+    }
+    let mut n = 0;
+    loop {
+        n += 1;
+        if n > p {
+            break pick(n);
+        }
+        (yield 4);
+    };
+    0
+        }
+    };
+    for (suffix, p) in [("", 2), ("_zero", 0), ("_one", 1)] {
+        case(&format!("a_break_value_runs_where_the_loop_value_is_unused{suffix}"), || drive(a_break_value_runs_where_the_loop_value_is_unused(p), &[0, 0, 0, 0, 0, 0, 0]));
+    }
+    let temporaries_in_method_arguments_are_kept = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    match Guard("t4").v(Guard("t5").v(p)) {
+        0 => {}
+        m => {
+            (yield m);
+        }
+    }
+    let g = Guard("g");
+    log_i("sum", add(g.v(Guard("a1").v(p)), (yield 2)));
+    0
+        }
+    };
+    case("temporaries_in_method_arguments_are_kept", || drive(temporaries_in_method_arguments_are_kept(1), &[0, 1, 2]));
+    case("temporaries_in_method_arguments_are_kept_dropped", || drive(temporaries_in_method_arguments_are_kept(1), &[0]));
 }
