@@ -890,3 +890,74 @@ fn temporaries_in_method_arguments_are_kept_case() {
         });
     }
 }
+
+/// Found by the differential tester (fuzz/reduced/partial_move_then_yield.rs, ~1.3% of
+/// bodies rejected with E0382): a field moved out of a tuple local (`let g = u.0;`) before
+/// a suspension. A tuple local used only through its fields is split into one local per
+/// field (`split.rs`), dropped in the tuple's field order.
+#[coro::coroutine]
+fn a_field_moved_out_of_a_tuple(p: i32) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let before = Guard("before");
+    let u = (Guard("u0"), Guard("u1"), p);
+    let mut w: (Guard, (i32, Guard)) = (Guard("w0"), (1, Guard("w11")));
+    if u.2 > 1 {
+        let g = u.0;
+        yield_!(1);
+        drop(g);
+    }
+    w.1.0 += yield_!(u.2);
+    log_i("w10", w.1.0);
+    let h = w.0;
+    yield_!(3);
+    drop(h);
+    log(format!("{} {}", u.1.0, w.1.1.0));
+    0
+}
+
+/// Found with the tuple split above: a deferred local (`let d;`) moved on some paths was
+/// dropped at the next yield on the others, not at its scope's end; and locals assigned
+/// by a destructuring assignment (`(a, b) = ..`) counted as used up there.
+#[coro::coroutine]
+fn deferred_locals_moved_on_some_paths(p: i32) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let d;
+    d = Guard("d");
+    if p > 5 {
+        let g = d;
+    }
+    yield_!(1);
+    let b;
+    let a;
+    (a, b) = (Guard("a"), Guard("b"));
+    yield_!(2);
+    drop(a);
+    log_i("end", p);
+    0
+}
+
+#[test]
+fn a_field_moved_out_of_a_tuple_case() {
+    let name = "a_field_moved_out_of_a_tuple";
+    for (suffix, p, sends) in [
+        ("", 2, &[0, 0, 5, 0, 0][..]),
+        ("_not_moved", 0, &[0, 5, 0, 0]),
+        ("_dropped", 2, &[0, 0]),
+        ("_dropped_later", 0, &[0, 5]),
+    ] {
+        check("regressions", &format!("{name}{suffix}"), || {
+            drive(a_field_moved_out_of_a_tuple(p), sends.iter().copied())
+        });
+    }
+    let name = "deferred_locals_moved_on_some_paths";
+    for (suffix, p, sends) in [
+        ("", 1, &[0, 0, 0][..]),
+        ("_moved", 9, &[0, 0, 0]),
+        ("_dropped", 1, &[0, 0]),
+    ] {
+        check("regressions", &format!("{name}{suffix}"), || {
+            drive(
+                deferred_locals_moved_on_some_paths(p),
+                sends.iter().copied(),
+            )
+        });
+    }
+}

@@ -40,6 +40,7 @@ mod parse;
 mod recursion;
 mod scan;
 mod scope;
+mod split;
 mod static_flavour;
 
 /// Turns a function whose body contains `yield_!(v)` / `yield_from!(sub)` into a
@@ -239,6 +240,7 @@ fn expand_with(
     scan::check_body(&item.block)?;
     let yields_reference = matches!(sig.types.yield_ty, syn::Type::Reference(_));
     borrows::check(&item.block, yields_reference)?;
+    split::tuples(&mut item.block);
     let names = names(&sig);
     let mut lowered = lower::lower(&sig, &item.block, &names)?;
     let mut analysis = scope::analyze(&lowered)?;

@@ -486,6 +486,9 @@ pub struct Builder<'n> {
     flag_next: Option<Ident>,
     /// `match`es with a guard that suspends rewritten so far (see `guards.rs`).
     guard_matches: usize,
+    /// The deferred local of the next `let`, given an empty drop flag for its declaration
+    /// (see [`Builder::flag_local`]).
+    flag_filled_later: Option<Ident>,
 }
 
 /// Lowers `body` (already checked by `scan::check_body`).
@@ -527,6 +530,7 @@ pub fn lower_with_flags(
         flagged: HashSet::new(),
         flag_next: None,
         guard_matches: 0,
+        flag_filled_later: None,
     };
     for p in &sig.params {
         let id = b.declare(Local {
@@ -1297,6 +1301,25 @@ impl Builder<'_> {
             return;
         }
         after.clone_from_slice(&rewritten);
+        if local.init.is_none() {
+            // A deferred local (`let d;`): an empty flag from the start, which its first
+            // assignment fills (`d = Flag::new(v)`); no deferred initialisation left.
+            let (pat, ty) = match &local.pat {
+                Pat::Type(t) => (&*t.pat, Some(&*t.ty)),
+                p => (p, None),
+            };
+            let Pat::Ident(binding) = pat else { return };
+            let ident = &binding.ident;
+            let ty = ty.map(|t| quote!(: ::coro::__private::Flag<#t>));
+            let stmt: Stmt = syn::parse_quote!(
+                let mut #ident #ty = ::coro::__private::Flag::empty();
+            );
+            if let Stmt::Local(l) = stmt {
+                *local = l;
+            }
+            self.flag_filled_later = Some(name);
+            return;
+        }
         self.flag_next = Some(name);
     }
 
@@ -1390,6 +1413,7 @@ impl Builder<'_> {
         let index = self.let_count;
         self.let_count += 1;
         let flag = self.flag_next.take();
+        let filled_later = self.flag_filled_later.take();
         let pat = &local.pat;
         let mut bindings = Vec::new();
         pattern_bindings(pat, &mut bindings);
@@ -1491,8 +1515,12 @@ impl Builder<'_> {
                 }
             }
             let plain = scan::simple_binding(pat).is_some_and(|n| n == self.out.locals[id].name);
-            if plain && local.init.is_some() {
+            if plain {
                 self.out.flaggable.push((id, index));
+            }
+            if filled_later.as_ref() == Some(&self.out.locals[id].name) {
+                self.flagged.insert(id);
+                self.out.has_flags = true;
             }
             if let Some(name) = &flag
                 && *name == self.out.locals[id].name

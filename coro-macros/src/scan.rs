@@ -542,7 +542,7 @@ pub fn expr_mentions(expr: &Expr) -> Vec<Mention> {
 /// place itself is only looked at (`x` in `x = e`), its index operands are read.
 pub fn place_mentions(expr: &Expr) -> Vec<Mention> {
     let mut m = Mentions::default();
-    m.place_expr(expr);
+    m.assignee(expr);
     m.found
 }
 
@@ -745,6 +745,20 @@ impl Mentions {
         self.place = false;
     }
 
+    /// The left side of an assignment: a place, or a destructuring of places
+    /// (`(a, b) = ..`, `[x, _] = ..`, `S { f: x, .. } = ..`), each only assigned.
+    fn assignee(&mut self, e: &Expr) {
+        match e {
+            Expr::Tuple(t) => t.elems.iter().for_each(|e| self.assignee(e)),
+            Expr::Array(a) => a.elems.iter().for_each(|e| self.assignee(e)),
+            Expr::Paren(p) => self.assignee(&p.expr),
+            Expr::Call(c) => c.args.iter().for_each(|e| self.assignee(e)),
+            Expr::Struct(s) => s.fields.iter().for_each(|f| self.assignee(&f.expr)),
+            Expr::Infer(_) | Expr::Range(_) => {}
+            _ => self.place_expr(e),
+        }
+    }
+
     fn tokens(&mut self, tokens: TokenStream, moving: bool) {
         let tts: Vec<TokenTree> = tokens.into_iter().collect();
         // `{x}`: a block whose value is the local, moved out into the macro's code.
@@ -864,7 +878,7 @@ impl<'a> Visit<'a> for Mentions {
                 }
             }
             Expr::Assign(a) => {
-                self.place_expr(&a.left);
+                self.assignee(&a.left);
                 self.visit_expr(&a.right);
             }
             Expr::MethodCall(m) => {

@@ -193,6 +193,12 @@ fn wanted_flags(lowered: &Lowered, analysis: &Analysis, must: &[Option<Set>]) ->
             let definitely_moved = must[target].as_ref().is_some_and(|m| m.contains(l));
             // Carried though moved on every path is E0382 as it stands: with a flag, an
             // assignment on some path before the jump (`reply = ..; continue;`) refills it.
+            // A deferred local (`let d;`) not yet assigned on some path is left behind by
+            // the deferred-init flags already; it needs a drop flag only where it may have
+            // been moved.
+            let deferred = lowered.deferred.iter().any(|&(d, _)| d == l);
+            let left_behind =
+                left_behind && (!deferred || analysis.maybe_moved_in[target].contains(l));
             let wanted = (left_behind && !definitely_moved) || carried_moved;
             if wanted && !out.contains(&index) {
                 out.push(index);

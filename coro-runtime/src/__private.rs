@@ -706,6 +706,13 @@ impl<T> Flag<T> {
     pub fn new(value: T) -> Self {
         Flag(Some(value))
     }
+
+    /// A flag for a local declared without a value (`let d;`), filled by its first
+    /// assignment.
+    #[inline(always)]
+    pub fn empty() -> Self {
+        Flag(None)
+    }
 }
 
 /// Only code that rustc would reject (a use after a move) gets here.

@@ -521,4 +521,53 @@ fn main() {
     };
     case("temporaries_in_method_arguments_are_kept", || drive(temporaries_in_method_arguments_are_kept(1), &[0, 1, 2]));
     case("temporaries_in_method_arguments_are_kept_dropped", || drive(temporaries_in_method_arguments_are_kept(1), &[0]));
+    let a_field_moved_out_of_a_tuple = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    let before = Guard("before");
+    let u = (Guard("u0"), Guard("u1"), p);
+    let mut w: (Guard, (i32, Guard)) = (Guard("w0"), (1, Guard("w11")));
+    if u.2 > 1 {
+        let g = u.0;
+        (yield 1);
+        drop(g);
+    }
+    w.1.0 += (yield u.2);
+    log_i("w10", w.1.0);
+    let h = w.0;
+    (yield 3);
+    drop(h);
+    log(format!("{} {}", u.1.0, w.1.1.0));
+    0
+        }
+    };
+    for (suffix, p, sends) in [
+        ("", 2, &[0, 0, 5, 0, 0][..]),
+        ("_not_moved", 0, &[0, 5, 0, 0]),
+        ("_dropped", 2, &[0, 0]),
+        ("_dropped_later", 0, &[0, 5]),
+    ] {
+        case(&format!("a_field_moved_out_of_a_tuple{suffix}"), || drive(a_field_moved_out_of_a_tuple(p), sends));
+    }
+    let deferred_locals_moved_on_some_paths = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    let d;
+    d = Guard("d");
+    if p > 5 {
+        let g = d;
+    }
+    (yield 1);
+    let b;
+    let a;
+    (a, b) = (Guard("a"), Guard("b"));
+    (yield 2);
+    drop(a);
+    log_i("end", p);
+    0
+        }
+    };
+    for (suffix, p, sends) in [("", 1, &[0, 0, 0][..]), ("_moved", 9, &[0, 0, 0]), ("_dropped", 1, &[0, 0])] {
+        case(&format!("deferred_locals_moved_on_some_paths{suffix}"), || drive(deferred_locals_moved_on_some_paths(p), sends));
+    }
 }
