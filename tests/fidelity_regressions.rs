@@ -961,3 +961,60 @@ fn a_field_moved_out_of_a_tuple_case() {
         });
     }
 }
+
+/// Found while keeping scrutinees for guards: what a `match` or `if let` pattern leaves of
+/// a temporary scrutinee (`(_, a)`, `Some(_)`, `None`) dropped before a yield in the arm,
+/// where rustc keeps it to the end of the `match` (`remains.rs`).
+fn three() -> (Guard, Guard, Guard) {
+    (Guard("x"), Guard("y"), Guard("z"))
+}
+
+#[coro::coroutine]
+fn what_a_pattern_leaves_of_a_temporary_is_kept(
+    p: i32,
+) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    match three() {
+        (_, mut a, _) if p > 0 => {
+            let l = Guard("local");
+            log(a.0);
+            a = Guard("a2");
+            log(a.0);
+            yield_!(1);
+            log("arm end");
+        }
+        _ => log("other"),
+    }
+    match Some(Guard("o")) {
+        None => {}
+        Some(_) => {
+            yield_!(2);
+            log("arm2 end");
+        }
+    }
+    if let (_, b, _) = three() {
+        yield_!(3);
+        log_i("then", b.v(3));
+    }
+    if let Some(_) = Some(Guard("o2")) {
+        yield_!(4);
+    }
+    0
+}
+
+#[test]
+fn what_a_pattern_leaves_of_a_temporary_is_kept_case() {
+    let name = "what_a_pattern_leaves_of_a_temporary_is_kept";
+    for (suffix, p, sends) in [
+        ("", 1, &[0, 0, 0, 0, 0][..]),
+        ("_other", 0, &[0, 0, 0, 0]),
+        ("_dropped", 1, &[0]),
+        ("_dropped_in_if_let", 1, &[0, 0, 0]),
+    ] {
+        check("regressions", &format!("{name}{suffix}"), || {
+            drive(
+                what_a_pattern_leaves_of_a_temporary_is_kept(p),
+                sends.iter().copied(),
+            )
+        });
+    }
+}

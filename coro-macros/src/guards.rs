@@ -177,7 +177,7 @@ fn leaving(arm: &Arm, outer: &Lifetime) -> TokenStream {
 /// A scrutinee that can be matched again where it is, with the same result and no side
 /// effect: a path, a field of one, a dereference of one, a borrow of one (`&pair`, which
 /// so is not held across the guard's suspensions).
-fn is_place(e: &Expr) -> bool {
+pub fn is_place(e: &Expr) -> bool {
     match e {
         Expr::Reference(r) => is_place(&r.expr),
         Expr::Path(p) => p.qself.is_none(),

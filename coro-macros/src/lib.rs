@@ -38,6 +38,7 @@ mod layout;
 mod lower;
 mod parse;
 mod recursion;
+mod remains;
 mod scan;
 mod scope;
 mod split;

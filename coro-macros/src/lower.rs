@@ -76,6 +76,7 @@ use syn::{Block, Expr, Ident, Label, Lifetime, Pat, Stmt, Type};
 
 use crate::guards;
 use crate::parse::Signature;
+use crate::remains;
 use crate::scan::{self, Mention, YieldKind};
 
 /// Index of a local in [`Lowered::locals`].
@@ -2486,6 +2487,9 @@ impl Builder<'_> {
     /// Lowers `if`: the condition in the current block, each branch inline in a frame of
     /// its own, and a join block where both branches meet.
     fn lower_if(&mut self, i: &syn::ExprIf, want: bool) -> Operand {
+        if let Some(kept) = remains::keep_in_if_let(i) {
+            return self.lower_if(&kept, want);
+        }
         if !matches!(&*i.cond, Expr::Let(_)) && scan::expr_yields(&i.cond) && has_let(&i.cond) {
             return self.lower_let_chain(i, want);
         }
@@ -2733,6 +2737,9 @@ impl Builder<'_> {
                     Operand::unit()
                 }
             };
+        }
+        if arms_yield && let Some(kept) = remains::keep(m) {
+            return self.lower_match(&kept, want);
         }
         // The scrutinee's temporaries live to the end of the `match`, across its arms.
         let scrutinee = if arms_yield {

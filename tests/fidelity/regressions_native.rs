@@ -58,6 +58,10 @@ fn cmds() -> Vec<Cmd> {
     ]
 }
 
+fn three() -> (Guard, Guard, Guard) {
+    (Guard("x"), Guard("y"), Guard("z"))
+}
+
 fn main() {
     let try_then_binop = || {
         #[coroutine]
@@ -569,5 +573,44 @@ fn main() {
     };
     for (suffix, p, sends) in [("", 1, &[0, 0, 0][..]), ("_moved", 9, &[0, 0, 0]), ("_dropped", 1, &[0, 0])] {
         case(&format!("deferred_locals_moved_on_some_paths{suffix}"), || drive(deferred_locals_moved_on_some_paths(p), sends));
+    }
+    let what_a_pattern_leaves_of_a_temporary_is_kept = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    match three() {
+        (_, mut a, _) if p > 0 => {
+            let l = Guard("local");
+            log(a.0);
+            a = Guard("a2");
+            log(a.0);
+            (yield 1);
+            log("arm end");
+        }
+        _ => log("other"),
+    }
+    match Some(Guard("o")) {
+        None => {}
+        Some(_) => {
+            (yield 2);
+            log("arm2 end");
+        }
+    }
+    if let (_, b, _) = three() {
+        (yield 3);
+        log_i("then", b.v(3));
+    }
+    if let Some(_) = Some(Guard("o2")) {
+        (yield 4);
+    }
+    0
+        }
+    };
+    for (suffix, p, sends) in [
+        ("", 1, &[0, 0, 0, 0, 0][..]),
+        ("_other", 0, &[0, 0, 0, 0]),
+        ("_dropped", 1, &[0]),
+        ("_dropped_in_if_let", 1, &[0, 0, 0]),
+    ] {
+        case(&format!("what_a_pattern_leaves_of_a_temporary_is_kept{suffix}"), || drive(what_a_pattern_leaves_of_a_temporary_is_kept(p), sends));
     }
 }

@@ -1,0 +1,311 @@
+//! What a `match` arm leaves of a temporary scrutinee, kept to the arm's end.
+//!
+//! `match make() { (_, a, _) => { yield_!(1); } }`: rustc keeps the scrutinee's
+//! temporary to the end of the `match`, so the parts the pattern did not bind (here the
+//! first and last fields) drop after the arm, in field order, after its bindings. coro
+//! ends an arm's code at each suspension, which would drop them before the yield. So in
+//! an arm that suspends, of a `match` on a value (not a place, whose parts stay where they
+//! are), each `_` becomes a binding of its own, and a pattern without bindings binds the
+//! whole value (`__coro_rest0 @ None`); the body first moves them into locals declared
+//! last to first (so they drop first to last), then the user's bindings, renamed in the
+//! pattern, into locals of their own names (so they drop before the remains):
+//!
+//! Input:
+//! ```text
+//! match make() { (_, a, _) => { yield_!(1); } }
+//! ```
+//! Output:
+//! ```text
+//! match make() {
+//!     (__coro_rest0, __coro_bind0, __coro_rest1) => {
+//!         let __coro_kept1 = __coro_rest1;
+//!         let __coro_kept0 = __coro_rest0;
+//!         let a = __coro_bind0;
+//!         { yield_!(1); }
+//!     }
+//! }
+//! ```
+//! A guard reads the renamed bindings. Left as they are: a `..` (its fields are not
+//! named), an or-pattern with a `_` (each alternative would have to bind the same
+//! names), and the bindings of an arm whose guard binds one of their names again.
+
+use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::{ToTokens, format_ident};
+use syn::visit::Visit;
+use syn::visit_mut::VisitMut;
+use syn::{Arm, Expr, ExprMatch, Ident, Pat};
+
+use crate::scan;
+
+/// `m` with the remains of its scrutinee kept in each arm that suspends, or `None` when
+/// no arm needs it (see the module docs).
+pub fn keep(m: &ExprMatch) -> Option<ExprMatch> {
+    if !owns_remains(&m.expr) {
+        return None;
+    }
+    let mut out = m.clone();
+    let mut changed = false;
+    for arm in &mut out.arms {
+        if scan::expr_yields(&arm.body) {
+            changed |= keep_in_arm(arm);
+        }
+    }
+    changed.then_some(out)
+}
+
+/// The same for an `if let` whose `then` block suspends: the scrutinee's temporary lives
+/// to the end of that block (edition 2024).
+pub fn keep_in_if_let(i: &syn::ExprIf) -> Option<syn::ExprIf> {
+    let Expr::Let(l) = &*i.cond else {
+        return None;
+    };
+    if !owns_remains(&l.expr) || !scan::block_yields(&i.then_branch) {
+        return None;
+    }
+    let then = &i.then_branch;
+    let mut arm: Arm = syn::parse_quote!(_ => #then);
+    arm.pat = (*l.pat).clone();
+    if !keep_in_arm(&mut arm) {
+        return None;
+    }
+    let mut out = i.clone();
+    let Expr::Let(l) = &mut *out.cond else {
+        return None;
+    };
+    *l.pat = arm.pat;
+    let body = arm.body;
+    out.then_branch = syn::parse_quote!({ #body });
+    Some(out)
+}
+
+/// A scrutinee whose unbound parts may need keeping: a value (a place keeps its parts
+/// where they are) that borrows nothing written in it (`(x, &y)`: a part that is a borrow
+/// owns nothing to drop, and binding it would hold the borrow across the yield).
+fn owns_remains(e: &Expr) -> bool {
+    struct Borrows(bool);
+    impl Visit<'_> for Borrows {
+        fn visit_expr_reference(&mut self, _: &syn::ExprReference) {
+            self.0 = true;
+        }
+        fn visit_expr_closure(&mut self, _: &syn::ExprClosure) {}
+    }
+    let mut b = Borrows(false);
+    b.visit_expr(e);
+    !crate::guards::is_place(e) && !b.0
+}
+
+fn keep_in_arm(arm: &mut Arm) -> bool {
+    let mut found = Found::default();
+    found.visit_pat(&arm.pat);
+    if found.kept {
+        // Kept already (the `match` is lowered again after a renaming).
+        return false;
+    }
+    let rest = Ident::new("__coro_rest0", Span::mixed_site());
+    let mut rests = Vec::new();
+    let mut binds: Vec<(Ident, Ident, bool)> = Vec::new();
+    if !found.binds {
+        // Nothing bound: the whole value is what remains.
+        let pat = &arm.pat;
+        arm.pat = syn::parse_quote!(#rest @ (#pat));
+        rests.push(rest);
+    } else {
+        if found.wild && !found.or {
+            // A guard reads the bindings by name: it reads the renamed ones, unless it
+            // binds a name of its own like one of them.
+            let rename_bindings = match &arm.guard {
+                None => true,
+                Some((_, g)) => !binds_a_name_of(g, &arm.pat),
+            };
+            let mut r = Rename {
+                rests: &mut rests,
+                binds: &mut binds,
+                rename_bindings,
+            };
+            r.visit_pat_mut(&mut arm.pat);
+            if let Some((_, g)) = &mut arm.guard {
+                let tokens = rename_in(g.to_token_stream(), &binds);
+                match syn::parse2(tokens) {
+                    Ok(e) => **g = e,
+                    Err(_) => return false,
+                }
+            }
+        }
+        if rests.is_empty() {
+            return false;
+        }
+    }
+    let kept = rests.iter().enumerate().rev().map(|(k, r)| {
+        let name = format_ident!("__coro_kept{}", k, span = Span::mixed_site());
+        quote::quote!(let #name = #r;)
+    });
+    let bound = binds.iter().map(|(user, ours, mutable)| {
+        let m = mutable.then(|| quote::quote!(mut));
+        quote::quote!(let #m #user = #ours;)
+    });
+    let body = &arm.body;
+    let new_body: Expr = syn::parse_quote!({ #(#kept)* #(#bound)* #body });
+    *arm.body = new_body;
+    true
+}
+
+/// Whether `guard` binds (in a `let`, closure or pattern of its own) a name `pat` binds.
+fn binds_a_name_of(guard: &Expr, pat: &Pat) -> bool {
+    let mut names = Vec::new();
+    crate::lower::pattern_bindings(pat, &mut names);
+    struct Find<'a>(&'a [(Ident, bool, bool)], bool);
+    impl Visit<'_> for Find<'_> {
+        fn visit_pat_ident(&mut self, p: &syn::PatIdent) {
+            self.1 |= self.0.iter().any(|(n, ..)| *n == p.ident);
+            syn::visit::visit_pat_ident(self, p);
+        }
+    }
+    let mut f = Find(&names, false);
+    f.visit_expr(guard);
+    f.1
+}
+
+/// `tokens` with each renamed binding's name (not a field or method name after `.`, not a
+/// macro or path segment) replaced by the pattern's new name for it.
+fn rename_in(tokens: TokenStream, binds: &[(Ident, Ident, bool)]) -> TokenStream {
+    let tts: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut out = Vec::with_capacity(tts.len());
+    for (i, tt) in tts.iter().enumerate() {
+        let punct =
+            |k: usize, c: char| matches!(tts.get(k), Some(TokenTree::Punct(p)) if p.as_char() == c);
+        match tt {
+            TokenTree::Ident(id)
+                if !(i > 0 && punct(i - 1, '.') || punct(i + 1, '!') || punct(i + 1, ':')) =>
+            {
+                match binds.iter().find(|(user, ..)| user == id) {
+                    Some((_, ours, _)) => out.push(TokenTree::Ident(ours.clone())),
+                    None => out.push(tt.clone()),
+                }
+            }
+            TokenTree::Group(g) => {
+                let mut ng = proc_macro2::Group::new(g.delimiter(), rename_in(g.stream(), binds));
+                ng.set_span(g.span());
+                out.push(TokenTree::Group(ng));
+            }
+            other => out.push(other.clone()),
+        }
+    }
+    out.into_iter().collect()
+}
+
+#[derive(Default)]
+struct Found {
+    kept: bool,
+    binds: bool,
+    wild: bool,
+    or: bool,
+}
+
+impl Visit<'_> for Found {
+    fn visit_pat(&mut self, p: &Pat) {
+        match p {
+            Pat::Wild(_) => self.wild = true,
+            Pat::Or(_) => self.or = true,
+            Pat::Ident(i) if i.ident.to_string().starts_with("__coro_rest") => self.kept = true,
+            Pat::Ident(i) if is_binding(i) => self.binds = true,
+            _ => {}
+        }
+        syn::visit::visit_pat(self, p);
+    }
+}
+
+/// A binding rather than a constant or unit variant (the rule of `pattern_bindings`).
+fn is_binding(p: &syn::PatIdent) -> bool {
+    p.by_ref.is_some()
+        || p.mutability.is_some()
+        || p.subpat.is_some()
+        || !p.ident.to_string().starts_with(|c: char| c.is_uppercase())
+}
+
+struct Rename<'a> {
+    rests: &'a mut Vec<Ident>,
+    binds: &'a mut Vec<(Ident, Ident, bool)>,
+    rename_bindings: bool,
+}
+
+impl VisitMut for Rename<'_> {
+    fn visit_pat_mut(&mut self, p: &mut Pat) {
+        match p {
+            Pat::Wild(_) => {
+                let name =
+                    format_ident!("__coro_rest{}", self.rests.len(), span = Span::mixed_site());
+                self.rests.push(name.clone());
+                *p = syn::parse_quote!(#name);
+            }
+            Pat::Ident(i)
+                if self.rename_bindings
+                    && i.by_ref.is_none()
+                    && i.subpat.is_none()
+                    && is_binding(i) =>
+            {
+                let ours =
+                    format_ident!("__coro_bind{}", self.binds.len(), span = Span::mixed_site());
+                self.binds
+                    .push((i.ident.clone(), ours.clone(), i.mutability.is_some()));
+                i.ident = ours;
+                i.mutability = None;
+            }
+            _ => syn::visit_mut::visit_pat_mut(self, p),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quote::quote;
+
+    fn kept(src: &str) -> Option<String> {
+        let m: ExprMatch = syn::parse_str(src).unwrap();
+        keep(&m).map(|m| quote!(#m).to_string())
+    }
+
+    #[test]
+    fn wildcards_become_bindings_kept_in_field_order() {
+        let out = kept("match make() { (_, mut a, _) => { yield_!(a); } _ => {} }").unwrap();
+        assert!(
+            out.contains(
+                "(__coro_rest0 , __coro_bind0 , __coro_rest1) => { \
+                 let __coro_kept1 = __coro_rest1 ; let __coro_kept0 = __coro_rest0 ; \
+                 let mut a = __coro_bind0 ;"
+            ),
+            "{out}"
+        );
+        // The arm that does not suspend is left as it is.
+        assert!(out.ends_with("_ => { } }"), "{out}");
+    }
+
+    #[test]
+    fn a_pattern_without_bindings_keeps_the_whole_value() {
+        let out = kept("match make() { None => { yield_!(0); } Some(x) => {} }").unwrap();
+        assert!(out.contains("__coro_rest0 @ (None) =>"), "{out}");
+    }
+
+    #[test]
+    fn an_if_let_keeps_what_its_pattern_leaves() {
+        let i: syn::ExprIf = syn::parse_str("if let Some(_) = make() { yield_!(0); }").unwrap();
+        let out = keep_in_if_let(&i).unwrap();
+        let out = quote!(#out).to_string();
+        assert!(
+            out.starts_with("if let __coro_rest0 @ (Some (_)) = make ()"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn places_full_bindings_and_or_patterns_are_left_alone() {
+        for src in [
+            "match x { (_, a) => { yield_!(a); } }",
+            "match &make() { None => { yield_!(0); } _ => {} }",
+            "match make() { Some(s) => { yield_!(0); } None => {} }",
+            "match make() { A(_, a) | B(a) => { yield_!(0); } }",
+        ] {
+            assert_eq!(kept(src), None, "{src}");
+        }
+    }
+}
