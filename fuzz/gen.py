@@ -42,6 +42,7 @@ FEATURES = [
     "tuples",  # `(Guard, i32)` tuples: field reads, destructuring, partial moves
     "closure_field_captures",  # a `move` closure reading a tuple's field
     "borrows",  # non-move closures / references held across a yield (coro rejects: known)
+    "remains",  # `match`/`if let` on a temporary holding a guard that a `_` leaves behind
 ]
 
 # Sub-coroutines a body may delegate to: (name, argument count). Defined in both preludes.
@@ -286,6 +287,8 @@ class Gen:
             opts += ["yield_from"]
         if self.has("borrows") and ints:
             opts += ["borrow"]
+        if self.has("remains") and depth < 3:
+            opts += ["remains"]
         k = r.choice(opts)
         e = lambda: self.expr(1)  # noqa: E731
         if k == "let_int":
@@ -334,6 +337,21 @@ class Gen:
             return (
                 f"match {scrut} {{\n0 => {self.block(depth + 1)}\n"
                 f"{b} if {guard} => {arm2}\n_ => {self.block(depth + 1)}\n}}"
+            )
+        if k == "remains":
+            # The guard is what the pattern leaves of the temporary: rustc keeps it to the
+            # end of the `match` (or the `if let`'s block), across the arms' yields.
+            q = self.fresh("q")
+            b = self.fresh("m")
+            scrut = f'(Guard("{q}"), {e()})'
+            self.scopes.append([Var(b, "int", False)])
+            arm = self.block(depth + 1)
+            self.scopes.pop()
+            if self.chance(0.3):
+                return f"if let (_, {b}) = {scrut} {arm}"
+            return (
+                f"match {scrut} {{\n(_, 0) => {self.block(depth + 1)}\n"
+                f"(_, {b}) if {b} % 2 == 1 => {arm}\n_ => {self.block(depth + 1)}\n}}"
             )
         if k == "loop":
             return self.loop_stmt(depth)
