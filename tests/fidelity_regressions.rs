@@ -1018,3 +1018,59 @@ fn what_a_pattern_leaves_of_a_temporary_is_kept_case() {
         });
     }
 }
+
+/// docs/LOWERING.md listed it as a difference: a binding of a pattern (`match` arm,
+/// `if let`, destructuring `let`) moved on some paths only was dropped at the next yield
+/// on the others. Such a binding is now bound again by a plain `let`, which gets a drop
+/// flag (`remains.rs`, `split.rs`).
+fn two() -> (Guard, Guard) {
+    (Guard("x"), Guard("y"))
+}
+
+#[coro::coroutine]
+fn a_pattern_binding_moved_on_some_paths(p: i32) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let o = Some(Guard("o"));
+    match o {
+        Some(g) if p > 0 => {
+            if p > 5 {
+                drop(g);
+            }
+            yield_!(1);
+            log("arm end");
+        }
+        _ => {}
+    }
+    if let Some(h) = Some(Guard("h")) {
+        if p > 5 {
+            let k = h;
+        }
+        yield_!(2);
+        log("then end");
+    }
+    let (a, mut b) = two();
+    if p > 5 {
+        drop(a);
+    }
+    yield_!(3);
+    b = Guard("b2");
+    log(b.0);
+    0
+}
+
+#[test]
+fn a_pattern_binding_moved_on_some_paths_case() {
+    let name = "a_pattern_binding_moved_on_some_paths";
+    for (suffix, p, sends) in [
+        ("", 1, &[0, 0, 0, 0][..]),
+        ("_moved", 9, &[0, 0, 0, 0]),
+        ("_dropped", 1, &[0]),
+        ("_dropped_later", 1, &[0, 0, 0]),
+    ] {
+        check("regressions", &format!("{name}{suffix}"), || {
+            drive(
+                a_pattern_binding_moved_on_some_paths(p),
+                sends.iter().copied(),
+            )
+        });
+    }
+}

@@ -40,14 +40,12 @@ use crate::scan;
 /// `m` with the remains of its scrutinee kept in each arm that suspends, or `None` when
 /// no arm needs it (see the module docs).
 pub fn keep(m: &ExprMatch) -> Option<ExprMatch> {
-    if !owns_remains(&m.expr) {
-        return None;
-    }
+    let remains = owns_remains(&m.expr);
     let mut out = m.clone();
     let mut changed = false;
     for arm in &mut out.arms {
         if scan::expr_yields(&arm.body) {
-            changed |= keep_in_arm(arm);
+            changed |= keep_in_arm(arm, remains);
         }
     }
     changed.then_some(out)
@@ -59,13 +57,13 @@ pub fn keep_in_if_let(i: &syn::ExprIf) -> Option<syn::ExprIf> {
     let Expr::Let(l) = &*i.cond else {
         return None;
     };
-    if !owns_remains(&l.expr) || !scan::block_yields(&i.then_branch) {
+    if !scan::block_yields(&i.then_branch) {
         return None;
     }
     let then = &i.then_branch;
     let mut arm: Arm = syn::parse_quote!(_ => #then);
     arm.pat = (*l.pat).clone();
-    if !keep_in_arm(&mut arm) {
+    if !keep_in_arm(&mut arm, owns_remains(&l.expr)) {
         return None;
     }
     let mut out = i.clone();
@@ -94,7 +92,8 @@ fn owns_remains(e: &Expr) -> bool {
     !crate::guards::is_place(e) && !b.0
 }
 
-fn keep_in_arm(arm: &mut Arm) -> bool {
+/// `remains`: the scrutinee is a value whose unbound parts need keeping.
+fn keep_in_arm(arm: &mut Arm, remains: bool) -> bool {
     let mut found = Found::default();
     found.visit_pat(&arm.pat);
     if found.kept {
@@ -105,33 +104,47 @@ fn keep_in_arm(arm: &mut Arm) -> bool {
     let mut rests = Vec::new();
     let mut binds: Vec<(Ident, Ident, bool)> = Vec::new();
     if !found.binds {
+        if !remains {
+            return false;
+        }
         // Nothing bound: the whole value is what remains.
         let pat = &arm.pat;
         arm.pat = syn::parse_quote!(#rest @ (#pat));
         rests.push(rest);
     } else {
-        if found.wild && !found.or {
-            // A guard reads the bindings by name: it reads the renamed ones, unless it
-            // binds a name of its own like one of them.
-            let rename_bindings = match &arm.guard {
+        let keep_rests = remains && found.wild && !found.or;
+        // A binding the body may move: a local of its own, so that a move on some paths
+        // only gets a drop flag (a pattern's binding cannot have one).
+        let mut names = Vec::new();
+        crate::lower::pattern_bindings(&arm.pat, &mut names);
+        let moved = scan::expr_mentions(&arm.body)
+            .iter()
+            .any(|m| m.moving && names.iter().any(|(n, ..)| *n == m.name));
+        // A guard reads the bindings by name: it reads the renamed ones, unless it binds
+        // a name of its own like one of them.
+        let rename_bindings = (keep_rests || moved)
+            && match &arm.guard {
                 None => true,
                 Some((_, g)) => !binds_a_name_of(g, &arm.pat),
             };
-            let mut r = Rename {
-                rests: &mut rests,
-                binds: &mut binds,
-                rename_bindings,
-            };
-            r.visit_pat_mut(&mut arm.pat);
-            if let Some((_, g)) = &mut arm.guard {
-                let tokens = rename_in(g.to_token_stream(), &binds);
-                match syn::parse2(tokens) {
-                    Ok(e) => **g = e,
-                    Err(_) => return false,
-                }
+        if !keep_rests && !rename_bindings {
+            return false;
+        }
+        let mut r = Rename {
+            rests: &mut rests,
+            binds: &mut binds,
+            keep_rests,
+            rename_bindings,
+        };
+        r.visit_pat_mut(&mut arm.pat);
+        if let Some((_, g)) = &mut arm.guard {
+            let tokens = rename_in(g.to_token_stream(), &binds);
+            match syn::parse2(tokens) {
+                Ok(e) => **g = e,
+                Err(_) => return false,
             }
         }
-        if rests.is_empty() {
+        if rests.is_empty() && binds.is_empty() {
             return false;
         }
     }
@@ -147,6 +160,27 @@ fn keep_in_arm(arm: &mut Arm) -> bool {
     let new_body: Expr = syn::parse_quote!({ #(#kept)* #(#bound)* #body });
     *arm.body = new_body;
     true
+}
+
+/// Renames the by-value bindings of `pat` (`(a, mut b)` becomes `(__coro_bind0,
+/// __coro_bind1)`), for code that then binds the user's names with plain `let`s (each
+/// `(user name, new name, mutable)`); empty when it has none, or was renamed already.
+pub fn rename_bindings(pat: &mut Pat) -> Vec<(Ident, Ident, bool)> {
+    let mut found = Found::default();
+    found.visit_pat(pat);
+    let mut binds = Vec::new();
+    if found.kept || !found.binds {
+        return binds;
+    }
+    let mut rests = Vec::new();
+    let mut r = Rename {
+        rests: &mut rests,
+        binds: &mut binds,
+        keep_rests: false,
+        rename_bindings: true,
+    };
+    r.visit_pat_mut(pat);
+    binds
 }
 
 /// Whether `guard` binds (in a `let`, closure or pattern of its own) a name `pat` binds.
@@ -206,7 +240,13 @@ impl Visit<'_> for Found {
         match p {
             Pat::Wild(_) => self.wild = true,
             Pat::Or(_) => self.or = true,
-            Pat::Ident(i) if i.ident.to_string().starts_with("__coro_rest") => self.kept = true,
+            Pat::Ident(i)
+                if ["__coro_rest", "__coro_bind"]
+                    .iter()
+                    .any(|k| i.ident.to_string().starts_with(k)) =>
+            {
+                self.kept = true
+            }
             Pat::Ident(i) if is_binding(i) => self.binds = true,
             _ => {}
         }
@@ -225,13 +265,22 @@ fn is_binding(p: &syn::PatIdent) -> bool {
 struct Rename<'a> {
     rests: &'a mut Vec<Ident>,
     binds: &'a mut Vec<(Ident, Ident, bool)>,
+    keep_rests: bool,
     rename_bindings: bool,
 }
 
 impl VisitMut for Rename<'_> {
+    // `Point { x, .. }`: the field keeps its name when its binding is renamed.
+    fn visit_field_pat_mut(&mut self, f: &mut syn::FieldPat) {
+        if f.colon_token.is_none() {
+            f.colon_token = Some(Default::default());
+        }
+        syn::visit_mut::visit_field_pat_mut(self, f);
+    }
+
     fn visit_pat_mut(&mut self, p: &mut Pat) {
         match p {
-            Pat::Wild(_) => {
+            Pat::Wild(_) if self.keep_rests => {
                 let name =
                     format_ident!("__coro_rest{}", self.rests.len(), span = Span::mixed_site());
                 self.rests.push(name.clone());
@@ -243,10 +292,17 @@ impl VisitMut for Rename<'_> {
                     && i.subpat.is_none()
                     && is_binding(i) =>
             {
-                let ours =
-                    format_ident!("__coro_bind{}", self.binds.len(), span = Span::mixed_site());
-                self.binds
-                    .push((i.ident.clone(), ours.clone(), i.mutability.is_some()));
+                // The same name in each alternative of an or-pattern: the same new name.
+                let ours = match self.binds.iter().find(|(user, ..)| *user == i.ident) {
+                    Some((_, ours, _)) => ours.clone(),
+                    None => {
+                        let n = self.binds.len();
+                        let ours = format_ident!("__coro_bind{}", n, span = Span::mixed_site());
+                        let mutable = i.mutability.is_some();
+                        self.binds.push((i.ident.clone(), ours.clone(), mutable));
+                        ours
+                    }
+                };
                 i.ident = ours;
                 i.mutability = None;
             }

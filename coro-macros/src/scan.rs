@@ -845,6 +845,8 @@ impl<'a> Visit<'a> for Mentions {
                 self.visit_expr(&i.index);
             }
             Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => self.place_expr(&u.expr),
+            // Only primitives, pointers and fn items cast: all `Copy`, so never a move.
+            Expr::Cast(c) => self.place_expr(&c.expr),
             Expr::Paren(p) => {
                 self.place = place;
                 self.field_base = field_base;

@@ -50,6 +50,15 @@ impl VisitMut for Splitter {
     fn visit_block_mut(&mut self, block: &mut Block) {
         let mut i = 0;
         while i < block.stmts.len() {
+            let (head, rest) = block.stmts.split_at_mut(i + 1);
+            if let Some(lets) = rebind(&mut head[i], rest) {
+                let count = lets.len();
+                let rest = block.stmts.split_off(i + 1);
+                block.stmts.extend(lets);
+                block.stmts.extend(rest);
+                i += count + 1;
+                continue;
+            }
             if let Some(replaced) = self.split(&block.stmts[i], &block.stmts[i + 1..]) {
                 let (lets, rest) = replaced;
                 let count = lets.len();
@@ -150,6 +159,50 @@ impl Splitter {
         let rest = syn::parse::Parser::parse2(Block::parse_within, rewritten).ok()?;
         Some((lets, rest))
     }
+}
+
+/// A destructuring `let` (`let (a, b) = e;`) one of whose bindings the rest of its block
+/// may move: its bindings renamed, and the plain `let`s that bind the user's names after
+/// it (`let a = __coro_bind0;`), in the pattern's order, so they drop as the pattern's
+/// bindings would. A plain `let`'s local moved on some paths only gets a drop flag; a
+/// pattern's binding cannot.
+fn rebind(stmt: &mut Stmt, rest: &[Stmt]) -> Option<Vec<Stmt>> {
+    let Stmt::Local(local) = stmt else {
+        return None;
+    };
+    if !local.attrs.is_empty() || local.init.as_ref()?.diverge.is_some() {
+        return None;
+    }
+    let pat = match &mut local.pat {
+        Pat::Type(t) => &mut *t.pat,
+        p => p,
+    };
+    if matches!(pat, Pat::Ident(_) | Pat::Wild(_)) {
+        return None;
+    }
+    let mut names = Vec::new();
+    crate::lower::pattern_bindings(pat, &mut names);
+    let moved = rest.iter().any(|s| {
+        crate::scan::stmt_mentions(s)
+            .iter()
+            .any(|m| m.moving && names.iter().any(|(n, ..)| *n == m.name))
+    });
+    if !moved {
+        return None;
+    }
+    let binds = crate::remains::rename_bindings(pat);
+    if binds.is_empty() {
+        return None;
+    }
+    Some(
+        binds
+            .iter()
+            .map(|(user, ours, mutable)| {
+                let m = mutable.then(|| quote::quote!(mut));
+                syn::parse_quote!(let #m #user = #ours;)
+            })
+            .collect(),
+    )
 }
 
 /// How the statements after a tuple local's `let` use it.

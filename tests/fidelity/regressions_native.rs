@@ -62,6 +62,10 @@ fn three() -> (Guard, Guard, Guard) {
     (Guard("x"), Guard("y"), Guard("z"))
 }
 
+fn two() -> (Guard, Guard) {
+    (Guard("x"), Guard("y"))
+}
+
 fn main() {
     let try_then_binop = || {
         #[coroutine]
@@ -612,5 +616,44 @@ fn main() {
         ("_dropped_in_if_let", 1, &[0, 0, 0]),
     ] {
         case(&format!("what_a_pattern_leaves_of_a_temporary_is_kept{suffix}"), || drive(what_a_pattern_leaves_of_a_temporary_is_kept(p), sends));
+    }
+    let a_pattern_binding_moved_on_some_paths = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    let o = Some(Guard("o"));
+    match o {
+        Some(g) if p > 0 => {
+            if p > 5 {
+                drop(g);
+            }
+            (yield 1);
+            log("arm end");
+        }
+        _ => {}
+    }
+    if let Some(h) = Some(Guard("h")) {
+        if p > 5 {
+            let k = h;
+        }
+        (yield 2);
+        log("then end");
+    }
+    let (a, mut b) = two();
+    if p > 5 {
+        drop(a);
+    }
+    (yield 3);
+    b = Guard("b2");
+    log(b.0);
+    0
+        }
+    };
+    for (suffix, p, sends) in [
+        ("", 1, &[0, 0, 0, 0][..]),
+        ("_moved", 9, &[0, 0, 0, 0]),
+        ("_dropped", 1, &[0]),
+        ("_dropped_later", 1, &[0, 0, 0]),
+    ] {
+        case(&format!("a_pattern_binding_moved_on_some_paths{suffix}"), || drive(a_pattern_binding_moved_on_some_paths(p), sends));
     }
 }

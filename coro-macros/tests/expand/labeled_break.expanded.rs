@@ -6,18 +6,18 @@ fn first_pair(
     /// The states of the coroutine `first_pair` between resumes.
     #[derive(::coro::__private::Clone)]
     #[allow(dead_code)]
-    enum __CoroState<Limit, Iter1, I, Iter3, J> {
+    enum __CoroState<Limit, Iter1, I, Iter4, J> {
         /// Created: holds the arguments; no line of the body has run.
         Unresumed { limit: Limit },
         /// Suspended at `yield_!` #0, line 5.
-        Suspend0 { j: J, iter3: Iter3, i: I, iter1: Iter1, limit: Limit },
+        Suspend0 { j: J, iter4: Iter4, i: I, iter1: Iter1, limit: Limit },
         /// Ran to the end.
         Returned,
         /// Panicked while running.
         Poisoned,
     }
-    impl<Limit, Iter1, I, Iter3, J> ::coro::__private::StateEnum
-    for __CoroState<Limit, Iter1, I, Iter3, J> {
+    impl<Limit, Iter1, I, Iter4, J> ::coro::__private::StateEnum
+    for __CoroState<Limit, Iter1, I, Iter4, J> {
         #[inline]
         fn status(&self) -> ::coro::__private::Status {
             match self {
@@ -54,8 +54,9 @@ fn first_pair(
     enum __CoroLabel {
         Start,
         LoopHead3,
+        LoopHead6,
         Resume9,
-        LoopExit7,
+        ScopeEnd11,
         Join5,
     }
     struct __CoroStart<Limit> {
@@ -68,22 +69,28 @@ fn first_pair(
         iter1: Iter1,
         limit: Limit,
     }
-    struct __CoroLoopHead6<Limit, Iter1, I, Iter3> {
-        iter3: Iter3,
+    struct __CoroLoopHead6<Limit, Iter1, I, Iter4> {
+        iter4: Iter4,
         i: I,
         iter1: Iter1,
         limit: Limit,
     }
-    struct __CoroResume9<Limit, Iter1, I, Iter3, J, Sent5> {
-        sent5: Sent5,
+    struct __CoroResume9<Limit, Iter1, I, Iter4, J, Sent7> {
+        sent7: Sent7,
         j: J,
-        iter3: Iter3,
+        iter4: Iter4,
         i: I,
         iter1: Iter1,
         limit: Limit,
     }
-    struct __CoroJoin8<Limit, Iter1, I, Iter3> {
-        iter3: Iter3,
+    struct __CoroScopeEnd10<Limit, Iter1, I, Iter4> {
+        iter4: Iter4,
+        i: I,
+        iter1: Iter1,
+        limit: Limit,
+    }
+    struct __CoroJoin8<Limit, Iter1, I, Iter4> {
+        iter4: Iter4,
         i: I,
         iter1: Iter1,
         limit: Limit,
@@ -92,13 +99,17 @@ fn first_pair(
         iter1: Iter1,
         limit: Limit,
     }
+    struct __CoroScopeEnd11<Limit, Iter1> {
+        iter1: Iter1,
+        limit: Limit,
+    }
     struct __CoroJoin5<Limit, Iter1> {
         iter1: Iter1,
         limit: Limit,
     }
     struct __CoroLoopExit4 {}
-    struct __CoroLoopExit2<Value6> {
-        value6: Value6,
+    struct __CoroLoopExit2<Value8> {
+        value8: Value8,
     }
     ::coro::__private::machine(
         __CoroState::Unresumed {
@@ -116,8 +127,9 @@ fn first_pair(
             };
             let mut __coro_slot_0 = ::coro::__private::None;
             let mut __coro_slot_3 = ::coro::__private::None;
+            let mut __coro_slot_6 = ::coro::__private::None;
             let mut __coro_slot_9 = ::coro::__private::None;
-            let mut __coro_slot_7 = ::coro::__private::None;
+            let mut __coro_slot_11 = ::coro::__private::None;
             let mut __coro_slot_5 = ::coro::__private::None;
             let mut __coro_next;
             match ::coro::__private::replace(__coro_state, __CoroState::Poisoned) {
@@ -131,17 +143,17 @@ fn first_pair(
                 __CoroState::Suspend0 {
                     limit: __coro_v0,
                     iter1: __coro_v1,
-                    i: __coro_v2,
-                    iter3: __coro_v3,
-                    j: __coro_v4,
+                    i: __coro_v3,
+                    iter4: __coro_v4,
+                    j: __coro_v6,
                 } => {
                     __coro_slot_9 = ::coro::__private::Some(__CoroResume9 {
                         limit: __coro_v0,
                         iter1: __coro_v1,
-                        i: __coro_v2,
-                        iter3: __coro_v3,
-                        j: __coro_v4,
-                        sent5: match __coro_arg {
+                        i: __coro_v3,
+                        iter4: __coro_v4,
+                        j: __coro_v6,
+                        sent7: match __coro_arg {
                             ::coro::__private::Some(__coro_sent) => __coro_sent,
                             ::coro::__private::None => {
                                 ::coro::__private::unreachable_start("first_pair")
@@ -190,7 +202,7 @@ fn first_pair(
                     }
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
                     __CoroLabel::LoopHead3 => {
-                        let __CoroLoopExit2 { value6: mut __coro_value6 } = {
+                        let __CoroLoopExit2 { value8: mut __coro_value8 } = {
                             let __coro_into_2_4;
                             '__coro_to_2_4: {
                                 let __CoroLoopExit4 {} = {
@@ -200,15 +212,15 @@ fn first_pair(
                                             limit: limit,
                                             iter1: mut __coro_iter1,
                                         } = {
-                                            let __coro_incoming = {
-                                                let __coro_into_7_3;
-                                                '__coro_to_7_3: {
-                                                    let __CoroLoopHead6 {
-                                                        limit: limit,
-                                                        iter1: mut __coro_iter1,
-                                                        i: i,
-                                                        iter3: mut __coro_iter3,
-                                                    } = {
+                                            let __coro_into_7_3;
+                                            '__coro_to_7_3: {
+                                                let __CoroLoopHead6 {
+                                                    limit: limit,
+                                                    iter1: mut __coro_iter1,
+                                                    i: i,
+                                                    iter4: mut __coro_iter4,
+                                                } = {
+                                                    let __coro_incoming = {
                                                         let __coro_into_6_1;
                                                         '__coro_to_6_1: {
                                                             let __CoroLoopHead3 {
@@ -216,8 +228,9 @@ fn first_pair(
                                                                 iter1: mut __coro_iter1,
                                                             } = ::coro::__private::take(&mut __coro_slot_3);
                                                             match ::coro::__private::Iterator::next(&mut __coro_iter1) {
-                                                                ::coro::__private::Some(i) => {
-                                                                    let mut __coro_iter3 = ::coro::__private::IntoIterator::into_iter(
+                                                                ::coro::__private::Some(__coro_bind0) => {
+                                                                    let i = __coro_bind0;
+                                                                    let mut __coro_iter4 = ::coro::__private::IntoIterator::into_iter(
                                                                         0..limit,
                                                                     );
                                                                     {
@@ -225,7 +238,7 @@ fn first_pair(
                                                                             limit: limit,
                                                                             iter1: __coro_iter1,
                                                                             i: i,
-                                                                            iter3: __coro_iter3,
+                                                                            iter4: __coro_iter4,
                                                                         };
                                                                         break '__coro_to_6_1;
                                                                     }
@@ -240,56 +253,59 @@ fn first_pair(
                                                         }
                                                         __coro_into_6_1
                                                     };
-                                                    match ::coro::__private::Iterator::next(&mut __coro_iter3) {
-                                                        ::coro::__private::Some(j) => {
+                                                    ::coro::__private::same_slot(
+                                                        &__coro_incoming,
+                                                        &__coro_slot_6,
+                                                    );
+                                                    __coro_incoming
+                                                };
+                                                match ::coro::__private::Iterator::next(&mut __coro_iter4) {
+                                                    ::coro::__private::Some(__coro_bind0_shadow1) => {
+                                                        let j = __coro_bind0_shadow1;
+                                                        {
                                                             let yielded: (u32, u32) = (i, j);
                                                             *__coro_state = __CoroState::Suspend0 {
                                                                 limit: limit,
                                                                 iter1: __coro_iter1,
                                                                 i: i,
-                                                                iter3: __coro_iter3,
+                                                                iter4: __coro_iter4,
                                                                 j: j,
                                                             };
                                                             return ::coro::__private::CoroutineState::Yielded(yielded);
                                                         }
-                                                        ::coro::__private::None => {
-                                                            {
-                                                                __coro_into_7_3 = __CoroLoopExit7 {
-                                                                    limit: limit,
-                                                                    iter1: __coro_iter1,
-                                                                };
-                                                                break '__coro_to_7_3;
+                                                    }
+                                                    ::coro::__private::None => {
+                                                        {
+                                                            __coro_into_7_3 = __CoroLoopExit7 {
+                                                                limit: limit,
+                                                                iter1: __coro_iter1,
                                                             };
-                                                        }
+                                                            break '__coro_to_7_3;
+                                                        };
                                                     }
                                                 }
-                                                __coro_into_7_3
-                                            };
-                                            ::coro::__private::same_slot(
-                                                &__coro_incoming,
-                                                &__coro_slot_7,
-                                            );
-                                            __coro_incoming
+                                            }
+                                            __coro_into_7_3
                                         };
                                         {
-                                            __coro_slot_5 = ::coro::__private::Some(__CoroJoin5 {
+                                            __coro_slot_11 = ::coro::__private::Some(__CoroScopeEnd11 {
                                                 limit: limit,
                                                 iter1: __coro_iter1,
                                             });
-                                            __coro_next = __CoroLabel::Join5;
+                                            __coro_next = __CoroLabel::ScopeEnd11;
                                             continue '__coro_dispatch;
                                         }
                                     }
                                     __coro_into_4_2
                                 };
                                 {
-                                    __coro_into_2_4 = __CoroLoopExit2 { value6: 0 };
+                                    __coro_into_2_4 = __CoroLoopExit2 { value8: 0 };
                                     break '__coro_to_2_4;
                                 };
                             }
                             __coro_into_2_4
                         };
-                        let found = __coro_value6;
+                        let found = __coro_value8;
                         {
                             let __coro_return_value: u32 = found;
                             *__coro_state = __CoroState::Returned;
@@ -299,54 +315,125 @@ fn first_pair(
                         }
                     }
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+                    __CoroLabel::LoopHead6 => {
+                        let __CoroScopeEnd11 { limit: limit, iter1: mut __coro_iter1 } = {
+                            let __coro_incoming = {
+                                let __coro_into_11_6;
+                                '__coro_to_11_6: {
+                                    let __CoroLoopExit7 {
+                                        limit: limit,
+                                        iter1: mut __coro_iter1,
+                                    } = {
+                                        let __coro_into_7_5;
+                                        '__coro_to_7_5: {
+                                            let __CoroLoopHead6 {
+                                                limit: limit,
+                                                iter1: mut __coro_iter1,
+                                                i: i,
+                                                iter4: mut __coro_iter4,
+                                            } = ::coro::__private::take(&mut __coro_slot_6);
+                                            match ::coro::__private::Iterator::next(&mut __coro_iter4) {
+                                                ::coro::__private::Some(__coro_bind0_shadow1) => {
+                                                    let j = __coro_bind0_shadow1;
+                                                    {
+                                                        let yielded: (u32, u32) = (i, j);
+                                                        *__coro_state = __CoroState::Suspend0 {
+                                                            limit: limit,
+                                                            iter1: __coro_iter1,
+                                                            i: i,
+                                                            iter4: __coro_iter4,
+                                                            j: j,
+                                                        };
+                                                        return ::coro::__private::CoroutineState::Yielded(yielded);
+                                                    }
+                                                }
+                                                ::coro::__private::None => {
+                                                    {
+                                                        __coro_into_7_5 = __CoroLoopExit7 {
+                                                            limit: limit,
+                                                            iter1: __coro_iter1,
+                                                        };
+                                                        break '__coro_to_7_5;
+                                                    };
+                                                }
+                                            }
+                                        }
+                                        __coro_into_7_5
+                                    };
+                                    {
+                                        __coro_into_11_6 = __CoroScopeEnd11 {
+                                            limit: limit,
+                                            iter1: __coro_iter1,
+                                        };
+                                        break '__coro_to_11_6;
+                                    }
+                                }
+                                __coro_into_11_6
+                            };
+                            ::coro::__private::same_slot(
+                                &__coro_incoming,
+                                &__coro_slot_11,
+                            );
+                            __coro_incoming
+                        };
+                        {
+                            __coro_slot_5 = ::coro::__private::Some(__CoroJoin5 {
+                                limit: limit,
+                                iter1: __coro_iter1,
+                            });
+                            __coro_next = __CoroLabel::Join5;
+                            continue '__coro_dispatch;
+                        }
+                    }
+                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
                     __CoroLabel::Resume9 => {
-                        let __CoroLoopHead6 {
+                        let __CoroJoin8 {
                             limit: limit,
                             iter1: mut __coro_iter1,
                             i: i,
-                            iter3: mut __coro_iter3,
+                            iter4: mut __coro_iter4,
                         } = {
-                            let __coro_into_6_7;
-                            '__coro_to_6_7: {
-                                let __CoroJoin8 {
+                            let __coro_into_8_9;
+                            '__coro_to_8_9: {
+                                let __CoroScopeEnd10 {
                                     limit: limit,
                                     iter1: mut __coro_iter1,
                                     i: i,
-                                    iter3: mut __coro_iter3,
+                                    iter4: mut __coro_iter4,
                                 } = {
-                                    let __coro_into_8_6;
-                                    '__coro_to_8_6: {
-                                        let __CoroLoopExit2 { value6: mut __coro_value6 } = {
-                                            let __coro_into_2_5;
-                                            '__coro_to_2_5: {
+                                    let __coro_into_10_8;
+                                    '__coro_to_10_8: {
+                                        let __CoroLoopExit2 { value8: mut __coro_value8 } = {
+                                            let __coro_into_2_7;
+                                            '__coro_to_2_7: {
                                                 let __CoroResume9 {
                                                     limit: limit,
                                                     iter1: mut __coro_iter1,
                                                     i: i,
-                                                    iter3: mut __coro_iter3,
+                                                    iter4: mut __coro_iter4,
                                                     j: j,
-                                                    sent5: mut __coro_sent5,
+                                                    sent7: mut __coro_sent7,
                                                 } = ::coro::__private::take(&mut __coro_slot_9);
-                                                ::coro::__private::discard(__coro_sent5);
+                                                ::coro::__private::discard(__coro_sent7);
                                                 if i + j == limit {
                                                     {
-                                                        __coro_into_2_5 = __CoroLoopExit2 { value6: i * j };
-                                                        break '__coro_to_2_5;
+                                                        __coro_into_2_7 = __CoroLoopExit2 { value8: i * j };
+                                                        break '__coro_to_2_7;
                                                     };
                                                 }
                                                 {
-                                                    __coro_into_8_6 = __CoroJoin8 {
+                                                    __coro_into_10_8 = __CoroScopeEnd10 {
                                                         limit: limit,
                                                         iter1: __coro_iter1,
                                                         i: i,
-                                                        iter3: __coro_iter3,
+                                                        iter4: __coro_iter4,
                                                     };
-                                                    break '__coro_to_8_6;
+                                                    break '__coro_to_10_8;
                                                 }
                                             }
-                                            __coro_into_2_5
+                                            __coro_into_2_7
                                         };
-                                        let found = __coro_value6;
+                                        let found = __coro_value8;
                                         {
                                             let __coro_return_value: u32 = found;
                                             *__coro_state = __CoroState::Returned;
@@ -355,63 +442,50 @@ fn first_pair(
                                             );
                                         }
                                     }
-                                    __coro_into_8_6
+                                    __coro_into_10_8
                                 };
                                 {
-                                    __coro_into_6_7 = __CoroLoopHead6 {
+                                    __coro_into_8_9 = __CoroJoin8 {
                                         limit: limit,
                                         iter1: __coro_iter1,
                                         i: i,
-                                        iter3: __coro_iter3,
+                                        iter4: __coro_iter4,
                                     };
-                                    break '__coro_to_6_7;
+                                    break '__coro_to_8_9;
                                 }
                             }
-                            __coro_into_6_7
+                            __coro_into_8_9
                         };
-                        match ::coro::__private::Iterator::next(&mut __coro_iter3) {
-                            ::coro::__private::Some(j) => {
-                                let yielded: (u32, u32) = (i, j);
-                                *__coro_state = __CoroState::Suspend0 {
-                                    limit: limit,
-                                    iter1: __coro_iter1,
-                                    i: i,
-                                    iter3: __coro_iter3,
-                                    j: j,
-                                };
-                                return ::coro::__private::CoroutineState::Yielded(yielded);
-                            }
-                            ::coro::__private::None => {
-                                {
-                                    __coro_slot_7 = ::coro::__private::Some(__CoroLoopExit7 {
-                                        limit: limit,
-                                        iter1: __coro_iter1,
-                                    });
-                                    __coro_next = __CoroLabel::LoopExit7;
-                                    continue '__coro_dispatch;
-                                };
-                            }
+                        {
+                            __coro_slot_6 = ::coro::__private::Some(__CoroLoopHead6 {
+                                limit: limit,
+                                iter1: __coro_iter1,
+                                i: i,
+                                iter4: __coro_iter4,
+                            });
+                            __coro_next = __CoroLabel::LoopHead6;
+                            continue '__coro_dispatch;
                         }
                     }
                     #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
-                    __CoroLabel::LoopExit7 => {
+                    __CoroLabel::ScopeEnd11 => {
                         let __CoroJoin5 { limit: limit, iter1: mut __coro_iter1 } = {
                             let __coro_incoming = {
-                                let __coro_into_5_8;
-                                '__coro_to_5_8: {
-                                    let __CoroLoopExit7 {
+                                let __coro_into_5_10;
+                                '__coro_to_5_10: {
+                                    let __CoroScopeEnd11 {
                                         limit: limit,
                                         iter1: mut __coro_iter1,
-                                    } = ::coro::__private::take(&mut __coro_slot_7);
+                                    } = ::coro::__private::take(&mut __coro_slot_11);
                                     {
-                                        __coro_into_5_8 = __CoroJoin5 {
+                                        __coro_into_5_10 = __CoroJoin5 {
                                             limit: limit,
                                             iter1: __coro_iter1,
                                         };
-                                        break '__coro_to_5_8;
+                                        break '__coro_to_5_10;
                                     }
                                 }
-                                __coro_into_5_8
+                                __coro_into_5_10
                             };
                             ::coro::__private::same_slot(
                                 &__coro_incoming,
@@ -469,9 +543,9 @@ fn first_pair(
                 __CoroState::Suspend0 {
                     limit: __coro_v0,
                     iter1: __coro_v1,
-                    i: __coro_v2,
-                    iter3: __coro_v3,
-                    j: __coro_v4,
+                    i: __coro_v3,
+                    iter4: __coro_v4,
+                    j: __coro_v6,
                     ..
                 } => {
                     ::coro::__private::debug_frame(
@@ -489,11 +563,11 @@ fn first_pair(
                             ),
                             (
                                 "i",
-                                (&&::coro::__private::DebugProbe(__coro_v2)).__coro_debug(),
+                                (&&::coro::__private::DebugProbe(__coro_v3)).__coro_debug(),
                             ),
                             (
                                 "j",
-                                (&&::coro::__private::DebugProbe(__coro_v4)).__coro_debug(),
+                                (&&::coro::__private::DebugProbe(__coro_v6)).__coro_debug(),
                             ),
                         ],
                         ::coro::__private::None,

@@ -8,18 +8,18 @@ fn averager() -> impl Coroutine<
     /// The states of the coroutine `averager` between resumes.
     #[derive(::coro::__private::Clone)]
     #[allow(dead_code)]
-    enum __CoroState<Total, Count, Ty3> {
+    enum __CoroState<Total, Count, Ty5> {
         /// Created: holds the arguments; no line of the body has run.
         Unresumed {},
         /// Suspended at `yield_!` #0, line 5.
-        Suspend0 { ty3: Ty3, count: Count, total: Total },
+        Suspend0 { ty5: Ty5, count: Count, total: Total },
         /// Ran to the end.
         Returned,
         /// Panicked while running.
         Poisoned,
     }
-    impl<Total, Count, Ty3> ::coro::__private::StateEnum
-    for __CoroState<Total, Count, Ty3> {
+    impl<Total, Count, Ty5> ::coro::__private::StateEnum
+    for __CoroState<Total, Count, Ty5> {
         #[inline]
         fn status(&self) -> ::coro::__private::Status {
             match self {
@@ -58,15 +58,15 @@ fn averager() -> impl Coroutine<
         Resume3,
     }
     struct __CoroStart {}
-    struct __CoroLoopHead1<Total, Count, Average, Ty3> {
-        ty3: Ty3,
+    struct __CoroLoopHead1<Total, Count, Average, Ty5> {
+        ty5: Ty5,
         average: Average,
         count: Count,
         total: Total,
     }
-    struct __CoroResume3<Total, Count, Ty3, Sent4> {
-        sent4: Sent4,
-        ty3: Ty3,
+    struct __CoroResume3<Total, Count, Ty5, Sent6> {
+        sent6: Sent6,
+        ty5: Ty5,
         count: Count,
         total: Total,
     }
@@ -92,15 +92,15 @@ fn averager() -> impl Coroutine<
                     __coro_next = __CoroLabel::Start;
                 }
                 __CoroState::Suspend0 {
-                    total: __coro_v0,
-                    count: __coro_v1,
-                    ty3: __coro_v3,
+                    total: __coro_v2,
+                    count: __coro_v3,
+                    ty5: __coro_v5,
                 } => {
                     __coro_slot_3 = ::coro::__private::Some(__CoroResume3 {
-                        total: __coro_v0,
-                        count: __coro_v1,
-                        ty3: __coro_v3,
-                        sent4: match __coro_arg {
+                        total: __coro_v2,
+                        count: __coro_v3,
+                        ty5: __coro_v5,
+                        sent6: match __coro_arg {
                             ::coro::__private::Some(__coro_sent) => __coro_sent,
                             ::coro::__private::None => {
                                 ::coro::__private::unreachable_start("averager")
@@ -126,22 +126,24 @@ fn averager() -> impl Coroutine<
                             total: mut total,
                             count: mut count,
                             average: mut average,
-                            ty3: __coro_ty3,
+                            ty5: __coro_ty5,
                         } = {
                             let __coro_into_1_0;
                             '__coro_to_1_0: {
                                 let __CoroStart {} = ::coro::__private::take(
                                     &mut __coro_slot_0,
                                 );
-                                let (mut total, mut count) = (0.0, 0);
+                                let (__coro_bind0, __coro_bind1) = (0.0, 0);
+                                let mut total = __coro_bind0;
+                                let mut count = __coro_bind1;
                                 let mut average = None;
-                                let __coro_ty3 = ::coro::__private::type_of(&average);
+                                let __coro_ty5 = ::coro::__private::type_of(&average);
                                 {
                                     __coro_into_1_0 = __CoroLoopHead1 {
                                         total: total,
                                         count: count,
                                         average: average,
-                                        ty3: __coro_ty3,
+                                        ty5: __coro_ty5,
                                     };
                                     break '__coro_to_1_0;
                                 }
@@ -153,7 +155,7 @@ fn averager() -> impl Coroutine<
                             *__coro_state = __CoroState::Suspend0 {
                                 total: total,
                                 count: count,
-                                ty3: __coro_ty3,
+                                ty5: __coro_ty5,
                             };
                             return ::coro::__private::CoroutineState::Yielded(yielded);
                         }
@@ -164,7 +166,7 @@ fn averager() -> impl Coroutine<
                             total: mut total,
                             count: mut count,
                             average: mut average,
-                            ty3: __coro_ty3,
+                            ty5: __coro_ty5,
                         } = {
                             let __coro_into_1_1;
                             '__coro_to_1_1: {
@@ -172,13 +174,13 @@ fn averager() -> impl Coroutine<
                                 let mut total = __coro_in.total;
                                 let mut count = __coro_in.count;
                                 let mut average;
-                                let __coro_ty3 = __coro_in.ty3;
-                                let mut __coro_sent4 = __coro_in.sent4;
-                                let value = __coro_sent4;
+                                let __coro_ty5 = __coro_in.ty5;
+                                let mut __coro_sent6 = __coro_in.sent6;
+                                let value = __coro_sent6;
                                 total += value;
                                 count += 1;
                                 average = ::coro::__private::assign(
-                                    __coro_ty3,
+                                    __coro_ty5,
                                     Some(total / count as f64),
                                 );
                                 {
@@ -186,7 +188,7 @@ fn averager() -> impl Coroutine<
                                         total: total,
                                         count: count,
                                         average: average,
-                                        ty3: __coro_ty3,
+                                        ty5: __coro_ty5,
                                     };
                                     break '__coro_to_1_1;
                                 }
@@ -198,7 +200,7 @@ fn averager() -> impl Coroutine<
                             *__coro_state = __CoroState::Suspend0 {
                                 total: total,
                                 count: count,
-                                ty3: __coro_ty3,
+                                ty5: __coro_ty5,
                             };
                             return ::coro::__private::CoroutineState::Yielded(yielded);
                         }
@@ -223,9 +225,9 @@ fn averager() -> impl Coroutine<
                     )
                 }
                 __CoroState::Suspend0 {
-                    total: __coro_v0,
-                    count: __coro_v1,
-                    ty3: __coro_v3,
+                    total: __coro_v2,
+                    count: __coro_v3,
+                    ty5: __coro_v5,
                     ..
                 } => {
                     ::coro::__private::debug_frame(
@@ -239,11 +241,11 @@ fn averager() -> impl Coroutine<
                         &[
                             (
                                 "total",
-                                (&&::coro::__private::DebugProbe(__coro_v0)).__coro_debug(),
+                                (&&::coro::__private::DebugProbe(__coro_v2)).__coro_debug(),
                             ),
                             (
                                 "count",
-                                (&&::coro::__private::DebugProbe(__coro_v1)).__coro_debug(),
+                                (&&::coro::__private::DebugProbe(__coro_v3)).__coro_debug(),
                             ),
                         ],
                         ::coro::__private::None,
