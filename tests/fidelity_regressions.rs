@@ -1074,3 +1074,29 @@ fn a_pattern_binding_moved_on_some_paths_case() {
         });
     }
 }
+
+/// Found by the differential tester (seed 192, body 421): a block's tail statement with a
+/// `#[cfg]` that held (`#[cfg(all())] {}`), once the block's value was carried (an arm of
+/// a `match` with a guard that suspends), put the attribute on an expression: unstable
+/// (E0658). The `#[cfg]`s rustc has evaluated are removed.
+#[coro::coroutine]
+fn a_cfg_on_a_carried_tail(p: i32) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    match p {
+        m if m + yield_!(1) > 4 => {
+            log("arm");
+            #[cfg(all())]
+            {
+                log("cfg'd tail");
+            }
+        }
+        _ => {}
+    }
+    0
+}
+
+#[test]
+fn a_cfg_on_a_carried_tail_case() {
+    check("regressions", "a_cfg_on_a_carried_tail", || {
+        drive(a_cfg_on_a_carried_tail(1), [0, 9])
+    });
+}

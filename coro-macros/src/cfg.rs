@@ -116,6 +116,12 @@ pub fn evaluated(input: TokenStream) -> TokenStream {
     // A statement that a `#[cfg]` removed leaves its `;` behind, an empty statement that
     // would warn (`redundant_semicolons`) where the user wrote none.
     EmptyStatements.visit_block_mut(&mut item.block);
+    // What rustc left of the `#[cfg]`s held, and says nothing more: removed, so that a
+    // statement's attribute does not end up on an expression the lowering moves (a
+    // block's tail given as a value, where attributes are unstable).
+    if let Ok(block) = syn::parse2(strip_cfgs(item.block.to_token_stream())) {
+        item.block = Box::new(block);
+    }
     let pos = item.attrs.iter().position(|a| {
         a.path()
             .segments
@@ -213,6 +219,33 @@ fn repair_arguments(tokens: TokenStream, done: &mut bool) -> TokenStream {
 }
 
 /// Removes empty statements (a lone `;`).
+/// `tokens` without their outer `#[cfg(..)]` attributes.
+fn strip_cfgs(tokens: TokenStream) -> TokenStream {
+    let tts: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut out = Vec::with_capacity(tts.len());
+    let mut i = 0;
+    while i < tts.len() {
+        if let (TokenTree::Punct(p), Some(TokenTree::Group(g))) = (&tts[i], tts.get(i + 1))
+            && p.as_char() == '#'
+            && g.delimiter() == Delimiter::Bracket
+            && matches!(g.stream().into_iter().next(), Some(TokenTree::Ident(id)) if id == "cfg")
+        {
+            i += 2;
+            continue;
+        }
+        match &tts[i] {
+            TokenTree::Group(g) => {
+                let mut ng = Group::new(g.delimiter(), strip_cfgs(g.stream()));
+                ng.set_span(g.span());
+                out.push(TokenTree::Group(ng));
+            }
+            other => out.push(other.clone()),
+        }
+        i += 1;
+    }
+    out.into_iter().collect()
+}
+
 struct EmptyStatements;
 
 impl VisitMut for EmptyStatements {

@@ -656,4 +656,21 @@ fn main() {
     ] {
         case(&format!("a_pattern_binding_moved_on_some_paths{suffix}"), || drive(a_pattern_binding_moved_on_some_paths(p), sends));
     }
+    let a_cfg_on_a_carried_tail = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    match p {
+        m if m + (yield 1) > 4 => {
+            log("arm");
+            #[cfg(all())]
+            {
+                log("cfg'd tail");
+            }
+        }
+        _ => {}
+    }
+    0
+        }
+    };
+    case("a_cfg_on_a_carried_tail", || drive(a_cfg_on_a_carried_tail(1), &[0, 9]));
 }
