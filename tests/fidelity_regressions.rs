@@ -1079,6 +1079,7 @@ fn a_pattern_binding_moved_on_some_paths_case() {
 /// `#[cfg]` that held (`#[cfg(all())] {}`), once the block's value was carried (an arm of
 /// a `match` with a guard that suspends), put the attribute on an expression: unstable
 /// (E0658). The `#[cfg]`s rustc has evaluated are removed.
+#[allow(clippy::non_minimal_cfg)]
 #[coro::coroutine]
 fn a_cfg_on_a_carried_tail(p: i32) -> impl Coroutine<i32, Yield = i32, Return = i32> {
     match p {
