@@ -37,7 +37,11 @@
 //! whose `else` block suspends into two `match`es ([`Builder::lower_let_else`]), a let
 //! chain with a yield in a condition, or an `if let` whose kept scrutinee temporaries
 //! must outlive a yield in its `then` block, into nested `if`s in a labeled block
-//! ([`Builder::lower_let_chain`]). After a statement that does not fall through
+//! ([`Builder::lower_let_chain`]), a `match` with a guard that suspends into steps whose
+//! guards do not (`guards.rs`), and a `match`/`if let` arm that suspends into one whose
+//! `_`s and moved bindings are bound to locals (`remains.rs`). A `break value` out of a
+//! labelled block or `loop` whose value is unused still carries the value, discarded
+//! after it. After a statement that does not fall through
 //! (`return`, `break`, `panic!()`, ..) the rest of its block is not lowered, and no jump
 //! follows it ([`Builder::stmts`]).
 //!
@@ -59,7 +63,8 @@
 //! (and, in a `match` scrutinee or kept `if let` scrutinee, after it:
 //! [`Builder::expr_keeping`]) live in locals of that scope, dropped at its end
 //! ([`Builder::keep_temporaries`], [`Builder::operands_after`]). A local moved on some paths to a jump and not on
-//! others gets a drop flag, in a second lowering ([`lower_with_flags`]).
+//! others gets a drop flag, in a second lowering ([`lower_with_flags`]); a deferred one
+//! (`let x;`) gets an empty flag at its `let`, filled by its first assignment.
 //!
 //! The output is plain data ([`Lowered`]): blocks whose code holds `__coro_site!(N)`
 //! placeholders for jumps and suspensions, and the [`Site`]s they stand for. Which locals
