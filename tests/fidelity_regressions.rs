@@ -1101,3 +1101,52 @@ fn a_cfg_on_a_carried_tail_case() {
         drive(a_cfg_on_a_carried_tail(1), [0, 9])
     });
 }
+
+/// The guard rewrite binds a value scrutinee whole (`guards.rs`); an arm that moved a
+/// binding out of it and then suspended dropped the rest of it (`_`) at the yield, not at
+/// the end of the `match`.
+enum Said {
+    Say(String, Guard),
+    Num(i32),
+}
+
+fn said(n: i32) -> Said {
+    if n > 0 {
+        Said::Say("hi".into(), Guard("said"))
+    } else {
+        Said::Num(n)
+    }
+}
+
+#[coro::coroutine]
+fn what_a_guarded_arm_leaves_of_the_scrutinee(
+    p: i32,
+) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    match said(p) {
+        Said::Say(s, _) if yield_!(1) > 0 => {
+            yield_!(2);
+            log(s);
+        }
+        Said::Say(s, _) => log(format!("other {s}")),
+        Said::Num(n) => log_i("num", n),
+    }
+    log("after");
+    0
+}
+
+#[test]
+fn what_a_guarded_arm_leaves_of_the_scrutinee_case() {
+    let name = "what_a_guarded_arm_leaves_of_the_scrutinee";
+    for (suffix, p, sends) in [
+        ("", 1, &[0, 1, 0][..]),
+        ("_other", 1, &[0, 0]),
+        ("_dropped", 1, &[0, 1]),
+    ] {
+        check("regressions", &format!("{name}{suffix}"), || {
+            drive(
+                what_a_guarded_arm_leaves_of_the_scrutinee(p),
+                sends.iter().copied(),
+            )
+        });
+    }
+}

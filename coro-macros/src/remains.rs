@@ -89,7 +89,10 @@ fn owns_remains(e: &Expr) -> bool {
     }
     let mut b = Borrows(false);
     b.visit_expr(e);
-    !crate::guards::is_place(e) && !b.0
+    // `guards.rs` binds a value scrutinee to `__coro_scrutinee..`: still rustc's
+    // temporary, whose remains drop at the end of the `match`.
+    let ours = matches!(e, Expr::Path(p) if p.path.get_ident().is_some_and(|i| i.to_string().starts_with("__coro_scrutinee")));
+    (ours || !crate::guards::is_place(e)) && !b.0
 }
 
 /// `remains`: the scrutinee is a value whose unbound parts need keeping.

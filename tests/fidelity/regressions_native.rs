@@ -66,6 +66,14 @@ fn two() -> (Guard, Guard) {
     (Guard("x"), Guard("y"))
 }
 
+enum Said {
+    Say(String, Guard),
+    Num(i32),
+}
+fn said(n: i32) -> Said {
+    if n > 0 { Said::Say("hi".into(), Guard("said")) } else { Said::Num(n) }
+}
+
 fn main() {
     let try_then_binop = || {
         #[coroutine]
@@ -673,4 +681,22 @@ fn main() {
         }
     };
     case("a_cfg_on_a_carried_tail", || drive(a_cfg_on_a_carried_tail(1), &[0, 9]));
+    let what_a_guarded_arm_leaves_of_the_scrutinee = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    match said(p) {
+        Said::Say(s, _) if (yield 1) > 0 => {
+            (yield 2);
+            log(s);
+        }
+        Said::Say(s, _) => log(format!("other {s}")),
+        Said::Num(n) => log_i("num", n),
+    }
+    log("after");
+    0
+        }
+    };
+    for (suffix, p, sends) in [("", 1, &[0, 1, 0][..]), ("_other", 1, &[0, 0]), ("_dropped", 1, &[0, 1])] {
+        case(&format!("what_a_guarded_arm_leaves_of_the_scrutinee{suffix}"), || drive(what_a_guarded_arm_leaves_of_the_scrutinee(p), sends));
+    }
 }
