@@ -1150,3 +1150,30 @@ fn what_a_guarded_arm_leaves_of_the_scrutinee_case() {
         });
     }
 }
+
+/// Found by the differential tester (seed 201, body 174): in a second lowering (a local
+/// with a drop flag), a scrutinee that reads the flagged local (`Take(&mut m).__coro_take()`)
+/// looked like a borrow, so what the pattern left of it was not kept.
+#[coro::coroutine]
+fn remains_of_a_scrutinee_reading_a_flagged_local(
+    p: i32,
+) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    if let (_, m3) = (Guard("q2"), p) {
+        match (Guard("q4"), m3) {
+            (_, m5) => {
+                yield_!(m5);
+                log("arm end");
+            }
+        }
+    }
+    0
+}
+
+#[test]
+fn remains_of_a_scrutinee_reading_a_flagged_local_case() {
+    check(
+        "regressions",
+        "remains_of_a_scrutinee_reading_a_flagged_local",
+        || drive(remains_of_a_scrutinee_reading_a_flagged_local(1), [0, 0]),
+    );
+}

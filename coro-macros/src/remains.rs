@@ -86,6 +86,12 @@ fn owns_remains(e: &Expr) -> bool {
             self.0 = true;
         }
         fn visit_expr_closure(&mut self, _: &syn::ExprClosure) {}
+        // A drop flag's by-value use (`Take(&mut g).__coro_take()`) moves, not borrows.
+        fn visit_expr_method_call(&mut self, m: &syn::ExprMethodCall) {
+            if m.method != "__coro_take" {
+                syn::visit::visit_expr_method_call(self, m);
+            }
+        }
     }
     let mut b = Borrows(false);
     b.visit_expr(e);

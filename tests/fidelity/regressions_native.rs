@@ -699,4 +699,19 @@ fn main() {
     for (suffix, p, sends) in [("", 1, &[0, 1, 0][..]), ("_other", 1, &[0, 0]), ("_dropped", 1, &[0, 1])] {
         case(&format!("what_a_guarded_arm_leaves_of_the_scrutinee{suffix}"), || drive(what_a_guarded_arm_leaves_of_the_scrutinee(p), sends));
     }
+    let remains_of_a_scrutinee_reading_a_flagged_local = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    if let (_, m3) = (Guard("q2"), p) {
+        match (Guard("q4"), m3) {
+            (_, m5) => {
+                (yield m5);
+                log("arm end");
+            }
+        }
+    }
+    0
+        }
+    };
+    case("remains_of_a_scrutinee_reading_a_flagged_local", || drive(remains_of_a_scrutinee_reading_a_flagged_local(1), &[0, 0]));
 }
