@@ -1177,3 +1177,48 @@ fn remains_of_a_scrutinee_reading_a_flagged_local_case() {
         || drive(remains_of_a_scrutinee_reading_a_flagged_local(1), [0, 0]),
     );
 }
+
+/// Found by the differential tester (seed 203, body 134): a `match` used as an operand is
+/// no temporary scope, so the temporaries of its scrutinee (`match G("t").v(i) { .. }` as
+/// the scrutinee of a `match` whose arms yield, or an argument before a yield) live to
+/// the end of the enclosing statement; they were dropped before the yield.
+#[coro::coroutine]
+fn temporaries_of_an_inner_match_scrutinee(
+    p: i32,
+) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    match match Guard("t9").v(p) {
+        0 => 1,
+        m => m + 1,
+    } {
+        0 => {}
+        n => {
+            yield_!(n);
+        }
+    }
+    log_i(
+        "sum",
+        add(
+            match Guard("t10").v(p) {
+                m => m,
+            },
+            yield_!(2),
+        ),
+    );
+    0
+}
+
+#[test]
+fn temporaries_of_an_inner_match_scrutinee_case() {
+    for (suffix, sends) in [("", &[0, 0, 0][..]), ("_dropped", &[0])] {
+        check(
+            "regressions",
+            &format!("temporaries_of_an_inner_match_scrutinee{suffix}"),
+            || {
+                drive(
+                    temporaries_of_an_inner_match_scrutinee(1),
+                    sends.iter().copied(),
+                )
+            },
+        );
+    }
+}

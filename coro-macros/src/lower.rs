@@ -1008,6 +1008,8 @@ impl Builder<'_> {
             }
             Expr::Reference(r) => *r.expr = self.keep_base(&r.expr),
             Expr::Paren(p) => *p.expr = self.keep_temporaries(&p.expr),
+            // A `match` is no temporary scope: its scrutinee's live to the statement's end.
+            Expr::Match(m) => *m.expr = self.keep_temporaries(&m.expr),
             Expr::Try(t) => *t.expr = self.keep_temporaries(&t.expr),
             Expr::Cast(c) => *c.expr = self.keep_temporaries(&c.expr),
             Expr::Unary(u) => *u.expr = self.keep_temporaries(&u.expr),
@@ -3973,8 +3975,13 @@ fn holds_kept_temporary(e: &Expr) -> bool {
         Expr::MethodCall(m) if m.method == "__coro_take" => false,
         Expr::Field(f) => base(&f.base),
         Expr::Index(i) => base(&i.expr),
-        Expr::MethodCall(m) if !scan::consumes_receiver(&m.method) => base(&m.receiver),
-        Expr::MethodCall(m) => holds_kept_temporary(&m.receiver),
+        Expr::MethodCall(m) if !scan::consumes_receiver(&m.method) => {
+            base(&m.receiver) || m.args.iter().any(holds_kept_temporary)
+        }
+        Expr::MethodCall(m) => {
+            holds_kept_temporary(&m.receiver) || m.args.iter().any(holds_kept_temporary)
+        }
+        Expr::Match(m) => holds_kept_temporary(&m.expr),
         Expr::Reference(r) => base(&r.expr),
         Expr::Paren(p) => holds_kept_temporary(&p.expr),
         Expr::Try(t) => holds_kept_temporary(&t.expr),

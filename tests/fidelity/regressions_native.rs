@@ -714,4 +714,23 @@ fn main() {
         }
     };
     case("remains_of_a_scrutinee_reading_a_flagged_local", || drive(remains_of_a_scrutinee_reading_a_flagged_local(1), &[0, 0]));
+    let temporaries_of_an_inner_match_scrutinee = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    match match Guard("t9").v(p) {
+        0 => 1,
+        m => m + 1,
+    } {
+        0 => {}
+        n => {
+            (yield n);
+        }
+    }
+    log_i("sum", add(match Guard("t10").v(p) { m => m }, (yield 2)));
+    0
+        }
+    };
+    for (suffix, sends) in [("", &[0, 0, 0][..]), ("_dropped", &[0])] {
+        case(&format!("temporaries_of_an_inner_match_scrutinee{suffix}"), || drive(temporaries_of_an_inner_match_scrutinee(1), sends));
+    }
 }
