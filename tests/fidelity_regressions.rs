@@ -1222,3 +1222,37 @@ fn temporaries_of_an_inner_match_scrutinee_case() {
         );
     }
 }
+
+/// Found by the differential tester (seed 223, body 489): a `?` that returns in the
+/// middle of a statement, after a yield in it, dropped the statement's kept temporary
+/// (`t2`) before its pending operand (`u1`); rustc drops the operand first, as a
+/// suspended coroutine already did. A block binds its incoming locals oldest first.
+#[coro::coroutine]
+fn an_early_return_mid_statement_drops_operands_first(
+    p: i32,
+) -> impl Coroutine<i32, Yield = i32, Return = Option<i32>> {
+    let u1 = (
+        Guard("u1"),
+        add(yield_!(Guard("t2").v(3)), yield_!(opt(p)?)),
+    );
+    let v4 = opt(7)?;
+    if v4 > 9 {
+        let Some(w8) = opt(yield_!(u1.1)) else {
+            return None;
+        };
+    }
+    Some(v4)
+}
+
+#[test]
+fn an_early_return_mid_statement_drops_operands_first_case() {
+    let name = "an_early_return_mid_statement_drops_operands_first";
+    for (suffix, p) in [("", 60), ("_some", 1)] {
+        check("regressions", &format!("{name}{suffix}"), || {
+            drive(
+                an_early_return_mid_statement_drops_operands_first(p),
+                [0, 0],
+            )
+        });
+    }
+}

@@ -964,7 +964,12 @@ impl Emitter<'_> {
         let lowered = self.input.lowered;
         let layout = self.input.layout;
         let name = &layout.block_struct[b];
-        let incoming = self.incoming(b);
+        // Bound oldest first, so they drop newest first, as a suspended coroutine drops
+        // them (a statement's temporaries after its pending operands: an early `return`
+        // or `?` in the statement drops them in that order).
+        let rank = |l: LocalId| lowered.locals[l].drop_rank(l);
+        let mut incoming = self.incoming(b);
+        incoming.sort_by_key(|&l| rank(l));
         let binding = |l: LocalId| {
             let name = &self.entry_names[b][&l];
             let m = (lowered.locals[l].mutable && !name.to_string().starts_with("_coro_unused"))
@@ -1032,7 +1037,7 @@ impl Emitter<'_> {
             false => 0,
             true => incoming
                 .iter()
-                .position(|&l| l > x)
+                .position(|&l| rank(l) > rank(x))
                 .unwrap_or(incoming.len()),
         };
         let declared_at = |i: usize| {

@@ -733,4 +733,20 @@ fn main() {
     for (suffix, sends) in [("", &[0, 0, 0][..]), ("_dropped", &[0])] {
         case(&format!("temporaries_of_an_inner_match_scrutinee{suffix}"), || drive(temporaries_of_an_inner_match_scrutinee(1), sends));
     }
+    let an_early_return_mid_statement_drops_operands_first = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    let u1 = (Guard("u1"), add((yield Guard("t2").v(3)), (yield opt(p)?)));
+    let v4 = opt(7)?;
+    if v4 > 9 {
+        let Some(w8) = opt((yield u1.1)) else {
+            return None;
+        };
+    }
+    Some(v4)
+        }
+    };
+    for (suffix, p) in [("", 60), ("_some", 1)] {
+        case(&format!("an_early_return_mid_statement_drops_operands_first{suffix}"), || drive(an_early_return_mid_statement_drops_operands_first(p), &[0, 0]));
+    }
 }
