@@ -126,9 +126,7 @@ fn keep_in_arm(arm: &mut Arm, remains: bool) -> bool {
         // only gets a drop flag (a pattern's binding cannot have one).
         let mut names = Vec::new();
         crate::lower::pattern_bindings(&arm.pat, &mut names);
-        let moved = scan::expr_mentions(&arm.body)
-            .iter()
-            .any(|m| m.moving && names.iter().any(|(n, ..)| *n == m.name));
+        let moved = moved_on_some_paths(|v| v.visit_expr(&arm.body), &names);
         // A guard reads the bindings by name: it reads the renamed ones, unless it binds
         // a name of its own like one of them.
         let rename_bindings = (keep_rests || moved)
@@ -190,6 +188,76 @@ pub fn rename_bindings(pat: &mut Pat) -> Vec<(Ident, Ident, bool)> {
     };
     r.visit_pat_mut(pat);
     binds
+}
+
+/// Whether the code `walk` visits may move one of `names` on some paths only: in a
+/// branch, loop, closure, `let .. else` or short-circuit operand. A move that every path
+/// makes needs no drop flag, so the binding need not be bound again for one (a `for`
+/// body's `yield_!(i)`).
+pub fn moved_on_some_paths(
+    walk: impl FnOnce(&mut SomePaths),
+    names: &[(Ident, bool, bool)],
+) -> bool {
+    let mut v = SomePaths {
+        names,
+        found: false,
+    };
+    walk(&mut v);
+    v.found
+}
+
+/// The visitor of [`moved_on_some_paths`].
+pub struct SomePaths<'a> {
+    names: &'a [(Ident, bool, bool)],
+    found: bool,
+}
+
+impl SomePaths<'_> {
+    fn moves_in(&mut self, e: &Expr) {
+        self.found |= scan::expr_mentions(e)
+            .iter()
+            .any(|m| m.moving && self.names.iter().any(|(n, ..)| *n == m.name));
+    }
+}
+
+impl Visit<'_> for SomePaths<'_> {
+    fn visit_expr(&mut self, e: &Expr) {
+        match e {
+            Expr::If(_)
+            | Expr::Match(_)
+            | Expr::While(_)
+            | Expr::ForLoop(_)
+            | Expr::Loop(_)
+            | Expr::Closure(_)
+            | Expr::Async(_) => self.moves_in(e),
+            Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) => {
+                self.moves_in(e)
+            }
+            _ => syn::visit::visit_expr(self, e),
+        }
+    }
+
+    fn visit_local(&mut self, l: &syn::Local) {
+        if let Some(init) = &l.init
+            && let Some((_, d)) = &init.diverge
+        {
+            self.moves_in(d);
+        }
+        syn::visit::visit_local(self, l);
+    }
+
+    // A user macro's arguments: which of them run is the macro's to decide.
+    fn visit_macro(&mut self, m: &syn::Macro) {
+        if let Some(kind) = scan::yield_kind(m) {
+            if let Ok(Some(e)) = scan::yield_operand(m, kind) {
+                self.visit_expr(&e);
+            }
+        } else {
+            self.found |= m.tokens.clone().into_iter().any(|t| {
+                matches!(&t, proc_macro2::TokenTree::Ident(i) if self.names.iter().any(|(n, ..)| n == i))
+            });
+        }
+    }
 }
 
 /// Whether `guard` binds (in a `let`, closure or pattern of its own) a name `pat` binds.

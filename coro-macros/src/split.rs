@@ -182,11 +182,13 @@ fn rebind(stmt: &mut Stmt, rest: &[Stmt]) -> Option<Vec<Stmt>> {
     }
     let mut names = Vec::new();
     crate::lower::pattern_bindings(pat, &mut names);
-    let moved = rest.iter().any(|s| {
-        crate::scan::stmt_mentions(s)
-            .iter()
-            .any(|m| m.moving && names.iter().any(|(n, ..)| *n == m.name))
-    });
+    let moved = crate::remains::moved_on_some_paths(
+        |v| {
+            rest.iter()
+                .for_each(|s| syn::visit::Visit::visit_stmt(v, s))
+        },
+        &names,
+    );
     if !moved {
         return None;
     }
