@@ -1256,3 +1256,40 @@ fn an_early_return_mid_statement_drops_operands_first_case() {
         });
     }
 }
+
+/// Found by the differential tester (seed 242, bodies 267 and 295; the shape was there
+/// before, hidden behind a match guard that suspends): a local with a drop flag read by
+/// value in a closure that is not `move` was taken out of its flag there, which made the
+/// closure `FnMut` (E0596 on the user's `let c = |a| a + i;`). It reads through the flag.
+#[coro::coroutine]
+fn a_flagged_local_read_in_a_borrowing_closure(
+    p: i32,
+) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let m = p;
+    let mut k = 0;
+    let v = 'l: loop {
+        k += 1;
+        let i = k;
+        if i > 1 {
+            break 'l m + i;
+        }
+        if let Some(z) = opt(yield_!(0))
+            && z > 1
+        {
+        } else {
+            let c = |a: i32| a + i;
+            log_i("c", c(m));
+            yield_!(8);
+        }
+    };
+    v
+}
+
+#[test]
+fn a_flagged_local_read_in_a_borrowing_closure_case() {
+    check(
+        "regressions",
+        "a_flagged_local_read_in_a_borrowing_closure",
+        || drive(a_flagged_local_read_in_a_borrowing_closure(1), [0, 0, 0, 0]),
+    );
+}

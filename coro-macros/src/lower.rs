@@ -570,6 +570,7 @@ pub fn lower_with_flags(
             bad: false,
             taken: false,
             break_taken: false,
+            in_borrowing_closure: false,
         };
         let mut rewritten = body.stmts.clone();
         r.stmts(&mut rewritten);
@@ -1303,6 +1304,7 @@ impl Builder<'_> {
             bad: false,
             taken: false,
             break_taken: false,
+            in_borrowing_closure: false,
         };
         r.stmts(&mut rewritten);
         if r.bad {
@@ -3365,6 +3367,11 @@ struct FlagUses {
     taken: bool,
     /// A `break` out of the loop being visited left with `taken` set.
     break_taken: bool,
+    /// Inside a closure that is not `move`: a by-value use reads through the flag
+    /// (`(*g)`, a copy of a `Copy` value), as the closure borrows the local; taking it
+    /// out would make the closure `FnMut` (E0596 where the user's binding is not `mut`).
+    /// A value that is not `Copy` fails to compile there (E0507), as it must not move.
+    in_borrowing_closure: bool,
 }
 
 impl FlagUses {
@@ -3376,7 +3383,7 @@ impl FlagUses {
 
     /// `e` is used by value.
     fn moved(&mut self, e: &mut Expr) {
-        if self.is_it(e) {
+        if self.is_it(e) && !self.in_borrowing_closure {
             if self.taken {
                 self.bad = true;
             }
@@ -3462,6 +3469,7 @@ impl FlagUses {
                 bad: false,
                 taken: true,
                 break_taken: false,
+                in_borrowing_closure: self.in_borrowing_closure,
             };
             next_round.visit_block_mut(&mut original.clone());
             self.bad |= next_round.bad;
@@ -3637,6 +3645,11 @@ impl VisitMut for FlagUses {
                 );
             }
             Expr::Let(l) if self.is_it(&l.expr) => self.bad = true,
+            Expr::Closure(c) => {
+                let outer = std::mem::replace(&mut self.in_borrowing_closure, true);
+                self.visit_expr_mut(&mut c.body);
+                self.in_borrowing_closure = outer;
+            }
             _ => visit_mut::visit_expr_mut(self, e),
         }
     }

@@ -749,4 +749,26 @@ fn main() {
     for (suffix, p) in [("", 60), ("_some", 1)] {
         case(&format!("an_early_return_mid_statement_drops_operands_first{suffix}"), || drive(an_early_return_mid_statement_drops_operands_first(p), &[0, 0]));
     }
+    let a_flagged_local_read_in_a_borrowing_closure = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    let m = p;
+    let mut k = 0;
+    let v = 'l: loop {
+        k += 1;
+        let i = k;
+        if i > 1 {
+            break 'l m + i;
+        }
+        if let Some(z) = opt((yield 0)) && z > 1 {
+        } else {
+            let c = |a: i32| a + i;
+            log_i("c", c(m));
+            (yield 8);
+        }
+    };
+    v
+        }
+    };
+    case("a_flagged_local_read_in_a_borrowing_closure", || drive(a_flagged_local_read_in_a_borrowing_closure(1), &[0, 0, 0, 0]));
 }
