@@ -349,7 +349,7 @@ impl Reads<'_> {
             Expr::Index(i) => vec![&mut *i.expr, &mut *i.index],
             Expr::Binary(b)
                 if !matches!(b.op, syn::BinOp::And(_) | syn::BinOp::Or(_))
-                    && !is_assignment(&b.op) =>
+                    && !scan::is_compound_assignment(&b.op) =>
             {
                 vec![&mut *b.left, &mut *b.right]
             }
@@ -358,7 +358,7 @@ impl Reads<'_> {
         let last = operands.iter().rposition(|o| scan::expr_yields(o))?;
         let before_only_read = operands[..last]
             .iter()
-            .all(|o| scan::expr_yields(o) || only_reads(o));
+            .all(|o| scan::expr_yields(o) || crate::lower::is_stable(o));
         let reads_binding = operands.iter().any(|o| {
             !scan::expr_yields(o)
                 && scan::expr_mentions(o)
@@ -383,36 +383,6 @@ impl Reads<'_> {
             out = syn::parse_quote!((match #value { #name => #out }));
         }
         Some(out)
-    }
-}
-
-fn is_assignment(op: &syn::BinOp) -> bool {
-    use syn::BinOp::*;
-    matches!(
-        op,
-        AddAssign(_)
-            | SubAssign(_)
-            | MulAssign(_)
-            | DivAssign(_)
-            | RemAssign(_)
-            | BitXorAssign(_)
-            | BitAndAssign(_)
-            | BitOrAssign(_)
-            | ShlAssign(_)
-            | ShrAssign(_)
-    )
-}
-
-/// An expression with no effect but reading: a name, a field, a dereference or borrow of
-/// one, a literal.
-fn only_reads(e: &Expr) -> bool {
-    match e {
-        Expr::Path(_) | Expr::Lit(_) => true,
-        Expr::Field(f) => only_reads(&f.base),
-        Expr::Paren(p) => only_reads(&p.expr),
-        Expr::Reference(r) => only_reads(&r.expr),
-        Expr::Unary(u) => matches!(u.op, syn::UnOp::Deref(_)) && only_reads(&u.expr),
-        _ => false,
     }
 }
 

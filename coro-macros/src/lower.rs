@@ -2385,7 +2385,7 @@ impl Builder<'_> {
                 };
                 self.lower_if(&desugared, want)
             }
-            _ if op_assigns(op) && scan::expr_yields(left) => {
+            _ if scan::is_compound_assignment(op) && scan::expr_yields(left) => {
                 // Rust evaluates the right side first when both sides are primitives, and
                 // the place first otherwise: with only types to tell, the right side must
                 // be one whose evaluation nothing can observe (a literal or a place).
@@ -2409,7 +2409,7 @@ impl Builder<'_> {
                     stable: false,
                 }
             }
-            _ if op_assigns(op) => {
+            _ if scan::is_compound_assignment(op) => {
                 let r = self.expr(right, true);
                 let l = self.place(left);
                 let (lt, rt) = (&l.tokens, &r.tokens);
@@ -3555,7 +3555,7 @@ impl VisitMut for FlagUses {
                         self.moved(&mut b.left);
                         self.moved(&mut b.right);
                     }
-                    _ if op_assigns(&b.op) => {
+                    _ if scan::is_compound_assignment(&b.op) => {
                         self.visit_expr_mut(&mut b.left);
                         self.moved(&mut b.right);
                     }
@@ -3877,23 +3877,6 @@ fn assigned_names(body: &Block) -> HashSet<String> {
     a.0
 }
 
-fn op_assigns(op: &syn::BinOp) -> bool {
-    use syn::BinOp::*;
-    matches!(
-        op,
-        AddAssign(_)
-            | SubAssign(_)
-            | MulAssign(_)
-            | DivAssign(_)
-            | RemAssign(_)
-            | BitXorAssign(_)
-            | BitAndAssign(_)
-            | BitOrAssign(_)
-            | ShlAssign(_)
-            | ShrAssign(_)
-    )
-}
-
 /// Methods that return a borrow of their receiver, or a value with no destructor, by
 /// convention or in the standard library.
 fn returns_borrow(method: &Ident) -> bool {
@@ -3955,8 +3938,9 @@ fn borrows(e: &Expr) -> bool {
 }
 
 /// Places and literals: evaluating them later reads the same value, so siblings that
-/// yield need not force them into a temporary (which would move or borrow them).
-fn is_stable(e: &Expr) -> bool {
+/// yield need not force them into a temporary (which would move or borrow them). Such an
+/// expression has no effect but reading.
+pub(crate) fn is_stable(e: &Expr) -> bool {
     match e {
         Expr::Lit(_) | Expr::Path(_) => true,
         Expr::Field(f) => is_stable(&f.base),

@@ -855,19 +855,7 @@ impl<'a> Visit<'a> for Mentions {
             Expr::Binary(b) => {
                 use syn::BinOp::*;
                 let compares = matches!(b.op, Eq(_) | Ne(_) | Lt(_) | Le(_) | Gt(_) | Ge(_));
-                let assigns = matches!(
-                    b.op,
-                    AddAssign(_)
-                        | SubAssign(_)
-                        | MulAssign(_)
-                        | DivAssign(_)
-                        | RemAssign(_)
-                        | BitXorAssign(_)
-                        | BitAndAssign(_)
-                        | BitOrAssign(_)
-                        | ShlAssign(_)
-                        | ShrAssign(_)
-                );
+                let assigns = is_compound_assignment(&b.op);
                 if compares || assigns {
                     self.place_expr(&b.left);
                 } else {
@@ -1268,6 +1256,24 @@ pub fn binds_whole(pat: &syn::Pat) -> bool {
         Pat::Struct(s) => s.rest.is_none() && s.fields.iter().all(|f| binds_whole(&f.pat)),
         _ => false,
     }
+}
+
+/// `+=`, `-=` and the other operators that assign through their left operand.
+pub(crate) fn is_compound_assignment(op: &syn::BinOp) -> bool {
+    use syn::BinOp::*;
+    matches!(
+        op,
+        AddAssign(_)
+            | SubAssign(_)
+            | MulAssign(_)
+            | DivAssign(_)
+            | RemAssign(_)
+            | BitXorAssign(_)
+            | BitAndAssign(_)
+            | BitOrAssign(_)
+            | ShlAssign(_)
+            | ShrAssign(_)
+    )
 }
 
 #[cfg(test)]
