@@ -42,7 +42,7 @@ FEATURES = [
     "tuples",  # `(Guard, i32)` tuples: field reads, destructuring, partial moves
     "closure_field_captures",  # a `move` closure reading a tuple's field
     "borrows",  # non-move closures / references held across a yield (coro rejects: known)
-    "remains",  # `match`/`if let` on a temporary holding a guard that a `_` leaves behind
+    "remains",  # `match`/`if let` on a temporary or local holding a guard that a `_` leaves behind
 ]
 
 # Sub-coroutines a body may delegate to: (name, argument count). Defined in both preludes.
@@ -344,13 +344,18 @@ class Gen:
             q = self.fresh("q")
             b = self.fresh("m")
             scrut = f'(Guard("{q}"), {e()})'
+            # Or a local holding it, which keeps what the pattern leaves to its scope's
+            # end (named nowhere else, so no other statement moves or reads it).
+            local = ""
+            if self.chance(0.4):
+                local, scrut = f"let {q} = {scrut};\n", q
             self.scopes.append([Var(b, "int", False)])
             arm = self.block(depth + 1)
             self.scopes.pop()
             if self.chance(0.3):
-                return f"if let (_, {b}) = {scrut} {arm}"
+                return f"{local}if let (_, {b}) = {scrut} {arm}"
             return (
-                f"match {scrut} {{\n(_, 0) => {self.block(depth + 1)}\n"
+                f"{local}match {scrut} {{\n(_, 0) => {self.block(depth + 1)}\n"
                 f"(_, {b}) if {b} % 2 == 1 => {arm}\n_ => {self.block(depth + 1)}\n}}"
             )
         if k == "loop":

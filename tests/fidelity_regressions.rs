@@ -1293,3 +1293,155 @@ fn a_flagged_local_read_in_a_borrowing_closure_case() {
         || drive(a_flagged_local_read_in_a_borrowing_closure(1), [0, 0, 0, 0]),
     );
 }
+
+/// What an arm that suspends leaves of a local lives to the local's scope end: the `_`
+/// parts (a tuple, an enum's payload, next to a `Copy` binding that moves nothing), and
+/// the whole value under a pattern that binds nothing. coro counted `match c` as a move
+/// of `c`, so what it left dropped at the yield (remains.rs, `locals`).
+#[coro::coroutine]
+fn what_an_arm_leaves_of_a_local(p: i32) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let c = (Guard("s"), Guard("rest"));
+    let d = Guard("d");
+    match c {
+        (s, _) => {
+            yield_!(1);
+            drop(s);
+        }
+    }
+    let e = Some((p, Guard("payload")));
+    match e {
+        Some((n, _)) => {
+            yield_!(n);
+        }
+        None => {}
+    }
+    let f = Some(Guard("f"));
+    match f {
+        None => {}
+        Some(_) => {
+            yield_!(3);
+        }
+    }
+    let g = (Guard("a"), Guard("b"), Guard("c"));
+    if let (_, b, _) = g {
+        yield_!(4);
+        drop(b);
+    }
+    yield_!(5);
+    drop(d);
+    0
+}
+
+#[test]
+fn what_an_arm_leaves_of_a_local_lives_to_its_scope_end() {
+    for (suffix, sends) in [
+        ("", &[0; 6][..]),
+        ("_dropped_in_the_arm", &[0; 2]),
+        ("_dropped_after", &[0; 5]),
+    ] {
+        check(
+            "regressions",
+            &format!("what_an_arm_leaves_of_a_local{suffix}"),
+            || drive(what_an_arm_leaves_of_a_local(7), sends.iter().copied()),
+        );
+    }
+}
+
+/// The same with the arms of a `match` that is a `let`'s value, each leaving a different
+/// part, so what is left is kept on some paths only.
+#[coro::coroutine]
+fn what_either_arm_leaves_of_a_local(p: i32) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let c = if p > 5 {
+        Ok((Guard("ok"), 1))
+    } else {
+        Err((2, Guard("err")))
+    };
+    let d = Guard("d");
+    let v = match c {
+        Ok((_, n)) => {
+            yield_!(n);
+            n
+        }
+        Err((n, _)) => yield_!(n),
+    };
+    yield_!(v);
+    drop(d);
+    v
+}
+
+#[test]
+fn what_either_arm_leaves_of_a_local_lives_to_its_scope_end() {
+    for p in [1, 9] {
+        for (suffix, sends) in [("", &[0; 3][..]), ("_dropped", &[0])] {
+            check(
+                "regressions",
+                &format!("what_either_arm_leaves_of_a_local_{p}{suffix}"),
+                || drive(what_either_arm_leaves_of_a_local(p), sends.iter().copied()),
+            );
+        }
+    }
+}
+
+/// A deferred local assigned in a branch that does not suspend, then a yield: rustc keeps
+/// a drop flag and drops the value at the local's scope end; coro could only carry an
+/// `Option` decided by the jump, which did not know (E0282, or an early drop). Such a
+/// local now gets a drop flag decided at run time (fuzz CI batch, body 48).
+#[coro::coroutine]
+fn deferred_assigned_in_a_branch_then_a_yield(
+    p: i32,
+) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let d;
+    let e: Guard;
+    if p > 0 {
+        d = Guard("d");
+    } else {
+        e = Guard("e");
+    }
+    let v = yield_!(p);
+    log_i("after", v);
+    v
+}
+
+/// A deferred local assigned on some paths before a yield, with no suspension after the
+/// paths join: the join's copies build its flag as `None` on one path and `Some` on the
+/// other, and nothing else gave the `None` a type (E0282; fuzz CI batch, body 35).
+#[coro::coroutine]
+fn deferred_assigned_on_some_paths_then_joined(
+    p: i32,
+) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let d;
+    if p > 0 {
+        d = Guard("d");
+        yield_!(1);
+    }
+    log_i("end", p);
+    0
+}
+
+#[test]
+fn deferred_locals_assigned_on_some_paths() {
+    for p in [0, 1] {
+        for (suffix, sends) in [("", &[5, 6][..]), ("_dropped", &[5])] {
+            check(
+                "regressions",
+                &format!("deferred_assigned_in_a_branch_then_a_yield_{p}{suffix}"),
+                || {
+                    drive(
+                        deferred_assigned_in_a_branch_then_a_yield(p),
+                        sends.iter().copied(),
+                    )
+                },
+            );
+            check(
+                "regressions",
+                &format!("deferred_assigned_on_some_paths_then_joined_{p}{suffix}"),
+                || {
+                    drive(
+                        deferred_assigned_on_some_paths_then_joined(p),
+                        sends.iter().copied(),
+                    )
+                },
+            );
+        }
+    }
+}

@@ -657,6 +657,21 @@ impl Emitter<'_> {
         format_ident!("__coro_slot_{}", b, span = Span::mixed_site())
     }
 
+    /// A block without a slot that carries a drop flag: its copies may each build the
+    /// flag (one as `None`), and only an anchor declared once tells them the same type.
+    fn needs_type_anchor(&self, b: BlockId) -> bool {
+        let flags = &self.input.lowered.drop_flags;
+        !self.armed[b]
+            && self
+                .incoming(b)
+                .iter()
+                .any(|&l| flags.iter().any(|&(_, f)| f == l))
+    }
+
+    fn type_anchor(&self, b: BlockId) -> Ident {
+        format_ident!("__coro_type_{}", b, span = Span::mixed_site())
+    }
+
     /// Code that fills `b`'s slot with `fields` and names it as the next block.
     fn enter(&self, b: BlockId, fields: TokenStream) -> TokenStream {
         let slot = self.slot(b);
@@ -701,6 +716,15 @@ impl Emitter<'_> {
             let slot = self.slot(b);
             quote!(let mut #slot = ::coro::__private::None;)
         });
+        let anchors: Vec<TokenStream> = self
+            .live_blocks()
+            .into_iter()
+            .filter(|&b| self.needs_type_anchor(b))
+            .map(|b| {
+                let anchor = self.type_anchor(b);
+                quote!(let #anchor = ::core::marker::PhantomData;)
+            })
+            .collect();
         // Between resumes -> the block to run.
         let start = self.pass_fields(&self.input.analysis.carried[0]);
         let enter_start = self.enter(0, start.clone());
@@ -857,6 +881,7 @@ impl Emitter<'_> {
                 #(#for_paths)*
                 #flag_traits
                 #(#slots)*
+                #(#anchors)*
                 let mut #next;
                 match ::coro::__private::replace(#state_var, #state::Poisoned) {
                     #state::Unresumed { #start .. } => {
@@ -997,12 +1022,20 @@ impl Emitter<'_> {
             .iter()
             .map(|t| self.fill(t.clone(), &copied))
             .collect();
-        // A copy tells the block's slot (if it has one) its type, as a jump would.
+        // A copy tells the block's slot (if it has one) its type, as a jump would; a
+        // block without one that carries a drop flag, its type anchor.
         let source = if depth > 0 && self.armed[b] {
             let slot = self.slot(b);
             quote! {{
                 let __coro_incoming = #source;
                 ::coro::__private::same_slot(&__coro_incoming, &#slot);
+                __coro_incoming
+            }}
+        } else if depth > 0 && self.needs_type_anchor(b) {
+            let anchor = self.type_anchor(b);
+            quote! {{
+                let __coro_incoming = #source;
+                ::coro::__private::same_type(&__coro_incoming, &#anchor);
                 __coro_incoming
             }}
         } else {

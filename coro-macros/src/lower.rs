@@ -39,7 +39,9 @@
 //! must outlive a yield in its `then` block, into nested `if`s in a labeled block
 //! ([`Builder::lower_let_chain`]), a `match` with a guard that suspends into steps whose
 //! guards do not (`guards.rs`), and a `match`/`if let` arm that suspends into one whose
-//! `_`s and moved bindings are bound to locals (`remains.rs`). A `break value` out of a
+//! `_`s and moved bindings are bound to locals (`remains.rs`; before lowering, its
+//! `locals` does the same for a `match` on a local, keeping the parts to the local's
+//! scope end). A `break value` out of a
 //! labelled block or `loop` whose value is unused still carries the value, discarded
 //! after it. After a statement that does not fall through
 //! (`return`, `break`, `panic!()`, ..) the rest of its block is not lowered, and no jump
@@ -4382,7 +4384,7 @@ pub fn type_may_drop(ty: &Type) -> bool {
 }
 
 /// Initializers whose value certainly has no destructor (or only borrows).
-fn init_may_drop(e: &Expr) -> bool {
+pub(crate) fn init_may_drop(e: &Expr) -> bool {
     match e {
         Expr::Lit(_) | Expr::Reference(_) | Expr::Binary(_) | Expr::Cast(_) | Expr::Range(_) => {
             false

@@ -33,7 +33,7 @@ use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident};
 use syn::visit::Visit;
 use syn::visit_mut::VisitMut;
-use syn::{Arm, Expr, ExprMatch, Ident, Pat};
+use syn::{Arm, Block, Expr, ExprMatch, Ident, Pat, Stmt};
 
 use crate::scan;
 
@@ -45,7 +45,7 @@ pub fn keep(m: &ExprMatch) -> Option<ExprMatch> {
     let mut changed = false;
     for arm in &mut out.arms {
         if scan::expr_yields(&arm.body) {
-            changed |= keep_in_arm(arm, remains);
+            changed |= keep_in_arm(arm, remains, None);
         }
     }
     changed.then_some(out)
@@ -63,7 +63,7 @@ pub fn keep_in_if_let(i: &syn::ExprIf) -> Option<syn::ExprIf> {
     let then = &i.then_branch;
     let mut arm: Arm = syn::parse_quote!(_ => #then);
     arm.pat = (*l.pat).clone();
-    if !keep_in_arm(&mut arm, owns_remains(&l.expr)) {
+    if !keep_in_arm(&mut arm, owns_remains(&l.expr), None) {
         return None;
     }
     let mut out = i.clone();
@@ -74,6 +74,176 @@ pub fn keep_in_if_let(i: &syn::ExprIf) -> Option<syn::ExprIf> {
     let body = arm.body;
     out.then_branch = syn::parse_quote!({ #body });
     Some(out)
+}
+
+/// What a suspending arm leaves of a local kept to the local's scope end, before lowering.
+///
+/// `let c = make(); match c { (s, _) => { yield_!(1); } }`: the arm moves `s` out of `c`
+/// and leaves the second field in it, which rustc drops where `c`'s scope ends. coro
+/// saves a local across a suspension by moving it, which a partly moved local cannot be,
+/// so it counts `match c` as a move of `c` and the part left behind would drop at the
+/// yield. When the `match` (or `if let`) is a statement of the block that declares `c`
+/// and `c` is named nowhere else after its `let`, each arm that suspends (each arm, when
+/// a later statement of the block suspends) moves what it leaves into a local declared
+/// right after `c` (last part first), so it drops where `c` would, in field order:
+///
+/// Input:
+/// ```text
+/// let c = make();
+/// match c { (s, _) => { yield_!(1); } }
+/// ```
+/// Output:
+/// ```text
+/// let c = make();
+/// let __coro_left0;
+/// match c { (__coro_bind0, __coro_rest0) => { __coro_left0 = __coro_rest0; let s = __coro_bind0; { yield_!(1); } } }
+/// ```
+/// An arm whose pattern binds nothing (`None`, `Some(_)`) moves the whole value. The
+/// lowering then gives each `__coro_left` the empty drop flag of a local assigned on some
+/// paths only. Arguments, `..` and or-patterns with a `_` are left as they are.
+pub fn locals(body: &mut Block) {
+    LeftOfLocals { next: 0 }.visit_block_mut(body);
+}
+
+/// Fresh names for what arms leave of a local, in the order they are to be declared.
+struct Lefts<'a> {
+    next: &'a mut usize,
+    names: Vec<Ident>,
+}
+
+impl Lefts<'_> {
+    fn fresh(&mut self) -> Ident {
+        let name = format_ident!("__coro_left{}", *self.next, span = Span::mixed_site());
+        *self.next += 1;
+        self.names.push(name.clone());
+        name
+    }
+}
+
+struct LeftOfLocals {
+    next: usize,
+}
+
+impl VisitMut for LeftOfLocals {
+    fn visit_block_mut(&mut self, block: &mut Block) {
+        let mut i = 0;
+        while i < block.stmts.len() {
+            let (head, rest) = block.stmts.split_at_mut(i + 1);
+            let declared = self.keep_left(&head[i], rest);
+            let count = declared.len();
+            for (k, name) in declared.into_iter().enumerate() {
+                block.stmts.insert(i + 1 + k, syn::parse_quote!(let #name;));
+            }
+            i += count + 1;
+        }
+        syn::visit_mut::visit_block_mut(self, block);
+    }
+
+    // Closures and nested items keep their own locals.
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+impl LeftOfLocals {
+    /// When `stmt` declares a local that one statement of `rest` matches on (and nothing
+    /// else names), that statement's arms that suspend, or all of them when a later
+    /// statement suspends, rewritten; and the names of the locals to declare after `stmt`.
+    fn keep_left(&mut self, stmt: &Stmt, rest: &mut [Stmt]) -> Vec<Ident> {
+        let Some(name) = owning_local(stmt) else {
+            return Vec::new();
+        };
+        let rest_tokens: TokenStream = rest.iter().map(|s| s.to_token_stream()).collect();
+        if count_mentions(rest_tokens, &name) != 1 {
+            return Vec::new();
+        }
+        let is_name =
+            |e: &Expr| matches!(e, Expr::Path(p) if p.qself.is_none() && p.path.is_ident(&name));
+        let rest_yields: Vec<bool> = rest
+            .iter()
+            .map(|s| scan::stmt_first_yield(s).is_some())
+            .collect();
+        let mut lefts = Lefts {
+            next: &mut self.next,
+            names: Vec::new(),
+        };
+        for (j, s) in rest.iter_mut().enumerate() {
+            let e = match s {
+                Stmt::Expr(e, _) => e,
+                Stmt::Local(l) => match &mut l.init {
+                    Some(init) if init.diverge.is_none() => &mut *init.expr,
+                    _ => continue,
+                },
+                _ => continue,
+            };
+            // What an arm leaves outlives a suspension in the arm or after the statement.
+            let later = rest_yields[j + 1..].iter().any(|&y| y);
+            match e {
+                Expr::Match(m) if is_name(&m.expr) => {
+                    for arm in &mut m.arms {
+                        if later || scan::expr_yields(&arm.body) {
+                            keep_in_arm(arm, true, Some(&mut lefts));
+                        }
+                    }
+                }
+                Expr::If(i)
+                    if matches!(&*i.cond, Expr::Let(l) if is_name(&l.expr))
+                        && (later || scan::block_yields(&i.then_branch)) =>
+                {
+                    let Expr::Let(l) = &mut *i.cond else {
+                        unreachable!("matched above")
+                    };
+                    let then = &i.then_branch;
+                    let mut arm: Arm = syn::parse_quote!(_ => #then);
+                    arm.pat = (*l.pat).clone();
+                    if keep_in_arm(&mut arm, true, Some(&mut lefts)) {
+                        *l.pat = arm.pat;
+                        let body = arm.body;
+                        i.then_branch = syn::parse_quote!({ #body });
+                    }
+                }
+                _ => continue,
+            }
+            break;
+        }
+        lefts.names
+    }
+}
+
+/// The name of the local `stmt` declares, when it is a plain binding (`let c = e;`,
+/// `let mut c: T = e;`) of a value that may own a destructor.
+fn owning_local(stmt: &Stmt) -> Option<Ident> {
+    let Stmt::Local(local) = stmt else {
+        return None;
+    };
+    let init = local.init.as_ref()?;
+    if !local.attrs.is_empty() || init.diverge.is_some() || !crate::lower::init_may_drop(&init.expr)
+    {
+        return None;
+    }
+    let pat = match &local.pat {
+        Pat::Type(t) if crate::lower::type_may_drop(&t.ty) => &*t.pat,
+        Pat::Type(_) => return None,
+        p => p,
+    };
+    let Pat::Ident(binding) = pat else {
+        return None;
+    };
+    let plain = binding.by_ref.is_none() && binding.subpat.is_none() && binding.attrs.is_empty();
+    (plain && !binding.ident.to_string().starts_with("__coro")).then(|| binding.ident.clone())
+}
+
+/// How many times `tokens` spell `name`, macro arguments and format strings' `{name}`
+/// included (a mention this stage cannot place makes it leave the local alone).
+fn count_mentions(tokens: TokenStream, name: &Ident) -> usize {
+    let inline = format!("{{{name}");
+    tokens
+        .into_iter()
+        .map(|t| match t {
+            TokenTree::Ident(i) => usize::from(i == *name),
+            TokenTree::Group(g) => count_mentions(g.stream(), name),
+            TokenTree::Literal(l) => usize::from(l.to_string().contains(&inline)),
+            TokenTree::Punct(_) => 0,
+        })
+        .sum()
 }
 
 /// A scrutinee whose unbound parts may need keeping: a value (a place keeps its parts
@@ -101,8 +271,10 @@ fn owns_remains(e: &Expr) -> bool {
     (ours || !crate::guards::is_place(e)) && !b.0
 }
 
-/// `remains`: the scrutinee is a value whose unbound parts need keeping.
-fn keep_in_arm(arm: &mut Arm, remains: bool) -> bool {
+/// `remains`: the scrutinee is a value whose unbound parts need keeping; `into`: they are
+/// kept by assigning them to locals declared outside the `match` (see [`locals`]), given
+/// fresh names, instead of by `let`s at the start of the arm.
+fn keep_in_arm(arm: &mut Arm, remains: bool, into: Option<&mut Lefts>) -> bool {
     let mut found = Found::default();
     found.visit_pat(&arm.pat);
     if found.kept {
@@ -155,10 +327,25 @@ fn keep_in_arm(arm: &mut Arm, remains: bool) -> bool {
             return false;
         }
     }
-    let kept = rests.iter().enumerate().rev().map(|(k, r)| {
-        let name = format_ident!("__coro_kept{}", k, span = Span::mixed_site());
-        quote::quote!(let #name = #r;)
-    });
+    let kept: Vec<TokenStream> = match into {
+        None => rests
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(k, r)| {
+                let name = format_ident!("__coro_kept{}", k, span = Span::mixed_site());
+                quote::quote!(let #name = #r;)
+            })
+            .collect(),
+        Some(lefts) => rests
+            .iter()
+            .rev()
+            .map(|r| {
+                let name = lefts.fresh();
+                quote::quote!(#name = #r;)
+            })
+            .collect(),
+    };
     let bound = binds.iter().map(|(user, ours, mutable)| {
         let m = mutable.then(|| quote::quote!(mut));
         quote::quote!(let #m #user = #ours;)
@@ -439,6 +626,47 @@ mod tests {
             "match make() { A(_, a) | B(a) => { yield_!(0); } }",
         ] {
             assert_eq!(kept(src), None, "{src}");
+        }
+    }
+    fn with_locals_kept(src: &str) -> String {
+        let mut b: Block = syn::parse_str(src).unwrap();
+        locals(&mut b);
+        quote!(#b).to_string()
+    }
+
+    #[test]
+    fn what_an_arm_leaves_of_a_local_goes_to_locals_declared_after_it() {
+        let out = with_locals_kept(
+            "{ let c = make(); let d = 1; match c { (_, s, _) => { yield_!(1); } _ => {} } }",
+        );
+        assert!(
+            out.starts_with(
+                "{ let c = make () ; let __coro_left0 ; let __coro_left1 ; let d = 1 ; \
+                 match c { (__coro_rest0 , __coro_bind0 , __coro_rest1) => { \
+                 __coro_left0 = __coro_rest1 ; __coro_left1 = __coro_rest0 ; let s = __coro_bind0 ;"
+            ),
+            "{out}"
+        );
+        let out = with_locals_kept("{ let c = make(); if let None = c { yield_!(1); } }");
+        assert!(
+            out.contains(
+                "let __coro_left0 ; if let __coro_rest0 @ (None) = c { { __coro_left0 = __coro_rest0 ;"
+            ),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn a_local_named_again_a_reference_or_an_arm_that_does_not_suspend_is_left_alone() {
+        for src in [
+            "{ let c = make(); match c { (_, s) => { yield_!(s); } } drop(c.0); }",
+            "{ let c = make(); match c { (_, s) => { yield_!(s); } } println!(\"{c:?}\"); }",
+            "{ let c = &make(); match c { (_, s) => { yield_!(*s); } } }",
+            "{ let c = make(); match c { (_, s) => { s } } }",
+            "{ let c = make(); loop { match c { (_, s) => { yield_!(s); } } } }",
+        ] {
+            let out = with_locals_kept(src);
+            assert!(!out.contains("__coro_left"), "{src}: {out}");
         }
     }
 }

@@ -29,6 +29,9 @@
 //! local the lowering declared beside it, is carried instead, `Some` from the paths that
 //! assigned it and `None` from the others. A block that assigns a deferred local which
 //! does not flow into it declares it again, uninitialized ([`Analysis::uninit`]).
+//! Where a jump's own code assigns it in a branch that does not suspend, the jump cannot
+//! say `Some` or `None`: such a local is given a drop flag decided at run time instead
+//! (see [`Analysis::flags`]; its `let` becomes an empty `Flag` that the assignment fills).
 //!
 //! # Reassignments
 //!
@@ -169,7 +172,7 @@ pub fn analyze(lowered: &Lowered) -> syn::Result<Analysis> {
 /// to it and not on others.
 fn wanted_flags(lowered: &Lowered, analysis: &Analysis, must: &[Option<Set>]) -> Vec<usize> {
     let mut out = Vec::new();
-    for site in &lowered.sites {
+    for (s, site) in lowered.sites.iter().enumerate() {
         let (from, target) = (site.from, site.target);
         if !analysis.reachable[from] || site.dead {
             continue;
@@ -199,7 +202,16 @@ fn wanted_flags(lowered: &Lowered, analysis: &Analysis, must: &[Option<Set>]) ->
             let deferred = lowered.deferred.iter().any(|&(d, _)| d == l);
             let left_behind =
                 left_behind && (!deferred || analysis.maybe_moved_in[target].contains(l));
-            let wanted = (left_behind && !definitely_moved) || carried_moved;
+            // A deferred local that the jump's own code assigns on some paths only (in
+            // a branch that does not suspend): the jump cannot say which, so its `Option`
+            // flag would leave the value behind; a drop flag decided at run time can.
+            let assigned_in_a_branch = deferred
+                && local.may_drop
+                && site.maybe_inits.contains(&l)
+                && !analysis.site_inits[s].contains(&l)
+                && analysis.maybe[target].iter().any(|&(x, _)| x == l);
+            let wanted =
+                (left_behind && !definitely_moved) || carried_moved || assigned_in_a_branch;
             if wanted && !out.contains(&index) {
                 out.push(index);
             }

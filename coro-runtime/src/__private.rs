@@ -637,6 +637,12 @@ pub fn take<T>(slot: &mut Option<T>) -> T {
 #[inline(always)]
 pub fn same_slot<T>(_incoming: &T, _slot: &Option<T>) {}
 
+/// The same for a block without a slot (reached only by copies): each copy ties the type
+/// of the locals it received to one anchor, so that a drop flag one copy builds as `None`
+/// gets the type another copy gives it (rustc infers types per function, not per arm).
+#[inline(always)]
+pub fn same_type<T>(_incoming: &T, _anchor: &core::marker::PhantomData<T>) {}
+
 #[cold]
 #[inline(never)]
 fn empty_slot() -> ! {

@@ -771,4 +771,97 @@ fn main() {
         }
     };
     case("a_flagged_local_read_in_a_borrowing_closure", || drive(a_flagged_local_read_in_a_borrowing_closure(1), &[0, 0, 0, 0]));
+    let what_an_arm_leaves_of_a_local = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    let c = (Guard("s"), Guard("rest"));
+    let d = Guard("d");
+    match c {
+        (s, _) => {
+            (yield 1);
+            drop(s);
+        }
+    }
+    let e = Some((p, Guard("payload")));
+    match e {
+        Some((n, _)) => {
+            (yield n);
+        }
+        None => {}
+    }
+    let f = Some(Guard("f"));
+    match f {
+        None => {}
+        Some(_) => {
+            (yield 3);
+        }
+    }
+    let g = (Guard("a"), Guard("b"), Guard("c"));
+    if let (_, b, _) = g {
+        (yield 4);
+        drop(b);
+    }
+    (yield 5);
+    drop(d);
+    0
+        }
+    };
+    for (suffix, sends) in [("", &[0; 6][..]), ("_dropped_in_the_arm", &[0; 2]), ("_dropped_after", &[0; 5])] {
+        case(&format!("what_an_arm_leaves_of_a_local{suffix}"), || drive(what_an_arm_leaves_of_a_local(7), sends));
+    }
+    let what_either_arm_leaves_of_a_local = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    let c = if p > 5 { Ok((Guard("ok"), 1)) } else { Err((2, Guard("err"))) };
+    let d = Guard("d");
+    let v = match c {
+        Ok((_, n)) => {
+            (yield n);
+            n
+        }
+        Err((n, _)) => (yield n),
+    };
+    (yield v);
+    drop(d);
+    v
+        }
+    };
+    for p in [1, 9] {
+        for (suffix, sends) in [("", &[0; 3][..]), ("_dropped", &[0])] {
+            case(&format!("what_either_arm_leaves_of_a_local_{p}{suffix}"), || drive(what_either_arm_leaves_of_a_local(p), sends));
+        }
+    }
+    let deferred_assigned_in_a_branch_then_a_yield = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    let d;
+    let e: Guard;
+    if p > 0 {
+        d = Guard("d");
+    } else {
+        e = Guard("e");
+    }
+    let v = (yield p);
+    log_i("after", v);
+    v
+        }
+    };
+    let deferred_assigned_on_some_paths_then_joined = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    let d;
+    if p > 0 {
+        d = Guard("d");
+        (yield 1);
+    }
+    log_i("end", p);
+    0
+        }
+    };
+    for p in [0, 1] {
+        for (suffix, sends) in [("", &[5, 6][..]), ("_dropped", &[5])] {
+            case(&format!("deferred_assigned_in_a_branch_then_a_yield_{p}{suffix}"), || drive(deferred_assigned_in_a_branch_then_a_yield(p), sends));
+            case(&format!("deferred_assigned_on_some_paths_then_joined_{p}{suffix}"), || drive(deferred_assigned_on_some_paths_then_joined(p), sends));
+        }
+    }
 }

@@ -100,6 +100,7 @@ fn greeting(
             let mut __coro_slot_2 = ::coro::__private::None;
             let mut __coro_slot_3 = ::coro::__private::None;
             let mut __coro_slot_4 = ::coro::__private::None;
+            let __coro_type_1 = ::core::marker::PhantomData;
             let mut __coro_next;
             match ::coro::__private::replace(__coro_state, __CoroState::Poisoned) {
                 __CoroState::Unresumed { formal: __coro_v0, .. } => {
@@ -185,23 +186,30 @@ fn greeting(
                             name_drop_flag: mut __coro_name_drop_flag2,
                             n: n,
                         } = {
-                            let __coro_into_1_0;
-                            '__coro_to_1_0: {
-                                let __coro_in = ::coro::__private::take(&mut __coro_slot_2);
-                                let name = __coro_in.name;
-                                let n;
-                                let mut __coro_sent5 = __coro_in.sent5;
-                                ::coro::__private::discard(__coro_sent5);
-                                n = str::len(&name);
-                                {
-                                    __coro_into_1_0 = __CoroJoin1 {
-                                        name_drop_flag: ::coro::__private::Some(name),
-                                        n: n,
-                                    };
-                                    break '__coro_to_1_0;
+                            let __coro_incoming = {
+                                let __coro_into_1_0;
+                                '__coro_to_1_0: {
+                                    let __coro_in = ::coro::__private::take(&mut __coro_slot_2);
+                                    let name = __coro_in.name;
+                                    let n;
+                                    let mut __coro_sent5 = __coro_in.sent5;
+                                    ::coro::__private::discard(__coro_sent5);
+                                    n = str::len(&name);
+                                    {
+                                        __coro_into_1_0 = __CoroJoin1 {
+                                            name_drop_flag: ::coro::__private::Some(name),
+                                            n: n,
+                                        };
+                                        break '__coro_to_1_0;
+                                    }
                                 }
-                            }
-                            __coro_into_1_0
+                                __coro_into_1_0
+                            };
+                            ::coro::__private::same_type(
+                                &__coro_incoming,
+                                &__coro_type_1,
+                            );
+                            __coro_incoming
                         };
                         {
                             let yielded: () = ();
@@ -218,23 +226,30 @@ fn greeting(
                             name_drop_flag: mut __coro_name_drop_flag2,
                             n: n,
                         } = {
-                            let __coro_into_1_1;
-                            '__coro_to_1_1: {
-                                let n;
-                                let __CoroResume3 { sent6: mut __coro_sent6 } = ::coro::__private::take(
-                                    &mut __coro_slot_3,
-                                );
-                                ::coro::__private::discard(__coro_sent6);
-                                n = 0;
-                                {
-                                    __coro_into_1_1 = __CoroJoin1 {
-                                        name_drop_flag: ::coro::__private::None,
-                                        n: n,
-                                    };
-                                    break '__coro_to_1_1;
+                            let __coro_incoming = {
+                                let __coro_into_1_1;
+                                '__coro_to_1_1: {
+                                    let n;
+                                    let __CoroResume3 { sent6: mut __coro_sent6 } = ::coro::__private::take(
+                                        &mut __coro_slot_3,
+                                    );
+                                    ::coro::__private::discard(__coro_sent6);
+                                    n = 0;
+                                    {
+                                        __coro_into_1_1 = __CoroJoin1 {
+                                            name_drop_flag: ::coro::__private::None,
+                                            n: n,
+                                        };
+                                        break '__coro_to_1_1;
+                                    }
                                 }
-                            }
-                            __coro_into_1_1
+                                __coro_into_1_1
+                            };
+                            ::coro::__private::same_type(
+                                &__coro_incoming,
+                                &__coro_type_1,
+                            );
+                            __coro_incoming
                         };
                         {
                             let yielded: () = ();
