@@ -1445,3 +1445,37 @@ fn deferred_locals_assigned_on_some_paths() {
         }
     }
 }
+
+/// The same for an argument (the last one that may own a destructor): what the arm
+/// leaves of it drops where the argument would, after the body's locals.
+#[coro::coroutine]
+fn what_an_arm_leaves_of_an_argument(
+    c: (Guard, Guard),
+    p: i32,
+) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let d = Guard("d");
+    match c {
+        (s, _) => {
+            yield_!(p);
+            drop(s);
+        }
+    }
+    yield_!(2);
+    0
+}
+
+#[test]
+fn what_an_arm_leaves_of_an_argument_lives_to_the_end() {
+    for (suffix, sends) in [("", &[0; 3][..]), ("_dropped", &[0])] {
+        check(
+            "regressions",
+            &format!("what_an_arm_leaves_of_an_argument{suffix}"),
+            || {
+                drive(
+                    what_an_arm_leaves_of_an_argument((Guard("s"), Guard("rest")), 7),
+                    sends.iter().copied(),
+                )
+            },
+        );
+    }
+}

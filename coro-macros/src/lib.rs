@@ -242,7 +242,7 @@ fn expand_with(
     let yields_reference = matches!(sig.types.yield_ty, syn::Type::Reference(_));
     borrows::check(&item.block, yields_reference)?;
     split::tuples(&mut item.block);
-    remains::locals(&mut item.block);
+    remains::locals(&mut item.block, &sig.params);
     let names = names(&sig);
     let mut lowered = lower::lower(&sig, &item.block, &names)?;
     let mut analysis = scope::analyze(&lowered)?;

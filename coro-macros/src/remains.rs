@@ -100,9 +100,25 @@ pub fn keep_in_if_let(i: &syn::ExprIf) -> Option<syn::ExprIf> {
 /// ```
 /// An arm whose pattern binds nothing (`None`, `Some(_)`) moves the whole value. The
 /// lowering then gives each `__coro_left` the empty drop flag of a local assigned on some
-/// paths only. Arguments, `..` and or-patterns with a `_` are left as they are.
-pub fn locals(body: &mut Block) {
-    LeftOfLocals { next: 0 }.visit_block_mut(body);
+/// paths only. The same for the last argument that may own a destructor (its remains
+/// declared first in the body). `..` and or-patterns with a `_` are left as they are.
+pub fn locals(body: &mut Block, params: &[crate::parse::Param]) {
+    let mut v = LeftOfLocals { next: 0 };
+    // An argument is the oldest local: what is left of it is declared first in the body,
+    // which is its place in the drop order when no later argument may own a destructor.
+    let last_owning = params
+        .iter()
+        .rposition(|p| p.pattern.is_some() || crate::lower::type_may_drop(&p.ty));
+    if let Some(k) = last_owning
+        && params[k].pattern.is_none()
+        && !params[k].name.to_string().starts_with("__coro")
+    {
+        let declared = v.keep_left(&params[k].name, &mut body.stmts);
+        for (i, name) in declared.into_iter().enumerate() {
+            body.stmts.insert(i, syn::parse_quote!(let #name;));
+        }
+    }
+    v.visit_block_mut(body);
 }
 
 /// Fresh names for what arms leave of a local, in the order they are to be declared.
@@ -129,7 +145,10 @@ impl VisitMut for LeftOfLocals {
         let mut i = 0;
         while i < block.stmts.len() {
             let (head, rest) = block.stmts.split_at_mut(i + 1);
-            let declared = self.keep_left(&head[i], rest);
+            let declared = match owning_local(&head[i]) {
+                Some(name) => self.keep_left(&name, rest),
+                None => Vec::new(),
+            };
             let count = declared.len();
             for (k, name) in declared.into_iter().enumerate() {
                 block.stmts.insert(i + 1 + k, syn::parse_quote!(let #name;));
@@ -144,19 +163,16 @@ impl VisitMut for LeftOfLocals {
 }
 
 impl LeftOfLocals {
-    /// When `stmt` declares a local that one statement of `rest` matches on (and nothing
-    /// else names), that statement's arms that suspend, or all of them when a later
-    /// statement suspends, rewritten; and the names of the locals to declare after `stmt`.
-    fn keep_left(&mut self, stmt: &Stmt, rest: &mut [Stmt]) -> Vec<Ident> {
-        let Some(name) = owning_local(stmt) else {
-            return Vec::new();
-        };
+    /// When one statement of `rest` matches on the local `name` (and nothing else names
+    /// it), that statement's arms that suspend, or all of them when a later
+    /// statement suspends, rewritten; and the names of the locals to declare before `rest`.
+    fn keep_left(&mut self, name: &Ident, rest: &mut [Stmt]) -> Vec<Ident> {
         let rest_tokens: TokenStream = rest.iter().map(|s| s.to_token_stream()).collect();
-        if count_mentions(rest_tokens, &name) != 1 {
+        if count_mentions(rest_tokens, name) != 1 {
             return Vec::new();
         }
         let is_name =
-            |e: &Expr| matches!(e, Expr::Path(p) if p.qself.is_none() && p.path.is_ident(&name));
+            |e: &Expr| matches!(e, Expr::Path(p) if p.qself.is_none() && p.path.is_ident(name));
         let rest_yields: Vec<bool> = rest
             .iter()
             .map(|s| scan::stmt_first_yield(s).is_some())
@@ -630,7 +646,7 @@ mod tests {
     }
     fn with_locals_kept(src: &str) -> String {
         let mut b: Block = syn::parse_str(src).unwrap();
-        locals(&mut b);
+        locals(&mut b, &[]);
         quote!(#b).to_string()
     }
 

@@ -864,4 +864,24 @@ fn main() {
             case(&format!("deferred_assigned_on_some_paths_then_joined_{p}{suffix}"), || drive(deferred_assigned_on_some_paths_then_joined(p), sends));
         }
     }
+    // An argument of a `#[coro::coroutine]` fn is the body's oldest local, as in an
+    // `async fn`: bound again first thing.
+    let what_an_arm_leaves_of_an_argument = |c: (Guard, Guard), p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    let c = c;
+    let d = Guard("d");
+    match c {
+        (s, _) => {
+            (yield p);
+            drop(s);
+        }
+    }
+    (yield 2);
+    0
+        }
+    };
+    for (suffix, sends) in [("", &[0; 3][..]), ("_dropped", &[0])] {
+        case(&format!("what_an_arm_leaves_of_an_argument{suffix}"), || drive(what_an_arm_leaves_of_an_argument((Guard("s"), Guard("rest")), 7), sends));
+    }
 }
