@@ -1479,3 +1479,32 @@ fn what_an_arm_leaves_of_an_argument_lives_to_the_end() {
         );
     }
 }
+
+/// An arm that does not suspend leaves part of the local too, and the code after the
+/// `match` runs in a block of its own once another arm suspends: that part also lives to
+/// the local's scope end (fuzz seed 261, body 310).
+#[coro::coroutine]
+fn what_an_arm_that_does_not_suspend_leaves(
+    p: i32,
+) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let q = (Guard("q"), p);
+    match q {
+        (_, m) if m % 2 == 1 => log_i("odd", m),
+        _ => {
+            yield_!(p);
+        }
+    }
+    log_i("after", Guard("t").v(7));
+    0
+}
+
+#[test]
+fn what_an_arm_that_does_not_suspend_leaves_lives_to_the_end() {
+    for p in [1, 2] {
+        check(
+            "regressions",
+            &format!("what_an_arm_that_does_not_suspend_leaves_{p}"),
+            || drive(what_an_arm_that_does_not_suspend_leaves(p), [0, 0]),
+        );
+    }
+}

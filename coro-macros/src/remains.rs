@@ -83,9 +83,9 @@ pub fn keep_in_if_let(i: &syn::ExprIf) -> Option<syn::ExprIf> {
 /// saves a local across a suspension by moving it, which a partly moved local cannot be,
 /// so it counts `match c` as a move of `c` and the part left behind would drop at the
 /// yield. When the `match` (or `if let`) is a statement of the block that declares `c`
-/// and `c` is named nowhere else after its `let`, each arm that suspends (each arm, when
-/// a later statement of the block suspends) moves what it leaves into a local declared
-/// right after `c` (last part first), so it drops where `c` would, in field order:
+/// and `c` is named nowhere else after its `let`, each arm (when that statement or a
+/// later one suspends) moves what it leaves into a local declared right after `c` (last
+/// part first), so it drops where `c` would, in field order:
 ///
 /// Input:
 /// ```text
@@ -164,8 +164,7 @@ impl VisitMut for LeftOfLocals {
 
 impl LeftOfLocals {
     /// When one statement of `rest` matches on the local `name` (and nothing else names
-    /// it), that statement's arms that suspend, or all of them when a later
-    /// statement suspends, rewritten; and the names of the locals to declare before `rest`.
+    /// it), that statement's arms rewritten when it or a later statement suspends; and the names of the locals to declare before `rest`.
     fn keep_left(&mut self, name: &Ident, rest: &mut [Stmt]) -> Vec<Ident> {
         let rest_tokens: TokenStream = rest.iter().map(|s| s.to_token_stream()).collect();
         if count_mentions(rest_tokens, name) != 1 {
@@ -190,20 +189,18 @@ impl LeftOfLocals {
                 },
                 _ => continue,
             };
-            // What an arm leaves outlives a suspension in the arm or after the statement.
-            let later = rest_yields[j + 1..].iter().any(|&y| y);
+            // What an arm leaves must outlive a suspension in any arm (the code after
+            // the `match` is then a block of its own) or after the statement.
+            let later = rest_yields[j..].iter().any(|&y| y);
             match e {
                 Expr::Match(m) if is_name(&m.expr) => {
                     for arm in &mut m.arms {
-                        if later || scan::expr_yields(&arm.body) {
+                        if later {
                             keep_in_arm(arm, true, Some(&mut lefts));
                         }
                     }
                 }
-                Expr::If(i)
-                    if matches!(&*i.cond, Expr::Let(l) if is_name(&l.expr))
-                        && (later || scan::block_yields(&i.then_branch)) =>
-                {
+                Expr::If(i) if matches!(&*i.cond, Expr::Let(l) if is_name(&l.expr)) && later => {
                     let Expr::Let(l) = &mut *i.cond else {
                         unreachable!("matched above")
                     };
@@ -657,10 +654,17 @@ mod tests {
         );
         assert!(
             out.starts_with(
-                "{ let c = make () ; let __coro_left0 ; let __coro_left1 ; let d = 1 ; \
+                "{ let c = make () ; let __coro_left0 ; let __coro_left1 ; let __coro_left2 ; \
+                 let d = 1 ; \
                  match c { (__coro_rest0 , __coro_bind0 , __coro_rest1) => { \
                  __coro_left0 = __coro_rest1 ; __coro_left1 = __coro_rest0 ; let s = __coro_bind0 ;"
             ),
+            "{out}"
+        );
+        // The arm that does not suspend keeps what it leaves too: the code after the
+        // `match` is a block of its own.
+        assert!(
+            out.contains("__coro_rest0 @ (_) => { __coro_left2 = __coro_rest0 ; { } }"),
             "{out}"
         );
         let out = with_locals_kept("{ let c = make(); if let None = c { yield_!(1); } }");

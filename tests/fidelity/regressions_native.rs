@@ -884,4 +884,21 @@ fn main() {
     for (suffix, sends) in [("", &[0; 3][..]), ("_dropped", &[0])] {
         case(&format!("what_an_arm_leaves_of_an_argument{suffix}"), || drive(what_an_arm_leaves_of_an_argument((Guard("s"), Guard("rest")), 7), sends));
     }
+    let what_an_arm_that_does_not_suspend_leaves = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    let q = (Guard("q"), p);
+    match q {
+        (_, m) if m % 2 == 1 => log_i("odd", m),
+        _ => {
+            (yield p);
+        }
+    }
+    log_i("after", Guard("t").v(7));
+    0
+        }
+    };
+    for p in [1, 2] {
+        case(&format!("what_an_arm_that_does_not_suspend_leaves_{p}"), || drive(what_an_arm_that_does_not_suspend_leaves(p), &[0, 0]));
+    }
 }
