@@ -1508,3 +1508,51 @@ fn what_an_arm_that_does_not_suspend_leaves_lives_to_the_end() {
         );
     }
 }
+
+/// A local moved on some paths whose name a `for`, closure parameter, `match` arm,
+/// `if let` or `while let` binds again later in its scope: it got no drop flag (the flag's
+/// rewrite could not tell the two apart), so on the paths that did not move it, it was
+/// dropped at the next yield. Each such binding now gets a name of its own in its scope.
+#[coro::coroutine]
+fn moved_on_some_paths_then_named_again(p: i32) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let g = Guard("g");
+    if p > 5 {
+        drop(g);
+    }
+    for g in 0..2 {
+        log_i("for", g);
+    }
+    let f = |g: i32| g + 1;
+    match opt(f(p)) {
+        Some(g) if g > 100 => log_i("arm", g),
+        _ => {}
+    }
+    if let Some(g) = opt(p) {
+        yield_!(g);
+    }
+    while let Some(g) = opt(p) {
+        log_i("while", g);
+        break;
+    }
+    yield_!(9);
+    log_i("end", 0);
+    0
+}
+
+#[test]
+fn moved_on_some_paths_then_named_again_keeps_its_flag() {
+    for p in [1, 9] {
+        for (suffix, sends) in [("", &[0; 4][..]), ("_dropped", &[0])] {
+            check(
+                "regressions",
+                &format!("moved_on_some_paths_then_named_again_{p}{suffix}"),
+                || {
+                    drive(
+                        moved_on_some_paths_then_named_again(p),
+                        sends.iter().copied(),
+                    )
+                },
+            );
+        }
+    }
+}

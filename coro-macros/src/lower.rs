@@ -1284,8 +1284,10 @@ impl Builder<'_> {
 
     /// When `rest[0]` is a `let` whose local gets a drop flag (see [`lower_with_flags`]),
     /// rewrites the rest of its scope to use the flag, and has [`Self::lower_let`] wrap the
-    /// local in it. A scope that binds the name again, or uses it where a by-value use
-    /// would only move part of it (`match g { .. }`, `let (a, _) = g;`), is left as it is.
+    /// local in it. A binding of the name by a `for`, arm, `if let`, `while let` or
+    /// closure parameter is renamed in its scope first ([`Rescope`]); a scope that binds
+    /// it in a let chain, or uses it where a by-value use would only move part of it
+    /// (`match g { .. }`, `let (a, _) = g;`), is left as it is.
     fn flag_local(&mut self, rest: &mut [Stmt]) {
         let Some((Stmt::Local(local), after)) = rest.split_first_mut() else {
             return;
@@ -1296,10 +1298,20 @@ impl Builder<'_> {
         let Some(name) = scan::simple_binding(&local.pat) else {
             return;
         };
-        if rebound_but_by_let(after, &name) {
+        // A `for`, arm, `if let`, `while let` or closure parameter that binds the name
+        // again gets a name of its own in its scope, so the flag reaches past it.
+        let mut rewritten = after.to_vec();
+        let mut rescope = Rescope {
+            name: &name,
+            fresh: |i: &Ident| self.fresh_name(i),
+            unsure: false,
+        };
+        for stmt in rewritten.iter_mut() {
+            rescope.visit_stmt_mut(stmt);
+        }
+        if rescope.unsure || rebound_but_by_let(&rewritten, &name) {
             return;
         }
-        let mut rewritten = after.to_vec();
         let mut r = FlagUses {
             name: name.clone(),
             mutable: declared_mut(&local.pat),
@@ -3232,6 +3244,81 @@ fn rebound_but_by_let(stmts: &[Stmt], name: &Ident) -> bool {
     let mut r = Rebound { name, found: false };
     stmts.iter().for_each(|s| r.visit_stmt(s));
     r.found
+}
+
+/// Renames each binding of `name` by a `for`, `match` arm, `if let`, `while let` or
+/// closure parameter, in that binding's scope, to a fresh name (see
+/// [`Builder::flag_local`]). `unsure` when a let chain binds it (its scope runs through
+/// the conditions after it).
+struct Rescope<'n, F: FnMut(&Ident) -> Ident> {
+    name: &'n Ident,
+    fresh: F,
+    unsure: bool,
+}
+
+impl<F: FnMut(&Ident) -> Ident> Rescope<'_, F> {
+    fn rename(&mut self) -> Rename {
+        Rename {
+            from: self.name.to_string(),
+            to: (self.fresh)(self.name),
+        }
+    }
+}
+
+impl<F: FnMut(&Ident) -> Ident> VisitMut for Rescope<'_, F> {
+    fn visit_expr_mut(&mut self, e: &mut Expr) {
+        match e {
+            Expr::ForLoop(f) if binds(&f.pat, self.name) => {
+                self.visit_expr_mut(&mut f.expr);
+                let mut r = self.rename();
+                r.visit_pat_mut(&mut f.pat);
+                r.visit_block_mut(&mut f.body);
+            }
+            Expr::Closure(c) if c.inputs.iter().any(|p| binds(p, self.name)) => {
+                let mut r = self.rename();
+                c.inputs.iter_mut().for_each(|p| r.visit_pat_mut(p));
+                r.visit_expr_mut(&mut c.body);
+            }
+            Expr::If(i) if matches!(&*i.cond, Expr::Let(l) if binds(&l.pat, self.name)) => {
+                let Expr::Let(l) = &mut *i.cond else {
+                    unreachable!("matched above")
+                };
+                self.visit_expr_mut(&mut l.expr);
+                let mut r = self.rename();
+                r.visit_pat_mut(&mut l.pat);
+                r.visit_block_mut(&mut i.then_branch);
+                if let Some((_, e)) = &mut i.else_branch {
+                    self.visit_expr_mut(e);
+                }
+            }
+            Expr::While(w) if matches!(&*w.cond, Expr::Let(l) if binds(&l.pat, self.name)) => {
+                let Expr::Let(l) = &mut *w.cond else {
+                    unreachable!("matched above")
+                };
+                self.visit_expr_mut(&mut l.expr);
+                let mut r = self.rename();
+                r.visit_pat_mut(&mut l.pat);
+                r.visit_block_mut(&mut w.body);
+            }
+            Expr::Let(l) if binds(&l.pat, self.name) => self.unsure = true,
+            _ => visit_mut::visit_expr_mut(self, e),
+        }
+    }
+
+    fn visit_arm_mut(&mut self, arm: &mut syn::Arm) {
+        if binds(&arm.pat, self.name) {
+            let mut r = self.rename();
+            r.visit_pat_mut(&mut arm.pat);
+            if let Some((_, g)) = &mut arm.guard {
+                r.visit_expr_mut(g);
+            }
+            r.visit_expr_mut(&mut arm.body);
+        } else {
+            visit_mut::visit_arm_mut(self, arm);
+        }
+    }
+
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
 }
 
 /// The fields of a local with a drop flag that a `move` closure captures, when it captures

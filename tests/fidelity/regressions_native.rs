@@ -901,4 +901,36 @@ fn main() {
     for p in [1, 2] {
         case(&format!("what_an_arm_that_does_not_suspend_leaves_{p}"), || drive(what_an_arm_that_does_not_suspend_leaves(p), &[0, 0]));
     }
+    let moved_on_some_paths_then_named_again = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    let g = Guard("g");
+    if p > 5 {
+        drop(g);
+    }
+    for g in 0..2 {
+        log_i("for", g);
+    }
+    let f = |g: i32| g + 1;
+    match opt(f(p)) {
+        Some(g) if g > 100 => log_i("arm", g),
+        _ => {}
+    }
+    if let Some(g) = opt(p) {
+        (yield g);
+    }
+    while let Some(g) = opt(p) {
+        log_i("while", g);
+        break;
+    }
+    (yield 9);
+    log_i("end", 0);
+    0
+        }
+    };
+    for p in [1, 9] {
+        for (suffix, sends) in [("", &[0; 4][..]), ("_dropped", &[0])] {
+            case(&format!("moved_on_some_paths_then_named_again_{p}{suffix}"), || drive(moved_on_some_paths_then_named_again(p), sends));
+        }
+    }
 }
