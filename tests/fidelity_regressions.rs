@@ -1556,3 +1556,43 @@ fn moved_on_some_paths_then_named_again_keeps_its_flag() {
         }
     }
 }
+
+/// A local with a drop flag that a closure borrows, used by value while the closure
+/// lives (`m3 + m7`, a copy): the use took the value out of the flag through `&mut`,
+/// which the closure's borrow forbids (E0502; fuzz seed 273, body 74). While a `let`
+/// holding such a closure is named, by-value uses read through the flag.
+#[coro::coroutine]
+fn a_flagged_local_used_while_a_closure_borrows_it(
+    p: i32,
+) -> impl Coroutine<i32, Yield = i32, Return = Option<i32>> {
+    let s2 = yield_!(8);
+    match p {
+        m3 if m3 % 2 == 1 => {
+            let c4 = |a: i32| a + m3;
+            let d5 = c4(match s2 {
+                0 => s2,
+                m7 => m3 + m7,
+            });
+            log_i("d5", d5);
+            yield_!(opt(5)?);
+        }
+        _ => {}
+    }
+    Some(s2)
+}
+
+#[test]
+fn a_flagged_local_used_while_a_closure_borrows_it_case() {
+    for p in [1, 2] {
+        check(
+            "regressions",
+            &format!("a_flagged_local_used_while_a_closure_borrows_it_{p}"),
+            || {
+                drive(
+                    a_flagged_local_used_while_a_closure_borrows_it(p),
+                    [0, 3, 0],
+                )
+            },
+        );
+    }
+}

@@ -566,17 +566,29 @@ pub fn lower_with_flags(
         if !b.flags.contains(&index) {
             continue;
         }
+        let name = b.out.locals[id].name.clone();
+        let mut rewritten = body.stmts.clone();
+        let mut rescope = Rescope {
+            name: &name,
+            fresh: |i: &Ident| b.fresh_name(i),
+            unsure: false,
+        };
+        for stmt in rewritten.iter_mut() {
+            rescope.visit_stmt_mut(stmt);
+        }
+        if rescope.unsure || rebound_but_by_let(&rewritten, &name) {
+            continue;
+        }
         let mut r = FlagUses {
-            name: b.out.locals[id].name.clone(),
+            in_borrowing_closure: false,
+            name,
             mutable: b.out.locals[id].mutable,
             bad: false,
             taken: false,
             break_taken: false,
-            in_borrowing_closure: false,
         };
-        let mut rewritten = body.stmts.clone();
         r.stmts(&mut rewritten);
-        if r.bad || rebound_but_by_let(&body.stmts, &r.name) {
+        if r.bad {
             continue;
         }
         body.stmts = rewritten;
@@ -3246,6 +3258,44 @@ fn rebound_but_by_let(stmts: &[Stmt], name: &Ident) -> bool {
     r.found
 }
 
+/// When `stmts[0]` is a `let` whose value holds a closure that is not `move` and names
+/// `name`, the index in `stmts` of the last statement that names one of the `let`'s
+/// bindings (the borrow lasts that long; see [`FlagUses::stmts`]).
+fn closure_borrow_end(stmts: &[Stmt], name: &Ident) -> Option<usize> {
+    struct Find<'n>(&'n Ident, bool);
+    impl Visit<'_> for Find<'_> {
+        fn visit_expr_closure(&mut self, c: &syn::ExprClosure) {
+            if c.capture.is_none() {
+                let e = Expr::Closure(c.clone());
+                self.1 |= scan::expr_mentions(&e).iter().any(|m| *self.0 == m.name);
+            }
+        }
+        fn visit_item(&mut self, _: &syn::Item) {}
+    }
+    let Some(Stmt::Local(l)) = stmts.first() else {
+        return None;
+    };
+    let mut f = Find(name, false);
+    f.visit_expr(&l.init.as_ref()?.expr);
+    if !f.1 {
+        return None;
+    }
+    let mut bound = Vec::new();
+    pattern_bindings(&l.pat, &mut bound);
+    let names: HashSet<String> = bound.iter().map(|(b, ..)| b.to_string()).collect();
+    let mentions = |s: &Stmt| {
+        let mut idents = HashSet::new();
+        crate::split::collect_idents(s.to_token_stream(), &mut idents);
+        idents.iter().any(|i| names.contains(i))
+    };
+    Some(
+        (1..stmts.len())
+            .rev()
+            .find(|&k| mentions(&stmts[k]))
+            .unwrap_or(0),
+    )
+}
+
 /// Renames each binding of `name` by a `for`, `match` arm, `if let`, `while let` or
 /// closure parameter, in that binding's scope, to a fresh name (see
 /// [`Builder::flag_local`]). `unsure` when a let chain binds it (its scope runs through
@@ -3488,18 +3538,32 @@ impl FlagUses {
     /// The statements of a block, or the rest of one: a tail expression is its value. A
     /// `let` that binds the name again ends the local's reach: its initializer still
     /// reads the local, the statements after it name the new binding.
+    ///
+    /// A `let` whose value holds a closure that is not `move` and names the local
+    /// (`let c = |a| a + g;`, `let it = v.iter().map(|x| x + g);`) borrows it while its
+    /// bindings are named: the statements up to the last that names them read the local
+    /// through the flag even where they use it by value (a copy of a `Copy` value), as a
+    /// `Take(&mut g)` there would conflict with the borrow (E0502) where rustc copies.
     fn stmts(&mut self, stmts: &mut [Stmt]) {
         let n = stmts.len();
-        for (i, stmt) in stmts.iter_mut().enumerate() {
+        let outer = self.in_borrowing_closure;
+        let mut borrowed_until = None;
+        for i in 0..n {
+            self.in_borrowing_closure = outer || borrowed_until.is_some_and(|j| i <= j);
+            if let Some(j) = closure_borrow_end(&stmts[i..], &self.name) {
+                borrowed_until = borrowed_until.max(Some(i + j));
+            }
+            let stmt = &mut stmts[i];
             match stmt {
                 Stmt::Expr(e, None) if i + 1 == n => self.moved(e),
                 Stmt::Local(l) if binds(&l.pat, &self.name) => {
                     self.visit_local_mut(l);
-                    return;
+                    break;
                 }
                 _ => self.visit_stmt_mut(stmt),
             }
         }
+        self.in_borrowing_closure = outer;
     }
 
     fn tokens(&mut self, tokens: TokenStream, moving: bool) -> TokenStream {

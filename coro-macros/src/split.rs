@@ -340,7 +340,7 @@ fn rewrite(tokens: TokenStream, name: &str, names: &[Ident]) -> TokenStream {
     out.into_iter().collect()
 }
 
-fn collect_idents(tokens: TokenStream, out: &mut HashSet<String>) {
+pub(crate) fn collect_idents(tokens: TokenStream, out: &mut HashSet<String>) {
     for tt in tokens {
         match tt {
             TokenTree::Ident(i) => {

@@ -933,4 +933,26 @@ fn main() {
             case(&format!("moved_on_some_paths_then_named_again_{p}{suffix}"), || drive(moved_on_some_paths_then_named_again(p), sends));
         }
     }
+    let a_flagged_local_used_while_a_closure_borrows_it = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    let s2 = (yield 8);
+    match p {
+        m3 if m3 % 2 == 1 => {
+            let c4 = |a: i32| a + m3;
+            let d5 = c4(match s2 {
+                0 => s2,
+                m7 => m3 + m7,
+            });
+            log_i("d5", d5);
+            (yield opt(5)?);
+        }
+        _ => {}
+    }
+    Some(s2)
+        }
+    };
+    for p in [1, 2] {
+        case(&format!("a_flagged_local_used_while_a_closure_borrows_it_{p}"), || drive(a_flagged_local_used_while_a_closure_borrows_it(p), &[0, 3, 0]));
+    }
 }
