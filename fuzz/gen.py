@@ -43,6 +43,7 @@ FEATURES = [
     "closure_field_captures",  # a `move` closure reading a tuple's field
     "borrows",  # non-move closures / references held across a yield (coro rejects: known)
     "remains",  # `match`/`if let` on a temporary or local holding a guard that a `_` leaves behind
+    "rebinding",  # a `for` loop variable named like a local in scope
 ]
 
 # Sub-coroutines a body may delegate to: (name, argument count). Defined in both preludes.
@@ -496,6 +497,11 @@ class Gen:
         kind = r.choice(["for", "while", "loop"])
         n = r.randint(1, 3)
         ctr = self.fresh("i")
+        # A `for` that binds the name of a local in scope again (which may be moved on
+        # some paths, and so carry a drop flag past the loop).
+        named = self.visible("guard") + self.visible("int")
+        if kind == "for" and self.has("rebinding") and named and self.chance(0.3):
+            ctr = r.choice(named).name
         self.loops.append(lab)
         self.scopes.append([Var(ctr, "int", False)])
         body = self.block(depth + 1)
