@@ -567,30 +567,10 @@ pub fn lower_with_flags(
             continue;
         }
         let name = b.out.locals[id].name.clone();
-        let mut rewritten = body.stmts.clone();
-        let mut rescope = Rescope {
-            name: &name,
-            fresh: |i: &Ident| b.fresh_name(i),
-            unsure: false,
-        };
-        for stmt in rewritten.iter_mut() {
-            rescope.visit_stmt_mut(stmt);
-        }
-        if rescope.unsure || rebound_but_by_let(&rewritten, &name) {
+        let mutable = b.out.locals[id].mutable;
+        let Some(rewritten) = b.through_flag(&body.stmts, &name, mutable) else {
             continue;
-        }
-        let mut r = FlagUses {
-            in_borrowing_closure: false,
-            name,
-            mutable: b.out.locals[id].mutable,
-            bad: false,
-            taken: false,
-            break_taken: false,
         };
-        r.stmts(&mut rewritten);
-        if r.bad {
-            continue;
-        }
         body.stmts = rewritten;
         b.flagged.insert(id);
         b.out.locals[id].mutable = true;
@@ -1294,6 +1274,35 @@ impl Builder<'_> {
         }
     }
 
+    /// `stmts`, the scope of the local `name`, rewritten to use it through its drop flag
+    /// ([`FlagUses`]), or `None` where it cannot be. A `for`, arm, `if let`, `while let`
+    /// or closure parameter that binds the name again first gets a name of its own in its
+    /// scope ([`Rescope`]), so the flag reaches past it.
+    fn through_flag(&mut self, stmts: &[Stmt], name: &Ident, mutable: bool) -> Option<Vec<Stmt>> {
+        let mut rewritten = stmts.to_vec();
+        let mut rescope = Rescope {
+            name,
+            fresh: |i: &Ident| self.fresh_name(i),
+            unsure: false,
+        };
+        for stmt in rewritten.iter_mut() {
+            rescope.visit_stmt_mut(stmt);
+        }
+        if rescope.unsure || rebound_but_by_let(&rewritten, name) {
+            return None;
+        }
+        let mut r = FlagUses {
+            name: name.clone(),
+            mutable,
+            bad: false,
+            taken: false,
+            break_taken: false,
+            in_borrowing_closure: false,
+        };
+        r.stmts(&mut rewritten);
+        (!r.bad).then_some(rewritten)
+    }
+
     /// When `rest[0]` is a `let` whose local gets a drop flag (see [`lower_with_flags`]),
     /// rewrites the rest of its scope to use the flag, and has [`Self::lower_let`] wrap the
     /// local in it. A binding of the name by a `for`, arm, `if let`, `while let` or
@@ -1310,32 +1319,9 @@ impl Builder<'_> {
         let Some(name) = scan::simple_binding(&local.pat) else {
             return;
         };
-        // A `for`, arm, `if let`, `while let` or closure parameter that binds the name
-        // again gets a name of its own in its scope, so the flag reaches past it.
-        let mut rewritten = after.to_vec();
-        let mut rescope = Rescope {
-            name: &name,
-            fresh: |i: &Ident| self.fresh_name(i),
-            unsure: false,
-        };
-        for stmt in rewritten.iter_mut() {
-            rescope.visit_stmt_mut(stmt);
-        }
-        if rescope.unsure || rebound_but_by_let(&rewritten, &name) {
+        let Some(rewritten) = self.through_flag(after, &name, declared_mut(&local.pat)) else {
             return;
-        }
-        let mut r = FlagUses {
-            name: name.clone(),
-            mutable: declared_mut(&local.pat),
-            bad: false,
-            taken: false,
-            break_taken: false,
-            in_borrowing_closure: false,
         };
-        r.stmts(&mut rewritten);
-        if r.bad {
-            return;
-        }
         after.clone_from_slice(&rewritten);
         if local.init.is_none() {
             // A deferred local (`let d;`): an empty flag from the start, which its first
