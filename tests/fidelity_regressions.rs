@@ -1596,3 +1596,53 @@ fn a_flagged_local_used_while_a_closure_borrows_it_case() {
         );
     }
 }
+
+/// What a `match` nested in a branch, an `if let` in an arm, or a destructuring `let`
+/// leaves of a local lives to the local's scope end as well; also for a local moved on
+/// some paths (its drop flag: the `if let` takes the value out and puts it back when the
+/// pattern fails, as a failed match moves nothing).
+#[coro::coroutine]
+fn what_nested_matches_and_lets_leave(p: i32) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let c = (Guard("c0"), Guard("c1"));
+    let e = Some((3, Guard("e1")));
+    let f = (Guard("f0"), Guard("f1"));
+    let g = (Guard("g0"), Guard("g1"));
+    let d = Guard("d");
+    if p < 5 {
+        log_i("in", 1);
+        match c {
+            (s, _) => drop(s),
+        }
+    }
+    match opt(p) {
+        Some(x) if x < 5 => {
+            if let Some((n, _)) = e {
+                yield_!(n);
+            }
+        }
+        _ => {}
+    }
+    let (a, _) = f;
+    yield_!(1);
+    drop(a);
+    if p > 5 {
+        let (b, _) = g;
+        drop(b);
+    }
+    yield_!(2);
+    drop(d);
+    0
+}
+
+#[test]
+fn what_nested_matches_and_lets_leave_lives_to_the_end() {
+    for p in [1, 9] {
+        for (suffix, sends) in [("", &[0; 4][..]), ("_dropped", &[0, 0])] {
+            check(
+                "regressions",
+                &format!("what_nested_matches_and_lets_leave_{p}{suffix}"),
+                || drive(what_nested_matches_and_lets_leave(p), sends.iter().copied()),
+            );
+        }
+    }
+}

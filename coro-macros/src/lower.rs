@@ -1308,7 +1308,8 @@ impl Builder<'_> {
     /// local in it. A binding of the name by a `for`, arm, `if let`, `while let` or
     /// closure parameter is renamed in its scope first ([`Rescope`]); a scope that binds
     /// it in a let chain, or uses it where a by-value use would only move part of it
-    /// (`match g { .. }`, `let (a, _) = g;`), is left as it is.
+    /// (a `match g` whose arms do not all take the whole value, `let (a, _) = g;`, which
+    /// `remains::locals` rewrites where it can), is left as it is.
     fn flag_local(&mut self, rest: &mut [Stmt]) {
         let Some((Stmt::Local(local), after)) = rest.split_first_mut() else {
             return;
@@ -3244,6 +3245,20 @@ fn rebound_but_by_let(stmts: &[Stmt], name: &Ident) -> bool {
     r.found
 }
 
+/// Whether a pattern moves (or copies) all of the value it matches: it binds every part
+/// by value ([`scan::binds_whole`]), or binds the whole by value (`x @ P`).
+fn takes_all(pat: &Pat) -> bool {
+    match pat {
+        // `None`, `FOO`: a unit variant or constant, not a binding.
+        Pat::Ident(p) => {
+            p.by_ref.is_none()
+                && (p.subpat.is_some() || !p.ident.to_string().starts_with(char::is_uppercase))
+        }
+        Pat::Paren(p) => takes_all(&p.pat),
+        p => scan::binds_whole(p),
+    }
+}
+
 /// When `stmts[0]` is a `let` whose value holds a closure that is not `move` and names
 /// `name`, the index in `stmts` of the last statement that names one of the `let`'s
 /// bindings (the borrow lasts that long; see [`FlagUses::stmts`]).
@@ -3712,6 +3727,29 @@ impl VisitMut for FlagUses {
                 self.loop_body(&mut w.body);
             }
             // Each branch starts from the state before it.
+            // `if let P = g { a } else { b }`, where `P` takes all of `g`: the value is
+            // taken out of the flag and matched, and put back when `P` does not match,
+            // as in rustc, where a failed match moves nothing.
+            Expr::If(i) if matches!(&*i.cond, Expr::Let(l) if self.is_it(&l.expr) && takes_all(&l.pat)) =>
+            {
+                let Expr::Let(l) = &*i.cond else {
+                    unreachable!("matched above")
+                };
+                let (pat, then) = (&l.pat, &i.then_branch);
+                let g = &self.name;
+                let back = Ident::new("__coro_back", Span::mixed_site());
+                let otherwise = i.else_branch.as_ref().map(|(_, e)| quote!(#e));
+                *e = syn::parse_quote_spanned!(i.if_token.span=>
+                    match #g {
+                        #pat => #then,
+                        #back => {
+                            #g = #back;
+                            #otherwise
+                        }
+                    }
+                );
+                self.visit_expr_mut(e);
+            }
             Expr::If(i) => {
                 if let Expr::Let(l) = &*i.cond
                     && self.is_it(&l.expr)
@@ -3734,8 +3772,13 @@ impl VisitMut for FlagUses {
                 }
                 self.taken |= then_taken;
             }
-            Expr::Match(m) if !self.is_it(&m.expr) => {
-                self.visit_expr_mut(&mut m.expr);
+            // A `match` whose arms each take all of the local moves it, whichever runs.
+            Expr::Match(m) if !self.is_it(&m.expr) || m.arms.iter().all(|a| takes_all(&a.pat)) => {
+                if self.is_it(&m.expr) {
+                    self.moved(&mut m.expr);
+                } else {
+                    self.visit_expr_mut(&mut m.expr);
+                }
                 let before = self.taken;
                 let mut after = false;
                 for arm in m.arms.iter_mut() {

@@ -82,10 +82,11 @@ pub fn keep_in_if_let(i: &syn::ExprIf) -> Option<syn::ExprIf> {
 /// and leaves the second field in it, which rustc drops where `c`'s scope ends. coro
 /// saves a local across a suspension by moving it, which a partly moved local cannot be,
 /// so it counts `match c` as a move of `c` and the part left behind would drop at the
-/// yield. When the `match` (or `if let`) is a statement of the block that declares `c`
-/// and `c` is named nowhere else after its `let`, each arm (when that statement or a
-/// later one suspends) moves what it leaves into a local declared right after `c` (last
-/// part first), so it drops where `c` would, in field order:
+/// yield. When the `match` (or `if let`, or a destructuring `let (a, _) = c;`) is in the
+/// block that declares `c` or a branch of it (not a loop or closure), and `c` is named
+/// nowhere else after its `let`, each arm (when that statement or a later one suspends)
+/// moves what it leaves into a local declared right after `c` (last part first), so it
+/// drops where `c` would, in field order:
 ///
 /// Input:
 /// ```text
@@ -113,7 +114,7 @@ pub fn locals(body: &mut Block, params: &[crate::parse::Param]) {
         && params[k].pattern.is_none()
         && !params[k].name.to_string().starts_with("__coro")
     {
-        let declared = v.keep_left(&params[k].name, &mut body.stmts);
+        let declared = v.keep_left(&params[k].name, &mut body.stmts, 0);
         for (i, name) in declared.into_iter().enumerate() {
             body.stmts.insert(i, syn::parse_quote!(let #name;));
         }
@@ -144,9 +145,8 @@ impl VisitMut for LeftOfLocals {
     fn visit_block_mut(&mut self, block: &mut Block) {
         let mut i = 0;
         while i < block.stmts.len() {
-            let (head, rest) = block.stmts.split_at_mut(i + 1);
-            let declared = match owning_local(&head[i]) {
-                Some(name) => self.keep_left(&name, rest),
+            let declared = match owning_local(&block.stmts[i]) {
+                Some(name) => self.keep_left(&name, &mut block.stmts, i + 1),
                 None => Vec::new(),
             };
             let count = declared.len();
@@ -163,62 +163,151 @@ impl VisitMut for LeftOfLocals {
 }
 
 impl LeftOfLocals {
-    /// When one statement of `rest` matches on the local `name` (and nothing else names
-    /// it), that statement's arms rewritten when it or a later statement suspends; and the names of the locals to declare before `rest`.
-    fn keep_left(&mut self, name: &Ident, rest: &mut [Stmt]) -> Vec<Ident> {
-        let rest_tokens: TokenStream = rest.iter().map(|s| s.to_token_stream()).collect();
+    /// When a statement of `stmts[from..]` matches on the local `name` (a `match` or `if
+    /// let`, also nested in a branch) or destructures it (`let (a, _) = name;`), and
+    /// nothing else names it: what that leaves of it kept, when the statement or a later
+    /// one suspends; returns the names of the locals to declare before `stmts[from]`.
+    fn keep_left(&mut self, name: &Ident, stmts: &mut Vec<Stmt>, from: usize) -> Vec<Ident> {
+        let rest_tokens: TokenStream = stmts[from..].iter().map(|s| s.to_token_stream()).collect();
         if count_mentions(rest_tokens, name) != 1 {
             return Vec::new();
         }
-        let is_name =
-            |e: &Expr| matches!(e, Expr::Path(p) if p.qself.is_none() && p.path.is_ident(name));
-        let rest_yields: Vec<bool> = rest
+        let rest_yields: Vec<bool> = stmts[from..]
             .iter()
             .map(|s| scan::stmt_first_yield(s).is_some())
             .collect();
-        let mut lefts = Lefts {
-            next: &mut self.next,
-            names: Vec::new(),
+        let mut at = AtScrutinee {
+            name,
+            lefts: Lefts {
+                next: &mut self.next,
+                names: Vec::new(),
+            },
         };
-        for (j, s) in rest.iter_mut().enumerate() {
-            let e = match s {
-                Stmt::Expr(e, _) => e,
-                Stmt::Local(l) => match &mut l.init {
-                    Some(init) if init.diverge.is_none() => &mut *init.expr,
-                    _ => continue,
-                },
-                _ => continue,
-            };
+        for j in from..stmts.len() {
             // What an arm leaves must outlive a suspension in any arm (the code after
             // the `match` is then a block of its own) or after the statement.
-            let later = rest_yields[j..].iter().any(|&y| y);
-            match e {
-                Expr::Match(m) if is_name(&m.expr) => {
-                    for arm in &mut m.arms {
-                        if later {
-                            keep_in_arm(arm, true, Some(&mut lefts));
-                        }
-                    }
-                }
-                Expr::If(i) if matches!(&*i.cond, Expr::Let(l) if is_name(&l.expr)) && later => {
-                    let Expr::Let(l) = &mut *i.cond else {
-                        unreachable!("matched above")
-                    };
-                    let then = &i.then_branch;
-                    let mut arm: Arm = syn::parse_quote!(_ => #then);
-                    arm.pat = (*l.pat).clone();
-                    if keep_in_arm(&mut arm, true, Some(&mut lefts)) {
-                        *l.pat = arm.pat;
-                        let body = arm.body;
-                        i.then_branch = syn::parse_quote!({ #body });
-                    }
-                }
-                _ => continue,
+            if !rest_yields[j - from..].iter().any(|&y| y) {
+                break;
             }
-            break;
+            if let Some(assigns) = at.split_let(&mut stmts[j]) {
+                stmts.splice(j + 1..j + 1, assigns);
+                break;
+            }
+            at.visit_stmt_mut(&mut stmts[j]);
         }
-        lefts.names
+        at.lefts.names
     }
+}
+
+/// Keeps what the arms of a `match` or `if let` on the local `name`, or a `let` that
+/// destructures it, leave of it (see [`LeftOfLocals::keep_left`]), where that runs at most
+/// once each time the local's block runs: not in a loop, closure or nested item.
+struct AtScrutinee<'n, 'l> {
+    name: &'n Ident,
+    lefts: Lefts<'l>,
+}
+
+impl AtScrutinee<'_, '_> {
+    fn is_name(&self, e: &Expr) -> bool {
+        matches!(e, Expr::Path(p) if p.qself.is_none() && p.path.is_ident(self.name))
+    }
+
+    /// `let (a, _) = c;`: each `_` bound (`let (a, __coro_rest0) = c;`), and the
+    /// assignments that keep them (`__coro_left0 = __coro_rest0;`), to go after it.
+    fn split_let(&mut self, stmt: &mut Stmt) -> Option<Vec<Stmt>> {
+        let Stmt::Local(l) = stmt else {
+            return None;
+        };
+        let init = l.init.as_ref()?;
+        if init.diverge.is_some() || !self.is_name(&init.expr) {
+            return None;
+        }
+        let mut found = Found::default();
+        found.visit_pat(&l.pat);
+        if found.kept || found.or || !found.wild {
+            return None;
+        }
+        let (mut rests, mut binds) = (Vec::new(), Vec::new());
+        Rename {
+            rests: &mut rests,
+            binds: &mut binds,
+            keep_rests: true,
+            rename_bindings: false,
+        }
+        .visit_pat_mut(&mut l.pat);
+        // Bindings of the block, not of an arm: each part gets a name of its own in the
+        // function (`__coro_left0_part`), so no later `let` hides one.
+        struct Unique<'r>(&'r [(Ident, Ident)]);
+        impl VisitMut for Unique<'_> {
+            fn visit_pat_ident_mut(&mut self, p: &mut syn::PatIdent) {
+                if let Some((_, part)) = self.0.iter().find(|(r, _)| *r == p.ident) {
+                    p.ident = part.clone();
+                }
+            }
+        }
+        let parts: Vec<(Ident, Ident)> = rests
+            .iter()
+            .rev()
+            .map(|r| {
+                let left = self.lefts.fresh();
+                let part = format_ident!("{}_part", left, span = Span::mixed_site());
+                (r.clone(), part)
+            })
+            .collect();
+        Unique(&parts).visit_pat_mut(&mut l.pat);
+        let assigns = parts
+            .iter()
+            .zip(self.lefts.names[self.lefts.names.len() - parts.len()..].iter())
+            .map(|((_, part), left)| syn::parse_quote!(#left = #part;))
+            .collect();
+        Some(assigns)
+    }
+}
+
+impl VisitMut for AtScrutinee<'_, '_> {
+    fn visit_expr_mut(&mut self, e: &mut Expr) {
+        match e {
+            Expr::Match(m) if self.is_name(&m.expr) => {
+                for arm in &mut m.arms {
+                    keep_in_arm(arm, true, Some(&mut self.lefts));
+                }
+            }
+            Expr::If(i) if matches!(&*i.cond, Expr::Let(l) if self.is_name(&l.expr)) => {
+                let Expr::Let(l) = &mut *i.cond else {
+                    unreachable!("matched above")
+                };
+                let then = &i.then_branch;
+                let mut arm: Arm = syn::parse_quote!(_ => #then);
+                arm.pat = (*l.pat).clone();
+                if keep_in_arm(&mut arm, true, Some(&mut self.lefts)) {
+                    *l.pat = arm.pat;
+                    let body = arm.body;
+                    i.then_branch = syn::parse_quote!({ #body });
+                }
+                if let Some((_, e)) = &mut i.else_branch {
+                    self.visit_expr_mut(e);
+                }
+            }
+            Expr::Loop(_)
+            | Expr::While(_)
+            | Expr::ForLoop(_)
+            | Expr::Closure(_)
+            | Expr::Async(_) => {}
+            _ => syn::visit_mut::visit_expr_mut(self, e),
+        }
+    }
+
+    fn visit_block_mut(&mut self, b: &mut Block) {
+        for i in 0..b.stmts.len() {
+            if let Some(assigns) = self.split_let(&mut b.stmts[i]) {
+                b.stmts.splice(i + 1..i + 1, assigns);
+                return;
+            }
+            self.visit_stmt_mut(&mut b.stmts[i]);
+        }
+    }
+
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
 }
 
 /// The name of the local `stmt` declares, when it is a plain binding (`let c = e;`,

@@ -955,4 +955,43 @@ fn main() {
     for p in [1, 2] {
         case(&format!("a_flagged_local_used_while_a_closure_borrows_it_{p}"), || drive(a_flagged_local_used_while_a_closure_borrows_it(p), &[0, 3, 0]));
     }
+    let what_nested_matches_and_lets_leave = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    let c = (Guard("c0"), Guard("c1"));
+    let e = Some((3, Guard("e1")));
+    let f = (Guard("f0"), Guard("f1"));
+    let g = (Guard("g0"), Guard("g1"));
+    let d = Guard("d");
+    if p < 5 {
+        log_i("in", 1);
+        match c {
+            (s, _) => drop(s),
+        }
+    }
+    match opt(p) {
+        Some(x) if x < 5 => {
+            if let Some((n, _)) = e {
+                (yield n);
+            }
+        }
+        _ => {}
+    }
+    let (a, _) = f;
+    (yield 1);
+    drop(a);
+    if p > 5 {
+        let (b, _) = g;
+        drop(b);
+    }
+    (yield 2);
+    drop(d);
+    0
+        }
+    };
+    for p in [1, 9] {
+        for (suffix, sends) in [("", &[0; 4][..]), ("_dropped", &[0, 0])] {
+            case(&format!("what_nested_matches_and_lets_leave_{p}{suffix}"), || drive(what_nested_matches_and_lets_leave(p), sends));
+        }
+    }
 }
