@@ -1646,3 +1646,32 @@ fn what_nested_matches_and_lets_leave_lives_to_the_end() {
         }
     }
 }
+
+/// Two locals whose remains are kept, one `if let` inside the other's: both rewrites
+/// named their bindings `__coro_rest0`, so the outer one looked alive after the inner one
+/// and was saved after its move (E0382; fuzz seeds 282 and 284). The names are now
+/// unique in the function.
+#[coro::coroutine]
+fn nested_lets_whose_remains_are_kept(p: i32) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let q7 = (Guard("q7"), p);
+    if let (_, m8) = q7 {
+        let q10 = (Guard("q10"), if p > 0 { yield_!(3) } else { 4 });
+        if let (_, m11) = q10 {
+            log_i("m11", m11);
+        }
+        let v14 = add(yield_!(m8), yield_!(4));
+        log_i("v14", v14);
+    }
+    0
+}
+
+#[test]
+fn nested_lets_whose_remains_are_kept_case() {
+    for (suffix, sends) in [("", &[5, 6, 7, 8][..]), ("_dropped", &[5, 6])] {
+        check(
+            "regressions",
+            &format!("nested_lets_whose_remains_are_kept{suffix}"),
+            || drive(nested_lets_whose_remains_are_kept(1), sends.iter().copied()),
+        );
+    }
+}

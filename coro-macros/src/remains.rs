@@ -233,6 +233,7 @@ impl AtScrutinee<'_, '_> {
             binds: &mut binds,
             keep_rests: true,
             rename_bindings: false,
+            base: 0,
         }
         .visit_pat_mut(&mut l.pat);
         // Bindings of the block, not of an arm: each part gets a name of its own in the
@@ -383,7 +384,9 @@ fn keep_in_arm(arm: &mut Arm, remains: bool, into: Option<&mut Lefts>) -> bool {
         // Kept already (the `match` is lowered again after a renaming).
         return false;
     }
-    let rest = Ident::new("__coro_rest0", Span::mixed_site());
+    // Kept in a local declared outside the `match`: names no nested rewrite reuses.
+    let base = into.as_ref().map_or(0, |l| *l.next);
+    let rest = format_ident!("__coro_rest{}", base, span = Span::mixed_site());
     let mut rests = Vec::new();
     let mut binds: Vec<(Ident, Ident, bool)> = Vec::new();
     if !found.binds {
@@ -416,6 +419,7 @@ fn keep_in_arm(arm: &mut Arm, remains: bool, into: Option<&mut Lefts>) -> bool {
             binds: &mut binds,
             keep_rests,
             rename_bindings,
+            base,
         };
         r.visit_pat_mut(&mut arm.pat);
         if let Some((_, g)) = &mut arm.guard {
@@ -439,14 +443,18 @@ fn keep_in_arm(arm: &mut Arm, remains: bool, into: Option<&mut Lefts>) -> bool {
                 quote::quote!(let #name = #r;)
             })
             .collect(),
-        Some(lefts) => rests
-            .iter()
-            .rev()
-            .map(|r| {
-                let name = lefts.fresh();
-                quote::quote!(#name = #r;)
-            })
-            .collect(),
+        Some(lefts) => {
+            let kept = rests
+                .iter()
+                .rev()
+                .map(|r| {
+                    let name = lefts.fresh();
+                    quote::quote!(#name = #r;)
+                })
+                .collect();
+            *lefts.next = (*lefts.next).max(base + binds.len());
+            kept
+        }
     };
     let bound = binds.iter().map(|(user, ours, mutable)| {
         let m = mutable.then(|| quote::quote!(mut));
@@ -474,6 +482,7 @@ pub fn rename_bindings(pat: &mut Pat) -> Vec<(Ident, Ident, bool)> {
         binds: &mut binds,
         keep_rests: false,
         rename_bindings: true,
+        base: 0,
     };
     r.visit_pat_mut(pat);
     binds
@@ -633,6 +642,9 @@ struct Rename<'a> {
     binds: &'a mut Vec<(Ident, Ident, bool)>,
     keep_rests: bool,
     rename_bindings: bool,
+    /// The first number of the new names: unique in the function where the bindings
+    /// live in a scope that code after a nested rewrite still sees ([`locals`]).
+    base: usize,
 }
 
 impl VisitMut for Rename<'_> {
@@ -647,8 +659,8 @@ impl VisitMut for Rename<'_> {
     fn visit_pat_mut(&mut self, p: &mut Pat) {
         match p {
             Pat::Wild(_) if self.keep_rests => {
-                let name =
-                    format_ident!("__coro_rest{}", self.rests.len(), span = Span::mixed_site());
+                let n = self.base + self.rests.len();
+                let name = format_ident!("__coro_rest{}", n, span = Span::mixed_site());
                 self.rests.push(name.clone());
                 *p = syn::parse_quote!(#name);
             }
@@ -662,7 +674,7 @@ impl VisitMut for Rename<'_> {
                 let ours = match self.binds.iter().find(|(user, ..)| *user == i.ident) {
                     Some((_, ours, _)) => ours.clone(),
                     None => {
-                        let n = self.binds.len();
+                        let n = self.base + self.binds.len();
                         let ours = format_ident!("__coro_bind{}", n, span = Span::mixed_site());
                         let mutable = i.mutability.is_some();
                         self.binds.push((i.ident.clone(), ours.clone(), mutable));
@@ -753,7 +765,7 @@ mod tests {
         // The arm that does not suspend keeps what it leaves too: the code after the
         // `match` is a block of its own.
         assert!(
-            out.contains("__coro_rest0 @ (_) => { __coro_left2 = __coro_rest0 ; { } }"),
+            out.contains("__coro_rest2 @ (_) => { __coro_left2 = __coro_rest2 ; { } }"),
             "{out}"
         );
         let out = with_locals_kept("{ let c = make(); if let None = c { yield_!(1); } }");

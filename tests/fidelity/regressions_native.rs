@@ -994,4 +994,22 @@ fn main() {
             case(&format!("what_nested_matches_and_lets_leave_{p}{suffix}"), || drive(what_nested_matches_and_lets_leave(p), sends));
         }
     }
+    let nested_lets_whose_remains_are_kept = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    let q7 = (Guard("q7"), p);
+    if let (_, m8) = q7 {
+        let q10 = (Guard("q10"), if p > 0 { (yield 3) } else { 4 });
+        if let (_, m11) = q10 {
+            log_i("m11", m11);
+        }
+        let v14 = add((yield m8), (yield 4));
+        log_i("v14", v14);
+    }
+    0
+        }
+    };
+    for (suffix, sends) in [("", &[5, 6, 7, 8][..]), ("_dropped", &[5, 6])] {
+        case(&format!("nested_lets_whose_remains_are_kept{suffix}"), || drive(nested_lets_whose_remains_are_kept(1), sends));
+    }
 }
