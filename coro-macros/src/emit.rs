@@ -1024,22 +1024,24 @@ impl Emitter<'_> {
             .collect();
         // A copy tells the block's slot (if it has one) its type, as a jump would; a
         // block without one that carries a drop flag, its type anchor.
-        let source = if depth > 0 && self.armed[b] {
+        let tie = if depth == 0 {
+            None
+        } else if self.armed[b] {
             let slot = self.slot(b);
-            quote! {{
-                let __coro_incoming = #source;
-                ::coro::__private::same_slot(&__coro_incoming, &#slot);
-                __coro_incoming
-            }}
-        } else if depth > 0 && self.needs_type_anchor(b) {
+            Some(quote!(::coro::__private::same_slot(&__coro_incoming, &#slot);))
+        } else if self.needs_type_anchor(b) {
             let anchor = self.type_anchor(b);
-            quote! {{
-                let __coro_incoming = #source;
-                ::coro::__private::same_type(&__coro_incoming, &#anchor);
-                __coro_incoming
-            }}
+            Some(quote!(::coro::__private::same_type(&__coro_incoming, &#anchor);))
         } else {
-            source
+            None
+        };
+        let source = match tie {
+            Some(tie) => quote! {{
+                let __coro_incoming = #source;
+                #tie
+                __coro_incoming
+            }},
+            None => source,
         };
         // Locals a reassignment kills here, and deferred locals (`let x;`) this block
         // assigns first: declared uninitialized in their place among the incoming ones

@@ -3249,11 +3249,8 @@ fn rebound_but_by_let(stmts: &[Stmt], name: &Ident) -> bool {
 /// by value ([`scan::binds_whole`]), or binds the whole by value (`x @ P`).
 fn takes_all(pat: &Pat) -> bool {
     match pat {
-        // `None`, `FOO`: a unit variant or constant, not a binding.
-        Pat::Ident(p) => {
-            p.by_ref.is_none()
-                && (p.subpat.is_some() || !p.ident.to_string().starts_with(char::is_uppercase))
-        }
+        // Not `None`, `FOO`: a unit variant or constant.
+        Pat::Ident(p) => p.by_ref.is_none() && remains::is_binding(p),
         Pat::Paren(p) => takes_all(&p.pat),
         p => scan::binds_whole(p),
     }
@@ -3314,6 +3311,18 @@ impl<F: FnMut(&Ident) -> Ident> Rescope<'_, F> {
             to: (self.fresh)(self.name),
         }
     }
+
+    /// `if let P = e { body }` / `while let P = e { body }` with `P` binding the name: `e`
+    /// still sees the local, `P` and `body` the new binding.
+    fn let_scope(&mut self, cond: &mut Expr, body: &mut Block) {
+        let Expr::Let(l) = cond else {
+            unreachable!("an `if let` or `while let` condition")
+        };
+        self.visit_expr_mut(&mut l.expr);
+        let mut r = self.rename();
+        r.visit_pat_mut(&mut l.pat);
+        r.visit_block_mut(body);
+    }
 }
 
 impl<F: FnMut(&Ident) -> Ident> VisitMut for Rescope<'_, F> {
@@ -3331,25 +3340,13 @@ impl<F: FnMut(&Ident) -> Ident> VisitMut for Rescope<'_, F> {
                 r.visit_expr_mut(&mut c.body);
             }
             Expr::If(i) if matches!(&*i.cond, Expr::Let(l) if binds(&l.pat, self.name)) => {
-                let Expr::Let(l) = &mut *i.cond else {
-                    unreachable!("matched above")
-                };
-                self.visit_expr_mut(&mut l.expr);
-                let mut r = self.rename();
-                r.visit_pat_mut(&mut l.pat);
-                r.visit_block_mut(&mut i.then_branch);
+                self.let_scope(&mut i.cond, &mut i.then_branch);
                 if let Some((_, e)) = &mut i.else_branch {
                     self.visit_expr_mut(e);
                 }
             }
             Expr::While(w) if matches!(&*w.cond, Expr::Let(l) if binds(&l.pat, self.name)) => {
-                let Expr::Let(l) = &mut *w.cond else {
-                    unreachable!("matched above")
-                };
-                self.visit_expr_mut(&mut l.expr);
-                let mut r = self.rename();
-                r.visit_pat_mut(&mut l.pat);
-                r.visit_block_mut(&mut w.body);
+                self.let_scope(&mut w.cond, &mut w.body);
             }
             Expr::Let(l) if binds(&l.pat, self.name) => self.unsure = true,
             _ => visit_mut::visit_expr_mut(self, e),
@@ -3726,7 +3723,6 @@ impl VisitMut for FlagUses {
                 self.visit_expr_mut(&mut w.cond);
                 self.loop_body(&mut w.body);
             }
-            // Each branch starts from the state before it.
             // `if let P = g { a } else { b }`, where `P` takes all of `g`: the value is
             // taken out of the flag and matched, and put back when `P` does not match,
             // as in rustc, where a failed match moves nothing.
@@ -3750,6 +3746,7 @@ impl VisitMut for FlagUses {
                 );
                 self.visit_expr_mut(e);
             }
+            // Each branch starts from the state before it.
             Expr::If(i) => {
                 if let Expr::Let(l) = &*i.cond
                     && self.is_it(&l.expr)

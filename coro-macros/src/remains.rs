@@ -60,20 +60,25 @@ pub fn keep_in_if_let(i: &syn::ExprIf) -> Option<syn::ExprIf> {
     if !scan::block_yields(&i.then_branch) {
         return None;
     }
-    let then = &i.then_branch;
-    let mut arm: Arm = syn::parse_quote!(_ => #then);
-    arm.pat = (*l.pat).clone();
-    if !keep_in_arm(&mut arm, owns_remains(&l.expr), None) {
-        return None;
-    }
+    let remains = owns_remains(&l.expr);
     let mut out = i.clone();
     let Expr::Let(l) = &mut *out.cond else {
         return None;
     };
-    *l.pat = arm.pat;
+    keep_in_then(&mut l.pat, &mut out.then_branch, remains, None).then_some(out)
+}
+
+/// [`keep_in_arm`] for an `if let`'s pattern and `then` block.
+fn keep_in_then(pat: &mut Pat, then: &mut Block, remains: bool, into: Option<&mut Lefts>) -> bool {
+    let mut arm: Arm = syn::parse_quote!(_ => #then);
+    arm.pat = pat.clone();
+    if !keep_in_arm(&mut arm, remains, into) {
+        return false;
+    }
+    *pat = arm.pat;
     let body = arm.body;
-    out.then_branch = syn::parse_quote!({ #body });
-    Some(out)
+    *then = syn::parse_quote!({ #body });
+    true
 }
 
 /// What a suspending arm leaves of a local kept to the local's scope end, before lowering.
@@ -114,10 +119,7 @@ pub fn locals(body: &mut Block, params: &[crate::parse::Param]) {
         && params[k].pattern.is_none()
         && !params[k].name.to_string().starts_with("__coro")
     {
-        let declared = v.keep_left(&params[k].name, &mut body.stmts, 0);
-        for (i, name) in declared.into_iter().enumerate() {
-            body.stmts.insert(i, syn::parse_quote!(let #name;));
-        }
+        v.keep_left(&params[k].name, &mut body.stmts, 0);
     }
     v.visit_block_mut(body);
 }
@@ -147,13 +149,9 @@ impl VisitMut for LeftOfLocals {
         while i < block.stmts.len() {
             let declared = match owning_local(&block.stmts[i]) {
                 Some(name) => self.keep_left(&name, &mut block.stmts, i + 1),
-                None => Vec::new(),
+                None => 0,
             };
-            let count = declared.len();
-            for (k, name) in declared.into_iter().enumerate() {
-                block.stmts.insert(i + 1 + k, syn::parse_quote!(let #name;));
-            }
-            i += count + 1;
+            i += declared + 1;
         }
         syn::visit_mut::visit_block_mut(self, block);
     }
@@ -166,11 +164,11 @@ impl LeftOfLocals {
     /// When a statement of `stmts[from..]` matches on the local `name` (a `match` or `if
     /// let`, also nested in a branch) or destructures it (`let (a, _) = name;`), and
     /// nothing else names it: what that leaves of it kept, when the statement or a later
-    /// one suspends; returns the names of the locals to declare before `stmts[from]`.
-    fn keep_left(&mut self, name: &Ident, stmts: &mut Vec<Stmt>, from: usize) -> Vec<Ident> {
+    /// one suspends, in locals declared (uninitialized) at `stmts[from]`; returns how many.
+    fn keep_left(&mut self, name: &Ident, stmts: &mut Vec<Stmt>, from: usize) -> usize {
         let rest_tokens: TokenStream = stmts[from..].iter().map(|s| s.to_token_stream()).collect();
         if count_mentions(rest_tokens, name) != 1 {
-            return Vec::new();
+            return 0;
         }
         let rest_yields: Vec<bool> = stmts[from..]
             .iter()
@@ -195,7 +193,10 @@ impl LeftOfLocals {
             }
             at.visit_stmt_mut(&mut stmts[j]);
         }
-        at.lefts.names
+        let names = at.lefts.names;
+        let declared = names.len();
+        stmts.splice(from..from, names.iter().map(|n| syn::parse_quote!(let #n;)));
+        declared
     }
 }
 
@@ -212,8 +213,8 @@ impl AtScrutinee<'_, '_> {
         matches!(e, Expr::Path(p) if p.qself.is_none() && p.path.is_ident(self.name))
     }
 
-    /// `let (a, _) = c;`: each `_` bound (`let (a, __coro_rest0) = c;`), and the
-    /// assignments that keep them (`__coro_left0 = __coro_rest0;`), to go after it.
+    /// `let (a, _) = c;`: each `_` bound (`let (a, __coro_restN) = c;`), and the
+    /// assignments that keep them (`__coro_leftN = __coro_restN;`), to go after it.
     fn split_let(&mut self, stmt: &mut Stmt) -> Option<Vec<Stmt>> {
         let Stmt::Local(l) = stmt else {
             return None;
@@ -227,39 +228,24 @@ impl AtScrutinee<'_, '_> {
         if found.kept || found.or || !found.wild {
             return None;
         }
+        // Bindings of the block, not of an arm: names unique in the function, so no
+        // later `let` hides one.
         let (mut rests, mut binds) = (Vec::new(), Vec::new());
         Rename {
             rests: &mut rests,
             binds: &mut binds,
             keep_rests: true,
             rename_bindings: false,
-            base: 0,
+            base: *self.lefts.next,
         }
         .visit_pat_mut(&mut l.pat);
-        // Bindings of the block, not of an arm: each part gets a name of its own in the
-        // function (`__coro_left0_part`), so no later `let` hides one.
-        struct Unique<'r>(&'r [(Ident, Ident)]);
-        impl VisitMut for Unique<'_> {
-            fn visit_pat_ident_mut(&mut self, p: &mut syn::PatIdent) {
-                if let Some((_, part)) = self.0.iter().find(|(r, _)| *r == p.ident) {
-                    p.ident = part.clone();
-                }
-            }
-        }
-        let parts: Vec<(Ident, Ident)> = rests
+        let assigns = rests
             .iter()
             .rev()
             .map(|r| {
                 let left = self.lefts.fresh();
-                let part = format_ident!("{}_part", left, span = Span::mixed_site());
-                (r.clone(), part)
+                syn::parse_quote!(#left = #r;)
             })
-            .collect();
-        Unique(&parts).visit_pat_mut(&mut l.pat);
-        let assigns = parts
-            .iter()
-            .zip(self.lefts.names[self.lefts.names.len() - parts.len()..].iter())
-            .map(|((_, part), left)| syn::parse_quote!(#left = #part;))
             .collect();
         Some(assigns)
     }
@@ -277,14 +263,7 @@ impl VisitMut for AtScrutinee<'_, '_> {
                 let Expr::Let(l) = &mut *i.cond else {
                     unreachable!("matched above")
                 };
-                let then = &i.then_branch;
-                let mut arm: Arm = syn::parse_quote!(_ => #then);
-                arm.pat = (*l.pat).clone();
-                if keep_in_arm(&mut arm, true, Some(&mut self.lefts)) {
-                    *l.pat = arm.pat;
-                    let body = arm.body;
-                    i.then_branch = syn::parse_quote!({ #body });
-                }
+                keep_in_then(&mut l.pat, &mut i.then_branch, true, Some(&mut self.lefts));
                 if let Some((_, e)) = &mut i.else_branch {
                     self.visit_expr_mut(e);
                 }
@@ -630,7 +609,7 @@ impl Visit<'_> for Found {
 }
 
 /// A binding rather than a constant or unit variant (the rule of `pattern_bindings`).
-fn is_binding(p: &syn::PatIdent) -> bool {
+pub(crate) fn is_binding(p: &syn::PatIdent) -> bool {
     p.by_ref.is_some()
         || p.mutability.is_some()
         || p.subpat.is_some()
