@@ -1675,3 +1675,43 @@ fn nested_lets_whose_remains_are_kept_case() {
         );
     }
 }
+
+/// A local with a drop flag, shadowed by a `let` in a let chain: the chain's binding and
+/// everything after it were taken for the local, so it looked used up and was dropped
+/// before the next yield instead of at its scope end.
+#[coro::coroutine]
+fn let_chain_shadowing_a_flagged_local(p: i32) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let g = Guard("g");
+    let mut k = p;
+    if p > 5 {
+        drop(g);
+    }
+    if p > 0
+        && let Some(g) = opt(p)
+        && g > 0
+        && let Some(h) = opt(g)
+    {
+        yield_!(g + h);
+    }
+    while k > 0
+        && let Some(g) = opt(k)
+    {
+        yield_!(g);
+        k -= 1;
+    }
+    yield_!(2);
+    0
+}
+
+#[test]
+fn let_chain_shadowing_a_flagged_local_case() {
+    for p in [2, 9] {
+        for (suffix, sends) in [("", &[0; 14][..]), ("_dropped", &[0, 0])] {
+            check(
+                "regressions",
+                &format!("let_chain_shadowing_a_flagged_local_{p}{suffix}"),
+                || drive(let_chain_shadowing_a_flagged_local(p), sends.iter().copied()),
+            );
+        }
+    }
+}

@@ -3296,8 +3296,8 @@ fn closure_borrow_end(stmts: &[Stmt], name: &Ident) -> Option<usize> {
 
 /// Renames each binding of `name` by a `for`, `match` arm, `if let`, `while let` or
 /// closure parameter, in that binding's scope, to a fresh name (see
-/// [`Builder::flag_local`]). `unsure` when a let chain binds it (its scope runs through
-/// the conditions after it).
+/// [`Builder::flag_local`]), a let chain's `let` among them. `unsure` when a `let` binds
+/// it anywhere else (a `let` inside a link, not at the top of the condition).
 struct Rescope<'n, F: FnMut(&Ident) -> Ident> {
     name: &'n Ident,
     fresh: F,
@@ -3312,16 +3312,57 @@ impl<F: FnMut(&Ident) -> Ident> Rescope<'_, F> {
         }
     }
 
-    /// `if let P = e { body }` / `while let P = e { body }` with `P` binding the name: `e`
-    /// still sees the local, `P` and `body` the new binding.
+    /// `if let P = e { body }` / `while let P = e { body }` with `P` binding the name, also
+    /// as one link of a let chain (`if c && let P = e && d { body }`): what comes before `P`
+    /// (`c`, `e`) still sees the local; `P`, the links after it (`d`) and `body` see the new
+    /// binding.
     fn let_scope(&mut self, cond: &mut Expr, body: &mut Block) {
-        let Expr::Let(l) = cond else {
-            unreachable!("an `if let` or `while let` condition")
-        };
-        self.visit_expr_mut(&mut l.expr);
-        let mut r = self.rename();
-        r.visit_pat_mut(&mut l.pat);
-        r.visit_block_mut(body);
+        let mut links = Vec::new();
+        chain_links(cond, &mut links);
+        let mut renamed: Option<Rename> = None;
+        for link in links {
+            match (&mut renamed, link) {
+                (Some(r), link) => r.visit_expr_mut(link),
+                (None, Expr::Let(l)) if binds(&l.pat, self.name) => {
+                    self.visit_expr_mut(&mut l.expr);
+                    let mut r = self.rename();
+                    r.visit_pat_mut(&mut l.pat);
+                    renamed = Some(r);
+                }
+                (None, link) => self.visit_expr_mut(link),
+            }
+        }
+        renamed
+            .expect("a condition that binds the name")
+            .visit_block_mut(body);
+    }
+}
+
+/// The links of an `if` or `while` condition, left to right: the operands of its top-level
+/// `&&`s (a let chain's `let`s among them), or the condition itself.
+fn chain_links<'e>(cond: &'e mut Expr, links: &mut Vec<&'e mut Expr>) {
+    if let Expr::Binary(syn::ExprBinary {
+        op: syn::BinOp::And(_),
+        left,
+        right,
+        ..
+    }) = cond
+    {
+        chain_links(left, links);
+        chain_links(right, links);
+    } else {
+        links.push(cond);
+    }
+}
+
+/// Whether a link of the condition `cond` (see [`chain_links`]) is a `let` binding `name`.
+fn cond_binds(cond: &Expr, name: &Ident) -> bool {
+    match cond {
+        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
+            cond_binds(&b.left, name) || cond_binds(&b.right, name)
+        }
+        Expr::Let(l) => binds(&l.pat, name),
+        _ => false,
     }
 }
 
@@ -3339,13 +3380,13 @@ impl<F: FnMut(&Ident) -> Ident> VisitMut for Rescope<'_, F> {
                 c.inputs.iter_mut().for_each(|p| r.visit_pat_mut(p));
                 r.visit_expr_mut(&mut c.body);
             }
-            Expr::If(i) if matches!(&*i.cond, Expr::Let(l) if binds(&l.pat, self.name)) => {
+            Expr::If(i) if cond_binds(&i.cond, self.name) => {
                 self.let_scope(&mut i.cond, &mut i.then_branch);
                 if let Some((_, e)) = &mut i.else_branch {
                     self.visit_expr_mut(e);
                 }
             }
-            Expr::While(w) if matches!(&*w.cond, Expr::Let(l) if binds(&l.pat, self.name)) => {
+            Expr::While(w) if cond_binds(&w.cond, self.name) => {
                 self.let_scope(&mut w.cond, &mut w.body);
             }
             Expr::Let(l) if binds(&l.pat, self.name) => self.unsure = true,

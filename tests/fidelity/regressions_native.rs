@@ -1012,4 +1012,34 @@ fn main() {
     for (suffix, sends) in [("", &[5, 6, 7, 8][..]), ("_dropped", &[5, 6])] {
         case(&format!("nested_lets_whose_remains_are_kept{suffix}"), || drive(nested_lets_whose_remains_are_kept(1), sends));
     }
+    let let_chain_shadowing_a_flagged_local = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    let g = Guard("g");
+    let mut k = p;
+    if p > 5 {
+        drop(g);
+    }
+    if p > 0
+        && let Some(g) = opt(p)
+        && g > 0
+        && let Some(h) = opt(g)
+    {
+        (yield g + h);
+    }
+    while k > 0
+        && let Some(g) = opt(k)
+    {
+        (yield g);
+        k -= 1;
+    }
+    (yield 2);
+    0
+        }
+    };
+    for p in [2, 9] {
+        for (suffix, sends) in [("", &[0; 14][..]), ("_dropped", &[0, 0])] {
+            case(&format!("let_chain_shadowing_a_flagged_local_{p}{suffix}"), || drive(let_chain_shadowing_a_flagged_local(p), sends));
+        }
+    }
 }
