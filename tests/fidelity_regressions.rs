@@ -1710,8 +1710,62 @@ fn let_chain_shadowing_a_flagged_local_case() {
             check(
                 "regressions",
                 &format!("let_chain_shadowing_a_flagged_local_{p}{suffix}"),
-                || drive(let_chain_shadowing_a_flagged_local(p), sends.iter().copied()),
+                || {
+                    drive(
+                        let_chain_shadowing_a_flagged_local(p),
+                        sends.iter().copied(),
+                    )
+                },
             );
         }
+    }
+}
+
+/// A local read before a `match` that moves part of it: what the arm left (`_`) was kept
+/// only when nothing else named the local, so here it dropped at the arm's yield instead
+/// of at the local's scope end. Statements before the `match` may now name it.
+#[coro::coroutine]
+fn what_a_match_leaves_of_a_local_read_before_it(
+    p: i32,
+) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let c = (Guard("s"), Guard("c"), p);
+    let r = &c;
+    let k = r.1.v(p) + c.2;
+    if p > 0 {
+        log_i("k", c.0.v(k));
+    }
+    if let (s, _, n) = c {
+        yield_!(k + n);
+        drop(s);
+    }
+    let d = (Guard("t"), Guard("d"));
+    let k = d.1.v(p);
+    match d {
+        (t, _) => {
+            yield_!(k);
+            drop(t);
+        }
+    }
+    yield_!(2);
+    0
+}
+
+#[test]
+fn what_a_match_leaves_of_a_local_read_before_it_case() {
+    for (suffix, sends) in [
+        ("", &[0; 4][..]),
+        ("_dropped", &[0]),
+        ("_dropped2", &[0, 0]),
+    ] {
+        check(
+            "regressions",
+            &format!("what_a_match_leaves_of_a_local_read_before_it{suffix}"),
+            || {
+                drive(
+                    what_a_match_leaves_of_a_local_read_before_it(1),
+                    sends.iter().copied(),
+                )
+            },
+        );
     }
 }

@@ -3211,7 +3211,7 @@ fn joined(ops: &[Operand], tokens: TokenStream) -> Operand {
 }
 
 /// Whether `pat` binds `name`.
-fn binds(pat: &Pat, name: &Ident) -> bool {
+pub fn binds(pat: &Pat, name: &Ident) -> bool {
     let mut bound = Vec::new();
     pattern_bindings(pat, &mut bound);
     bound.iter().any(|(b, _, _)| b == name)

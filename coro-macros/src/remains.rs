@@ -88,8 +88,9 @@ fn keep_in_then(pat: &mut Pat, then: &mut Block, remains: bool, into: Option<&mu
 /// saves a local across a suspension by moving it, which a partly moved local cannot be,
 /// so it counts `match c` as a move of `c` and the part left behind would drop at the
 /// yield. When the `match` (or `if let`, or a destructuring `let (a, _) = c;`) is in the
-/// block that declares `c` or a branch of it (not a loop or closure), and `c` is named
-/// nowhere else after its `let`, each arm (when that statement or a later one suspends)
+/// block that declares `c` or a branch of it (not a loop or closure), and is the last
+/// statement to name `c` (those before it may read or borrow it, but not bind the name
+/// again), each arm (when that statement or a later one suspends)
 /// moves what it leaves into a local declared right after `c` (last part first), so it
 /// drops where `c` would, in field order:
 ///
@@ -162,12 +163,21 @@ impl VisitMut for LeftOfLocals {
 
 impl LeftOfLocals {
     /// When a statement of `stmts[from..]` matches on the local `name` (a `match` or `if
-    /// let`, also nested in a branch) or destructures it (`let (a, _) = name;`), and
-    /// nothing else names it: what that leaves of it kept, when the statement or a later
+    /// let`, also nested in a branch) or destructures it (`let (a, _) = name;`), and no
+    /// later statement names it: what that leaves of it kept, when the statement or a later
     /// one suspends, in locals declared (uninitialized) at `stmts[from]`; returns how many.
     fn keep_left(&mut self, name: &Ident, stmts: &mut Vec<Stmt>, from: usize) -> usize {
-        let rest_tokens: TokenStream = stmts[from..].iter().map(|s| s.to_token_stream()).collect();
-        if count_mentions(rest_tokens, name) != 1 {
+        // The statement that names it last must name it once; the ones before it, which
+        // run before that one, may name it (`let k = c.1.len();`) but not bind it again.
+        let mentions: Vec<usize> = stmts[from..]
+            .iter()
+            .map(|s| count_mentions(s.to_token_stream(), name))
+            .collect();
+        let Some(last) = mentions.iter().rposition(|&n| n > 0) else {
+            return 0;
+        };
+        let rebinds = |s: &Stmt| matches!(s, Stmt::Local(l) if crate::lower::binds(&l.pat, name));
+        if mentions[last] != 1 || stmts[from..from + last].iter().any(rebinds) {
             return 0;
         }
         let rest_yields: Vec<bool> = stmts[from..]
@@ -181,7 +191,7 @@ impl LeftOfLocals {
                 names: Vec::new(),
             },
         };
-        for j in from..stmts.len() {
+        for j in from + last..stmts.len() {
             // What an arm leaves must outlive a suspension in any arm (the code after
             // the `match` is then a block of its own) or after the statement.
             if !rest_yields[j - from..].iter().any(|&y| y) {

@@ -1042,4 +1042,32 @@ fn main() {
             case(&format!("let_chain_shadowing_a_flagged_local_{p}{suffix}"), || drive(let_chain_shadowing_a_flagged_local(p), sends));
         }
     }
+    let what_a_match_leaves_of_a_local_read_before_it = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    let c = (Guard("s"), Guard("c"), p);
+    let r = &c;
+    let k = r.1.v(p) + c.2;
+    if p > 0 {
+        log_i("k", c.0.v(k));
+    }
+    if let (s, _, n) = c {
+        (yield k + n);
+        drop(s);
+    }
+    let d = (Guard("t"), Guard("d"));
+    let k = d.1.v(p);
+    match d {
+        (t, _) => {
+            (yield k);
+            drop(t);
+        }
+    }
+    (yield 2);
+    0
+        }
+    };
+    for (suffix, sends) in [("", &[0; 4][..]), ("_dropped", &[0]), ("_dropped2", &[0, 0])] {
+        case(&format!("what_a_match_leaves_of_a_local_read_before_it{suffix}"), || drive(what_a_match_leaves_of_a_local_read_before_it(1), sends));
+    }
 }
