@@ -17,11 +17,11 @@ use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::{FnArg, Ident, ItemFn, Lifetime, Pat};
 
+use crate::ir::{self, BlockId, LocalId, Lowered, Names, SiteKind, Vis};
 use crate::kept::Kept;
 use crate::layout::Layout;
-use crate::lower::{self, BlockId, LocalId, Lowered, Names, SiteKind, Vis};
+use crate::liveness::Analysis;
 use crate::parse::Signature;
-use crate::scope::Analysis;
 
 /// Everything emit needs.
 pub struct Input<'a> {
@@ -295,7 +295,7 @@ impl Emitter<'_> {
 
     /// Fields newest first: enum fields drop first to last, and a suspended coroutine
     /// must drop its locals newest first, as scopes would (a statement's temporaries
-    /// count as older than what the statement declared, see [`lower::Local::drop_rank`]).
+    /// count as older than what the statement declared, see [`ir::Local::drop_rank`]).
     fn fields(&self, locals: &[LocalId]) -> TokenStream {
         let layout = self.input.layout;
         let all = &self.input.lowered.locals;
@@ -507,7 +507,7 @@ impl Emitter<'_> {
         complete.then_some((sub, after, span))
     }
 
-    /// For a `yield_!` that is a whole `for` body (see [`crate::lower::ForYield`]): the
+    /// For a `yield_!` that is a whole `for` body (see [`crate::ir::ForYield`]): the
     /// iterator, the block after the loop, the pattern and the operand, when resuming it
     /// in place does what the blocks would. That holds when the suspension saves exactly
     /// what flows into the loop head (nothing is dropped or changed on the way from the
@@ -613,7 +613,7 @@ impl Emitter<'_> {
                 let local = &lowered.locals[l];
                 let name = if !mentioned.contains(&l) && !passed(l) {
                     format_ident!("_coro_unused_{}", l, span = Span::mixed_site())
-                } else if lower::entry_hidden(lowered, block, l) {
+                } else if ir::entry_hidden(lowered, block, l) {
                     format_ident!("__coro_hidden_{}", l, span = Span::mixed_site())
                 } else {
                     local.name.clone()

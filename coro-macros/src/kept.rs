@@ -1,7 +1,7 @@
 //! Checks of what a `+ Send` or `+ Clone` coroutine keeps, at the user's tokens.
 //!
 //! A coroutine is `Send` (or `Clone`) when every value its state holds is: its arguments
-//! until it runs, and at each suspension the locals that suspension saves (`scope.rs`
+//! until it runs, and at each suspension the locals that suspension saves (`liveness.rs`
 //! decides which). Left to rustc, a local that is not shows up as the whole
 //! state enum failing the bound, on the attribute. So when the declared return type
 //! names `Send` or `Clone`, emit stores each saved value through a check, spanned on the

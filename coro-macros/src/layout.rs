@@ -11,8 +11,8 @@ use proc_macro2::Span;
 use quote::format_ident;
 use syn::Ident;
 
-use crate::lower::{LocalId, Lowered};
-use crate::scope::Analysis;
+use crate::ir::{LocalId, Lowered};
+use crate::liveness::Analysis;
 
 /// Names for the generated enums.
 #[derive(Debug)]

@@ -33,14 +33,15 @@ mod borrows;
 mod cfg;
 mod emit;
 mod guards;
+mod ir;
 mod kept;
 mod layout;
+mod liveness;
 mod lower;
 mod parse;
 mod recursion;
 mod remains;
 mod scan;
-mod scope;
 mod split;
 mod static_flavour;
 
@@ -163,8 +164,8 @@ pub fn discard(_args: TokenStream, _input: TokenStream) -> TokenStream {
 }
 
 /// The names of the generated items, and the types the closure writes.
-fn names(sig: &parse::Signature) -> lower::Names {
-    lower::Names {
+fn names(sig: &parse::Signature) -> ir::Names {
+    ir::Names {
         state: Ident::new("__CoroState", Span::mixed_site()),
         state_var: Ident::new("__coro_state", Span::mixed_site()),
         send: sig.types.send.clone(),
@@ -245,12 +246,12 @@ fn expand_with(
     remains::locals(&mut item.block, &sig.params);
     let names = names(&sig);
     let mut lowered = lower::lower(&sig, &item.block, &names)?;
-    let mut analysis = scope::analyze(&lowered)?;
+    let mut analysis = liveness::analyze(&lowered)?;
     if !analysis.flags.is_empty() {
         // Some locals need a drop flag: lower again with them (see `lower_with_flags`).
         let flags = analysis.flags.iter().copied().collect();
         lowered = lower::lower_with_flags(&sig, &item.block, &names, &flags)?;
-        analysis = scope::analyze(&lowered)?;
+        analysis = liveness::analyze(&lowered)?;
     }
     let layout = layout::layout(&lowered, &analysis);
     Ok(emit::emit(&emit::Input {

@@ -919,7 +919,7 @@ impl<'a> Visit<'a> for Mentions {
 /// [`consumes_receiver`]) or of `{x}.method()`, or a local a `move` closure names. After such a use the old value needs no drop: a moved
 /// value is gone, and a copied one's type has no destructor. That lets an assignment
 /// after it initialize the local instead of dropping a value that is not there (see
-/// `Reassign` in `lower.rs`).
+/// `Reassign` in `lower/`).
 ///
 /// Only what certainly runs counts: not a branch of an `if` or `match` (unless every
 /// branch that does not leave moves it), a loop body, a closure, the right side of

@@ -1,4 +1,4 @@
-//! Stage 4, scope: decide which locals flow into each block, and so which ones each
+//! Stage 4, liveness: decide which locals flow into each block, and so which ones each
 //! suspension point saves.
 //!
 //! # The rule
@@ -7,7 +7,7 @@
 //!
 //! 1. it is **live**: some path from the block start reads it before overwriting it
 //!    (liveness over the blocks; a read is any syntactic mention, see `scan.rs`, and an
-//!    assignment `x = e;` that `lower.rs` records as a kill overwrites `x`), or
+//!    assignment `x = e;` that `lower/` records as a kill overwrites `x`), or
 //! 2. it **may own a destructor and has not been moved**: it is not a lowering temporary,
 //!    nothing (pattern `ref`, a reference or primitive type annotation, an initializer
 //!    such as `&x`, a literal, arithmetic, a non-`move` closure) shows it has no
@@ -35,7 +35,7 @@
 //!
 //! # Reassignments
 //!
-//! Before all that, each [`Reassign`](crate::lower::Reassign) (`x = e;` that overwrites `x`
+//! Before all that, each [`Reassign`](crate::ir::Reassign) (`x = e;` that overwrites `x`
 //! before anything reads it) is decided. It kills `x` when `x` has no destructor, or when
 //! `x` is **definitely moved** where the block starts (a forward must-analysis: every path
 //! there passes a certain move of `x`, see `scan::certain_moves`, and no mention or
@@ -45,7 +45,7 @@
 //! its block (`if c { break; }`) leaves with the old value: if its target turns out to
 //! need `x`, the kill is undone and the analysis runs again.
 
-use crate::lower::{BlockId, LocalId, Lowered, SiteKind, Vis};
+use crate::ir::{BlockId, LocalId, Lowered, SiteKind, Vis};
 
 /// The decision for every block.
 #[derive(Debug)]
@@ -55,11 +55,11 @@ pub struct Analysis {
     /// Per block: whether any path from the start reaches it. Code after an endless
     /// `loop` is not emitted (rustc would only warn that it is unreachable).
     pub reachable: Vec<bool>,
-    /// Per [`Reassign`](crate::lower::Reassign): whether it kills its local.
+    /// Per [`Reassign`](crate::ir::Reassign): whether it kills its local.
     pub reassign_kills: Vec<bool>,
     /// Per block: the locals its code reads, with the reassignments decided.
     pub mentions: Vec<Vec<(LocalId, bool)>>,
-    /// Per block: the carried [drop flags](crate::lower::Lowered::drop_flags), each with
+    /// Per block: the carried [drop flags](crate::ir::Lowered::drop_flags), each with
     /// its local: a deferred local assigned on some paths into the block only is not
     /// carried itself; its flag is, an `Option` (rustc's drop flag): `Some` from a path
     /// that assigned it, `None` from one that did not, passed on untouched where it is
