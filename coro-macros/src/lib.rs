@@ -32,6 +32,7 @@ use syn::{Ident, ItemFn};
 mod borrows;
 mod cfg;
 mod emit;
+mod error;
 mod guards;
 mod ir;
 mod kept;

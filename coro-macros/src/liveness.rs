@@ -419,7 +419,7 @@ fn analyze_with(
         .collect();
 
     // A local can only be carried where every jump into the block can name it.
-    let mut errors: Option<syn::Error> = None;
+    let mut errors = crate::error::Errors::default();
     loop {
         let mut changed = false;
         for site in lowered.sites.iter().filter(|s| reachable[s.from]) {
@@ -453,10 +453,7 @@ fn analyze_with(
                              in the same stretch of code hides it there; give one of them another name"
                         ),
                     );
-                    match &mut errors {
-                        Some(all) => all.combine(e),
-                        None => errors = Some(e),
-                    }
+                    errors.push(e);
                     keep.push(l);
                 } else {
                     changed = true;
@@ -496,10 +493,7 @@ fn analyze_with(
                          suspension (in each branch of an `if` or `match`)"
                     ),
                 );
-                match &mut errors {
-                    Some(all) => all.combine(e),
-                    None => errors = Some(e),
-                }
+                errors.push(e);
             } else if !carried[b].contains(&l) {
                 uninit[b].push(l);
             }
@@ -521,9 +515,7 @@ fn analyze_with(
                 .collect()
         })
         .collect();
-    if let Some(e) = errors {
-        return Err(e);
-    }
+    errors.finish(())?;
     // Suspension sites need nothing extra: a suspend saves what its resume block carries.
     debug_assert!(lowered.sites.iter().all(|s| match s.kind {
         SiteKind::Suspend { index, .. } => lowered.suspends[index].resume == s.target,

@@ -19,6 +19,8 @@ use syn::visit::{self, Visit};
 use syn::visit_mut::{self, VisitMut};
 use syn::{Block, Expr, Ident, Macro, Stmt, Token};
 
+use crate::error::Errors;
+
 /// The two suspension macros.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum YieldKind {
@@ -127,13 +129,10 @@ pub fn check_body(block: &Block) -> syn::Result<()> {
     let mut c = Checker {
         context: None,
         native_coroutine: false,
-        errors: None,
+        errors: Errors::default(),
     };
     c.visit_block(block);
-    match c.errors {
-        Some(e) => Err(e),
-        None => Ok(()),
-    }
+    c.errors.finish(())
 }
 
 struct Checker {
@@ -142,7 +141,7 @@ struct Checker {
     /// Inside a `#[coroutine]` closure: rustc's own (nightly) coroutine, where `yield` is
     /// the user's to write.
     native_coroutine: bool,
-    errors: Option<syn::Error>,
+    errors: Errors,
 }
 
 /// `vec![a, yield_!(b)]` (and `vec![yield_!(x); n]`) become
@@ -303,11 +302,7 @@ fn yield_names(tokens: TokenStream, out: &mut Vec<Ident>) {
 
 impl Checker {
     fn error(&mut self, span: Span, msg: String) {
-        let e = syn::Error::new(span, msg);
-        match &mut self.errors {
-            Some(all) => all.combine(e),
-            None => self.errors = Some(e),
-        }
+        self.errors.at(span, msg);
     }
 
     fn within(&mut self, context: &'static str, f: impl FnOnce(&mut Self)) {
@@ -419,10 +414,7 @@ impl<'a> Visit<'a> for Checker {
                 ),
             };
             let e = syn::Error::new_spanned(y, msg);
-            match &mut self.errors {
-                Some(all) => all.combine(e),
-                None => self.errors = Some(e),
-            }
+            self.errors.push(e);
         }
         visit::visit_expr_yield(self, y);
     }

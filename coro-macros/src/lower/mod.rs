@@ -186,7 +186,7 @@ pub struct Builder<'n> {
     scopes: Vec<Vec<LocalId>>,
     frames: Vec<Frame>,
     loops: Vec<LoopEntry>,
-    errors: Option<syn::Error>,
+    errors: crate::error::Errors,
     started: usize,
     /// The names some statement assigns as a whole (`x = e;`): the locals that may be
     /// killed, and so need a [`Local::witness`].
@@ -256,7 +256,7 @@ pub fn lower_with_flags(
         scopes: vec![Vec::new()],
         frames: Vec::new(),
         loops: Vec::new(),
-        errors: None,
+        errors: Default::default(),
         started: 0,
         assigned: assigned_names(body),
         diverged: false,
@@ -342,19 +342,12 @@ pub fn lower_with_flags(
         b.emit(quote!(#tokens;), value.mentions);
     }
     b.pop_to(0);
-    match b.errors {
-        Some(e) => Err(e),
-        None => Ok(b.out),
-    }
+    b.errors.finish(b.out)
 }
 
 impl Builder<'_> {
     fn error(&mut self, span: Span, msg: impl std::fmt::Display) {
-        let e = syn::Error::new(span, msg);
-        match &mut self.errors {
-            Some(all) => all.combine(e),
-            None => self.errors = Some(e),
-        }
+        self.errors.at(span, msg);
     }
 
     fn cur(&self) -> BlockId {
