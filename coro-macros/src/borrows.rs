@@ -30,6 +30,7 @@ use syn::spanned::Spanned;
 use syn::visit::{self, Visit};
 use syn::{Block, Expr, Pat, Stmt};
 
+use crate::lower::Binding;
 use crate::scan;
 
 /// Reports the first borrow of a local across a yield that this check can see, and,
@@ -208,7 +209,7 @@ impl<'a> Visit<'a> for Finder {
             if let Stmt::Local(l) = stmt {
                 let mut names = Vec::new();
                 crate::lower::pattern_bindings(&l.pat, &mut names);
-                across.retain(|c| !names.iter().any(|(n, _, _)| *n == c.0));
+                across.retain(|c| !names.iter().any(|b| b.name == c.0));
             }
             self.visit_stmt(stmt);
         }
@@ -222,7 +223,7 @@ impl<'a> Visit<'a> for Finder {
             // A pattern: what it binds is not known to own anything.
             let mut names = Vec::new();
             crate::lower::pattern_bindings(&l.pat, &mut names);
-            for (ident, _, _) in names {
+            for Binding { name: ident, .. } in names {
                 self.forget(&ident.to_string());
             }
             return;

@@ -51,6 +51,7 @@ use syn::visit::Visit;
 use syn::visit_mut::VisitMut;
 use syn::{Arm, Expr, ExprMatch, Ident, Lifetime, Pat};
 
+use crate::lower::Binding;
 use crate::lower::pattern_bindings;
 use crate::scan;
 
@@ -103,7 +104,7 @@ pub fn rewrite(m: &ExprMatch, n: usize) -> syn::Result<Expr> {
         labels += 1;
         let mut bindings = Vec::new();
         pattern_bindings(pat, &mut bindings);
-        let names: Vec<String> = bindings.iter().map(|(i, ..)| i.to_string()).collect();
+        let names: Vec<String> = bindings.iter().map(|b| b.name.to_string()).collect();
         let mut guard = (**guard).clone();
         let mut reads = Reads {
             names: &names,
@@ -241,10 +242,10 @@ fn check_arm(arm: &Arm) -> syn::Result<()> {
     let mut bindings = Vec::new();
     pattern_bindings(&arm.pat, &mut bindings);
     let (_, guard) = arm.guard.as_ref().expect("a guarded arm");
-    struct Rebound<'a>(&'a [(Ident, bool, bool)], Option<Ident>);
+    struct Rebound<'a>(&'a [Binding], Option<Ident>);
     impl Visit<'_> for Rebound<'_> {
         fn visit_pat_ident(&mut self, p: &syn::PatIdent) {
-            if self.1.is_none() && self.0.iter().any(|(b, ..)| *b == p.ident) {
+            if self.1.is_none() && self.0.iter().any(|b| b.name == p.ident) {
                 self.1 = Some(p.ident.clone());
             }
             syn::visit::visit_pat_ident(self, p);

@@ -35,6 +35,7 @@ use syn::visit::Visit;
 use syn::visit_mut::VisitMut;
 use syn::{Arm, Block, Expr, ExprMatch, Ident, Pat, Stmt};
 
+use crate::lower::Binding;
 use crate::scan;
 
 /// `m` with the remains of its scrutinee kept in each arm that suspends, or `None` when
@@ -481,10 +482,7 @@ pub fn rename_bindings(pat: &mut Pat) -> Vec<(Ident, Ident, bool)> {
 /// branch, loop, closure, `let .. else` or short-circuit operand. A move that every path
 /// makes needs no drop flag, so the binding need not be bound again for one (a `for`
 /// body's `yield_!(i)`).
-pub fn moved_on_some_paths(
-    walk: impl FnOnce(&mut SomePaths),
-    names: &[(Ident, bool, bool)],
-) -> bool {
+pub fn moved_on_some_paths(walk: impl FnOnce(&mut SomePaths), names: &[Binding]) -> bool {
     let mut v = SomePaths {
         names,
         found: false,
@@ -495,7 +493,7 @@ pub fn moved_on_some_paths(
 
 /// The visitor of [`moved_on_some_paths`].
 pub struct SomePaths<'a> {
-    names: &'a [(Ident, bool, bool)],
+    names: &'a [Binding],
     found: bool,
 }
 
@@ -503,7 +501,7 @@ impl SomePaths<'_> {
     fn moves_in(&mut self, e: &Expr) {
         self.found |= scan::expr_mentions(e)
             .iter()
-            .any(|m| m.moving && self.names.iter().any(|(n, ..)| *n == m.name));
+            .any(|m| m.moving && self.names.iter().any(|b| b.name == m.name));
     }
 }
 
@@ -541,7 +539,7 @@ impl Visit<'_> for SomePaths<'_> {
             }
         } else {
             self.found |= m.tokens.clone().into_iter().any(|t| {
-                matches!(&t, proc_macro2::TokenTree::Ident(i) if self.names.iter().any(|(n, ..)| n == i))
+                matches!(&t, proc_macro2::TokenTree::Ident(i) if self.names.iter().any(|b| b.name == *i))
             });
         }
     }
@@ -551,10 +549,10 @@ impl Visit<'_> for SomePaths<'_> {
 fn binds_a_name_of(guard: &Expr, pat: &Pat) -> bool {
     let mut names = Vec::new();
     crate::lower::pattern_bindings(pat, &mut names);
-    struct Find<'a>(&'a [(Ident, bool, bool)], bool);
+    struct Find<'a>(&'a [Binding], bool);
     impl Visit<'_> for Find<'_> {
         fn visit_pat_ident(&mut self, p: &syn::PatIdent) {
-            self.1 |= self.0.iter().any(|(n, ..)| *n == p.ident);
+            self.1 |= self.0.iter().any(|b| b.name == p.ident);
             syn::visit::visit_pat_ident(self, p);
         }
     }

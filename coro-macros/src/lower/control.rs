@@ -99,7 +99,7 @@ impl Builder<'_> {
                         let mut branches = i.clone();
                         branches.cond = Box::new(syn::parse_quote!(true));
                         let mut names = assigns(&Expr::If(branches)).unwrap_or_default();
-                        for (b, _, _) in &bindings {
+                        for Binding { name: b, .. } in &bindings {
                             names.remove(&b.to_string());
                         }
                         names
@@ -212,13 +212,14 @@ impl Builder<'_> {
     /// Declares the bindings of a pattern matched against `scrutinee`: when that is a
     /// borrow (`&x`, `x.as_ref()`, ..), the bindings are references and hold no
     /// destructor, so they need not live to the end of their scope.
-    pub(super) fn declare_bindings(
-        &mut self,
-        bindings: &[(Ident, bool, bool)],
-        scrutinee: Option<&Expr>,
-    ) {
+    pub(super) fn declare_bindings(&mut self, bindings: &[Binding], scrutinee: Option<&Expr>) {
         let borrowed = scrutinee.is_some_and(borrows);
-        for (ident, mutable, by_ref) in bindings {
+        for Binding {
+            name: ident,
+            mutable,
+            by_ref,
+        } in bindings
+        {
             self.declare_binding(ident, *mutable, *by_ref || borrowed);
         }
     }
@@ -695,14 +696,14 @@ pub(super) fn conjuncts<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
 /// The bindings of the `let`s in a condition (`if let A = a && let B = b`). A binding of
 /// a `let` on a borrow (`&x`, `x.as_ref()`, ..) is recorded as by reference: it holds no
 /// destructor, so a dead one need not be kept across a later yield.
-pub(super) fn collect_let_bindings(e: &Expr, out: &mut Vec<(Ident, bool, bool)>) {
+pub(super) fn collect_let_bindings(e: &Expr, out: &mut Vec<Binding>) {
     match e {
         Expr::Let(l) => {
             let start = out.len();
             pattern_bindings(&l.pat, out);
             if borrows(&l.expr) {
                 for binding in &mut out[start..] {
-                    binding.2 = true;
+                    binding.by_ref = true;
                 }
             }
         }

@@ -20,7 +20,7 @@ impl Builder<'_> {
         let mut bindings = Vec::new();
         pattern_bindings(&local.pat, &mut bindings);
         let innermost = self.scopes.last().cloned().unwrap_or_default();
-        for (ident, _, _) in bindings {
+        for Binding { name: ident, .. } in bindings {
             let shadowed = self
                 .scopes
                 .iter()
@@ -133,7 +133,7 @@ impl Builder<'_> {
         let mut bindings = Vec::new();
         pattern_bindings(pat, &mut bindings);
         let mut changed = false;
-        for (ident, _, _) in bindings {
+        for Binding { name: ident, .. } in bindings {
             let hides = self
                 .scopes
                 .iter()
@@ -236,7 +236,7 @@ pub(super) fn closure_borrow_end(stmts: &[Stmt], name: &Ident) -> Option<usize> 
     }
     let mut bound = Vec::new();
     pattern_bindings(&l.pat, &mut bound);
-    let names: HashSet<String> = bound.iter().map(|(b, ..)| b.to_string()).collect();
+    let names: HashSet<String> = bound.iter().map(|b| b.name.to_string()).collect();
     let mentions = |s: &Stmt| {
         let mut idents = HashSet::new();
         crate::split::collect_idents(s.to_token_stream(), &mut idents);

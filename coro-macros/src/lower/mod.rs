@@ -125,7 +125,7 @@ use syntax::*;
 use temps::*;
 
 pub(crate) use expr::is_stable;
-pub(crate) use syntax::{binds, init_may_drop, pattern_bindings, type_may_drop};
+pub(crate) use syntax::{Binding, binds, init_may_drop, pattern_bindings, type_may_drop};
 
 /// A lowered expression: code to evaluate it, not yet emitted.
 #[derive(Debug, Clone)]

@@ -70,7 +70,7 @@ impl VisitMut for Rewriter<'_, '_> {
                     let mut bound = Vec::new();
                     pattern_bindings(&l.pat, &mut bound);
                     let frame = self.assigned.last_mut().expect("frame");
-                    for (name, _, _) in bound {
+                    for Binding { name, .. } in bound {
                         frame.0.remove(&name.to_string());
                         frame.1.insert(name.to_string());
                     }

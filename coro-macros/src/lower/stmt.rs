@@ -204,7 +204,12 @@ impl Builder<'_> {
             Pat::Type(t) if matches!(&*t.pat, Pat::Ident(_)) => Some((*t.ty).clone()),
             _ => None,
         };
-        for (ident, mutable, by_ref) in bindings {
+        for Binding {
+            name: ident,
+            mutable,
+            by_ref,
+        } in bindings
+        {
             let may_drop = !by_ref
                 && annotated.is_none_or(type_may_drop)
                 && init_expr.is_none_or(init_may_drop);
@@ -281,7 +286,7 @@ impl Builder<'_> {
         let (pat, typed);
         let e = match &local.pat {
             Pat::Type(t) => {
-                if is_stable(e) || bindings.iter().any(|b| b.2) {
+                if is_stable(e) || bindings.iter().any(|b| b.by_ref) {
                     self.error(
                         t.ty.span(),
                         "a `let .. else` whose `else` block suspends can have a type annotation \
@@ -301,11 +306,17 @@ impl Builder<'_> {
                 e
             }
         };
-        let names: Vec<&Ident> = bindings.iter().map(|b| &b.0).collect();
-        let declared = bindings.iter().map(|(name, mutable, by_ref)| {
-            let m = (*mutable && !*by_ref).then(|| quote!(mut));
-            quote!(#m #name)
-        });
+        let names: Vec<&Ident> = bindings.iter().map(|b| &b.name).collect();
+        let declared = bindings.iter().map(
+            |Binding {
+                 name,
+                 mutable,
+                 by_ref,
+             }| {
+                let m = (*mutable && !*by_ref).then(|| quote!(mut));
+                quote!(#m #name)
+            },
+        );
         // The bindings move into the tuple, so the arm's pattern does not need their `mut`.
         let mut inner = pat.clone();
         StripMut.visit_pat_mut(&mut inner);
@@ -337,7 +348,7 @@ impl Builder<'_> {
         // A `ref` binding of the user's pattern is bound by value above, from the tuple:
         // it is still a reference, which owns nothing to drop at its scope's end, so it
         // is not kept across a yield once it is no longer read.
-        for (name, _, by_ref) in &bindings {
+        for Binding { name, by_ref, .. } in &bindings {
             if *by_ref
                 && let Some(&id) = self
                     .scopes

@@ -8,7 +8,7 @@ use super::*;
 pub fn binds(pat: &Pat, name: &Ident) -> bool {
     let mut bound = Vec::new();
     pattern_bindings(pat, &mut bound);
-    bound.iter().any(|(b, _, _)| b == name)
+    bound.iter().any(|b| b.name == *name)
 }
 
 /// Every identifier in `tokens`, and every word of its string literals.
@@ -50,7 +50,20 @@ pub(super) fn assigned_names(body: &Block) -> HashSet<String> {
     a.0
 }
 
-pub fn pattern_bindings(pat: &Pat, out: &mut Vec<(Ident, bool, bool)>) {
+/// A name a pattern binds.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub name: Ident,
+    /// `mut x`.
+    pub mutable: bool,
+    /// `ref x` or `ref mut x`, or (see `control::collect_let_bindings`) a binding of a
+    /// value that only borrows: it owns no destructor.
+    pub by_ref: bool,
+}
+
+/// The names `pat` binds, in order, appended to `out` (of an or-pattern, those of its
+/// first alternative, which all alternatives bind).
+pub fn pattern_bindings(pat: &Pat, out: &mut Vec<Binding>) {
     match pat {
         Pat::Ident(p) => {
             // `None`, `Foo` and other unit variants also parse as identifiers; a binding is
@@ -61,7 +74,11 @@ pub fn pattern_bindings(pat: &Pat, out: &mut Vec<(Ident, bool, bool)>) {
                 || p.subpat.is_some()
                 || !p.ident.to_string().starts_with(|c: char| c.is_uppercase())
             {
-                out.push((p.ident.clone(), p.mutability.is_some(), p.by_ref.is_some()));
+                out.push(Binding {
+                    name: p.ident.clone(),
+                    mutable: p.mutability.is_some(),
+                    by_ref: p.by_ref.is_some(),
+                });
             }
             if let Some((_, sub)) = &p.subpat {
                 pattern_bindings(sub, out);
@@ -111,7 +128,7 @@ pub(super) fn assigns(e: &Expr) -> Option<HashSet<String>> {
                 _ => {}
             }
         }
-        for (name, _, _) in shadowed {
+        for Binding { name, .. } in shadowed {
             out.remove(&name.to_string());
         }
         Some(out)
