@@ -182,7 +182,7 @@ pub fn emit(input: &Input<'_>) -> TokenStream {
         .map(|(&p, param)| {
             let f = &input.layout.field[p];
             // The receiver is stored under a hidden name but passed in as `self`.
-            let (value, at) = if param.name == "__coro_self" {
+            let (value, at) = if param.is_receiver() {
                 let at = item.sig.receiver().map(|r| r.self_token.span);
                 (quote!(self), at.unwrap_or_else(Span::call_site))
             } else {
@@ -464,10 +464,10 @@ impl Emitter<'_> {
         let input = self.input;
         if let Some(i) = input.lowered.params.iter().position(|&p| p == l) {
             let param = &input.sig.params[i];
-            if param.name == "__coro_self" {
+            if param.is_receiver() {
                 return "self".into();
             }
-            if let Some(pat) = &param.pattern {
+            if let Some(pat) = param.pattern() {
                 return pat.to_token_stream().to_string();
             }
         }

@@ -36,10 +36,7 @@ pub fn layout(lowered: &Lowered, analysis: &Analysis) -> Layout {
     let mut used_fields = HashSet::new();
     let mut used_params = HashSet::new();
     for local in &lowered.locals {
-        let base = match local.role.as_str() {
-            "__coro_self" => "self_".to_string(),
-            other => other.trim_start_matches("r#").to_string(),
-        };
+        let base = local.role.trim_start_matches("r#").to_string();
         let mut name = base.clone();
         let mut n = 1;
         while !used_fields.insert(name.clone()) {

@@ -237,7 +237,7 @@ fn expand_with(
     if evaluate_cfg && cfg::has_cfg(item.block.to_token_stream()) {
         return Ok(cfg::trampoline(args, item));
     }
-    if let Some(receiver) = sig.params.iter().find(|p| p.name == "__coro_self") {
+    if let Some(receiver) = sig.params.iter().find(|p| p.is_receiver()) {
         scan::rename_self(&mut item.block, &receiver.name);
     }
     scan::check_body(&item.block)?;

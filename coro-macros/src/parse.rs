@@ -55,10 +55,36 @@ pub struct Param {
     pub name: Ident,
     /// `true` when declared `mut`.
     pub mutable: bool,
-    /// A destructuring pattern to bind in the body (`fn f((a, b): (u8, u8))`).
-    pub pattern: Option<Pat>,
+    /// What the parameter is: `self`, a name, or a pattern.
+    pub kind: ParamKind,
     /// The declared type (`Self`-based for receivers).
     pub ty: Type,
+}
+
+/// What a parameter is.
+#[derive(Debug, Clone)]
+pub enum ParamKind {
+    /// The receiver, `self` (stored as `__coro_self`: a body cannot name a local `self`).
+    Receiver,
+    /// A plain name (`n: u32`, `mut n: u32`).
+    Named,
+    /// A destructuring pattern to bind in the body (`fn f((a, b): (u8, u8))`).
+    Pattern(Box<Pat>),
+}
+
+impl Param {
+    /// The receiver, `self`.
+    pub fn is_receiver(&self) -> bool {
+        matches!(self.kind, ParamKind::Receiver)
+    }
+
+    /// The destructuring pattern, if the parameter is one.
+    pub fn pattern(&self) -> Option<&Pat> {
+        match &self.kind {
+            ParamKind::Pattern(p) => Some(p),
+            _ => None,
+        }
+    }
 }
 
 /// Everything the later stages need from the signature.
@@ -153,14 +179,14 @@ pub fn signature(item: &ItemFn) -> syn::Result<Signature> {
                     Span::mixed_site().located_at(r.self_token.span),
                 ),
                 mutable: r.mutability.is_some(),
-                pattern: None,
+                kind: ParamKind::Receiver,
                 ty: (*r.ty).clone(),
             },
             FnArg::Typed(t) => match &*t.pat {
                 Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => Param {
                     name: p.ident.clone(),
                     mutable: p.mutability.is_some(),
-                    pattern: None,
+                    kind: ParamKind::Named,
                     ty: (*t.ty).clone(),
                 },
                 other => Param {
@@ -175,7 +201,7 @@ pub fn signature(item: &ItemFn) -> syn::Result<Signature> {
                             Ident::new(&format!("__coro_arg{i}"), Span::mixed_site())
                         }),
                     mutable: false,
-                    pattern: Some(other.clone()),
+                    kind: ParamKind::Pattern(Box::new(other.clone())),
                     ty: (*t.ty).clone(),
                 },
             },
@@ -360,6 +386,7 @@ mod tests {
         let names: Vec<_> = s.params.iter().map(|p| p.name.to_string()).collect();
         assert_eq!(names, ["__coro_self", "n", "__coro_arg2"]);
         assert!(s.params[1].mutable);
-        assert!(s.params[2].pattern.is_some());
+        assert!(s.params[2].pattern().is_some());
+        assert!(s.params[0].is_receiver());
     }
 }

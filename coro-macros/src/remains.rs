@@ -116,9 +116,9 @@ pub fn locals(body: &mut Block, params: &[crate::parse::Param]) {
     // which is its place in the drop order when no later argument may own a destructor.
     let last_owning = params
         .iter()
-        .rposition(|p| p.pattern.is_some() || crate::lower::type_may_drop(&p.ty));
+        .rposition(|p| p.pattern().is_some() || crate::lower::type_may_drop(&p.ty));
     if let Some(k) = last_owning
-        && params[k].pattern.is_none()
+        && params[k].pattern().is_none()
         && !params[k].name.to_string().starts_with("__coro")
     {
         v.keep_left(&params[k].name, &mut body.stmts, 0);

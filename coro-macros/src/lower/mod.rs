@@ -282,7 +282,12 @@ pub fn lower_with_flags(
             may_drop: type_may_drop(&p.ty),
             temp: false,
             decl_block: usize::MAX,
-            role: p.name.to_string(),
+            // The receiver's field cannot be named `self`.
+            role: if p.is_receiver() {
+                "self_".to_string()
+            } else {
+                p.name.to_string()
+            },
             witness: None,
             outlives_from: None,
         });
@@ -290,7 +295,7 @@ pub fn lower_with_flags(
         // An argument is numbered like a `let`, before the body's (see `Lowered::flaggable`).
         let index = b.let_count;
         b.let_count += 1;
-        if p.pattern.is_none() && p.name != "__coro_self" {
+        if matches!(p.kind, crate::parse::ParamKind::Named) {
             b.out.flaggable.push((id, index));
         }
     }
@@ -320,7 +325,7 @@ pub fn lower_with_flags(
     }
     // Destructure pattern arguments as the body's first statements.
     for (p, &id) in sig.params.iter().zip(&b.out.params.clone()) {
-        if let Some(pat) = &p.pattern {
+        if let Some(pat) = p.pattern() {
             let name = &b.out.locals[id].name;
             let stmt: Stmt = syn::parse_quote!(let #pat = #name;);
             b.lower_stmt(&stmt);
