@@ -137,7 +137,7 @@ pub fn check_body(block: &Block) -> syn::Result<()> {
 
 struct Checker {
     /// Where we are, when that is somewhere a yield cannot suspend the coroutine from.
-    context: Option<&'static str>,
+    context: Option<Context>,
     /// Inside a `#[coroutine]` closure: rustc's own (nightly) coroutine, where `yield` is
     /// the user's to write.
     native_coroutine: bool,
@@ -305,7 +305,7 @@ impl Checker {
         self.errors.at(span, msg);
     }
 
-    fn within(&mut self, context: &'static str, f: impl FnOnce(&mut Self)) {
+    fn within(&mut self, context: Context, f: impl FnOnce(&mut Self)) {
         let outer = self.context.replace(context);
         f(self);
         self.context = outer;
@@ -346,32 +346,13 @@ impl<'a> Visit<'a> for Checker {
         match yield_kind(mac) {
             Some(kind) => {
                 if let Some(context) = self.context {
-                    let what = match context {
-                        "closure" => {
-                            "a closure cannot suspend the coroutine that contains it; \
-                                      move the yield out of the closure"
-                        }
-                        "async block" => {
-                            "an async block is a separate future, not part of \
-                                          this coroutine; move the yield out of it"
-                        }
-                        "const" => {
-                            "a `const` or `static` initializer is evaluated at compile \
-                                    time and cannot suspend; compute the value in the body"
-                        }
-                        _ => {
-                            "a nested item is a separate function that cannot suspend this \
-                              coroutine; make it a #[coro::coroutine] of its own and call it \
-                              with `yield_from!`"
-                        }
-                    };
                     self.error(
                         mac.path.span(),
                         format!(
                             "`{}` cannot be used inside {}: {}",
                             kind.name(),
-                            article(context),
-                            what
+                            context.article(),
+                            context.why()
                         ),
                     );
                     return;
@@ -394,7 +375,7 @@ impl<'a> Visit<'a> for Checker {
         });
         let outer = self.native_coroutine;
         self.native_coroutine |= native;
-        self.within("closure", |s| visit::visit_expr_closure(s, c));
+        self.within(Context::Closure, |s| visit::visit_expr_closure(s, c));
         self.native_coroutine = outer;
     }
     /// Python's `yield v` (rustc reads it as its unstable `yield` expression): left alone,
@@ -410,7 +391,7 @@ impl<'a> Visit<'a> for Checker {
                 Some(context) => format!(
                     "Rust has no stable `yield`, and `yield_!` cannot be used inside {}: move \
                      it out and write `yield_!({operand})` in the body",
-                    article(context)
+                    context.article()
                 ),
             };
             let e = syn::Error::new_spanned(y, msg);
@@ -419,10 +400,10 @@ impl<'a> Visit<'a> for Checker {
         visit::visit_expr_yield(self, y);
     }
     fn visit_expr_async(&mut self, a: &'a syn::ExprAsync) {
-        self.within("async block", |s| visit::visit_expr_async(s, a));
+        self.within(Context::AsyncBlock, |s| visit::visit_expr_async(s, a));
     }
     fn visit_expr_await(&mut self, a: &'a syn::ExprAwait) {
-        if self.context != Some("async block") {
+        if self.context != Some(Context::AsyncBlock) {
             self.error(
                 a.await_token.span(),
                 "`.await` cannot be used in a #[coro::coroutine] body: a coroutine suspends \
@@ -433,10 +414,10 @@ impl<'a> Visit<'a> for Checker {
         visit::visit_expr_await(self, a);
     }
     fn visit_item_const(&mut self, i: &'a syn::ItemConst) {
-        self.within("const", |s| visit::visit_item_const(s, i));
+        self.within(Context::Const, |s| visit::visit_item_const(s, i));
     }
     fn visit_item_static(&mut self, i: &'a syn::ItemStatic) {
-        self.within("const", |s| visit::visit_item_static(s, i));
+        self.within(Context::Const, |s| visit::visit_item_static(s, i));
     }
     fn visit_item_fn(&mut self, i: &'a syn::ItemFn) {
         // A nested coroutine is lowered by its own attribute.
@@ -448,16 +429,16 @@ impl<'a> Visit<'a> for Checker {
         }) {
             return;
         }
-        self.within("nested fn", |s| visit::visit_item_fn(s, i));
+        self.within(Context::Item("fn"), |s| visit::visit_item_fn(s, i));
     }
     fn visit_item_impl(&mut self, i: &'a syn::ItemImpl) {
-        self.within("nested impl", |s| visit::visit_item_impl(s, i));
+        self.within(Context::Item("impl"), |s| visit::visit_item_impl(s, i));
     }
     fn visit_item_mod(&mut self, i: &'a syn::ItemMod) {
-        self.within("nested module", |s| visit::visit_item_mod(s, i));
+        self.within(Context::Item("module"), |s| visit::visit_item_mod(s, i));
     }
     fn visit_item_trait(&mut self, i: &'a syn::ItemTrait) {
-        self.within("nested trait", |s| visit::visit_item_trait(s, i));
+        self.within(Context::Item("trait"), |s| visit::visit_item_trait(s, i));
     }
 }
 
@@ -503,11 +484,48 @@ fn source_text(e: &Expr) -> String {
     if text.len() > 40 { "..".into() } else { text }
 }
 
-fn article(context: &str) -> String {
-    match context {
-        "async block" => "an async block".into(),
-        "const" => "a `const` or `static` initializer".into(),
-        other => format!("a {other}"),
+/// Code inside the body that a yield cannot suspend the coroutine from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Context {
+    Closure,
+    AsyncBlock,
+    /// A `const` or `static` initializer.
+    Const,
+    /// A nested item: `fn`, `impl`, `module` or `trait`.
+    Item(&'static str),
+}
+
+impl Context {
+    /// What it is, with its article: "inside {article}".
+    fn article(self) -> String {
+        match self {
+            Context::Closure => "a closure".into(),
+            Context::AsyncBlock => "an async block".into(),
+            Context::Const => "a `const` or `static` initializer".into(),
+            Context::Item(what) => format!("a nested {what}"),
+        }
+    }
+
+    /// Why a yield cannot suspend from there, and what to write instead.
+    fn why(self) -> &'static str {
+        match self {
+            Context::Closure => {
+                "a closure cannot suspend the coroutine that contains it; move the yield out \
+                 of the closure"
+            }
+            Context::AsyncBlock => {
+                "an async block is a separate future, not part of this coroutine; move the \
+                 yield out of it"
+            }
+            Context::Const => {
+                "a `const` or `static` initializer is evaluated at compile time and cannot \
+                 suspend; compute the value in the body"
+            }
+            Context::Item(_) => {
+                "a nested item is a separate function that cannot suspend this coroutine; \
+                 make it a #[coro::coroutine] of its own and call it with `yield_from!`"
+            }
+        }
     }
 }
 
