@@ -1,15 +1,39 @@
-//! Stage 6, emit: quote the state enum, the block enum and the step closure.
+//! Stage 7, emit: quote the state enum, the block structs and the step closure, as
+//! `plan.rs` decided them.
 //!
+//! Input: a `countdown(n)` whose body is `while n > 0 { yield_!(n); n -= 1; }`. Output
+//! (names shortened; `coro-macros/tests/expand/` has the whole of real ones):
 //! ```text
-//! fn countdown(n: u32) -> impl Iterator<Item = u32> {
+//! fn countdown(n: u32) -> impl Iterator<Item = u32> + Control {
 //!     enum __CoroState<N> { Unresumed { n: N }, Suspend0 { n: N }, Returned, Poisoned }
-//!     enum __CoroBlock<N, Sent1> { Start { n: N }, LoopHead1 { n: N }, .. }
-//!     ::coro::__private::machine(__CoroState::Unresumed { n }, move |state, arg| {
-//!         let mut next = match replace(state, __CoroState::Poisoned) { .. };
-//!         'dispatch: loop { match next { __CoroBlock::Start { n } => { .. } .. } }
-//!     })
+//!     enum __CoroLabel { Start, LoopHead1, Resume2 }
+//!     struct __CoroStart<N> { n: N }
+//!     struct __CoroLoopHead1<N> { n: N }
+//!     struct __CoroResume2<N, Sent2> { n: N, sent2: Sent2 }
+//!     machine(__CoroState::Unresumed { n }, move |state, arg| {
+//!         let mut slot_0 = None; let mut slot_1 = None; let mut slot_2 = None;
+//!         let mut next;
+//!         match replace(state, __CoroState::Poisoned) {
+//!             __CoroState::Unresumed { n } => { slot_0 = Some(__CoroStart { n }); next = Start; }
+//!             __CoroState::Suspend0 { n } => { slot_2 = Some(__CoroResume2 { n, sent2: .. }); next = Resume2; }
+//!             complete => resumed_when_complete(..),
+//!         }
+//!         'dispatch: loop {
+//!             match next {
+//!                 Start => { let __CoroStart { mut n } = take(&mut slot_0); /* jump */ }
+//!                 LoopHead1 => {
+//!                     let __CoroLoopHead1 { mut n } = take(&mut slot_1);
+//!                     if n > 0 { *state = __CoroState::Suspend0 { n }; return Yielded(n); }
+//!                     *state = __CoroState::Returned; return Complete(());
+//!                 }
+//!                 Resume2 => { let __CoroResume2 { mut n, .. } = take(&mut slot_2); n -= 1; /* jump */ }
+//!             }
+//!         }
+//!     }, /* Debug */)
 //! }
 //! ```
+//! A jump (`/* jump */`) fills the target's slot, sets `next` and continues the loop, or,
+//! to a small block, breaks out to a copy of its code (see `plan.rs`).
 
 use std::collections::HashMap;
 
@@ -22,6 +46,7 @@ use crate::kept::Kept;
 use crate::layout::Layout;
 use crate::liveness::Analysis;
 use crate::parse::Signature;
+use crate::plan::{FastPath, Plan};
 
 /// Everything emit needs.
 pub struct Input<'a> {
@@ -35,6 +60,8 @@ pub struct Input<'a> {
     pub analysis: &'a Analysis,
     /// The names.
     pub layout: &'a Layout,
+    /// The decisions: fast paths, copies, arms.
+    pub plan: &'a Plan,
     /// Generated item names.
     pub names: &'a Names,
     /// `#[coro::coroutine(primed)]`: start the coroutine before returning it.
@@ -49,82 +76,15 @@ struct Emitter<'a> {
     dispatch: Lifetime,
     /// Per block: how each bound local is named inside it.
     entry_names: Vec<HashMap<LocalId, Ident>>,
-    /// Per block: entered through the dispatch at least once, so it needs an arm, a label
-    /// and a slot (see [`Emitter::copied_targets`] for the blocks that may not).
-    armed: Vec<bool>,
-    /// Per block: at most `SMALL_BLOCK` tokens of code and no closure or async block (see
-    /// [`defines_a_type`]), so it may be copied.
-    small: Vec<bool>,
     /// Numbers the labeled blocks that copied jump targets break out of.
     breaks: std::cell::Cell<usize>,
     /// The checks `+ Send`/`+ Clone` in the return type ask for (see `kept.rs`).
     kept: Kept,
 }
 
-/// A block with at most this many tokens of code is small enough to copy into the blocks
-/// that jump to it (a loop head's test, a join that passes a value on, a yield).
-const SMALL_BLOCK: usize = 80;
-
 /// A small block copied after a block that jumps to it: the target, the label of the
 /// block the jump breaks out of, and the local the jump stores the target's locals in.
 type Copied = (BlockId, Lifetime, Ident);
-
-/// How deep copies of small blocks nest (a join copied into a branch, then the loop head
-/// it jumps to copied into that copy). Bounds the growth of the expansion: every jump site
-/// gets at most this many small blocks copied after it.
-const COPY_DEPTH: usize = 2;
-
-/// Whether `code` holds a closure or an async block. Each of those expressions has a type
-/// of its own, so a copy of it is a different type: a block holding one is never copied,
-/// or the copy and the original, stored in the same field, would not type-check
-/// ("expected closure, found a different closure"). Code that does not parse, and a
-/// macro call whose arguments might hold one (a `|` or `async` among them), count as
-/// holding one.
-fn defines_a_type(code: &[TokenStream]) -> bool {
-    use syn::visit::Visit;
-    struct Find(bool);
-    impl<'a> Visit<'a> for Find {
-        fn visit_expr(&mut self, e: &'a syn::Expr) {
-            match e {
-                syn::Expr::Closure(_) | syn::Expr::Async(_) => self.0 = true,
-                _ => syn::visit::visit_expr(self, e),
-            }
-        }
-        fn visit_macro(&mut self, m: &'a syn::Macro) {
-            fn suspicious(tokens: TokenStream) -> bool {
-                tokens.into_iter().any(|t| match t {
-                    TokenTree::Punct(p) => p.as_char() == '|',
-                    TokenTree::Ident(i) => i == "async",
-                    TokenTree::Group(g) => suspicious(g.stream()),
-                    TokenTree::Literal(_) => false,
-                })
-            }
-            self.0 |= suspicious(m.tokens.clone());
-        }
-    }
-    // One statement at a time: a placeholder (`__coro_reassign!(0)`) is a statement
-    // without its `;`, which does not parse followed by another.
-    code.iter()
-        .any(|item| match syn::parse2::<syn::Block>(quote!({ #item })) {
-            Ok(block) => {
-                let mut f = Find(false);
-                f.visit_block(&block);
-                f.0
-            }
-            Err(_) => true,
-        })
-}
-
-fn token_count(tokens: &TokenStream) -> usize {
-    tokens
-        .clone()
-        .into_iter()
-        .map(|t| match t {
-            TokenTree::Group(g) => 2 + token_count(&g.stream()),
-            _ => 1,
-        })
-        .sum()
-}
 
 /// Produces the rewritten function.
 pub fn emit(input: &Input<'_>) -> TokenStream {
@@ -135,20 +95,10 @@ pub fn emit(input: &Input<'_>) -> TokenStream {
         next: Ident::new("__coro_next", Span::mixed_site()),
         dispatch: Lifetime::new("'__coro_dispatch", Span::mixed_site()),
         entry_names: Vec::new(),
-        armed: Vec::new(),
-        small: lowered
-            .blocks
-            .iter()
-            .map(|b| {
-                b.code.iter().map(token_count).sum::<usize>() <= SMALL_BLOCK
-                    && !defines_a_type(&b.code)
-            })
-            .collect(),
         breaks: std::cell::Cell::new(0),
         kept: Kept::of(&input.item.sig.output),
     };
     e.entry_names = (0..lowered.blocks.len()).map(|b| e.bindings(b)).collect();
-    e.armed = e.armed_blocks();
 
     let item = input.item;
     let attrs = &item.attrs;
@@ -477,92 +427,9 @@ impl Emitter<'_> {
             .to_string()
     }
 
-    /// The blocks that can run, in the order their arms are emitted.
-    ///
-    /// The resume block of a `yield_from!` with a fast path is never entered: the fast
-    /// path resumes the sub-coroutine in place, and its completion goes straight on.
-    fn live_blocks(&self) -> Vec<BlockId> {
-        let lowered = self.input.lowered;
-        let skipped: Vec<BlockId> = (0..lowered.suspends.len())
-            .filter(|&k| self.fast_exit(k).is_some())
-            .map(|k| lowered.suspends[k].resume)
-            .collect();
-        let mut order: Vec<BlockId> = (0..lowered.blocks.len())
-            .filter(|&b| self.input.analysis.reachable[b] && !skipped.contains(&b))
-            .collect();
-        order.sort_by_key(|&b| lowered.blocks[b].order);
-        order
-    }
-
-    /// For a `yield_from!` suspension: the sub-coroutine local and the block after it,
-    /// when everything that block needs is saved at the suspension (it always is: locals
-    /// only flow forward from the resume through the drive loop).
-    fn fast_path(&self, k: usize) -> Option<(LocalId, BlockId, Span)> {
-        let (sub, after, span) = self.input.lowered.suspends[k].delegate?;
-        let saved = self.input.analysis.saved(self.input.lowered, k);
-        let complete = saved.contains(&sub)
-            && self.input.analysis.carried[after]
-                .iter()
-                .all(|l| saved.contains(l));
-        complete.then_some((sub, after, span))
-    }
-
-    /// For a `yield_!` that is a whole `for` body (see [`crate::ir::ForYield`]): the
-    /// iterator, the block after the loop, the pattern and the operand, when resuming it
-    /// in place does what the blocks would. That holds when the suspension saves exactly
-    /// what flows into the loop head (nothing is dropped or changed on the way from the
-    /// resume to `next`, and the pattern's bindings are not saved), the operand reads
-    /// none of the saved locals (only the pattern's bindings), and the block after the
-    /// loop needs nothing but saved locals.
-    fn for_path(&self, k: usize) -> Option<(LocalId, BlockId, &TokenStream, &TokenStream)> {
-        let lowered = self.input.lowered;
-        let suspend = &lowered.suspends[k];
-        let f = suspend.for_yield.as_ref()?;
-        let analysis = self.input.analysis;
-        let saved = analysis.saved(lowered, k);
-        let head = &analysis.carried[f.head];
-        let same = saved.len() == head.len() && saved.iter().all(|l| head.contains(l));
-        let value = lowered.sites.iter().find_map(|s| match &s.kind {
-            SiteKind::Suspend { index, value, .. } if *index == k => Some(value),
-            _ => None,
-        })?;
-        // A bare `yield_!()` and an operand the lowering rewrote take the blocks' way.
-        // The fast path comes first in the step closure, before the code that fixes the
-        // iterator's type, so the operand is typed against an item type not known yet:
-        // rustc cannot type an operator on it (`-x`, `x + 1` under `impl Trait`), so only
-        // bindings, paths, literals, calls and tuples of them.
-        fn no_operator(tokens: &TokenStream) -> bool {
-            tokens.clone().into_iter().all(|t| match t {
-                TokenTree::Punct(p) => matches!(p.as_char(), ',' | ':'),
-                TokenTree::Group(g) => no_operator(&g.stream()),
-                _ => true,
-            })
-        }
-        let plain = value.to_string() != "()"
-            && !value.to_string().contains("__coro_")
-            && no_operator(value);
-        let ok = same
-            && plain
-            && saved.contains(&f.iter)
-            && lowered.blocks[f.exit].param.is_none()
-            && analysis.carried[f.exit].iter().all(|l| saved.contains(l))
-            && suspend.operand_mentions.iter().all(|l| !saved.contains(l));
-        ok.then_some((f.iter, f.exit, &f.pat, value))
-    }
-
-    /// The block a suspension with a fast path goes on to when the fast path is done:
-    /// after the `yield_from!`, or after the `for` loop.
-    fn fast_exit(&self, k: usize) -> Option<BlockId> {
-        self.fast_path(k)
-            .map(|(_, after, _)| after)
-            .or_else(|| self.for_path(k).map(|(_, exit, ..)| exit))
-    }
-
     /// The locals a block receives: what flows in, then its parameter.
     fn incoming(&self, b: BlockId) -> Vec<LocalId> {
-        let mut locals = self.input.analysis.carried[b].clone();
-        locals.extend(self.input.lowered.blocks[b].param);
-        locals
+        crate::plan::incoming(self.input.lowered, self.input.analysis, b)
     }
 
     /// One small generic struct per block carries its incoming locals, plus a fieldless
@@ -571,11 +438,11 @@ impl Emitter<'_> {
     /// which made compile time grow with the square of the body's size.)
     fn block_types(&self) -> TokenStream {
         let layout = self.input.layout;
-        let blocks = self.live_blocks();
+        let blocks = &self.input.plan.live;
         let label = &self.label;
         let labels = blocks
             .iter()
-            .filter(|&&b| self.armed[b])
+            .filter(|&&b| self.input.plan.armed[b])
             .map(|&b| &layout.block_variant[b]);
         let structs = blocks.iter().map(|&b| {
             let locals = self.incoming(b);
@@ -657,17 +524,6 @@ impl Emitter<'_> {
         format_ident!("__coro_slot_{}", b, span = Span::mixed_site())
     }
 
-    /// A block without a slot that carries a drop flag: its copies may each build the
-    /// flag (one as `None`), and only an anchor declared once tells them the same type.
-    fn needs_type_anchor(&self, b: BlockId) -> bool {
-        let flags = &self.input.lowered.drop_flags;
-        !self.armed[b]
-            && self
-                .incoming(b)
-                .iter()
-                .any(|&l| flags.iter().any(|&(_, f)| f == l))
-    }
-
     fn type_anchor(&self, b: BlockId) -> Ident {
         format_ident!("__coro_type_{}", b, span = Span::mixed_site())
     }
@@ -700,10 +556,12 @@ impl Emitter<'_> {
         let return_ty = closure_type(&input.sig.types.return_ty);
         let fn_name = input.item.sig.ident.to_string();
         let state_infer = self.infer_args(&layout.state_params);
-        let blocks: Vec<BlockId> = self
-            .live_blocks()
-            .into_iter()
-            .filter(|&b| self.armed[b])
+        let plan = input.plan;
+        let blocks: Vec<BlockId> = plan
+            .live
+            .iter()
+            .copied()
+            .filter(|&b| plan.armed[b])
             .collect();
         // The by-value use of a local with a drop flag picks copy or move by autoref.
         let flag_traits = lowered.has_flags.then(|| {
@@ -716,11 +574,11 @@ impl Emitter<'_> {
             let slot = self.slot(b);
             quote!(let mut #slot = ::coro::__private::None;)
         });
-        let anchors: Vec<TokenStream> = self
-            .live_blocks()
-            .into_iter()
-            .filter(|&b| self.needs_type_anchor(b))
-            .map(|b| {
+        let anchors: Vec<TokenStream> = plan
+            .live
+            .iter()
+            .filter(|&&b| plan.anchored[b])
+            .map(|&b| {
                 let anchor = self.type_anchor(b);
                 quote!(let #anchor = ::core::marker::PhantomData;)
             })
@@ -731,7 +589,7 @@ impl Emitter<'_> {
         let resume_arms = (0..lowered.suspends.len()).map(|k| {
             let variant = format_ident!("Suspend{}", k, span = Span::mixed_site());
             let resume = lowered.suspends[k].resume;
-            if let Some((_, after, _)) = self.fast_path(k) {
+            if let Some(FastPath::Delegate { after, .. }) = self.input.plan.fast[k] {
                 // The sub-coroutine completed in the fast path: go on after it.
                 let done = format_ident!("__coro_done{}", k, span = Span::mixed_site());
                 let pat = self.pass_fields(&input.analysis.carried[after]);
@@ -745,7 +603,7 @@ impl Emitter<'_> {
                     #state::#variant { #pat .. } => { #enter }
                 };
             }
-            if let Some((_, exit, ..)) = self.for_path(k) {
+            if let Some(FastPath::For { exit, .. }) = self.input.plan.fast[k] {
                 // The iterator ran out in the fast path: go on after the loop (the
                 // iterator, left in the state, is dropped with it at the end of the
                 // `match`, as the loop drops it before what follows).
@@ -776,7 +634,9 @@ impl Emitter<'_> {
         // completion takes the way through the blocks.
         let fast_paths: Vec<TokenStream> = (0..lowered.suspends.len())
             .filter_map(|k| {
-                let (sub, _, span) = self.fast_path(k)?;
+                let Some(FastPath::Delegate { sub, span, .. }) = self.input.plan.fast[k] else {
+                    return None;
+                };
                 let variant = format_ident!("Suspend{}", k, span = Span::mixed_site());
                 let done = format_ident!("__coro_done{}", k, span = Span::mixed_site());
                 let f = &layout.field[sub];
@@ -823,7 +683,14 @@ impl Emitter<'_> {
         // yield again; only the end of the loop takes the way through the blocks.
         let for_paths: Vec<TokenStream> = (0..lowered.suspends.len())
             .filter_map(|k| {
-                let (iter, _, pat, value) = self.for_path(k)?;
+                let Some(FastPath::For { iter, .. }) = self.input.plan.fast[k] else {
+                    return None;
+                };
+                let pat = &lowered.suspends[k].for_yield.as_ref()?.pat;
+                let value = lowered.sites.iter().find_map(|s| match &s.kind {
+                    SiteKind::Suspend { index, value, .. } if *index == k => Some(value),
+                    _ => None,
+                })?;
                 let variant = format_ident!("Suspend{}", k, span = Span::mixed_site());
                 let f = &layout.field[iter];
                 let it = Ident::new("__coro_it", Span::mixed_site());
@@ -917,68 +784,6 @@ impl Emitter<'_> {
         }
     }
 
-    /// The small blocks that `b`'s jumps go to, which are copied after `b`'s code (at copy
-    /// depth `depth`) rather than entered through the dispatch: LLVM does not thread the
-    /// dispatch loop of a bigger body, and a loop head or a join entered through it costs
-    /// an indirect jump and a trip of the locals through memory per resume.
-    fn copied_targets(&self, b: BlockId, depth: usize) -> Vec<BlockId> {
-        let lowered = self.input.lowered;
-        if depth >= COPY_DEPTH {
-            return Vec::new();
-        }
-        let mut targets = Vec::new();
-        for &s in &lowered.blocks[b].sites {
-            let site = &lowered.sites[s];
-            let t = site.target;
-            if matches!(site.kind, SiteKind::Goto { .. })
-                && t != b
-                && !targets.contains(&t)
-                && self.input.analysis.reachable[t]
-                && self.small[t]
-            {
-                targets.push(t);
-            }
-        }
-        targets
-    }
-
-    /// The blocks that need a dispatch arm: those entered between resumes, and every
-    /// target of a jump that is not copied, from wherever the code of an armed block (or a
-    /// copy inside it) is emitted.
-    fn armed_blocks(&self) -> Vec<bool> {
-        let lowered = self.input.lowered;
-        let mut armed = vec![false; lowered.blocks.len()];
-        let mut work = vec![0];
-        for k in 0..lowered.suspends.len() {
-            work.push(match self.fast_exit(k) {
-                Some(after) => after,
-                None => lowered.suspends[k].resume,
-            });
-        }
-        fn walk(e: &Emitter<'_>, b: BlockId, depth: usize, out: &mut Vec<BlockId>) {
-            let copied = e.copied_targets(b, depth);
-            for &s in &e.input.lowered.blocks[b].sites {
-                let site = &e.input.lowered.sites[s];
-                if let SiteKind::Goto { .. } = site.kind
-                    && !copied.contains(&site.target)
-                {
-                    out.push(site.target);
-                }
-            }
-            for t in copied {
-                walk(e, t, depth + 1, out);
-            }
-        }
-        while let Some(b) = work.pop() {
-            if armed[b] {
-                continue;
-            }
-            armed[b] = true;
-            walk(self, b, 0, &mut work);
-        }
-        armed
-    }
-
     /// The code of block `b`, whose incoming locals `source` evaluates to (its struct),
     /// followed by copies of the small blocks it jumps to. Each copy sits after a labeled
     /// block that holds `b`'s code, and a jump to it stores the target's struct in a local
@@ -1007,7 +812,9 @@ impl Emitter<'_> {
             quote!(#f: #binding)
         });
         let copied: Vec<Copied> = self
-            .copied_targets(b, depth)
+            .input
+            .plan
+            .copied_targets(self.input.lowered, self.input.analysis, b, depth)
             .into_iter()
             .map(|t| {
                 let n = self.breaks.get();
@@ -1026,10 +833,10 @@ impl Emitter<'_> {
         // block without one that carries a drop flag, its type anchor.
         let tie = if depth == 0 {
             None
-        } else if self.armed[b] {
+        } else if self.input.plan.armed[b] {
             let slot = self.slot(b);
             Some(quote!(::coro::__private::same_slot(&__coro_incoming, &#slot);))
-        } else if self.needs_type_anchor(b) {
+        } else if self.input.plan.anchored[b] {
             let anchor = self.type_anchor(b);
             Some(quote!(::coro::__private::same_type(&__coro_incoming, &#anchor);))
         } else {
@@ -1356,31 +1163,5 @@ fn line_of(span: Span) -> String {
         String::new()
     } else {
         format!(", line {line}")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use quote::quote;
-
-    #[test]
-    fn closures_and_async_blocks_are_found_among_placeholders() {
-        let plain = [
-            quote!(__coro_reassign!(0)),
-            quote!(let y = a || b;),
-            quote!(__coro_let!(1)),
-            quote!(match y {
-                A | B => f(y),
-                _ => {}
-            }),
-            quote!(__coro_site!(2)),
-        ];
-        assert!(!super::defines_a_type(&plain));
-        let closure = [quote!(__coro_let!(1)), quote!(let f = |x: u8| x;)];
-        assert!(super::defines_a_type(&closure));
-        let in_macro = [quote!(__coro_let!(1)), quote!(log!("{}", v.map(|x| x));)];
-        assert!(super::defines_a_type(&in_macro));
-        let fut = [quote!(let f = async move { 1 };), quote!(__coro_site!(0))];
-        assert!(super::defines_a_type(&fut));
     }
 }

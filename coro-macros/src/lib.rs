@@ -40,6 +40,7 @@ mod layout;
 mod liveness;
 mod lower;
 mod parse;
+mod plan;
 mod recursion;
 mod remains;
 mod scan;
@@ -255,12 +256,14 @@ fn expand_with(
         analysis = liveness::analyze(&lowered)?;
     }
     let layout = layout::layout(&lowered, &analysis);
+    let plan = plan::plan(&lowered, &analysis);
     Ok(emit::emit(&emit::Input {
         item: &item,
         sig: &sig,
         lowered: &lowered,
         analysis: &analysis,
         layout: &layout,
+        plan: &plan,
         names: &names,
         primed,
     }))
