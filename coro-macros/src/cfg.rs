@@ -135,7 +135,7 @@ pub fn evaluated(input: TokenStream) -> TokenStream {
     let input = item.into_token_stream();
     let out = crate::expand_with(args, input.clone(), false)
         .unwrap_or_else(|e| crate::fallback(input, e));
-    crate::debug_dump(&out);
+    crate::dump::expansion(&out);
     // The lowered function, and the errors emitted beside it.
     let (errors, block) = match syn::parse2::<syn::File>(out) {
         Ok(file) => {

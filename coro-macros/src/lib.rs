@@ -20,8 +20,9 @@
 //! See [`macro@coroutine`] for the forms the attribute takes (`static`, `primed`).
 //! How the macro works inside, stage by stage, is in `docs/CONTRIBUTING.md` and
 //! `docs/LOWERING.md` of the repository. Set `CORO_MACROS_DEBUG=1` while building to print
-//! each expansion to stderr, or `CORO_MACROS_DEBUG=<dir>` to write one file per coroutine
-//! there.
+//! each expansion to stderr, `CORO_MACROS_DEBUG=ir` to print what the stages made of each
+//! body (its blocks, jumps and suspensions), or `CORO_MACROS_DEBUG=<dir>` to write both,
+//! one file each per coroutine, there.
 
 use proc_macro::TokenStream;
 use proc_macro2::Span;
@@ -31,6 +32,7 @@ use syn::{Ident, ItemFn};
 
 mod borrows;
 mod cfg;
+mod dump;
 mod emit;
 mod error;
 mod guards;
@@ -107,7 +109,7 @@ pub fn coroutine(args: TokenStream, input: TokenStream) -> TokenStream {
         return declaration.into();
     }
     let out = expand(args, input.clone()).unwrap_or_else(|e| fallback(input, e));
-    debug_dump(&out);
+    dump::expansion(&out);
     out.into()
 }
 
@@ -130,23 +132,6 @@ fn trait_method_declaration(input: &proc_macro2::TokenStream) -> Option<proc_mac
     )
     .into_compile_error();
     Some(quote!(#error #declaration))
-}
-
-/// `CORO_MACROS_DEBUG=1` prints each expansion to stderr; `CORO_MACROS_DEBUG=<dir>`
-/// writes it to `<dir>/<fn name>.rs` instead (run `rustfmt` on it to read it).
-fn debug_dump(out: &proc_macro2::TokenStream) {
-    let Some(target) = std::env::var_os("CORO_MACROS_DEBUG") else {
-        return;
-    };
-    let dir = std::path::Path::new(&target);
-    if dir.is_dir() {
-        let name = syn::parse2::<ItemFn>(out.clone())
-            .map(|f| f.sig.ident.to_string())
-            .unwrap_or_else(|_| "invalid".into());
-        let _ = std::fs::write(dir.join(format!("{name}.rs")), out.to_string());
-    } else {
-        eprintln!("{out}");
-    }
 }
 
 /// The second half of the way `#[coro::coroutine]` has rustc evaluate the `#[cfg]`s in a
@@ -257,6 +242,7 @@ fn expand_with(
     }
     let layout = layout::layout(&lowered, &analysis);
     let plan = plan::plan(&lowered, &analysis);
+    dump::ir(&item.sig.ident.to_string(), &lowered, &analysis, &plan);
     Ok(emit::emit(&emit::Input {
         item: &item,
         sig: &sig,
