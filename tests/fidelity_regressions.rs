@@ -1769,3 +1769,53 @@ fn what_a_match_leaves_of_a_local_read_before_it_case() {
         );
     }
 }
+
+/// A `match`, `if let` or `let .. else` whose patterns bind nothing by value
+/// (`Some(ref g)`, `Some(_)`, `None`, or `ref` beside a `Copy` part) reads the local where
+/// it is: it counted as a move, so the local was dropped at the next yield instead of at
+/// the end of its scope (found by a hand-written probe, not the fuzzer, which binds by
+/// value only).
+#[coro::coroutine]
+fn patterns_that_bind_by_reference_do_not_move(
+    p: i32,
+) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let o = Some(Guard("o"));
+    if let Some(ref inner) = o {
+        log_i("inner", inner.v(1));
+    }
+    match o {
+        None => {
+            yield_!(0);
+        }
+        Some(_) => {
+            yield_!(1);
+        }
+    }
+    let t = (Guard("t"), p);
+    match t {
+        (ref g, n) => log_i("n", g.v(n)),
+    }
+    let o2 = Some(Guard("o2"));
+    let Some(ref x) = o2 else {
+        return 1;
+    };
+    log_i("x", x.v(2));
+    yield_!(3);
+    0
+}
+
+#[test]
+fn patterns_that_bind_by_reference_do_not_move_case() {
+    for (suffix, sends) in [("", &[0; 4][..]), ("_dropped", &[0, 0])] {
+        check(
+            "regressions",
+            &format!("patterns_that_bind_by_reference_do_not_move{suffix}"),
+            || {
+                drive(
+                    patterns_that_bind_by_reference_do_not_move(5),
+                    sends.iter().copied(),
+                )
+            },
+        );
+    }
+}

@@ -891,6 +891,26 @@ impl<'a> Visit<'a> for Mentions {
                     self.visit_expr(a);
                 }
             }
+            // A scrutinee that no pattern binds by value is a place the `match` or `let`
+            // reads where it is (`if let Some(ref g) = o`, `match o { None => .. }`).
+            Expr::Match(m) => {
+                if m.arms.iter().any(|a| pattern_moves(&a.pat)) {
+                    self.visit_expr(&m.expr);
+                } else {
+                    self.place_expr(&m.expr);
+                }
+                for arm in &m.arms {
+                    self.visit_arm(arm);
+                }
+            }
+            Expr::Let(l) => {
+                if pattern_moves(&l.pat) {
+                    self.visit_expr(&l.expr);
+                } else {
+                    self.place_expr(&l.expr);
+                }
+                self.visit_pat(&l.pat);
+            }
             Expr::Closure(c) => {
                 let outer = self.closure_moves;
                 // A closure inside a `move` closure is moved into it, captures and all.
@@ -899,6 +919,18 @@ impl<'a> Visit<'a> for Mentions {
                 self.closure_moves = outer;
             }
             _ => visit::visit_expr(self, e),
+        }
+    }
+    fn visit_local(&mut self, l: &'a syn::Local) {
+        match &l.init {
+            Some(init) if !pattern_moves(&l.pat) => {
+                self.place_expr(&init.expr);
+                if let Some((_, d)) = &init.diverge {
+                    self.visit_expr(d);
+                }
+                self.visit_pat(&l.pat);
+            }
+            _ => visit::visit_local(self, l),
         }
     }
     fn visit_macro(&mut self, mac: &'a Macro) {
@@ -1251,6 +1283,43 @@ pub fn simple_binding(pat: &syn::Pat) -> Option<Ident> {
     }
 }
 
+/// Whether matching `pat` moves the value it matches out of its place, as far as the
+/// syntax tells: it binds some part by value (`x`, `mut x`, `x @ P`) and none by
+/// reference. A pattern of `ref` bindings, `_`, literals, constants and unit variants
+/// leaves the place as it is; one that also binds a part by `ref` keeps the place whole
+/// if the parts it binds by value are `Copy`, and is rejected by rustc when it is kept
+/// across a yield after all (a partly moved local cannot be saved), never an early drop.
+pub fn pattern_moves(pat: &syn::Pat) -> bool {
+    #[derive(Default)]
+    struct Find {
+        by_value: bool,
+        by_ref: bool,
+    }
+    impl Visit<'_> for Find {
+        fn visit_pat_ident(&mut self, p: &syn::PatIdent) {
+            if crate::remains::is_binding(p) {
+                if p.by_ref.is_some() {
+                    self.by_ref = true;
+                } else {
+                    self.by_value = true;
+                }
+            }
+            visit::visit_pat_ident(self, p);
+        }
+    }
+    let mut f = Find::default();
+    f.visit_pat(pat);
+    f.by_value && !f.by_ref
+}
+
+/// The names an expression whose value is matched by a pattern that does not move it
+/// ([`pattern_moves`]) mentions: the place itself is read where it is.
+pub fn unmoved_mentions(expr: &Expr) -> Vec<Mention> {
+    let mut m = Mentions::default();
+    m.place_expr(expr);
+    m.found
+}
+
 /// Whether a `let` with this pattern takes the whole value it is given: every part is
 /// bound by value (`let (a, b) = x;`, `let P { f, g } = x;`), with no `_`, `..` or `ref`
 /// leaving a part behind. Moving the value first and then destructuring it is then the
@@ -1427,6 +1496,19 @@ mod tests {
     fn certain(src: &str) -> Vec<String> {
         let s: Stmt = syn::parse_str(src).unwrap();
         stmt_certain_moves(&s)
+    }
+
+    #[test]
+    fn a_pattern_moves_when_it_binds_by_value_and_nothing_by_ref() {
+        let moves = |p: syn::Pat| super::pattern_moves(&p);
+        assert!(moves(syn::parse_quote!(Some(x))));
+        assert!(moves(syn::parse_quote!((a, _))));
+        assert!(moves(syn::parse_quote!(whole @ Some(_))));
+        assert!(!moves(syn::parse_quote!(Some(ref x))));
+        assert!(!moves(syn::parse_quote!((ref g, n))));
+        assert!(!moves(syn::parse_quote!(Some(_))));
+        assert!(!moves(syn::parse_quote!(None)));
+        assert!(!moves(syn::parse_quote!(_)));
     }
 
     #[test]

@@ -1070,4 +1070,35 @@ fn main() {
     for (suffix, sends) in [("", &[0; 4][..]), ("_dropped", &[0]), ("_dropped2", &[0, 0])] {
         case(&format!("what_a_match_leaves_of_a_local_read_before_it{suffix}"), || drive(what_a_match_leaves_of_a_local_read_before_it(1), sends));
     }
+    let patterns_that_bind_by_reference_do_not_move = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    let o = Some(Guard("o"));
+    if let Some(ref inner) = o {
+        log_i("inner", inner.v(1));
+    }
+    match o {
+        None => {
+            (yield 0);
+        }
+        Some(_) => {
+            (yield 1);
+        }
+    }
+    let t = (Guard("t"), p);
+    match t {
+        (ref g, n) => log_i("n", g.v(n)),
+    }
+    let o2 = Some(Guard("o2"));
+    let Some(ref x) = o2 else {
+        return 1;
+    };
+    log_i("x", x.v(2));
+    (yield 3);
+    0
+        }
+    };
+    for (suffix, sends) in [("", &[0; 4][..]), ("_dropped", &[0, 0])] {
+        case(&format!("patterns_that_bind_by_reference_do_not_move{suffix}"), || drive(patterns_that_bind_by_reference_do_not_move(5), sends));
+    }
 }

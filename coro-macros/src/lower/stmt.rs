@@ -158,7 +158,12 @@ impl Builder<'_> {
                     self.expr(&init.expr, true)
                 };
                 let mut tokens = sent_value_typed(pat, &init.expr, op.tokens, &self.names.send);
-                let mut mentions = op.mentions;
+                // `let Some(ref x) = o`, `let _ = o`: the pattern reads `o` where it is.
+                let mut mentions = if scan::pattern_moves(pat) || scan::expr_yields(&init.expr) {
+                    op.mentions
+                } else {
+                    self.resolve(scan::unmoved_mentions(&init.expr))
+                };
                 if let Some((else_token, d)) = &init.diverge {
                     let mut d = (**d).clone();
                     mentions.extend(self.resolve(scan::expr_mentions(&d)));
