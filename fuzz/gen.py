@@ -350,14 +350,17 @@ class Gen:
             local = ""
             if self.chance(0.4):
                 local, scrut = f"let {q} = {scrut};\n", q
+            # Or the guard's part bound by `ref`: the pattern then reads the local in
+            # place, moving nothing.
+            rest = "ref _r" if local and self.chance(0.3) else "_"
             self.scopes.append([Var(b, "int", False)])
             arm = self.block(depth + 1)
             self.scopes.pop()
             if self.chance(0.3):
-                return f"{local}if let (_, {b}) = {scrut} {arm}"
+                return f"{local}if let ({rest}, {b}) = {scrut} {arm}"
             return (
-                f"{local}match {scrut} {{\n(_, 0) => {self.block(depth + 1)}\n"
-                f"(_, {b}) if {b} % 2 == 1 => {arm}\n_ => {self.block(depth + 1)}\n}}"
+                f"{local}match {scrut} {{\n({rest}, 0) => {self.block(depth + 1)}\n"
+                f"({rest}, {b}) if {b} % 2 == 1 => {arm}\n_ => {self.block(depth + 1)}\n}}"
             )
         if k == "loop":
             return self.loop_stmt(depth)

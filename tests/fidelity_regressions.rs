@@ -1819,3 +1819,39 @@ fn patterns_that_bind_by_reference_do_not_move_case() {
         );
     }
 }
+
+/// The same with a yield in the arm (fuzz seed 401, once the generator bound a part by
+/// `ref`): the lowering of a `match` whose arms suspend moved its scrutinee, and the
+/// rewrite that keeps what an arm leaves of a local took the `_` arm for a move.
+#[coro::coroutine]
+fn a_ref_pattern_on_a_local_with_a_yield_in_the_arm(
+    p: i32,
+) -> impl Coroutine<i32, Yield = i32, Return = Option<i32>> {
+    let q5 = (Guard("q5"), p);
+    match q5 {
+        (ref _r, m6) if m6 % 2 == 1 => {
+            yield_!(4);
+        }
+        _ => {}
+    }
+    if let (ref _r, 7) = q5 {
+        yield_!(5);
+    }
+    Some(0)
+}
+
+#[test]
+fn a_ref_pattern_on_a_local_with_a_yield_in_the_arm_case() {
+    for (suffix, sends) in [("", &[0; 4][..]), ("_dropped", &[0])] {
+        check(
+            "regressions",
+            &format!("a_ref_pattern_on_a_local_with_a_yield_in_the_arm{suffix}"),
+            || {
+                drive(
+                    a_ref_pattern_on_a_local_with_a_yield_in_the_arm(7),
+                    sends.iter().copied(),
+                )
+            },
+        );
+    }
+}

@@ -231,7 +231,7 @@ impl AtScrutinee<'_, '_> {
             return None;
         };
         let init = l.init.as_ref()?;
-        if init.diverge.is_some() || !self.is_name(&init.expr) {
+        if init.diverge.is_some() || !self.is_name(&init.expr) || !scan::pattern_moves(&l.pat) {
             return None;
         }
         let mut found = Found::default();
@@ -265,12 +265,17 @@ impl AtScrutinee<'_, '_> {
 impl VisitMut for AtScrutinee<'_, '_> {
     fn visit_expr_mut(&mut self, e: &mut Expr) {
         match e {
-            Expr::Match(m) if self.is_name(&m.expr) => {
+            // A `match` or `if let` that moves nothing (`Some(ref g)`, `None`) leaves the
+            // local whole, where Rust drops it.
+            Expr::Match(m)
+                if self.is_name(&m.expr) && m.arms.iter().any(|a| scan::pattern_moves(&a.pat)) =>
+            {
                 for arm in &mut m.arms {
                     keep_in_arm(arm, true, Some(&mut self.lefts));
                 }
             }
-            Expr::If(i) if matches!(&*i.cond, Expr::Let(l) if self.is_name(&l.expr)) => {
+            Expr::If(i) if matches!(&*i.cond, Expr::Let(l) if self.is_name(&l.expr) && scan::pattern_moves(&l.pat)) =>
+            {
                 let Expr::Let(l) = &mut *i.cond else {
                     unreachable!("matched above")
                 };
@@ -755,10 +760,10 @@ mod tests {
             out.contains("__coro_rest2 @ (_) => { __coro_left2 = __coro_rest2 ; { } }"),
             "{out}"
         );
-        let out = with_locals_kept("{ let c = make(); if let None = c { yield_!(1); } }");
+        let out = with_locals_kept("{ let c = make(); if let (_, s) = c { yield_!(s); } }");
         assert!(
             out.contains(
-                "let __coro_left0 ; if let __coro_rest0 @ (None) = c { { __coro_left0 = __coro_rest0 ;"
+                "let __coro_left0 ; if let (__coro_rest0 , __coro_bind0) = c { { __coro_left0 = __coro_rest0 ;"
             ),
             "{out}"
         );
@@ -772,6 +777,9 @@ mod tests {
             "{ let c = &make(); match c { (_, s) => { yield_!(*s); } } }",
             "{ let c = make(); match c { (_, s) => { s } } }",
             "{ let c = make(); loop { match c { (_, s) => { yield_!(s); } } } }",
+            // Patterns that move nothing leave the local whole.
+            "{ let c = make(); if let None = c { yield_!(1); } }",
+            "{ let c = make(); match c { (ref g, 0) => { yield_!(1); } _ => {} } }",
         ] {
             let out = with_locals_kept(src);
             assert!(!out.contains("__coro_left"), "{src}: {out}");

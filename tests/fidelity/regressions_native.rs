@@ -1101,4 +1101,23 @@ fn main() {
     for (suffix, sends) in [("", &[0; 4][..]), ("_dropped", &[0, 0])] {
         case(&format!("patterns_that_bind_by_reference_do_not_move{suffix}"), || drive(patterns_that_bind_by_reference_do_not_move(5), sends));
     }
+    let a_ref_pattern_on_a_local_with_a_yield_in_the_arm = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    let q5 = (Guard("q5"), p);
+    match q5 {
+        (ref _r, m6) if m6 % 2 == 1 => {
+            (yield 4);
+        }
+        _ => {}
+    }
+    if let (ref _r, 7) = q5 {
+        (yield 5);
+    }
+    Some(0)
+        }
+    };
+    for (suffix, sends) in [("", &[0; 4][..]), ("_dropped", &[0])] {
+        case(&format!("a_ref_pattern_on_a_local_with_a_yield_in_the_arm{suffix}"), || drive(a_ref_pattern_on_a_local_with_a_yield_in_the_arm(7), sends));
+    }
 }

@@ -61,11 +61,12 @@ impl Builder<'_> {
         let cond = match &*i.cond {
             Expr::Let(l) => {
                 pattern_bindings(&l.pat, &mut bindings);
-                let scrutinee = if kept_scrutinee {
+                let mut scrutinee = if kept_scrutinee {
                     self.expr_keeping(&l.expr)
                 } else {
                     self.expr(&l.expr, true)
                 };
+                self.read_in_place(&mut scrutinee, &l.expr, scan::pattern_moves(&l.pat));
                 let pat = &l.pat;
                 wrap(scrutinee, |t| quote!(let #pat = #t))
             }
@@ -270,11 +271,13 @@ impl Builder<'_> {
             return self.lower_match(&kept, want);
         }
         // The scrutinee's temporaries live to the end of the `match`, across its arms.
-        let scrutinee = if arms_yield {
+        let mut scrutinee = if arms_yield {
             self.expr_keeping(&m.expr)
         } else {
             self.expr(&m.expr, true)
         };
+        let moves = m.arms.iter().any(|a| scan::pattern_moves(&a.pat));
+        self.read_in_place(&mut scrutinee, &m.expr, moves);
         if !arms_yield {
             self.note_inits(|| maybe_assigned(|v| v.visit_expr_match(m)), false);
             let s = &scrutinee.tokens;
