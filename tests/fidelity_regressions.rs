@@ -1855,3 +1855,45 @@ fn a_ref_pattern_on_a_local_with_a_yield_in_the_arm_case() {
         );
     }
 }
+
+/// A temporary whose lifetime a `let` extends (`let r = &Guard("t");`) lives to the end of
+/// the block in Rust; coro dropped it at the next yield (a hand-written probe). It is now
+/// a local of its own, declared before the `let`.
+#[coro::coroutine]
+fn an_extended_temporary_lives_to_the_end_of_its_block(
+    p: i32,
+) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let a = Guard("a");
+    let r = &Guard("extended");
+    log_i("r", r.v(p));
+    let m = &mut Guard("mutable");
+    m.0 = "changed";
+    let f = &(Guard("base"), p).1;
+    log_i("f", *f);
+    yield_!(1);
+    let b = Guard("b");
+    {
+        let inner = &Guard("inner");
+        log_i("inner", inner.v(2));
+        yield_!(2);
+    }
+    yield_!(3);
+    drop(b);
+    a.v(0)
+}
+
+#[test]
+fn an_extended_temporary_lives_to_the_end_of_its_block_case() {
+    for (suffix, sends) in [("", &[0; 5][..]), ("_dropped", &[0, 0])] {
+        check(
+            "regressions",
+            &format!("an_extended_temporary_lives_to_the_end_of_its_block{suffix}"),
+            || {
+                drive(
+                    an_extended_temporary_lives_to_the_end_of_its_block(4),
+                    sends.iter().copied(),
+                )
+            },
+        );
+    }
+}

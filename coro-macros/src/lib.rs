@@ -35,6 +35,7 @@ mod cfg;
 mod dump;
 mod emit;
 mod error;
+mod extend;
 mod guards;
 mod ir;
 mod kept;
@@ -229,6 +230,7 @@ fn expand_with(
     scan::check_body(&item.block)?;
     let yields_reference = matches!(sig.types.yield_ty, syn::Type::Reference(_));
     borrows::check(&item.block, yields_reference)?;
+    extend::temporaries(&mut item.block);
     split::tuples(&mut item.block);
     remains::locals(&mut item.block, &sig.params);
     let names = names(&sig);

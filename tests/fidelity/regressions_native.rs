@@ -1120,4 +1120,29 @@ fn main() {
     for (suffix, sends) in [("", &[0; 4][..]), ("_dropped", &[0])] {
         case(&format!("a_ref_pattern_on_a_local_with_a_yield_in_the_arm{suffix}"), || drive(a_ref_pattern_on_a_local_with_a_yield_in_the_arm(7), sends));
     }
+    let an_extended_temporary_lives_to_the_end_of_its_block = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    let a = Guard("a");
+    let r = &Guard("extended");
+    log_i("r", r.v(p));
+    let m = &mut Guard("mutable");
+    m.0 = "changed";
+    let f = &(Guard("base"), p).1;
+    log_i("f", *f);
+    (yield 1);
+    let b = Guard("b");
+    {
+        let inner = &Guard("inner");
+        log_i("inner", inner.v(2));
+        (yield 2);
+    }
+    (yield 3);
+    drop(b);
+    a.v(0)
+        }
+    };
+    for (suffix, sends) in [("", &[0; 5][..]), ("_dropped", &[0, 0])] {
+        case(&format!("an_extended_temporary_lives_to_the_end_of_its_block{suffix}"), || drive(an_extended_temporary_lives_to_the_end_of_its_block(4), sends));
+    }
 }

@@ -1,0 +1,209 @@
+//! Temporaries whose lifetime a `let` extends, made locals before lowering.
+//!
+//! `let r = &Guard::new("t");` keeps the temporary `Guard` alive to the end of the
+//! enclosing block, not the statement: Rust extends the lifetime of a temporary that a
+//! `let` initializer borrows (the operand of `&` at the top of the initializer, or in a
+//! field of a tuple, array or struct literal there). coro ends a block's code at each
+//! suspension, which would drop the temporary at the next yield. So when a statement after
+//! the `let` suspends, the temporary becomes a local declared right before the `let`, which
+//! the lowering keeps and drops like any other, in the place Rust drops the temporary:
+//!
+//! Input:
+//! ```text
+//! let r = &Guard::new("t");
+//! yield_!(1);
+//! ```
+//! Output:
+//! ```text
+//! let __coro_ext0 = Guard::new("t");
+//! let r = &__coro_ext0;
+//! yield_!(1);
+//! ```
+//! Only a temporary that may own a destructor is moved out (a call, a method call, a macro,
+//! a struct, tuple or array literal), and only where nothing in the initializer runs before
+//! it (the first borrow, or one after literals and places), so the order of evaluation
+//! stays the user's. A borrow of a constant (`&5`, `&None`) is left to rustc's promotion.
+//! A `let .. else` extends nothing.
+
+use proc_macro2::Span;
+use quote::format_ident;
+use syn::spanned::Spanned;
+use syn::visit_mut::VisitMut;
+use syn::{Block, Expr, Stmt};
+
+use crate::scan;
+
+/// Makes the extended temporaries of `body`'s `let`s locals (see the module docs).
+pub fn temporaries(body: &mut Block) {
+    Extender { next: 0 }.visit_block_mut(body);
+}
+
+struct Extender {
+    next: usize,
+}
+
+impl VisitMut for Extender {
+    fn visit_block_mut(&mut self, block: &mut Block) {
+        let mut i = 0;
+        while i < block.stmts.len() {
+            // A statement after this one suspends, and none after that names what the
+            // `let` binds: a borrow kept across the yield is rejected either way, and
+            // rustc's error at the temporary says it best.
+            let rest = &block.stmts[i + 1..];
+            let suspends_at = rest
+                .iter()
+                .position(|s| scan::stmt_first_yield(s).is_some());
+            let wanted = suspends_at.is_some_and(|k| match &block.stmts[i] {
+                Stmt::Local(l) => {
+                    let mut names = Vec::new();
+                    crate::lower::pattern_bindings(&l.pat, &mut names);
+                    !rest[k + 1..]
+                        .iter()
+                        .flat_map(scan::stmt_mentions)
+                        .any(|m| names.iter().any(|b| b.name == m.name))
+                }
+                _ => false,
+            });
+            let hoisted = match &mut block.stmts[i] {
+                Stmt::Local(l) if wanted => match &mut l.init {
+                    Some(init) if init.diverge.is_none() => self.hoist(&mut init.expr),
+                    _ => Vec::new(),
+                },
+                _ => Vec::new(),
+            };
+            let count = hoisted.len();
+            block.stmts.splice(i..i, hoisted);
+            i += count + 1;
+        }
+        syn::visit_mut::visit_block_mut(self, block);
+    }
+
+    // Closures, async blocks and nested items have blocks of their own.
+    fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
+    fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+impl Extender {
+    /// A fresh name for a temporary written at `at`: errors about the local (a borrow
+    /// of it kept across a yield) point at the user's expression.
+    fn name(&mut self, at: Span) -> syn::Ident {
+        let name = format_ident!(
+            "__coro_ext{}",
+            self.next,
+            span = Span::mixed_site().located_at(at)
+        );
+        self.next += 1;
+        name
+    }
+
+    /// The `let` that makes the temporary `init` extends a local, with `init` borrowing
+    /// it instead (see the module docs).
+    fn hoist(&mut self, init: &mut Expr) -> Vec<Stmt> {
+        match init {
+            Expr::Paren(p) => self.hoist(&mut p.expr),
+            Expr::Reference(r) => {
+                if let Expr::Reference(_) = &*r.expr {
+                    return self.hoist(&mut r.expr);
+                }
+                let m = r.mutability.map(|_| quote::quote!(mut));
+                let temporary = if may_drop(&r.expr) {
+                    &mut *r.expr
+                } else {
+                    // `&make().field`: the place's base is the temporary extended.
+                    match place_base(&mut r.expr) {
+                        Some(base) if may_drop(base) => base,
+                        _ => return Vec::new(),
+                    }
+                };
+                let name = self.name(temporary.span());
+                let value = std::mem::replace(temporary, syn::parse_quote!(#name));
+                vec![syn::parse_quote!(let #m #name = #value;)]
+            }
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// The base of a field or tuple index place (`make().0.name` -> `make()`).
+fn place_base(e: &mut Expr) -> Option<&mut Expr> {
+    let nested = match &*e {
+        Expr::Field(f) => matches!(&*f.base, Expr::Field(_) | Expr::Paren(_)),
+        Expr::Paren(_) => true,
+        _ => return None,
+    };
+    match e {
+        Expr::Field(f) => {
+            if nested {
+                place_base(&mut f.base)
+            } else {
+                Some(&mut f.base)
+            }
+        }
+        Expr::Paren(p) => place_base(&mut p.expr),
+        _ => None,
+    }
+}
+
+/// A temporary that may own a destructor: something computed (a call, a macro, a
+/// literal of a struct, tuple or array), not a place or a constant.
+fn may_drop(e: &Expr) -> bool {
+    match e {
+        Expr::Call(_)
+        | Expr::MethodCall(_)
+        | Expr::Macro(_)
+        | Expr::Struct(_)
+        | Expr::Array(_)
+        | Expr::Block(_)
+        | Expr::If(_)
+        | Expr::Match(_) => true,
+        Expr::Tuple(t) => !t.elems.is_empty(),
+        Expr::Paren(p) => may_drop(&p.expr),
+        Expr::Reference(r) => may_drop(&r.expr),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+    use syn::Block;
+
+    fn extended(src: &str) -> String {
+        let mut b: Block = syn::parse_str(src).unwrap();
+        super::temporaries(&mut b);
+        quote!(#b).to_string()
+    }
+
+    #[test]
+    fn a_borrowed_temporary_becomes_a_local_before_its_let() {
+        assert_eq!(
+            extended("{ let r = &make(); yield_!(1); }"),
+            "{ let __coro_ext0 = make () ; let r = & __coro_ext0 ; yield_ ! (1) ; }"
+        );
+        assert_eq!(
+            extended("{ let r = &(make(), 2).0.name; yield_!(1); }"),
+            "{ let __coro_ext0 = (make () , 2) ; let r = & __coro_ext0 . 0 . name ; yield_ ! (1) ; }"
+        );
+        assert_eq!(
+            extended("{ let r = &mut make(); r.go(); yield_!(1); }"),
+            "{ let mut __coro_ext0 = make () ; let r = & mut __coro_ext0 ; r . go () ; yield_ ! (1) ; }"
+        );
+    }
+
+    #[test]
+    fn what_runs_first_constants_and_code_without_a_yield_after_it_are_left_alone() {
+        for src in [
+            "{ let r = &make(); }",
+            "{ yield_!(1); let r = &make(); }",
+            "{ let r = (f(), &make()); yield_!(1); }",
+            "{ let r = (1, &make()); yield_!(1); }",
+            "{ let r = &make(); yield_!(1); r.go(); }",
+            "{ let r = &5; yield_!(1); }",
+            "{ let r = g(&make()); yield_!(1); }",
+            "{ let Some(r) = &make() else { return; }; yield_!(1); }",
+        ] {
+            assert!(!extended(src).contains("__coro_ext"), "{src}");
+        }
+    }
+}
