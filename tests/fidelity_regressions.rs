@@ -1897,3 +1897,44 @@ fn an_extended_temporary_lives_to_the_end_of_its_block_case() {
         );
     }
 }
+
+/// What a `match` on a temporary leaves (`_`) kept in an arm that also matches on one of
+/// its own locals (fuzz seed 402): the two rewrites named their bindings `__coro_rest0`
+/// each, so one looked used where the other was (E0382 on a body rustc accepts). The
+/// rewrite of a local's `match`, which runs before lowering, now names its own apart.
+#[coro::coroutine]
+fn two_rewrites_of_what_a_match_leaves_one_inside_the_other(
+    p: i32,
+) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    match (Guard("q1"), p) {
+        (_, m2) if m2 % 2 == 1 => {
+            let s3 = yield_!(m2);
+            log_i("o", opt(s3).unwrap_or(0));
+            log_i(
+                "l",
+                (match s3 {
+                    0 => 8,
+                    m18 => m2 + m18,
+                }) + add(yield_!(2), yield_!(m2)),
+            );
+        }
+        _ => {}
+    }
+    0
+}
+
+#[test]
+fn two_rewrites_of_what_a_match_leaves_one_inside_the_other_case() {
+    for (suffix, sends) in [("", &[0; 5][..]), ("_dropped", &[0, 0])] {
+        check(
+            "regressions",
+            &format!("two_rewrites_of_what_a_match_leaves_one_inside_the_other{suffix}"),
+            || {
+                drive(
+                    two_rewrites_of_what_a_match_leaves_one_inside_the_other(3),
+                    sends.iter().copied(),
+                )
+            },
+        );
+    }
+}

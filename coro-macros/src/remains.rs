@@ -104,7 +104,7 @@ fn keep_in_then(pat: &mut Pat, then: &mut Block, remains: bool, into: Option<&mu
 /// ```text
 /// let c = make();
 /// let __coro_left0;
-/// match c { (__coro_bind0, __coro_rest0) => { __coro_left0 = __coro_rest0; let s = __coro_bind0; { yield_!(1); } } }
+/// match c { (__coro_local_bind0, __coro_local_rest0) => { __coro_left0 = __coro_local_rest0; let s = __coro_local_bind0; { yield_!(1); } } }
 /// ```
 /// An arm whose pattern binds nothing (`None`, `Some(_)`) moves the whole value. The
 /// lowering then gives each `__coro_left` the empty drop flag of a local assigned on some
@@ -224,8 +224,8 @@ impl AtScrutinee<'_, '_> {
         matches!(e, Expr::Path(p) if p.qself.is_none() && p.path.is_ident(self.name))
     }
 
-    /// `let (a, _) = c;`: each `_` bound (`let (a, __coro_restN) = c;`), and the
-    /// assignments that keep them (`__coro_leftN = __coro_restN;`), to go after it.
+    /// `let (a, _) = c;`: each `_` bound (`let (a, __coro_local_restN) = c;`), and the
+    /// assignments that keep them (`__coro_leftN = __coro_local_restN;`), to go after it.
     fn split_let(&mut self, stmt: &mut Stmt) -> Option<Vec<Stmt>> {
         let Stmt::Local(l) = stmt else {
             return None;
@@ -248,6 +248,7 @@ impl AtScrutinee<'_, '_> {
             keep_rests: true,
             rename_bindings: false,
             base: *self.lefts.next,
+            of_local: true,
         }
         .visit_pat_mut(&mut l.pat);
         let assigns = rests
@@ -381,7 +382,8 @@ fn keep_in_arm(arm: &mut Arm, remains: bool, into: Option<&mut Lefts>) -> bool {
     }
     // Kept in a local declared outside the `match`: names no nested rewrite reuses.
     let base = into.as_ref().map_or(0, |l| *l.next);
-    let rest = format_ident!("__coro_rest{}", base, span = Span::mixed_site());
+    let of_local = into.is_some();
+    let rest = fresh("rest", of_local, base);
     let mut rests = Vec::new();
     let mut binds: Vec<(Ident, Ident, bool)> = Vec::new();
     if !found.binds {
@@ -415,6 +417,7 @@ fn keep_in_arm(arm: &mut Arm, remains: bool, into: Option<&mut Lefts>) -> bool {
             keep_rests,
             rename_bindings,
             base,
+            of_local,
         };
         r.visit_pat_mut(&mut arm.pat);
         if let Some((_, g)) = &mut arm.guard {
@@ -478,6 +481,7 @@ pub fn rename_bindings(pat: &mut Pat) -> Vec<(Ident, Ident, bool)> {
         keep_rests: false,
         rename_bindings: true,
         base: 0,
+        of_local: false,
     };
     r.visit_pat_mut(pat);
     binds
@@ -608,9 +612,14 @@ impl Visit<'_> for Found {
             Pat::Wild(_) => self.wild = true,
             Pat::Or(_) => self.or = true,
             Pat::Ident(i)
-                if ["__coro_rest", "__coro_bind"]
-                    .iter()
-                    .any(|k| i.ident.to_string().starts_with(k)) =>
+                if [
+                    "__coro_rest",
+                    "__coro_bind",
+                    "__coro_local_rest",
+                    "__coro_local_bind",
+                ]
+                .iter()
+                .any(|k| i.ident.to_string().starts_with(k)) =>
             {
                 self.kept = true
             }
@@ -637,6 +646,18 @@ struct Rename<'a> {
     /// The first number of the new names: unique in the function where the bindings
     /// live in a scope that code after a nested rewrite still sees ([`locals`]).
     base: usize,
+    /// Names for [`locals`], which runs before lowering: apart from the ones the
+    /// lowering's own rewrites give (see [`fresh`]).
+    of_local: bool,
+}
+
+/// The name of a binding a rewrite adds: `__coro_rest0`, `__coro_bind0`, or, for what
+/// [`locals`] keeps of a local, `__coro_local_rest0`, `__coro_local_bind0`: the lowering
+/// rewrites the `match`es it meets later with names counted from 0 again, and a name of
+/// each in one scope would make one binding look used where the other is.
+fn fresh(kind: &str, of_local: bool, n: usize) -> Ident {
+    let local = if of_local { "local_" } else { "" };
+    format_ident!("__coro_{}{}{}", local, kind, n, span = Span::mixed_site())
 }
 
 impl VisitMut for Rename<'_> {
@@ -651,8 +672,7 @@ impl VisitMut for Rename<'_> {
     fn visit_pat_mut(&mut self, p: &mut Pat) {
         match p {
             Pat::Wild(_) if self.keep_rests => {
-                let n = self.base + self.rests.len();
-                let name = format_ident!("__coro_rest{}", n, span = Span::mixed_site());
+                let name = fresh("rest", self.of_local, self.base + self.rests.len());
                 self.rests.push(name.clone());
                 *p = syn::parse_quote!(#name);
             }
@@ -666,8 +686,7 @@ impl VisitMut for Rename<'_> {
                 let ours = match self.binds.iter().find(|(user, ..)| *user == i.ident) {
                     Some((_, ours, _)) => ours.clone(),
                     None => {
-                        let n = self.base + self.binds.len();
-                        let ours = format_ident!("__coro_bind{}", n, span = Span::mixed_site());
+                        let ours = fresh("bind", self.of_local, self.base + self.binds.len());
                         let mutable = i.mutability.is_some();
                         self.binds.push((i.ident.clone(), ours.clone(), mutable));
                         ours
@@ -749,21 +768,21 @@ mod tests {
             out.starts_with(
                 "{ let c = make () ; let __coro_left0 ; let __coro_left1 ; let __coro_left2 ; \
                  let d = 1 ; \
-                 match c { (__coro_rest0 , __coro_bind0 , __coro_rest1) => { \
-                 __coro_left0 = __coro_rest1 ; __coro_left1 = __coro_rest0 ; let s = __coro_bind0 ;"
+                 match c { (__coro_local_rest0 , __coro_local_bind0 , __coro_local_rest1) => { \
+                 __coro_left0 = __coro_local_rest1 ; __coro_left1 = __coro_local_rest0 ; let s = __coro_local_bind0 ;"
             ),
             "{out}"
         );
         // The arm that does not suspend keeps what it leaves too: the code after the
         // `match` is a block of its own.
         assert!(
-            out.contains("__coro_rest2 @ (_) => { __coro_left2 = __coro_rest2 ; { } }"),
+            out.contains("__coro_local_rest2 @ (_) => { __coro_left2 = __coro_local_rest2 ; { } }"),
             "{out}"
         );
         let out = with_locals_kept("{ let c = make(); if let (_, s) = c { yield_!(s); } }");
         assert!(
             out.contains(
-                "let __coro_left0 ; if let (__coro_rest0 , __coro_bind0) = c { { __coro_left0 = __coro_rest0 ;"
+                "let __coro_left0 ; if let (__coro_local_rest0 , __coro_local_bind0) = c { { __coro_left0 = __coro_local_rest0 ;"
             ),
             "{out}"
         );

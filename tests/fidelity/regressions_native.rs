@@ -1145,4 +1145,27 @@ fn main() {
     for (suffix, sends) in [("", &[0; 5][..]), ("_dropped", &[0, 0])] {
         case(&format!("an_extended_temporary_lives_to_the_end_of_its_block{suffix}"), || drive(an_extended_temporary_lives_to_the_end_of_its_block(4), sends));
     }
+    let two_rewrites_of_what_a_match_leaves_one_inside_the_other = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    match (Guard("q1"), p) {
+        (_, m2) if m2 % 2 == 1 => {
+            let s3 = (yield m2);
+            log_i("o", opt(s3).unwrap_or(0));
+            log_i(
+                "l",
+                (match s3 {
+                    0 => 8,
+                    m18 => m2 + m18,
+                }) + add((yield 2), (yield m2)),
+            );
+        }
+        _ => {}
+    }
+    0
+        }
+    };
+    for (suffix, sends) in [("", &[0; 5][..]), ("_dropped", &[0, 0])] {
+        case(&format!("two_rewrites_of_what_a_match_leaves_one_inside_the_other{suffix}"), || drive(two_rewrites_of_what_a_match_leaves_one_inside_the_other(3), sends));
+    }
 }
