@@ -296,7 +296,7 @@ fn only_one_task_may_wait_for_a_task() {
         sched.take_result(second),
         Ok(Err(WaitError::AlreadyWaited {
             target: slow.id(),
-            waiter: first.id()
+            waiter: Some(first.id())
         }))
     );
 }

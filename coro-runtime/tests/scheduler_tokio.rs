@@ -402,6 +402,46 @@ fn the_owner_kills_a_task_and_its_waiter_is_told() {
     );
 }
 
+#[test]
+fn a_task_waiting_for_what_the_owner_awaits_is_told_the_owner_waits() {
+    let runtime = runtime(2);
+    let sched = TokioScheduler::new(runtime.handle().clone());
+    let dropped = Arc::new(AtomicBool::new(false));
+    let started = Arc::new(AtomicBool::new(false));
+    let f = sched.spawn(forever(dropped.clone(), started.clone()));
+    let refused = runtime.block_on(async {
+        let owner = std::pin::pin!(sched.wait(f));
+        // One poll makes the owner `f`'s waiter (`f` sleeps for an hour).
+        let mut owner = owner;
+        std::future::poll_fn(|cx| {
+            assert!(owner.as_mut().poll(cx).is_pending());
+            std::task::Poll::Ready(())
+        })
+        .await;
+        let w = sched.spawn(waits_back(f.id()));
+        tokio::time::timeout(DEADLINE, sched.wait(w)).await
+    });
+    // The owner shows as no task: before, as a task numbered 0.
+    let refused = refused.expect("the waiter did not finish before the deadline");
+    assert_eq!(
+        refused,
+        Ok(Some(WaitError::AlreadyWaited {
+            target: f.id(),
+            waiter: None
+        }))
+    );
+    assert_eq!(
+        refused.unwrap().unwrap().to_string(),
+        format!(
+            "cannot wait for {}: the code outside the tasks is already waiting for it, and \
+             its outcome goes to one waiter only",
+            f.id()
+        )
+    );
+    runtime.block_on(sched.kill(f)).unwrap();
+    assert!(dropped.load(Ordering::SeqCst));
+}
+
 /// Waits for `other`, reporting the error it got, if any.
 #[coro::coroutine]
 fn waits_back(other: TaskId) -> impl Coroutine<Reply, Yield = Syscall, Return = Option<WaitError>> {

@@ -1028,7 +1028,7 @@ impl Scheduler {
         {
             return Err(WaitError::AlreadyWaited {
                 target,
-                waiter: other,
+                waiter: Some(other),
             });
         }
         // Follow the chain of waits from the target; reaching the waiter means a cycle.

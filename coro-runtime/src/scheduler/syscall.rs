@@ -181,8 +181,10 @@ pub enum WaitError {
     AlreadyWaited {
         /// The task waited for.
         target: TaskId,
-        /// The task already waiting for it.
-        waiter: TaskId,
+        /// The task already waiting for it; `None` for the code outside the tasks (the
+        /// owner of a [`TokioScheduler`](super::tokio::TokioScheduler), awaiting
+        /// its `wait`).
+        waiter: Option<TaskId>,
     },
     /// Waiting would close a cycle of tasks waiting for each other, none of which could
     /// ever wake.
@@ -246,11 +248,14 @@ impl fmt::Display for WaitError {
             WaitError::WaitOnSelf(id) => {
                 write!(f, "{id} cannot wait for itself: it would never wake up")
             }
-            WaitError::AlreadyWaited { target, waiter } => write!(
-                f,
-                "cannot wait for {target}: {waiter} is already waiting for it, and its \
-                 outcome goes to one waiter only"
-            ),
+            WaitError::AlreadyWaited { target, waiter } => {
+                write!(f, "cannot wait for {target}: ")?;
+                match waiter {
+                    Some(waiter) => write!(f, "{waiter}")?,
+                    None => f.write_str("the code outside the tasks")?,
+                }
+                f.write_str(" is already waiting for it, and its outcome goes to one waiter only")
+            }
             WaitError::Deadlock { target, cycle } => {
                 write!(f, "cannot wait for {target}: it would deadlock (")?;
                 for (i, id) in cycle.iter().enumerate() {

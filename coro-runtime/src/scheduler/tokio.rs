@@ -126,8 +126,8 @@ type Outcome = Result<Box<dyn Any + Send>, WaitError>;
 /// [module documentation](self).
 ///
 /// It is a handle to a task table shared by its tasks (an `Arc`): clones run tasks in the
-/// same table, so their ids and [`TaskHandle`]s are good with each other. Task ids start at
-/// 1; id 0 stands for the owner (the code outside the tasks) in
+/// same table, so their ids and [`TaskHandle`]s are good with each other. The owner (the
+/// code outside the tasks) waiting for a task shows as no task (`None`) in
 /// [`WaitError::AlreadyWaited`].
 ///
 /// ```
@@ -529,7 +529,7 @@ impl Shared {
             }) if !sender.is_closed() => {
                 return Err(WaitError::AlreadyWaited {
                     target,
-                    waiter: other.unwrap_or(TaskId::new(0)),
+                    waiter: *other,
                 });
             }
             Some(Slot::Running { .. }) => {}
