@@ -749,6 +749,15 @@ impl Mentions {
         self.found.push(Mention { name, moving });
     }
 
+    /// `e` used by value (`moved`: a name there may be moved) or only looked at.
+    fn used(&mut self, e: &Expr, moved: bool) {
+        if moved {
+            self.visit_expr(e);
+        } else {
+            self.place_expr(e);
+        }
+    }
+
     fn place_expr(&mut self, e: &Expr) {
         self.place = true;
         self.visit_expr(e);
@@ -882,11 +891,7 @@ impl<'a> Visit<'a> for Mentions {
                 self.visit_expr(&a.right);
             }
             Expr::MethodCall(m) => {
-                if consumes_receiver(&m.method) {
-                    self.visit_expr(&m.receiver);
-                } else {
-                    self.place_expr(&m.receiver);
-                }
+                self.used(&m.receiver, consumes_receiver(&m.method));
                 for a in &m.args {
                     self.visit_expr(a);
                 }
@@ -894,21 +899,13 @@ impl<'a> Visit<'a> for Mentions {
             // A scrutinee that no pattern binds by value is a place the `match` or `let`
             // reads where it is (`if let Some(ref g) = o`, `match o { None => .. }`).
             Expr::Match(m) => {
-                if m.arms.iter().any(|a| pattern_moves(&a.pat)) {
-                    self.visit_expr(&m.expr);
-                } else {
-                    self.place_expr(&m.expr);
-                }
+                self.used(&m.expr, m.arms.iter().any(|a| pattern_moves(&a.pat)));
                 for arm in &m.arms {
                     self.visit_arm(arm);
                 }
             }
             Expr::Let(l) => {
-                if pattern_moves(&l.pat) {
-                    self.visit_expr(&l.expr);
-                } else {
-                    self.place_expr(&l.expr);
-                }
+                self.used(&l.expr, pattern_moves(&l.pat));
                 self.visit_pat(&l.pat);
             }
             Expr::Closure(c) => {
