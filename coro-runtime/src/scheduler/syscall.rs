@@ -182,7 +182,7 @@ pub enum WaitError {
         /// The task waited for.
         target: TaskId,
         /// The task already waiting for it; `None` for the code outside the tasks (the
-        /// owner of a [`TokioScheduler`](super::tokio::TokioScheduler), awaiting
+        /// owner of a `TokioScheduler` (the `tokio` feature), awaiting
         /// its `wait`).
         waiter: Option<TaskId>,
     },
