@@ -181,9 +181,8 @@ pub enum WaitError {
     AlreadyWaited {
         /// The task waited for.
         target: TaskId,
-        /// The task already waiting for it; `None` for the code outside the tasks (the
-        /// owner of a `TokioScheduler` (the `tokio` feature), awaiting
-        /// its `wait`).
+        /// The task already waiting for it; `None` for the code outside the tasks: the
+        /// owner of a `TokioScheduler` (the `tokio` feature) awaiting its `wait`.
         waiter: Option<TaskId>,
     },
     /// Waiting would close a cycle of tasks waiting for each other, none of which could
