@@ -1938,3 +1938,35 @@ fn two_rewrites_of_what_a_match_leaves_one_inside_the_other_case() {
         );
     }
 }
+
+/// The same when the `let` itself suspends and is the last statement of its block (fuzz
+/// seed 411 once the generator wrote extended temporaries): the statement's temporaries
+/// were dropped at its end while the binding borrowed one (E0716 on a body rustc accepts).
+#[coro::coroutine]
+fn an_extended_temporary_of_a_let_that_suspends(
+    p: i32,
+) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let mut n = 0;
+    while n < 2 {
+        n += 1;
+        let r = &(Guard("x"), p + yield_!(n)).0;
+        log_i("r", r.v(n));
+    }
+    0
+}
+
+#[test]
+fn an_extended_temporary_of_a_let_that_suspends_case() {
+    for (suffix, sends) in [("", &[0; 4][..]), ("_dropped", &[0, 0])] {
+        check(
+            "regressions",
+            &format!("an_extended_temporary_of_a_let_that_suspends{suffix}"),
+            || {
+                drive(
+                    an_extended_temporary_of_a_let_that_suspends(4),
+                    sends.iter().copied(),
+                )
+            },
+        );
+    }
+}

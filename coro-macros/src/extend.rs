@@ -5,8 +5,9 @@
 //! `let` initializer borrows (the operand of `&` at the top of the initializer, or in a
 //! field of a tuple, array or struct literal there). coro ends a block's code at each
 //! suspension, which would drop the temporary at the next yield. So when a statement after
-//! the `let` suspends, the temporary becomes a local declared right before the `let`, which
-//! the lowering keeps and drops like any other, in the place Rust drops the temporary:
+//! the `let` (or the `let` itself) suspends, the temporary becomes a local declared right
+//! before the `let`, which the lowering keeps and drops like any other, in the place Rust
+//! drops the temporary:
 //!
 //! Input:
 //! ```text
@@ -46,24 +47,37 @@ impl VisitMut for Extender {
     fn visit_block_mut(&mut self, block: &mut Block) {
         let mut i = 0;
         while i < block.stmts.len() {
-            // A statement after this one suspends, and none after that names what the
-            // `let` binds: a borrow kept across the yield is rejected either way, and
-            // rustc's error at the temporary says it best.
+            // The `let` or a statement after it suspends, and nothing after the next
+            // statement that does names what the `let` binds: a borrow kept across the
+            // yield is rejected either way, and rustc's error at the temporary says it
+            // best.
             let rest = &block.stmts[i + 1..];
             let suspends_at = rest
                 .iter()
                 .position(|s| scan::stmt_first_yield(s).is_some());
-            let wanted = suspends_at.is_some_and(|k| match &block.stmts[i] {
+            let wanted = match &block.stmts[i] {
                 Stmt::Local(l) => {
                     let mut names = Vec::new();
                     crate::lower::pattern_bindings(&l.pat, &mut names);
-                    !rest[k + 1..]
-                        .iter()
-                        .flat_map(scan::stmt_mentions)
-                        .any(|m| names.iter().any(|b| b.name == m.name))
+                    let named_after = |k: usize| {
+                        rest[k + 1..]
+                            .iter()
+                            .flat_map(scan::stmt_mentions)
+                            .any(|m| names.iter().any(|b| b.name == m.name))
+                    };
+                    // The initializer itself suspends (before the borrow is taken), or
+                    // a later statement does.
+                    let init_suspends = l
+                        .init
+                        .as_ref()
+                        .is_some_and(|init| scan::expr_yields(&init.expr));
+                    match suspends_at {
+                        Some(k) => !named_after(k),
+                        None => init_suspends,
+                    }
                 }
                 _ => false,
-            });
+            };
             let hoisted = match &mut block.stmts[i] {
                 Stmt::Local(l) if wanted => match &mut l.init {
                     Some(init) if init.diverge.is_none() => self.hoist(&mut init.expr),
@@ -186,6 +200,10 @@ mod tests {
             "{ let __coro_ext0 = (make () , 2) ; let r = & __coro_ext0 . 0 . name ; yield_ ! (1) ; }"
         );
         assert_eq!(
+            extended("{ let r = &make(yield_!(1)); r.go(); }"),
+            "{ let __coro_ext0 = make (yield_ ! (1)) ; let r = & __coro_ext0 ; r . go () ; }"
+        );
+        assert_eq!(
             extended("{ let r = &mut make(); r.go(); yield_!(1); }"),
             "{ let mut __coro_ext0 = make () ; let r = & mut __coro_ext0 ; r . go () ; yield_ ! (1) ; }"
         );
@@ -195,6 +213,7 @@ mod tests {
     fn what_runs_first_constants_and_code_without_a_yield_after_it_are_left_alone() {
         for src in [
             "{ let r = &make(); }",
+            "{ let r = &make(yield_!(1)); yield_!(2); r.go(); }",
             "{ yield_!(1); let r = &make(); }",
             "{ let r = (f(), &make()); yield_!(1); }",
             "{ let r = (1, &make()); yield_!(1); }",

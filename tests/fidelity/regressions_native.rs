@@ -1168,4 +1168,19 @@ fn main() {
     for (suffix, sends) in [("", &[0; 5][..]), ("_dropped", &[0, 0])] {
         case(&format!("two_rewrites_of_what_a_match_leaves_one_inside_the_other{suffix}"), || drive(two_rewrites_of_what_a_match_leaves_one_inside_the_other(3), sends));
     }
+    let an_extended_temporary_of_a_let_that_suspends = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    let mut n = 0;
+    while n < 2 {
+        n += 1;
+        let r = &(Guard("x"), p + (yield n)).0;
+        log_i("r", r.v(n));
+    }
+    0
+        }
+    };
+    for (suffix, sends) in [("", &[0; 4][..]), ("_dropped", &[0, 0])] {
+        case(&format!("an_extended_temporary_of_a_let_that_suspends{suffix}"), || drive(an_extended_temporary_of_a_let_that_suspends(4), sends));
+    }
 }
