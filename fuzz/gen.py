@@ -44,6 +44,8 @@ FEATURES = [
     "borrows",  # non-move closures / references held across a yield (coro rejects: known)
     "remains",  # `match`/`if let` on a temporary or local holding a guard that a `_` leaves behind
     "rebinding",  # a `for` loop variable named like a local in scope
+    "extended",  # `let r = &Guard(..)`: a temporary whose lifetime the `let` extends
+    "ref_patterns",  # `if let Some(ref g) = o` / `match o { None => .. }`: no move
 ]
 
 # Sub-coroutines a body may delegate to: (name, argument count). Defined in both preludes.
@@ -290,6 +292,10 @@ class Gen:
             opts += ["borrow"]
         if self.has("remains") and depth < 3:
             opts += ["remains"]
+        if self.has("extended"):
+            opts += ["extended"]
+        if self.has("ref_patterns"):
+            opts += ["ref_pattern"]
         k = r.choice(opts)
         e = lambda: self.expr(1)  # noqa: E731
         if k == "let_int":
@@ -317,6 +323,27 @@ class Gen:
                 return f'let _{name} = Guard("{name}");'  # `_name` binds: dropped at scope end
             self.declare(name, "guard", mut)
             return f'let {"mut " if mut else ""}{name} = Guard("{name}");'
+        if k == "extended":
+            # The temporary lives to the end of the block, across the yields after it;
+            # the reference is used only before them (after them coro rejects it).
+            q, name = self.fresh("x"), self.fresh("r")
+            field = r.choice(["", ".0"])
+            value = f'(Guard("{q}"), {e()})' if field else f'Guard("{q}")'
+            # No yield in it: the reference would be held across it (coro rejects that).
+            use = f"{name}.v({self.expr(1, False)})" if not field else f"{name}.v(1)"
+            return f"let {name} = &{value}{field};\nlog_i(\"{name}\", {use});"
+        if k == "ref_pattern":
+            # An `Option<Guard>` local matched by patterns that move nothing: it stays
+            # whole, dropped at its scope's end, across the yields in the arms.
+            o, g = self.fresh("o"), self.fresh("g")
+            some = r.choice([f"Some(ref {g})", "Some(_)"])
+            body = (
+                f'{{ log_i("{g}", {g}.v(1)); }}' if "ref" in some else self.block(depth + 1)
+            )
+            init = f'let {o} = if {e()} > 2 {{ Some(Guard("{o}")) }} else {{ None }};\n'
+            if self.chance(0.5):
+                return f"{init}if let {some} = {o} {body}"
+            return f"{init}match {o} {{\n{some} => {body}\nNone => {self.block(depth + 1)}\n}}"
         if k == "if":
             c = self.cond(1)
             then = self.block(depth + 1)
