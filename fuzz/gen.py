@@ -46,6 +46,7 @@ FEATURES = [
     "rebinding",  # a `for` loop variable named like a local in scope
     "extended",  # `let r = &Guard(..)`: a temporary whose lifetime the `let` extends
     "ref_patterns",  # `if let Some(ref g) = o` / `match o { None => .. }`: no move
+    "panics",  # a rare `panic!`: the unwinding drops what is alive, in order
 ]
 
 # Sub-coroutines a body may delegate to: (name, argument count). Defined in both preludes.
@@ -296,6 +297,8 @@ class Gen:
             opts += ["extended"]
         if self.has("ref_patterns"):
             opts += ["ref_pattern"]
+        if self.has("panics") and self.chance(0.3):
+            opts += ["panic"]
         k = r.choice(opts)
         e = lambda: self.expr(1)  # noqa: E731
         if k == "let_int":
@@ -323,6 +326,8 @@ class Gen:
                 return f'let _{name} = Guard("{name}");'  # `_name` binds: dropped at scope end
             self.declare(name, "guard", mut)
             return f'let {"mut " if mut else ""}{name} = Guard("{name}");'
+        if k == "panic":
+            return f'if {e()} > 8 {{ panic!("{self.fresh("p")}"); }}'
         if k == "extended":
             # The temporary lives to the end of the block, across the yields after it;
             # the reference is used only before them (after them coro rejects it).
