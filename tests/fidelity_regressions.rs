@@ -1970,3 +1970,33 @@ fn an_extended_temporary_of_a_let_that_suspends_case() {
         );
     }
 }
+
+/// A `ref` binding in a `let`'s pattern extends the temporary it matches too
+/// (`let ref x = Guard(..);`): dropped at the next yield before (a hand-written probe).
+#[coro::coroutine]
+fn a_ref_binding_extends_its_temporary(p: i32) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let ref x = Guard("x");
+    log_i("x", x.v(p));
+    let (ref a, b) = (Guard("a"), p + 1);
+    log_i("a", a.v(b));
+    yield_!(1);
+    let g = Guard("g");
+    yield_!(g.v(2));
+    0
+}
+
+#[test]
+fn a_ref_binding_extends_its_temporary_case() {
+    for (suffix, sends) in [("", &[0; 3][..]), ("_dropped", &[0])] {
+        check(
+            "regressions",
+            &format!("a_ref_binding_extends_its_temporary{suffix}"),
+            || {
+                drive(
+                    a_ref_binding_extends_its_temporary(4),
+                    sends.iter().copied(),
+                )
+            },
+        );
+    }
+}

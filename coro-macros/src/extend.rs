@@ -9,6 +9,9 @@
 //! before the `let`, which the lowering keeps and drops like any other, in the place Rust
 //! drops the temporary:
 //!
+//! A `ref` binding in the `let`'s pattern (`let ref x = make();`, `let (ref a, b) =
+//! (make(), 1);`) extends the whole value the same way.
+//!
 //! Input:
 //! ```text
 //! let r = &Guard::new("t");
@@ -80,7 +83,17 @@ impl VisitMut for Extender {
             };
             let hoisted = match &mut block.stmts[i] {
                 Stmt::Local(l) if wanted => match &mut l.init {
-                    Some(init) if init.diverge.is_none() => self.hoist(&mut init.expr),
+                    Some(init) if init.diverge.is_none() => {
+                        if extending_pattern(&l.pat) && may_drop(&init.expr) {
+                            // `let ref x = make();`: the whole value is extended.
+                            let name = self.name(init.expr.span());
+                            let value =
+                                std::mem::replace(&mut *init.expr, syn::parse_quote!(#name));
+                            vec![syn::parse_quote!(let #name = #value;)]
+                        } else {
+                            self.hoist(&mut init.expr)
+                        }
+                    }
                     _ => Vec::new(),
                 },
                 _ => Vec::new(),
@@ -159,6 +172,23 @@ fn place_base(e: &mut Expr) -> Option<&mut Expr> {
     }
 }
 
+/// A pattern that extends the temporary it is matched against (the Rust reference's
+/// "extending pattern"): a `ref` or `ref mut` binding, or a tuple, struct, tuple struct or
+/// slice pattern with one among its direct subpatterns.
+fn extending_pattern(pat: &syn::Pat) -> bool {
+    use syn::Pat;
+    match pat {
+        Pat::Ident(p) => p.by_ref.is_some(),
+        Pat::Type(t) => extending_pattern(&t.pat),
+        Pat::Paren(p) => extending_pattern(&p.pat),
+        Pat::Tuple(t) => t.elems.iter().any(extending_pattern),
+        Pat::TupleStruct(t) => t.elems.iter().any(extending_pattern),
+        Pat::Struct(s) => s.fields.iter().any(|f| extending_pattern(&f.pat)),
+        Pat::Slice(s) => s.elems.iter().any(extending_pattern),
+        _ => false,
+    }
+}
+
 /// A temporary that may own a destructor: something computed (a call, a macro, a
 /// literal of a struct, tuple or array), not a place or a constant.
 fn may_drop(e: &Expr) -> bool {
@@ -198,6 +228,10 @@ mod tests {
         assert_eq!(
             extended("{ let r = &(make(), 2).0.name; yield_!(1); }"),
             "{ let __coro_ext0 = (make () , 2) ; let r = & __coro_ext0 . 0 . name ; yield_ ! (1) ; }"
+        );
+        assert_eq!(
+            extended("{ let (ref a, b) = (make(), 1); yield_!(1); }"),
+            "{ let __coro_ext0 = (make () , 1) ; let (ref a , b) = __coro_ext0 ; yield_ ! (1) ; }"
         );
         assert_eq!(
             extended("{ let r = &make(yield_!(1)); r.go(); }"),

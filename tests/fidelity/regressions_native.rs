@@ -1183,4 +1183,20 @@ fn main() {
     for (suffix, sends) in [("", &[0; 4][..]), ("_dropped", &[0, 0])] {
         case(&format!("an_extended_temporary_of_a_let_that_suspends{suffix}"), || drive(an_extended_temporary_of_a_let_that_suspends(4), sends));
     }
+    let a_ref_binding_extends_its_temporary = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    let ref x = Guard("x");
+    log_i("x", x.v(p));
+    let (ref a, b) = (Guard("a"), p + 1);
+    log_i("a", a.v(b));
+    (yield 1);
+    let g = Guard("g");
+    (yield g.v(2));
+    0
+        }
+    };
+    for (suffix, sends) in [("", &[0; 3][..]), ("_dropped", &[0])] {
+        case(&format!("a_ref_binding_extends_its_temporary{suffix}"), || drive(a_ref_binding_extends_its_temporary(4), sends));
+    }
 }
