@@ -48,59 +48,45 @@ struct Extender {
 
 impl VisitMut for Extender {
     fn visit_block_mut(&mut self, block: &mut Block) {
-        let mut i = 0;
-        while i < block.stmts.len() {
+        let suspends: Vec<bool> = block
+            .stmts
+            .iter()
+            .map(|s| scan::stmt_first_yield(s).is_some())
+            .collect();
+        let mut hoisted = Vec::new();
+        for i in 0..block.stmts.len() {
+            let (head, rest) = block.stmts.split_at_mut(i + 1);
+            let Stmt::Local(syn::Local {
+                pat,
+                init: Some(init),
+                ..
+            }) = &mut head[i]
+            else {
+                continue;
+            };
+            if init.diverge.is_some() {
+                continue;
+            }
+            let Some((temporary, mutable)) = extended(pat, &mut init.expr) else {
+                continue;
+            };
             // The `let` or a statement after it suspends, and nothing after the next
             // statement that does names what the `let` binds: a borrow kept across the
             // yield is rejected either way, and rustc's error at the temporary says it
             // best.
-            let rest = &block.stmts[i + 1..];
-            let suspends_at = rest
-                .iter()
-                .position(|s| scan::stmt_first_yield(s).is_some());
-            let wanted = match &block.stmts[i] {
-                Stmt::Local(l) => {
-                    let mut names = Vec::new();
-                    crate::lower::pattern_bindings(&l.pat, &mut names);
-                    let named_after = |k: usize| {
-                        rest[k + 1..]
-                            .iter()
-                            .flat_map(scan::stmt_mentions)
-                            .any(|m| names.iter().any(|b| b.name == m.name))
-                    };
-                    // The initializer itself suspends (before the borrow is taken), or
-                    // a later statement does.
-                    let init_suspends = l
-                        .init
-                        .as_ref()
-                        .is_some_and(|init| scan::expr_yields(&init.expr));
-                    match suspends_at {
-                        Some(k) => !named_after(k),
-                        None => init_suspends,
-                    }
-                }
-                _ => false,
+            let wanted = match suspends[i + 1..].iter().position(|&s| s) {
+                Some(k) => !names_a_binding(pat, &rest[k + 1..]),
+                None => suspends[i],
             };
-            let hoisted = match &mut block.stmts[i] {
-                Stmt::Local(l) if wanted => match &mut l.init {
-                    Some(init) if init.diverge.is_none() => {
-                        if extending_pattern(&l.pat) && may_drop(&init.expr) {
-                            // `let ref x = make();`: the whole value is extended.
-                            let name = self.name(init.expr.span());
-                            let value =
-                                std::mem::replace(&mut *init.expr, syn::parse_quote!(#name));
-                            vec![syn::parse_quote!(let #name = #value;)]
-                        } else {
-                            self.hoist(&mut init.expr)
-                        }
-                    }
-                    _ => Vec::new(),
-                },
-                _ => Vec::new(),
-            };
-            let count = hoisted.len();
-            block.stmts.splice(i..i, hoisted);
-            i += count + 1;
+            if wanted {
+                let name = self.name(temporary.span());
+                let value = std::mem::replace(temporary, syn::parse_quote!(#name));
+                let m = mutable.then(|| quote::quote!(mut));
+                hoisted.push((i, syn::parse_quote!(let #m #name = #value;)));
+            }
+        }
+        for (i, stmt) in hoisted.into_iter().rev() {
+            block.stmts.insert(i, stmt);
         }
         syn::visit_mut::visit_block_mut(self, block);
     }
@@ -123,32 +109,46 @@ impl Extender {
         self.next += 1;
         name
     }
+}
 
-    /// The `let` that makes the temporary `init` extends a local, with `init` borrowing
-    /// it instead (see the module docs).
-    fn hoist(&mut self, init: &mut Expr) -> Vec<Stmt> {
-        match init {
-            Expr::Paren(p) => self.hoist(&mut p.expr),
-            Expr::Reference(r) => {
-                if let Expr::Reference(_) = &*r.expr {
-                    return self.hoist(&mut r.expr);
-                }
-                let m = r.mutability.map(|_| quote::quote!(mut));
-                let temporary = if may_drop(&r.expr) {
-                    &mut *r.expr
-                } else {
-                    // `&make().field`: the place's base is the temporary extended.
-                    match place_base(&mut r.expr) {
-                        Some(base) if may_drop(base) => base,
-                        _ => return Vec::new(),
-                    }
-                };
-                let name = self.name(temporary.span());
-                let value = std::mem::replace(temporary, syn::parse_quote!(#name));
-                vec![syn::parse_quote!(let #m #name = #value;)]
+/// Whether `stmts` name a binding of `pat`.
+fn names_a_binding(pat: &syn::Pat, stmts: &[Stmt]) -> bool {
+    let mut names = Vec::new();
+    crate::lower::pattern_bindings(pat, &mut names);
+    stmts
+        .iter()
+        .flat_map(scan::stmt_mentions)
+        .any(|m| names.iter().any(|b| b.name == m.name))
+}
+
+/// The temporary that `let pat = init` extends and that may own a destructor, and whether
+/// it is borrowed `mut` (see the module docs): the whole value for a `ref` binding
+/// (`let ref x = make();`), or what a borrow at the top of `init` takes.
+fn extended<'e>(pat: &syn::Pat, init: &'e mut Expr) -> Option<(&'e mut Expr, bool)> {
+    if extending_pattern(pat) && may_drop(init) {
+        return Some((init, false));
+    }
+    borrowed(init)
+}
+
+/// What the borrow at the top of `e` takes (`&make()`, `&mut make()`, `&&make()`), or the
+/// base of the place it takes (`&make().field`), when that may own a destructor.
+fn borrowed(e: &mut Expr) -> Option<(&mut Expr, bool)> {
+    match e {
+        Expr::Paren(p) => borrowed(&mut p.expr),
+        Expr::Reference(r) => {
+            let mutable = r.mutability.is_some();
+            if matches!(&*r.expr, Expr::Reference(_)) {
+                borrowed(&mut r.expr)
+            } else if may_drop(&r.expr) {
+                Some((&mut *r.expr, mutable))
+            } else {
+                place_base(&mut r.expr)
+                    .filter(|base| may_drop(base))
+                    .map(|base| (base, mutable))
             }
-            _ => Vec::new(),
         }
+        _ => None,
     }
 }
 

@@ -313,13 +313,11 @@ pub(super) fn chain_links<'e>(cond: &'e mut Expr, links: &mut Vec<&'e mut Expr>)
 
 /// Whether a link of the condition `cond` (see [`chain_links`]) is a `let` binding `name`.
 pub(super) fn cond_binds(cond: &Expr, name: &Ident) -> bool {
-    match cond {
-        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
-            cond_binds(&b.left, name) || cond_binds(&b.right, name)
-        }
-        Expr::Let(l) => binds(&l.pat, name),
-        _ => false,
-    }
+    let mut links = Vec::new();
+    conjuncts(cond, &mut links);
+    links
+        .iter()
+        .any(|link| matches!(link, Expr::Let(l) if binds(&l.pat, name)))
 }
 
 impl<F: FnMut(&Ident) -> Ident> VisitMut for Rescope<'_, F> {

@@ -5,19 +5,11 @@
 use super::*;
 
 impl Builder<'_> {
-    /// A scrutinee that is a place (`o`, `t.0`) and that no pattern moves
+    /// A scrutinee that is a place (`o`, `t.0`, `*r`) and that no pattern moves
     /// ([`scan::pattern_moves`]: `Some(ref g)`, `Some(_)`, `None`) is read where it is: its
     /// mentions are the place's, not a move of the local.
     pub(super) fn read_in_place(&self, op: &mut Operand, scrutinee: &Expr, moves: bool) {
-        fn is_place(e: &Expr) -> bool {
-            match e {
-                Expr::Path(_) => true,
-                Expr::Field(f) => is_place(&f.base),
-                Expr::Paren(p) => is_place(&p.expr),
-                _ => false,
-            }
-        }
-        if !moves && is_place(scrutinee) {
+        if !moves && guards::is_place(scrutinee) {
             op.mentions = self.resolve(scan::unmoved_mentions(scrutinee));
         }
     }
