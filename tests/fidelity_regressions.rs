@@ -2000,3 +2000,32 @@ fn a_ref_binding_extends_its_temporary_case() {
         );
     }
 }
+
+/// The same with `ref mut` (`let ref mut x = Guard(..);`): the local made for the
+/// temporary was not `mut` (E0596 on a body rustc accepts; found reviewing the change).
+#[coro::coroutine]
+fn a_ref_mut_binding_extends_its_temporary(
+    p: i32,
+) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let ref mut x = Guard("x");
+    x.0 = "changed";
+    log_i("x", x.v(p));
+    yield_!(1);
+    0
+}
+
+#[test]
+fn a_ref_mut_binding_extends_its_temporary_case() {
+    for (suffix, sends) in [("", &[0; 2][..]), ("_dropped", &[0])] {
+        check(
+            "regressions",
+            &format!("a_ref_mut_binding_extends_its_temporary{suffix}"),
+            || {
+                drive(
+                    a_ref_mut_binding_extends_its_temporary(4),
+                    sends.iter().copied(),
+                )
+            },
+        );
+    }
+}

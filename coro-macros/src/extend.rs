@@ -126,7 +126,8 @@ fn names_a_binding(pat: &syn::Pat, stmts: &[Stmt]) -> bool {
 /// (`let ref x = make();`), or what a borrow at the top of `init` takes.
 fn extended<'e>(pat: &syn::Pat, init: &'e mut Expr) -> Option<(&'e mut Expr, bool)> {
     if extending_pattern(pat) && may_drop(init) {
-        return Some((init, false));
+        // `let ref mut x = make();`: the local it binds is borrowed `mut`.
+        return Some((init, crate::guards::binds_ref_mut(pat)));
     }
     borrowed(init)
 }
@@ -232,6 +233,10 @@ mod tests {
         assert_eq!(
             extended("{ let (ref a, b) = (make(), 1); yield_!(1); }"),
             "{ let __coro_ext0 = (make () , 1) ; let (ref a , b) = __coro_ext0 ; yield_ ! (1) ; }"
+        );
+        assert_eq!(
+            extended("{ let ref mut x = make(); x.go(); yield_!(1); }"),
+            "{ let mut __coro_ext0 = make () ; let ref mut x = __coro_ext0 ; x . go () ; yield_ ! (1) ; }"
         );
         assert_eq!(
             extended("{ let r = &make(yield_!(1)); r.go(); }"),

@@ -189,7 +189,8 @@ pub fn is_place(e: &Expr) -> bool {
     }
 }
 
-fn binds_ref_mut(pat: &Pat) -> bool {
+/// Whether `pat` binds a part by `ref mut`.
+pub(crate) fn binds_ref_mut(pat: &Pat) -> bool {
     struct Find(bool);
     impl Visit<'_> for Find {
         fn visit_pat_ident(&mut self, p: &syn::PatIdent) {

@@ -1199,4 +1199,17 @@ fn main() {
     for (suffix, sends) in [("", &[0; 3][..]), ("_dropped", &[0])] {
         case(&format!("a_ref_binding_extends_its_temporary{suffix}"), || drive(a_ref_binding_extends_its_temporary(4), sends));
     }
+    let a_ref_mut_binding_extends_its_temporary = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    let ref mut x = Guard("x");
+    x.0 = "changed";
+    log_i("x", x.v(p));
+    (yield 1);
+    0
+        }
+    };
+    for (suffix, sends) in [("", &[0; 2][..]), ("_dropped", &[0])] {
+        case(&format!("a_ref_mut_binding_extends_its_temporary{suffix}"), || drive(a_ref_mut_binding_extends_its_temporary(4), sends));
+    }
 }
