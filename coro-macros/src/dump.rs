@@ -71,7 +71,7 @@ pub fn expansion(out: &TokenStream) {
 }
 
 /// Dumps the IR of the coroutine `name`, if asked to.
-pub fn ir(name: &str, lowered: &Lowered, analysis: &Analysis, plan: &Plan) {
+pub fn ir(name: &syn::Ident, lowered: &Lowered, analysis: &Analysis, plan: &Plan) {
     match target() {
         Some(Target::Ir) => eprintln!("{}", render(name, lowered, analysis, plan)),
         Some(Target::Dir(dir)) => {
@@ -83,7 +83,12 @@ pub fn ir(name: &str, lowered: &Lowered, analysis: &Analysis, plan: &Plan) {
 }
 
 /// The IR as text (see the module docs).
-fn render(name: &str, lowered: &Lowered, analysis: &Analysis, plan: &Plan) -> String {
+fn render(
+    name: &dyn std::fmt::Display,
+    lowered: &Lowered,
+    analysis: &Analysis,
+    plan: &Plan,
+) -> String {
     let ids = |ls: &[usize]| {
         let names: Vec<String> = ls.iter().map(|l| format!("_{l}")).collect();
         format!("[{}]", names.join(", "))
@@ -194,7 +199,7 @@ mod tests {
         let lowered = crate::lower::lower(&sig, &item.block, &names).expect("lowers");
         let analysis = crate::liveness::analyze(&lowered).expect("analyzes");
         let plan = crate::plan::plan(&lowered, &analysis);
-        let text = super::render("countdown", &lowered, &analysis, &plan);
+        let text = super::render(&item.sig.ident, &lowered, &analysis, &plan);
         assert!(text.starts_with("// `countdown`: "), "{text}");
         assert!(text.contains("_0 n: mut, argument"), "{text}");
         assert!(

@@ -244,7 +244,7 @@ fn expand_with(
     }
     let layout = layout::layout(&lowered, &analysis);
     let plan = plan::plan(&lowered, &analysis);
-    dump::ir(&item.sig.ident.to_string(), &lowered, &analysis, &plan);
+    dump::ir(&item.sig.ident, &lowered, &analysis, &plan);
     Ok(emit::emit(&emit::Input {
         item: &item,
         sig: &sig,

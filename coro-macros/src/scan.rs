@@ -896,8 +896,8 @@ impl<'a> Visit<'a> for Mentions {
                     self.visit_expr(a);
                 }
             }
-            // A scrutinee that no pattern binds by value is a place the `match` or `let`
-            // reads where it is (`if let Some(ref g) = o`, `match o { None => .. }`).
+            // A scrutinee that no pattern moves ([`pattern_moves`]) is a place the `match`
+            // or `let` reads where it is (`if let Some(ref g) = o`, `match o { None => .. }`).
             Expr::Match(m) => {
                 self.used(&m.expr, m.arms.iter().any(|a| pattern_moves(&a.pat)));
                 for arm in &m.arms {
@@ -919,15 +919,12 @@ impl<'a> Visit<'a> for Mentions {
         }
     }
     fn visit_local(&mut self, l: &'a syn::Local) {
-        match &l.init {
-            Some(init) if !pattern_moves(&l.pat) => {
-                self.place_expr(&init.expr);
-                if let Some((_, d)) = &init.diverge {
-                    self.visit_expr(d);
-                }
-                self.visit_pat(&l.pat);
+        self.visit_pat(&l.pat);
+        if let Some(init) = &l.init {
+            self.used(&init.expr, pattern_moves(&l.pat));
+            if let Some((_, d)) = &init.diverge {
+                self.visit_expr(d);
             }
-            _ => visit::visit_local(self, l),
         }
     }
     fn visit_macro(&mut self, mac: &'a Macro) {
