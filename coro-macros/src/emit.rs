@@ -10,30 +10,68 @@
 //!     struct __CoroStart<N> { n: N }
 //!     struct __CoroLoopHead1<N> { n: N }
 //!     struct __CoroResume2<N, Sent2> { n: N, sent2: Sent2 }
-//!     machine(__CoroState::Unresumed { n }, move |state, arg| {
-//!         let mut slot_0 = None; let mut slot_1 = None; let mut slot_2 = None;
-//!         let mut next;
-//!         match replace(state, __CoroState::Poisoned) {
-//!             __CoroState::Unresumed { n } => { slot_0 = Some(__CoroStart { n }); next = Start; }
-//!             __CoroState::Suspend0 { n } => { slot_2 = Some(__CoroResume2 { n, sent2: .. }); next = Resume2; }
-//!             complete => resumed_when_complete(..),
-//!         }
+//!     struct __CoroSuspend0<N> { n: N }            // what yield #0 saves
+//!     trait __CoroStateOps {                        // the state, as the step sees it
+//!         type Start; type Saved0;
+//!         fn which(&mut self) -> __CoroLabel;       // the block to run
+//!         fn take_start(&mut self) -> Self::Start;  // the locals out ..
+//!         fn take0(&mut self) -> Self::Saved0;
+//!         fn suspend0(&mut self, saved: Self::Saved0); // .. and in
+//!         fn returned(&mut self);
+//!     }
+//!     impl<N> __CoroStateOps for __CoroState<N> { /* matches on the variants */ }
+//!     struct __CoroArgs<N> { n: N }
+//!     let args = __CoroArgs { n };
+//!     let args_ty = type_of(&args);                  // zero-sized
+//!     machine(move |state, mut arg| {
+//!         let mut slot_1 = None;
+//!         let saved_type_0 = PhantomData;
+//!         let mut next = __CoroStateOps::which(state);
 //!         'dispatch: loop {
 //!             match next {
-//!                 Start => { let __CoroStart { mut n } = take(&mut slot_0); /* jump */ }
+//!                 Start => {
+//!                     let __CoroStart { mut n } = { discard(arg.take()); take_start(state) };
+//!                     /* jump */
+//!                 }
 //!                 LoopHead1 => {
 //!                     let __CoroLoopHead1 { mut n } = take(&mut slot_1);
-//!                     if n > 0 { *state = __CoroState::Suspend0 { n }; return Yielded(n); }
-//!                     *state = __CoroState::Returned; return Complete(());
+//!                     if n > 0 {
+//!                         let saved = __CoroSuspend0 { n };
+//!                         same_type(&saved, &saved_type_0);
+//!                         __CoroStateOps::suspend0(state, saved);
+//!                         return Yielded(n);
+//!                     }
+//!                     __CoroStateOps::returned(state);
+//!                     return Complete(());
 //!                 }
-//!                 Resume2 => { let __CoroResume2 { mut n, .. } = take(&mut slot_2); n -= 1; /* jump */ }
+//!                 Resume2 => {
+//!                     let __CoroResume2 { mut n, .. } = {
+//!                         let __CoroSuspend0 { n } = take0(state) /* tied to saved_type_0 */;
+//!                         __CoroResume2 { n, sent2: arg.take().. }
+//!                     };
+//!                     n -= 1; /* jump */
+//!                 }
 //!             }
 //!         }
-//!     }, /* Debug */)
+//!     }, /* Debug */, move || __CoroState::Unresumed { n: args.n })
 //! }
 //! ```
 //! A jump (`/* jump */`) fills the target's slot, sets `next` and continues the loop, or,
 //! to a small block, breaks out to a copy of its code (see `plan.rs`).
+//!
+//! **Why the step never names the state enum.** rustc type-checks the closure in the
+//! order of its code, and the state enum is generic in every local it saves (the macro
+//! cannot write their types): a mention of it before the code that fixes those types (a
+//! `*state = __CoroState::Suspend0 { .. }` at a yield, a `match` on entry) leaves
+//! obligations on all its parameters pending, rechecked at every later method call, which
+//! made compile time grow with the cube of the body (100 yields in loops: 108 s). So the
+//! step reaches the state only through `__CoroStateOps`, whose impl is generic and
+//! checked on its own: each call leaves one obligation, which waits for the state's type
+//! as a whole (known once the `Debug` closure names it). A suspension's saved struct is
+//! generic only in the locals it holds, whose types are known right there; a zero-sized
+//! anchor per suspension hands those types to the block that resumes. The arguments reach
+//! the state through a closure after the step, and their types reach the start block
+//! through a zero-sized witness (100 yields: 5.9 s).
 
 use std::collections::HashMap;
 
@@ -73,7 +111,10 @@ struct Emitter<'a> {
     /// The fieldless enum naming the block to run next.
     label: Ident,
     next: Ident,
-    dispatch: Lifetime,
+    /// The generic functions that tie the arguments' types to the start block's struct
+    /// and to the state enum (see [`Emitter::block_types`]).
+    start_types: Ident,
+    state_types: Ident,
     /// Per block: how each bound local is named inside it.
     entry_names: Vec<HashMap<LocalId, Ident>>,
     /// Numbers the labeled blocks that copied jump targets break out of.
@@ -93,7 +134,8 @@ pub fn emit(input: &Input<'_>) -> TokenStream {
         input,
         label: Ident::new("__CoroLabel", Span::mixed_site()),
         next: Ident::new("__coro_next", Span::mixed_site()),
-        dispatch: Lifetime::new("'__coro_dispatch", Span::mixed_site()),
+        start_types: Ident::new("__coro_start_types", Span::mixed_site()),
+        state_types: Ident::new("__coro_state_types", Span::mixed_site()),
         entry_names: Vec::new(),
         breaks: std::cell::Cell::new(0),
         kept: Kept::of(&input.item.sig.output),
@@ -155,13 +197,24 @@ pub fn emit(input: &Input<'_>) -> TokenStream {
     // `#[inline]` resume: without it a big body (W5's tokenizer) stays a call that loads
     // the whole state up front, and runs at twice the hand-written time. (An attribute on
     // a closure is stable in argument position.)
-    let machine = quote! {
+    // The arguments go into a struct of their own first, which tells the step their types
+    // (through a zero-sized witness), and into the state only after the closures (see
+    // `coro::__private::machine`).
+    let args = e.args_struct();
+    let (args_var, args_ty) = (e.args_var(), e.args_ty());
+    let params = e.pass_fields(&lowered.params);
+    let machine = quote! {{
+        let #args_var = #args { #(#init_fields),* };
+        let #args_ty = ::coro::__private::type_of(&#args_var);
         ::coro::__private::machine(
-            #state::Unresumed { #(#init_fields),* },
             #[inline(always)] #closure,
             #debug,
+            move || {
+                let #args { #params } = #args_var;
+                #state::Unresumed { #params }
+            },
         )
-    };
+    }};
     // `#[coro::coroutine(primed)]`: Beazley's `@coroutine`, run to the first `yield_!`.
     let body = if input.primed {
         quote! {
@@ -389,11 +442,14 @@ impl Emitter<'_> {
                 delegate,
             )
         });
+        let (state_types, args_ty) = (&self.state_types, self.args_ty());
         quote! {
-            |#state_var: &#state #state_infer, #f: ::coro::__private::DebugOut<'_, '_, '_>|
+            move |#state_var: &#state #state_infer, #f: ::coro::__private::DebugOut<'_, '_, '_>|
                 -> ::coro::__private::fmt::Result {
                 #[allow(unused_imports)]
                 use ::coro::__private::{ViaDebug as _, ViaPlaceholder as _};
+                // The arguments' types, before the probes below pick `Debug` or not by them.
+                #state_types(#state_var, #args_ty);
                 match #state_var {
                     #unresumed
                     #(#suspends)*
@@ -432,17 +488,21 @@ impl Emitter<'_> {
         crate::plan::incoming(self.input.lowered, self.input.analysis, b)
     }
 
-    /// One small generic struct per block carries its incoming locals, plus a fieldless
-    /// label enum for the dispatch. (One enum generic in every local would be smaller to
-    /// write, but rustc type-checks each construction of it against all its parameters,
-    /// which made compile time grow with the square of the body's size.)
+    /// One small generic struct per block carries its incoming locals, and one per
+    /// suspension the locals it saves, plus a fieldless label enum for the dispatch, the
+    /// ops trait and its impl ([`Self::ops_trait`]), the arguments' struct and the two
+    /// functions that tie their types to the start block and the state (see the module
+    /// docs). (One enum generic in every local would be smaller to write,
+    /// but rustc type-checks each construction of it against all its parameters, which
+    /// made compile time grow with the square of the body's size.)
     fn block_types(&self) -> TokenStream {
-        let layout = self.input.layout;
-        let blocks = &self.input.plan.live;
+        let input = self.input;
+        let (lowered, layout) = (input.lowered, input.layout);
+        let blocks = &input.plan.live;
         let label = &self.label;
         let labels = blocks
             .iter()
-            .filter(|&&b| self.input.plan.armed[b])
+            .filter(|&&b| input.plan.armed[b])
             .map(|&b| &layout.block_variant[b]);
         let structs = blocks.iter().map(|&b| {
             let locals = self.incoming(b);
@@ -451,11 +511,202 @@ impl Emitter<'_> {
             let fields = self.fields(&locals);
             quote!(struct #name #generics #fields)
         });
+        let suspends = 0..lowered.suspends.len();
+        let saved_structs = suspends.clone().map(|k| {
+            let locals = input.analysis.saved(lowered, k);
+            let name = &layout.suspend_struct[k];
+            let generics = self.generics(locals);
+            let fields = self.fields(locals);
+            quote!(struct #name #generics #fields)
+        });
+        let fast_exit_labels = (0..lowered.suspends.len())
+            .filter(|&k| input.plan.fast[k].is_some())
+            .map(|k| self.fast_exit_label(k));
+        let state = &input.names.state;
+        let state_generics = self.generics(&layout.state_params);
+        let state_ty = quote!(#state #state_generics);
+        let start = &layout.block_struct[0];
+        let start_generics = self.generics(&self.incoming(0));
+        let params = &lowered.params;
+        let (args_generics, args_fields) = (self.generics(params), self.fields(params));
+        let args_struct = self.args_struct();
+        let ops_trait = self.ops_trait(&state_generics, &state_ty);
+        let (start_types, state_types) = (&self.start_types, &self.state_types);
         quote! {
             /// Which basic block runs next within one resume.
             #[derive(::coro::__private::Clone, ::coro::__private::Copy)]
-            enum #label { #(#labels,)* }
+            enum #label { #(#labels,)* #(#fast_exit_labels,)* }
             #(#structs)*
+            #(#saved_structs)*
+            #ops_trait
+            /// The arguments, on their way into the state.
+            struct #args_struct #args_generics #args_fields
+            /// The arguments' types, for the start block.
+            #[inline(always)]
+            fn #start_types #args_generics(
+                _: ::coro::__private::TypeOf<#args_struct #args_generics>,
+                _: &#start #start_generics,
+            ) {
+            }
+            /// The arguments' types, for the state (the `Debug` closure calls it: the step
+            /// gives the state the other parameters, through the ops trait).
+            #[inline(always)]
+            fn #state_types #state_generics(
+                _: &#state_ty,
+                _: ::coro::__private::TypeOf<#args_struct #args_generics>,
+            ) {
+            }
+        }
+    }
+
+    /// The trait through which the step reaches the state, and its impl for the state
+    /// enum: `enter` takes the locals out of the state into the slot of the block to run,
+    /// `suspendK` stores what suspension K saves, `fastK` lends a fast path its
+    /// sub-coroutine or iterator. The impl is generic, so rustc checks it on its own; the
+    /// step's calls leave one obligation each, which waits for the state's type as a
+    /// whole, where naming a variant would leave one per parameter (see the module docs).
+    /// One associated type per suspension: the trait and impl grow with the body.
+    fn ops_trait(&self, state_generics: &TokenStream, state_ty: &TokenStream) -> TokenStream {
+        let input = self.input;
+        let (lowered, layout, plan) = (input.lowered, input.layout, input.plan);
+        let (ops, label) = (&self.input.names.ops, &self.label);
+        let suspends = 0..lowered.suspends.len();
+        let saved_assoc: Vec<Ident> = suspends
+            .clone()
+            .map(|k| format_ident!("Saved{}", k, span = Span::mixed_site()))
+            .collect();
+        let suspend_methods: Vec<Ident> = suspends
+            .clone()
+            .map(|k| format_ident!("suspend{}", k, span = Span::mixed_site()))
+            .collect();
+        let saved_tys = suspends.clone().map(|k| {
+            let name = &layout.suspend_struct[k];
+            let generics = self.generics(input.analysis.saved(lowered, k));
+            quote!(#name #generics)
+        });
+        let suspends_impl = suspends.clone().map(|k| {
+            let fields = self.pass_fields(input.analysis.saved(lowered, k));
+            let (name, variant) = (&layout.suspend_struct[k], &layout.suspend_variant[k]);
+            let (assoc, method) = (&saved_assoc[k], &suspend_methods[k]);
+            quote! {
+                #[inline(always)]
+                fn #method(&mut self, saved: Self::#assoc) {
+                    let #name { #fields } = saved;
+                    *self = Self::#variant { #fields };
+                }
+            }
+        });
+        // Fast paths: what they resume in place.
+        let fast: Vec<(usize, LocalId)> = suspends
+            .clone()
+            .filter_map(|k| match plan.fast[k]? {
+                FastPath::Delegate { sub, .. } => Some((k, sub)),
+                FastPath::For { iter, .. } => Some((k, iter)),
+            })
+            .collect();
+        let fast_assoc: Vec<Ident> = fast
+            .iter()
+            .map(|&(k, _)| format_ident!("Fast{}", k, span = Span::mixed_site()))
+            .collect();
+        let fast_methods: Vec<Ident> = fast.iter().map(|&(k, _)| self.fast_accessor(k)).collect();
+        let fast_tys = fast.iter().map(|&(_, l)| &layout.ty_param[l]);
+        let fast_impl = fast.iter().zip(&fast_assoc).map(|(&(k, l), assoc)| {
+            let (variant, method, f) = (
+                &layout.suspend_variant[k],
+                self.fast_accessor(k),
+                &layout.field[l],
+            );
+            quote! {
+                #[inline(always)]
+                fn #method(&mut self) -> ::coro::__private::Option<&mut Self::#assoc> {
+                    match self {
+                        Self::#variant { #f, .. } => ::coro::__private::Some(#f),
+                        _ => ::coro::__private::None,
+                    }
+                }
+            }
+        });
+        // The entry: which block runs (one arm per suspension, and the start), and the
+        // methods that take the locals out.
+        let start = &layout.block_struct[0];
+        let start_generics = self.generics(&self.incoming(0));
+        let start_fields = self.pass_fields(&input.analysis.carried[0]);
+        let which_arms = suspends.clone().map(|k| {
+            let variant = &layout.suspend_variant[k];
+            // A fast path that got here is done, and its exit arm goes on.
+            let next = match plan.fast[k] {
+                Some(_) => self.fast_exit_label(k),
+                None => layout.block_variant[lowered.suspends[k].resume].clone(),
+            };
+            quote!(Self::#variant { .. } => #label::#next,)
+        });
+        let take_methods: Vec<Ident> = suspends
+            .clone()
+            .map(|k| format_ident!("take{}", k, span = Span::mixed_site()))
+            .collect();
+        let takes_impl = suspends.map(|k| {
+            let variant = &layout.suspend_variant[k];
+            let pat = self.pass_fields(input.analysis.saved(lowered, k));
+            let (saved, assoc, method) =
+                (&layout.suspend_struct[k], &saved_assoc[k], &take_methods[k]);
+            quote! {
+                #[inline(always)]
+                fn #method(&mut self) -> Self::#assoc {
+                    match ::coro::__private::replace(self, Self::Poisoned) {
+                        Self::#variant { #pat } => #saved { #pat },
+                        _ => ::coro::__private::wrong_state(),
+                    }
+                }
+            }
+        });
+        let fn_name = input.item.sig.ident.to_string();
+        let start_variant = &layout.block_variant[0];
+        quote! {
+            /// How the step reaches the state without naming it (see `coro-macros`'
+            /// `emit.rs`).
+            trait #ops {
+                type Start;
+                #(type #saved_assoc;)*
+                #(type #fast_assoc;)*
+                fn which(&mut self) -> #label;
+                fn take_start(&mut self) -> Self::Start;
+                #(fn #take_methods(&mut self) -> Self::#saved_assoc;)*
+                #(fn #suspend_methods(&mut self, saved: Self::#saved_assoc);)*
+                fn returned(&mut self);
+                #(fn #fast_methods(&mut self) -> ::coro::__private::Option<&mut Self::#fast_assoc>;)*
+            }
+            impl #state_generics #ops for #state_ty {
+                type Start = #start #start_generics;
+                #(type #saved_assoc = #saved_tys;)*
+                #(type #fast_assoc = #fast_tys;)*
+                #[inline(always)]
+                fn which(&mut self) -> #label {
+                    match self {
+                        Self::Unresumed { .. } => #label::#start_variant,
+                        #(#which_arms)*
+                        // One arm for both, so the suspension points are the only other
+                        // arms (see `resumed_when_complete`).
+                        _ => {
+                            let __coro_complete = ::coro::__private::replace(self, Self::Poisoned);
+                            ::coro::__private::resumed_when_complete(#fn_name, self, &__coro_complete)
+                        }
+                    }
+                }
+                #[inline(always)]
+                fn take_start(&mut self) -> Self::Start {
+                    match ::coro::__private::replace(self, Self::Poisoned) {
+                        Self::Unresumed { #start_fields .. } => #start { #start_fields },
+                        _ => ::coro::__private::wrong_state(),
+                    }
+                }
+                #(#takes_impl)*
+                #(#suspends_impl)*
+                #[inline(always)]
+                fn returned(&mut self) {
+                    *self = Self::Returned;
+                }
+                #(#fast_impl)*
+            }
         }
     }
 
@@ -520,6 +771,21 @@ impl Emitter<'_> {
             .collect()
     }
 
+    /// The struct the arguments travel in to the state.
+    fn args_struct(&self) -> Ident {
+        Ident::new("__CoroArgs", Span::mixed_site())
+    }
+
+    /// The arguments, before they go into the state.
+    fn args_var(&self) -> Ident {
+        Ident::new("__coro_args", Span::mixed_site())
+    }
+
+    /// The zero-sized witness of their type, which the step closure captures.
+    fn args_ty(&self) -> Ident {
+        Ident::new("__coro_args_ty", Span::mixed_site())
+    }
+
     fn slot(&self, b: BlockId) -> Ident {
         format_ident!("__coro_slot_{}", b, span = Span::mixed_site())
     }
@@ -546,16 +812,14 @@ impl Emitter<'_> {
         let lowered = input.lowered;
         let layout = input.layout;
         let names = input.names;
-        let state = &names.state;
         let state_var = &names.state_var;
         let next = &self.next;
-        let dispatch = &self.dispatch;
+        let dispatch = &names.dispatch;
         let arg = Ident::new("__coro_arg", Span::mixed_site());
         let send = &names.send;
         let yield_ty = closure_type(&input.sig.types.yield_ty);
         let return_ty = closure_type(&input.sig.types.return_ty);
         let fn_name = input.item.sig.ident.to_string();
-        let state_infer = self.infer_args(&layout.state_params);
         let plan = input.plan;
         let blocks: Vec<BlockId> = plan
             .live
@@ -570,10 +834,19 @@ impl Emitter<'_> {
                 use ::coro::__private::{TakeCopy as _, TakeMove as _};
             }
         });
-        let slots = blocks.iter().map(|&b| {
-            let slot = self.slot(b);
-            quote!(let mut #slot = ::coro::__private::None;)
-        });
+        // The start block and the resume blocks take their locals from the state (see
+        // `Self::arm`): no slot.
+        let slots = blocks
+            .iter()
+            .filter(|&&b| b != 0 && plan.resumes[b].is_none())
+            .map(|&b| {
+                let slot = self.slot(b);
+                quote!(let mut #slot = ::coro::__private::None;)
+            });
+        let saved_anchors = &layout.suspend_anchor;
+        let dones = (0..lowered.suspends.len())
+            .filter(|&k| matches!(plan.fast[k], Some(FastPath::Delegate { .. })))
+            .map(|k| format_ident!("__coro_done{}", k, span = Span::mixed_site()));
         let anchors: Vec<TokenStream> = plan
             .live
             .iter()
@@ -583,53 +856,6 @@ impl Emitter<'_> {
                 quote!(let #anchor = ::core::marker::PhantomData;)
             })
             .collect();
-        // Between resumes -> the block to run.
-        let start = self.pass_fields(&self.input.analysis.carried[0]);
-        let enter_start = self.enter(0, start.clone());
-        let resume_arms = (0..lowered.suspends.len()).map(|k| {
-            let variant = format_ident!("Suspend{}", k, span = Span::mixed_site());
-            let resume = lowered.suspends[k].resume;
-            if let Some(FastPath::Delegate { after, .. }) = self.input.plan.fast[k] {
-                // The sub-coroutine completed in the fast path: go on after it.
-                let done = format_ident!("__coro_done{}", k, span = Span::mixed_site());
-                let pat = self.pass_fields(&input.analysis.carried[after]);
-                let mut fields = self.resumed_fields(&input.analysis.carried[after]);
-                if let Some(p) = lowered.blocks[after].param {
-                    let f = &layout.field[p];
-                    fields.extend(quote!(#f: ::coro::__private::take(&mut #done),));
-                }
-                let enter = self.enter(after, fields);
-                return quote! {
-                    #state::#variant { #pat .. } => { #enter }
-                };
-            }
-            if let Some(FastPath::For { exit, .. }) = self.input.plan.fast[k] {
-                // The iterator ran out in the fast path: go on after the loop (the
-                // iterator, left in the state, is dropped with it at the end of the
-                // `match`, as the loop drops it before what follows).
-                let pat = self.pass_fields(&input.analysis.carried[exit]);
-                let fields = self.resumed_fields(&input.analysis.carried[exit]);
-                let enter = self.enter(exit, fields);
-                return quote! {
-                    #state::#variant { #pat .. } => { #enter }
-                };
-            }
-            let pat = self.pass_fields(input.analysis.saved(lowered, k));
-            let mut fields = self.resumed_fields(input.analysis.saved(lowered, k));
-            if let Some(p) = lowered.blocks[resume].param {
-                let f = &layout.field[p];
-                fields.extend(quote! {
-                    #f: match #arg {
-                        ::coro::__private::Some(__coro_sent) => __coro_sent,
-                        ::coro::__private::None => ::coro::__private::unreachable_start(#fn_name),
-                    },
-                });
-            }
-            let enter = self.enter(resume, fields);
-            quote! {
-                #state::#variant { #pat } => { #enter }
-            }
-        });
         // `yield_from!` fast paths: resume the sub-coroutine where it lies; only its
         // completion takes the way through the blocks.
         let fast_paths: Vec<TokenStream> = (0..lowered.suspends.len())
@@ -637,9 +863,9 @@ impl Emitter<'_> {
                 let Some(FastPath::Delegate { sub, span, .. }) = self.input.plan.fast[k] else {
                     return None;
                 };
-                let variant = format_ident!("Suspend{}", k, span = Span::mixed_site());
+                let (ops, fast) = (&self.input.names.ops, self.fast_accessor(k));
                 let done = format_ident!("__coro_done{}", k, span = Span::mixed_site());
-                let f = &layout.field[sub];
+                let _ = sub;
                 let y = Ident::new("__coro_sub_yielded", Span::mixed_site().located_at(span));
                 let ty = closure_type(&input.sig.types.yield_ty);
                 let typed = quote_spanned!(span=> let #y: #ty = #y;);
@@ -654,9 +880,8 @@ impl Emitter<'_> {
                 // A panic in the sub-coroutine unwinds through the state it lies in, so
                 // this resume alone runs under the runtime's poisoning guard.
                 Some(quote! {
-                    let mut #done = ::coro::__private::None;
                     let __coro_fast = ::coro::__private::resume_in_place(#state_var, |#state_var| {
-                        if let #state::#variant { #f: #sub, .. } = #state_var {
+                        if let ::coro::__private::Some(#sub) = #ops::#fast(#state_var) {
                             let #sent = match #arg.take() {
                                 ::coro::__private::Some(#sent) => #sent,
                                 ::coro::__private::None => ::coro::__private::unreachable_start(#fn_name),
@@ -691,8 +916,8 @@ impl Emitter<'_> {
                     SiteKind::Suspend { index, value, .. } if *index == k => Some(value),
                     _ => None,
                 })?;
-                let variant = format_ident!("Suspend{}", k, span = Span::mixed_site());
-                let f = &layout.field[iter];
+                let (ops, accessor) = (&self.input.names.ops, self.fast_accessor(k));
+                let _ = iter;
                 let it = Ident::new("__coro_it", Span::mixed_site());
                 let span = lowered.sites.iter().find_map(|s| match &s.kind {
                     SiteKind::Suspend { index, span, .. } if *index == k => Some(*span),
@@ -712,7 +937,7 @@ impl Emitter<'_> {
                 // have been poisoned had the blocks run them.
                 Some(quote! {
                     let #fast = ::coro::__private::resume_in_place(#state_var, |#state_var| {
-                        if let #state::#variant { #f: #it, .. } = #state_var {
+                        if let ::coro::__private::Some(#it) = #ops::#accessor(#state_var) {
                             match #arg.take() {
                                 ::coro::__private::Some(__coro_sent) => ::coro::__private::discard(__coro_sent),
                                 ::coro::__private::None => ::coro::__private::unreachable_start(#fn_name),
@@ -731,57 +956,152 @@ impl Emitter<'_> {
                 })
             })
             .collect();
-        let arg_mut = (!fast_paths.is_empty() || !for_paths.is_empty()).then(|| quote!(mut));
-
         let arms = blocks.iter().map(|&b| self.arm(b));
+        let fast_exits = (0..lowered.suspends.len()).filter_map(|k| self.fast_exit_arm(k));
+        let ops = &self.input.names.ops;
 
+        // The step never names the state enum: it reaches the state through the `ops`
+        // trait, whose impl is generic (see the module docs and [`Self::block_types`]).
         quote! {
-            move |#state_var: &mut #state #state_infer,
-                  #arg_mut #arg: ::coro::__private::Option<#send>|
+            move |#state_var, mut #arg: ::coro::__private::Option<#send>|
                   -> ::coro::__private::CoroutineState<#yield_ty, #return_ty> {
                 #[allow(unused_imports)]
                 use ::coro::__private::{
                     DefaultArg as _, NoDefaultArg as _, ProbeCoroutine as _, ProbeIterator as _,
                     ProbeUnsupported as _,
                 };
-                #(#fast_paths)*
-                #(#for_paths)*
                 #flag_traits
                 #(#slots)*
+                #(let #saved_anchors = ::core::marker::PhantomData;)*
+                #(let mut #dones = ::coro::__private::None;)*
                 #(#anchors)*
-                let mut #next;
-                match ::coro::__private::replace(#state_var, #state::Poisoned) {
-                    #state::Unresumed { #start .. } => {
-                        // The first resume has no `yield_!` to land in.
-                        ::coro::__private::discard(#arg);
-                        #enter_start
-                    }
-                    #(#resume_arms)*
-                    // One arm for both, so the suspension points are the only other
-                    // arms (see `resumed_when_complete`).
-                    __coro_complete => {
-                        ::coro::__private::resumed_when_complete(#fn_name, #state_var, &__coro_complete)
-                    }
-                }
+                #(#fast_paths)*
+                #(#for_paths)*
+                let mut #next = #ops::which(#state_var);
                 #[allow(unused_labels)]
                 #dispatch: loop {
                     match #next {
                         #(#arms)*
+                        #(#fast_exits)*
                     }
                 }
             }
         }
     }
 
+    /// For a suspension with a fast path, the arm that goes on where the fast path left
+    /// off (the sub-coroutine returned, or the iterator ran out): the block after it gets
+    /// what it needs of the saved locals (the rest drops here, as it would at the end of
+    /// the `yield_from!` or the loop) and, after a `yield_from!`, the returned value.
+    fn fast_exit_arm(&self, k: usize) -> Option<TokenStream> {
+        let input = self.input;
+        let (lowered, layout) = (input.lowered, input.layout);
+        let fast = input.plan.fast[k]?;
+        let to = fast.exit();
+        let carried = &input.analysis.carried[to];
+        let pat = self.pass_fields(carried);
+        let mut fields = self.resumed_fields(carried);
+        if let FastPath::Delegate { .. } = fast
+            && let Some(p) = lowered.blocks[to].param
+        {
+            let f = &layout.field[p];
+            let done = format_ident!("__coro_done{}", k, span = Span::mixed_site());
+            fields.extend(quote!(#f: ::coro::__private::take(&mut #done),));
+        }
+        let (label, variant) = (&self.label, self.fast_exit_label(k));
+        let saved = &layout.suspend_struct[k];
+        let taken = self.take_saved(k);
+        let enter = self.enter(to, fields);
+        Some(quote! {
+            #label::#variant => {
+                let #saved { #pat .. } = #taken;
+                #enter
+            }
+        })
+    }
+
+    /// Takes the locals suspension `k` saved out of the state, as its saved struct,
+    /// whose type the suspension gave the anchor.
+    fn take_saved(&self, k: usize) -> TokenStream {
+        let (ops, state_var) = (&self.input.names.ops, &self.input.names.state_var);
+        let take = format_ident!("take{}", k, span = Span::mixed_site());
+        let anchor = &self.input.layout.suspend_anchor[k];
+        quote!({
+            let __coro_saved = #ops::#take(#state_var);
+            ::coro::__private::same_type(&__coro_saved, &#anchor);
+            __coro_saved
+        })
+    }
+
+    /// The label of [`Self::fast_exit_arm`].
+    fn fast_exit_label(&self, k: usize) -> Ident {
+        format_ident!("FastExit{}", k, span = Span::mixed_site())
+    }
+
+    /// The `ops` method that lends a suspension's sub-coroutine or iterator to its fast
+    /// path.
+    fn fast_accessor(&self, k: usize) -> Ident {
+        format_ident!("fast{}", k, span = Span::mixed_site())
+    }
+
     fn arm(&self, b: BlockId) -> TokenStream {
         let label = &self.label;
         let variant = &self.input.layout.block_variant[b];
-        let slot = self.slot(b);
-        let code = self.block_code(b, quote!(::coro::__private::take(&mut #slot)), 0);
+        let arg = Ident::new("__coro_arg", Span::mixed_site());
+        let source = match self.input.plan.resumes[b] {
+            Some(k) => self.resumed_source(k, b),
+            // The first resume has no `yield_!` to land in: its value is dropped.
+            None if b == 0 => {
+                let (ops, state_var) = (&self.input.names.ops, &self.input.names.state_var);
+                let (start_types, args_ty) = (&self.start_types, self.args_ty());
+                quote!({
+                    ::coro::__private::discard(#arg.take());
+                    let __coro_start = #ops::take_start(#state_var);
+                    #start_types(#args_ty, &__coro_start);
+                    __coro_start
+                })
+            }
+            None => {
+                let slot = self.slot(b);
+                quote!(::coro::__private::take(&mut #slot))
+            }
+        };
+        let code = self.block_code(b, source, 0);
         quote! {
             #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
             #label::#variant => { #code }
         }
+    }
+
+    /// The incoming struct of `block`, the resume block of suspension `k`: the locals the
+    /// suspension saved (under `+ Send`/`+ Clone` each through its check, see
+    /// [`Self::resumed_fields`]) and the sent value as its parameter.
+    fn resumed_source(&self, k: usize, block: BlockId) -> TokenStream {
+        let input = self.input;
+        let (lowered, layout) = (input.lowered, input.layout);
+        let saved = input.analysis.saved(lowered, k);
+        let pat = self.pass_fields(saved);
+        let mut fields = self.resumed_fields(saved);
+        if let Some(p) = lowered.blocks[block].param {
+            let f = &layout.field[p];
+            let fn_name = input.item.sig.ident.to_string();
+            let arg = Ident::new("__coro_arg", Span::mixed_site());
+            fields.extend(quote! {
+                #f: match #arg.take() {
+                    ::coro::__private::Some(__coro_sent) => __coro_sent,
+                    ::coro::__private::None => ::coro::__private::unreachable_start(#fn_name),
+                },
+            });
+        }
+        let (name, saved, taken) = (
+            &layout.block_struct[block],
+            &layout.suspend_struct[k],
+            self.take_saved(k),
+        );
+        quote! {{
+            let #saved { #pat } = #taken;
+            #name { #fields }
+        }}
     }
 
     /// The code of block `b`, whose incoming locals `source` evaluates to (its struct),
@@ -1033,7 +1353,7 @@ impl Emitter<'_> {
         });
         match &site.kind {
             SiteKind::Goto { value } => {
-                let dispatch = &self.dispatch;
+                let dispatch = &input.names.dispatch;
                 let mut fields = TokenStream::new();
                 if let Some(p) = lowered.blocks[site.target].param {
                     let f = &layout.field[p];
@@ -1057,9 +1377,6 @@ impl Emitter<'_> {
                 }
             }
             SiteKind::Suspend { index, value, span } => {
-                let state = &input.names.state;
-                let state_var = &input.names.state_var;
-                let v = format_ident!("Suspend{}", index, span = Span::mixed_site());
                 let y = Ident::new("yielded", Span::mixed_site().located_at(*span));
                 let yielded =
                     quote_spanned!(*span=> ::coro::__private::CoroutineState::Yielded(#y));
@@ -1082,8 +1399,23 @@ impl Emitter<'_> {
                 let at = lowered.suspends[*index].span;
                 let here =
                     |i: &Ident| Ident::new(&i.to_string(), Span::mixed_site().located_at(at));
-                let (var_at, state_at, v_at) = (here(state_var), here(state), here(&v));
-                let store = quote_spanned!(at=> *#var_at = #state_at::#v_at { #(#moves),* };);
+                let (var_at, saved) = (
+                    here(&input.names.state_var),
+                    here(&layout.suspend_struct[*index]),
+                );
+                // Through the trait: the body does not name the state enum (see the module
+                // docs). The saved struct also tells the resume block's source, the slot the
+                // entry fills from the state, its type.
+                let anchor = &layout.suspend_anchor[*index];
+                let ops = here(&self.input.names.ops);
+                let method =
+                    format_ident!("suspend{}", index, span = Span::mixed_site().located_at(at));
+                let value = Ident::new("__coro_saved", Span::mixed_site().located_at(at));
+                let store = quote_spanned!(at=>
+                    let #value = #saved { #(#moves),* };
+                    ::coro::__private::same_type(&#value, &#anchor);
+                    #ops::#method(#var_at, #value);
+                );
                 // The `return` at the value too: a yielded value whose type differs from
                 // an earlier one's (under `Item = impl Display`) is reported there.
                 let ret = quote_spanned!(*span=> return #yielded;);

@@ -281,6 +281,11 @@ pub struct Names {
     pub state: Ident,
     /// The closure's `&mut` state parameter.
     pub state_var: Ident,
+    /// The trait through which the step reaches the state without naming it (see
+    /// `emit.rs`).
+    pub ops: Ident,
+    /// The label of the step's dispatch loop, which a jump continues.
+    pub dispatch: syn::Lifetime,
     /// The type sent in.
     pub send: Type,
     /// The declared return type, as the closure can write it (`_` when it mentions
@@ -312,8 +317,7 @@ impl Names {
     /// declared `Return` type at `span` (the user's value), so it coerces as a `let` would
     /// and a type error points at the user's code.
     pub fn complete(&self, value: TokenStream, span: Span) -> TokenStream {
-        let state = &self.state;
-        let var = &self.state_var;
+        let (var, ops) = (&self.state_var, &self.ops);
         // A type the user did not write (a generator's `()`) takes the value's span, so
         // the error points at the value rather than at the attribute.
         let ty = if self.return_ty_written {
@@ -325,7 +329,8 @@ impl Names {
         quote_spanned! {span=>
             {
                 let #ret: #ty = #value;
-                *#var = #state::Returned;
+                // Through the trait: the body does not name the state enum (see `emit.rs`).
+                #ops::returned(#var);
                 return ::coro::__private::CoroutineState::Complete(#ret);
             }
         }

@@ -27,6 +27,16 @@ pub struct Layout {
     pub block_variant: Vec<Ident>,
     /// Per block: the struct its incoming locals travel in.
     pub block_struct: Vec<Ident>,
+    /// Per suspension: its variant of the state enum (`Suspend0`), also the variant of
+    /// the exit enum that says the resume ended there.
+    pub suspend_variant: Vec<Ident>,
+    /// Per suspension: the struct the locals it saves travel in, from the suspension to
+    /// the state at the end of the resume, and from the state to the code after it at
+    /// the start of the next (`__CoroSuspend0`).
+    pub suspend_struct: Vec<Ident>,
+    /// Per suspension: the step's zero-sized witness of that struct's type
+    /// (`__coro_saved_type_0`), which ties the suspension to the code after it.
+    pub suspend_anchor: Vec<Ident>,
 }
 
 /// Computes the names.
@@ -86,6 +96,18 @@ pub fn layout(lowered: &Lowered, analysis: &Analysis) -> Layout {
         .iter()
         .map(|v| format_ident!("__Coro{}", v, span = Span::mixed_site()))
         .collect();
+    let suspends = 0..lowered.suspends.len();
+    let suspend_variant = suspends
+        .clone()
+        .map(|k| format_ident!("Suspend{}", k, span = Span::mixed_site()))
+        .collect();
+    let suspend_struct = suspends
+        .clone()
+        .map(|k| format_ident!("__CoroSuspend{}", k, span = Span::mixed_site()))
+        .collect();
+    let suspend_anchor = suspends
+        .map(|k| format_ident!("__coro_saved_type_{}", k, span = Span::mixed_site()))
+        .collect();
 
     Layout {
         field,
@@ -93,6 +115,9 @@ pub fn layout(lowered: &Lowered, analysis: &Analysis) -> Layout {
         state_params: pick(&in_state),
         block_variant,
         block_struct,
+        suspend_variant,
+        suspend_struct,
+        suspend_anchor,
     }
 }
 

@@ -156,6 +156,8 @@ fn names(sig: &parse::Signature) -> ir::Names {
     ir::Names {
         state: Ident::new("__CoroState", Span::mixed_site()),
         state_var: Ident::new("__coro_state", Span::mixed_site()),
+        ops: Ident::new("__CoroStateOps", Span::mixed_site()),
+        dispatch: syn::Lifetime::new("'__coro_dispatch", Span::mixed_site()),
         send: sig.types.send.clone(),
         return_ty: emit::closure_type(&sig.types.return_ty),
         return_ty_written: sig.types.return_written,

@@ -9,6 +9,8 @@
 //! - **Copies** ([`Plan::copied_targets`]): a small block ([`Plan::small`]) is copied
 //!   after each block that jumps to it, up to [`COPY_DEPTH`] copies deep, rather than
 //!   entered through the dispatch loop.
+//! - **Resumes** ([`Plan::resumes`]): the blocks that take their locals from a
+//!   suspension's saved struct.
 //! - **Arms** ([`Plan::armed`]): the blocks that something still enters through the
 //!   dispatch, which get a label, a slot and an arm; a block without one that carries a
 //!   drop flag gets a type anchor ([`Plan::anchored`]).
@@ -73,6 +75,11 @@ pub struct Plan {
     /// Per block: without a slot, and carrying a drop flag: its copies may each build the
     /// flag (one as `None`), and only an anchor declared once tells them the same type.
     pub anchored: Vec<bool>,
+    /// Per block: the suspension it resumes, when it is that suspension's resume block
+    /// and the suspension has no fast path. Such a block takes its locals out of the
+    /// state (as the suspension's saved struct, whose types the suspension gave its
+    /// anchor) and the sent value, not from a slot of its own (see `emit.rs`).
+    pub resumes: Vec<Option<usize>>,
 }
 
 /// Decides everything in [`Plan`].
@@ -95,12 +102,19 @@ pub fn plan(lowered: &Lowered, analysis: &Analysis) -> Plan {
             b.code.iter().map(token_count).sum::<usize>() <= SMALL_BLOCK && !defines_a_type(&b.code)
         })
         .collect();
+    let mut resumes = vec![None; lowered.blocks.len()];
+    for (k, s) in lowered.suspends.iter().enumerate() {
+        if fast[k].is_none() {
+            resumes[s.resume] = Some(k);
+        }
+    }
     let mut plan = Plan {
         fast,
         live,
         small,
         armed: Vec::new(),
         anchored: Vec::new(),
+        resumes,
     };
     plan.armed = plan.armed_blocks(lowered, analysis);
     plan.anchored = (0..lowered.blocks.len())

@@ -107,8 +107,9 @@ pub fn resume_in_place<S: StateEnum, T>(state: &mut S, f: impl FnOnce(&mut S) ->
 /// A generated coroutine: the state enum `S`, the step function `F` that advances it, and
 /// the function `D` that shows it for `Debug`.
 ///
-/// `F` and `D` are closures that capture nothing (the function's arguments live in the
-/// `Unresumed` variant of `S`), so they are zero-sized and `Machine` is as big as `S`.
+/// `F` and `D` are closures that capture nothing but zero-sized type witnesses (the
+/// function's arguments live in the `Unresumed` variant of `S`), so they are zero-sized
+/// and `Machine` is as big as `S`.
 /// The step receives `None` only from [`Coroutine::start`] on a created coroutine.
 pub struct Machine<S, F, D, A, Y, R> {
     state: S,
@@ -117,16 +118,23 @@ pub struct Machine<S, F, D, A, Y, R> {
     marker: PhantomData<fn(A) -> CoroutineState<Y, R>>,
 }
 
-/// Builds a [`Machine`]; the bounds give the generated closures their signatures.
+/// Builds a [`Machine`] whose state `init` makes; the bounds give the generated closures
+/// their signatures.
+///
+/// `init` comes last because rustc type-checks closure arguments in order: the step
+/// closure's code is what fixes the state enum's type parameters, and a mention of the
+/// enum before it (the `Unresumed` value) would leave obligations on all of them pending
+/// while the whole body is checked.
 #[inline(always)]
-pub fn machine<S, F, D, A, Y, R>(state: S, step: F, debug: D) -> Machine<S, F, D, A, Y, R>
+pub fn machine<S, F, D, I, A, Y, R>(step: F, debug: D, init: I) -> Machine<S, F, D, A, Y, R>
 where
     S: StateEnum,
     F: FnMut(&mut S, Option<A>) -> CoroutineState<Y, R>,
     D: for<'s, 'f, 'g> Fn(&'s S, DebugOut<'s, 'f, 'g>) -> fmt::Result,
+    I: FnOnce() -> S,
 {
     Machine {
-        state,
+        state: init(),
         step,
         debug,
         marker: PhantomData,
@@ -642,6 +650,14 @@ pub fn same_slot<T>(_incoming: &T, _slot: &Option<T>) {}
 /// gets the type another copy gives it (rustc infers types per function, not per arm).
 #[inline(always)]
 pub fn same_type<T>(_incoming: &T, _anchor: &core::marker::PhantomData<T>) {}
+
+/// A generated `take` found the state in another variant than the one its block
+/// resumes: never, since the step picks the block by the variant.
+#[cold]
+#[inline(never)]
+pub fn wrong_state() -> ! {
+    panic!("coroutine resumed in a state its block does not resume (a bug in coro)")
+}
 
 #[cold]
 #[inline(never)]

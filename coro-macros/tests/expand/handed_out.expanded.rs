@@ -68,191 +68,298 @@ fn echo(
         session: Session,
         ty2: Ty2,
     }
-    ::coro::__private::machine(
-        __CoroState::Unresumed {
-            greeting: greeting,
-        },
+    struct __CoroSuspend0<Ty2, Session> {
+        session: Session,
+        ty2: Ty2,
+    }
+    /// How the step reaches the state without naming it (see `coro-macros`'
+    /// `emit.rs`).
+    trait __CoroStateOps {
+        type Start;
+        type Saved0;
+        fn which(&mut self) -> __CoroLabel;
+        fn take_start(&mut self) -> Self::Start;
+        fn take0(&mut self) -> Self::Saved0;
+        fn suspend0(&mut self, saved: Self::Saved0);
+        fn returned(&mut self);
+    }
+    impl<Greeting, Ty2, Session> __CoroStateOps for __CoroState<Greeting, Ty2, Session> {
+        type Start = __CoroStart<Greeting>;
+        type Saved0 = __CoroSuspend0<Ty2, Session>;
         #[inline(always)]
-        move |
-            __coro_state: &mut __CoroState<_, _, _>,
-            __coro_arg: ::coro::__private::Option<String>,
-        | -> ::coro::__private::CoroutineState<String, ()> {
-            #[allow(unused_imports)]
-            use ::coro::__private::{
-                DefaultArg as _, NoDefaultArg as _, ProbeCoroutine as _,
-                ProbeIterator as _, ProbeUnsupported as _,
-            };
-            let mut __coro_slot_0 = ::coro::__private::None;
-            let mut __coro_slot_3 = ::coro::__private::None;
-            let mut __coro_next;
-            match ::coro::__private::replace(__coro_state, __CoroState::Poisoned) {
-                __CoroState::Unresumed { greeting: __coro_v0, .. } => {
-                    ::coro::__private::discard(__coro_arg);
-                    __coro_slot_0 = ::coro::__private::Some(__CoroStart {
-                        greeting: __coro_v0,
-                    });
-                    __coro_next = __CoroLabel::Start;
-                }
-                __CoroState::Suspend0 { ty2: __coro_v2, session: __coro_v3 } => {
-                    __coro_slot_3 = ::coro::__private::Some(__CoroResume3 {
-                        ty2: __coro_v2,
-                        session: __coro_v3,
-                        sent4: match __coro_arg {
-                            ::coro::__private::Some(__coro_sent) => __coro_sent,
-                            ::coro::__private::None => {
-                                ::coro::__private::unreachable_start("echo")
-                            }
-                        },
-                    });
-                    __coro_next = __CoroLabel::Resume3;
-                }
-                __coro_complete => {
+        fn which(&mut self) -> __CoroLabel {
+            match self {
+                Self::Unresumed { .. } => __CoroLabel::Start,
+                Self::Suspend0 { .. } => __CoroLabel::Resume3,
+                _ => {
+                    let __coro_complete = ::coro::__private::replace(
+                        self,
+                        Self::Poisoned,
+                    );
                     ::coro::__private::resumed_when_complete(
                         "echo",
-                        __coro_state,
+                        self,
                         &__coro_complete,
                     )
                 }
             }
-            #[allow(unused_labels)]
-            '__coro_dispatch: loop {
-                match __coro_next {
-                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
-                    __CoroLabel::Start => {
-                        let __CoroLoopHead1 {
-                            reply: mut reply,
-                            ty2: __coro_ty2,
-                            session: session,
-                        } = {
-                            let __coro_into_1_0;
-                            '__coro_to_1_0: {
-                                let __CoroStart { greeting: greeting } = ::coro::__private::take(
-                                    &mut __coro_slot_0,
-                                );
-                                let mut reply = greeting;
-                                let __coro_ty2 = ::coro::__private::type_of(&reply);
-                                let session = String::from("session");
-                                {
-                                    __coro_into_1_0 = __CoroLoopHead1 {
-                                        reply: reply,
-                                        ty2: __coro_ty2,
-                                        session: session,
-                                    };
-                                    break '__coro_to_1_0;
-                                }
-                            }
-                            __coro_into_1_0
-                        };
-                        {
-                            let yielded: String = reply;
-                            *__coro_state = __CoroState::Suspend0 {
+        }
+        #[inline(always)]
+        fn take_start(&mut self) -> Self::Start {
+            match ::coro::__private::replace(self, Self::Poisoned) {
+                Self::Unresumed { greeting: __coro_v0, .. } => {
+                    __CoroStart { greeting: __coro_v0 }
+                }
+                _ => ::coro::__private::wrong_state(),
+            }
+        }
+        #[inline(always)]
+        fn take0(&mut self) -> Self::Saved0 {
+            match ::coro::__private::replace(self, Self::Poisoned) {
+                Self::Suspend0 { ty2: __coro_v2, session: __coro_v3 } => {
+                    __CoroSuspend0 {
+                        ty2: __coro_v2,
+                        session: __coro_v3,
+                    }
+                }
+                _ => ::coro::__private::wrong_state(),
+            }
+        }
+        #[inline(always)]
+        fn suspend0(&mut self, saved: Self::Saved0) {
+            let __CoroSuspend0 { ty2: __coro_v2, session: __coro_v3 } = saved;
+            *self = Self::Suspend0 {
+                ty2: __coro_v2,
+                session: __coro_v3,
+            };
+        }
+        #[inline(always)]
+        fn returned(&mut self) {
+            *self = Self::Returned;
+        }
+    }
+    /// The arguments, on their way into the state.
+    struct __CoroArgs<Greeting> {
+        greeting: Greeting,
+    }
+    /// The arguments' types, for the start block.
+    #[inline(always)]
+    fn __coro_start_types<Greeting>(
+        _: ::coro::__private::TypeOf<__CoroArgs<Greeting>>,
+        _: &__CoroStart<Greeting>,
+    ) {}
+    /// The arguments' types, for the state (the `Debug` closure calls it: the step
+    /// gives the state the other parameters, through the ops trait).
+    #[inline(always)]
+    fn __coro_state_types<Greeting, Ty2, Session>(
+        _: &__CoroState<Greeting, Ty2, Session>,
+        _: ::coro::__private::TypeOf<__CoroArgs<Greeting>>,
+    ) {}
+    {
+        let __coro_args = __CoroArgs { greeting: greeting };
+        let __coro_args_ty = ::coro::__private::type_of(&__coro_args);
+        ::coro::__private::machine(
+            #[inline(always)]
+            move |
+                __coro_state,
+                mut __coro_arg: ::coro::__private::Option<String>,
+            | -> ::coro::__private::CoroutineState<String, ()> {
+                #[allow(unused_imports)]
+                use ::coro::__private::{
+                    DefaultArg as _, NoDefaultArg as _, ProbeCoroutine as _,
+                    ProbeIterator as _, ProbeUnsupported as _,
+                };
+                let __coro_saved_type_0 = ::core::marker::PhantomData;
+                let mut __coro_next = __CoroStateOps::which(__coro_state);
+                #[allow(unused_labels)]
+                '__coro_dispatch: loop {
+                    match __coro_next {
+                        #[allow(
+                            unused_mut,
+                            unused_variables,
+                            unreachable_code,
+                            clippy::all
+                        )]
+                        __CoroLabel::Start => {
+                            let __CoroLoopHead1 {
+                                reply: mut reply,
                                 ty2: __coro_ty2,
                                 session: session,
+                            } = {
+                                let __coro_into_1_0;
+                                '__coro_to_1_0: {
+                                    let __CoroStart { greeting: greeting } = {
+                                        ::coro::__private::discard(__coro_arg.take());
+                                        let __coro_start = __CoroStateOps::take_start(__coro_state);
+                                        __coro_start_types(__coro_args_ty, &__coro_start);
+                                        __coro_start
+                                    };
+                                    let mut reply = greeting;
+                                    let __coro_ty2 = ::coro::__private::type_of(&reply);
+                                    let session = String::from("session");
+                                    {
+                                        __coro_into_1_0 = __CoroLoopHead1 {
+                                            reply: reply,
+                                            ty2: __coro_ty2,
+                                            session: session,
+                                        };
+                                        break '__coro_to_1_0;
+                                    }
+                                }
+                                __coro_into_1_0
                             };
-                            return ::coro::__private::CoroutineState::Yielded(yielded);
-                        }
-                    }
-                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
-                    __CoroLabel::Resume3 => {
-                        let __CoroLoopHead1 {
-                            reply: mut reply,
-                            ty2: __coro_ty2,
-                            session: session,
-                        } = {
-                            let __coro_into_1_1;
-                            '__coro_to_1_1: {
-                                let mut reply;
-                                let __CoroResume3 {
+                            {
+                                let yielded: String = reply;
+                                let __coro_saved = __CoroSuspend0 {
                                     ty2: __coro_ty2,
                                     session: session,
-                                    sent4: mut __coro_sent4,
-                                } = ::coro::__private::take(&mut __coro_slot_3);
-                                let cmd = __coro_sent4;
-                                reply = ::coro::__private::assign(
-                                    __coro_ty2,
-                                    format!("{session}: {cmd}"),
+                                };
+                                ::coro::__private::same_type(
+                                    &__coro_saved,
+                                    &__coro_saved_type_0,
                                 );
-                                {
-                                    __coro_into_1_1 = __CoroLoopHead1 {
-                                        reply: reply,
-                                        ty2: __coro_ty2,
-                                        session: session,
-                                    };
-                                    break '__coro_to_1_1;
-                                }
+                                __CoroStateOps::suspend0(__coro_state, __coro_saved);
+                                return ::coro::__private::CoroutineState::Yielded(yielded);
                             }
-                            __coro_into_1_1
-                        };
-                        {
-                            let yielded: String = reply;
-                            *__coro_state = __CoroState::Suspend0 {
+                        }
+                        #[allow(
+                            unused_mut,
+                            unused_variables,
+                            unreachable_code,
+                            clippy::all
+                        )]
+                        __CoroLabel::Resume3 => {
+                            let __CoroLoopHead1 {
+                                reply: mut reply,
                                 ty2: __coro_ty2,
                                 session: session,
+                            } = {
+                                let __coro_into_1_1;
+                                '__coro_to_1_1: {
+                                    let mut reply;
+                                    let __CoroResume3 {
+                                        ty2: __coro_ty2,
+                                        session: session,
+                                        sent4: mut __coro_sent4,
+                                    } = {
+                                        let __CoroSuspend0 { ty2: __coro_v2, session: __coro_v3 } = {
+                                            let __coro_saved = __CoroStateOps::take0(__coro_state);
+                                            ::coro::__private::same_type(
+                                                &__coro_saved,
+                                                &__coro_saved_type_0,
+                                            );
+                                            __coro_saved
+                                        };
+                                        __CoroResume3 {
+                                            ty2: __coro_v2,
+                                            session: __coro_v3,
+                                            sent4: match __coro_arg.take() {
+                                                ::coro::__private::Some(__coro_sent) => __coro_sent,
+                                                ::coro::__private::None => {
+                                                    ::coro::__private::unreachable_start("echo")
+                                                }
+                                            },
+                                        }
+                                    };
+                                    let cmd = __coro_sent4;
+                                    reply = ::coro::__private::assign(
+                                        __coro_ty2,
+                                        format!("{session}: {cmd}"),
+                                    );
+                                    {
+                                        __coro_into_1_1 = __CoroLoopHead1 {
+                                            reply: reply,
+                                            ty2: __coro_ty2,
+                                            session: session,
+                                        };
+                                        break '__coro_to_1_1;
+                                    }
+                                }
+                                __coro_into_1_1
                             };
-                            return ::coro::__private::CoroutineState::Yielded(yielded);
+                            {
+                                let yielded: String = reply;
+                                let __coro_saved = __CoroSuspend0 {
+                                    ty2: __coro_ty2,
+                                    session: session,
+                                };
+                                ::coro::__private::same_type(
+                                    &__coro_saved,
+                                    &__coro_saved_type_0,
+                                );
+                                __CoroStateOps::suspend0(__coro_state, __coro_saved);
+                                return ::coro::__private::CoroutineState::Yielded(yielded);
+                            }
                         }
                     }
                 }
-            }
-        },
-        |
-            __coro_state: &__CoroState<_, _, _>,
-            __coro_f: ::coro::__private::DebugOut<'_, '_, '_>,
-        | -> ::coro::__private::fmt::Result {
-            #[allow(unused_imports)]
-            use ::coro::__private::{ViaDebug as _, ViaPlaceholder as _};
-            match __coro_state {
-                __CoroState::Unresumed { greeting: __coro_v0, .. } => {
-                    ::coro::__private::debug_frame(
-                        __coro_f,
-                        "echo",
-                        ::coro::__private::Frame::Created,
-                        &[
-                            (
-                                "greeting",
-                                (&&::coro::__private::DebugProbe(__coro_v0)).__coro_debug(),
-                            ),
-                        ],
-                        ::coro::__private::None,
-                    )
+            },
+            move |
+                __coro_state: &__CoroState<_, _, _>,
+                __coro_f: ::coro::__private::DebugOut<'_, '_, '_>,
+            | -> ::coro::__private::fmt::Result {
+                #[allow(unused_imports)]
+                use ::coro::__private::{ViaDebug as _, ViaPlaceholder as _};
+                __coro_state_types(__coro_state, __coro_args_ty);
+                match __coro_state {
+                    __CoroState::Unresumed { greeting: __coro_v0, .. } => {
+                        ::coro::__private::debug_frame(
+                            __coro_f,
+                            "echo",
+                            ::coro::__private::Frame::Created,
+                            &[
+                                (
+                                    "greeting",
+                                    (&&::coro::__private::DebugProbe(__coro_v0)).__coro_debug(),
+                                ),
+                            ],
+                            ::coro::__private::None,
+                        )
+                    }
+                    __CoroState::Suspend0 { ty2: __coro_v2, session: __coro_v3, .. } => {
+                        ::coro::__private::debug_frame(
+                            __coro_f,
+                            "echo",
+                            ::coro::__private::Frame::Suspended {
+                                kind: "yield_!",
+                                index: 0usize,
+                                line: 5u32,
+                            },
+                            &[
+                                (
+                                    "session",
+                                    (&&::coro::__private::DebugProbe(__coro_v3)).__coro_debug(),
+                                ),
+                            ],
+                            ::coro::__private::None,
+                        )
+                    }
+                    __CoroState::Returned => {
+                        ::coro::__private::debug_frame(
+                            __coro_f,
+                            "echo",
+                            ::coro::__private::Frame::Returned,
+                            &[],
+                            ::coro::__private::None,
+                        )
+                    }
+                    __CoroState::Poisoned => {
+                        ::coro::__private::debug_frame(
+                            __coro_f,
+                            "echo",
+                            ::coro::__private::Frame::Poisoned,
+                            &[],
+                            ::coro::__private::None,
+                        )
+                    }
                 }
-                __CoroState::Suspend0 { ty2: __coro_v2, session: __coro_v3, .. } => {
-                    ::coro::__private::debug_frame(
-                        __coro_f,
-                        "echo",
-                        ::coro::__private::Frame::Suspended {
-                            kind: "yield_!",
-                            index: 0usize,
-                            line: 5u32,
-                        },
-                        &[
-                            (
-                                "session",
-                                (&&::coro::__private::DebugProbe(__coro_v3)).__coro_debug(),
-                            ),
-                        ],
-                        ::coro::__private::None,
-                    )
+            },
+            move || {
+                let __CoroArgs { greeting: __coro_v0 } = __coro_args;
+                __CoroState::Unresumed {
+                    greeting: __coro_v0,
                 }
-                __CoroState::Returned => {
-                    ::coro::__private::debug_frame(
-                        __coro_f,
-                        "echo",
-                        ::coro::__private::Frame::Returned,
-                        &[],
-                        ::coro::__private::None,
-                    )
-                }
-                __CoroState::Poisoned => {
-                    ::coro::__private::debug_frame(
-                        __coro_f,
-                        "echo",
-                        ::coro::__private::Frame::Poisoned,
-                        &[],
-                        ::coro::__private::None,
-                    )
-                }
-            }
-        },
-    )
+            },
+        )
+    }
 }

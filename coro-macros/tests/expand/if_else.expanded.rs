@@ -68,199 +68,320 @@ fn parity(n: u32) -> impl Iterator<Item = &'static str> + ::coro::Control {
     struct __CoroJoin1<Value3> {
         value3: Value3,
     }
-    ::coro::__private::machine(
-        __CoroState::Unresumed { n: n },
+    struct __CoroSuspend0 {}
+    struct __CoroSuspend1 {}
+    /// How the step reaches the state without naming it (see `coro-macros`'
+    /// `emit.rs`).
+    trait __CoroStateOps {
+        type Start;
+        type Saved0;
+        type Saved1;
+        fn which(&mut self) -> __CoroLabel;
+        fn take_start(&mut self) -> Self::Start;
+        fn take0(&mut self) -> Self::Saved0;
+        fn take1(&mut self) -> Self::Saved1;
+        fn suspend0(&mut self, saved: Self::Saved0);
+        fn suspend1(&mut self, saved: Self::Saved1);
+        fn returned(&mut self);
+    }
+    impl<N> __CoroStateOps for __CoroState<N> {
+        type Start = __CoroStart<N>;
+        type Saved0 = __CoroSuspend0;
+        type Saved1 = __CoroSuspend1;
         #[inline(always)]
-        move |
-            __coro_state: &mut __CoroState<_>,
-            __coro_arg: ::coro::__private::Option<()>,
-        | -> ::coro::__private::CoroutineState<&'static str, ()> {
-            #[allow(unused_imports)]
-            use ::coro::__private::{
-                DefaultArg as _, NoDefaultArg as _, ProbeCoroutine as _,
-                ProbeIterator as _, ProbeUnsupported as _,
-            };
-            let mut __coro_slot_0 = ::coro::__private::None;
-            let mut __coro_slot_2 = ::coro::__private::None;
-            let mut __coro_slot_3 = ::coro::__private::None;
-            let mut __coro_next;
-            match ::coro::__private::replace(__coro_state, __CoroState::Poisoned) {
-                __CoroState::Unresumed { n: __coro_v0, .. } => {
-                    ::coro::__private::discard(__coro_arg);
-                    __coro_slot_0 = ::coro::__private::Some(__CoroStart {
-                        n: __coro_v0,
-                    });
-                    __coro_next = __CoroLabel::Start;
-                }
-                __CoroState::Suspend0 {} => {
-                    __coro_slot_2 = ::coro::__private::Some(__CoroResume2 {
-                        sent1: match __coro_arg {
-                            ::coro::__private::Some(__coro_sent) => __coro_sent,
-                            ::coro::__private::None => {
-                                ::coro::__private::unreachable_start("parity")
-                            }
-                        },
-                    });
-                    __coro_next = __CoroLabel::Resume2;
-                }
-                __CoroState::Suspend1 {} => {
-                    __coro_slot_3 = ::coro::__private::Some(__CoroResume3 {
-                        sent2: match __coro_arg {
-                            ::coro::__private::Some(__coro_sent) => __coro_sent,
-                            ::coro::__private::None => {
-                                ::coro::__private::unreachable_start("parity")
-                            }
-                        },
-                    });
-                    __coro_next = __CoroLabel::Resume3;
-                }
-                __coro_complete => {
+        fn which(&mut self) -> __CoroLabel {
+            match self {
+                Self::Unresumed { .. } => __CoroLabel::Start,
+                Self::Suspend0 { .. } => __CoroLabel::Resume2,
+                Self::Suspend1 { .. } => __CoroLabel::Resume3,
+                _ => {
+                    let __coro_complete = ::coro::__private::replace(
+                        self,
+                        Self::Poisoned,
+                    );
                     ::coro::__private::resumed_when_complete(
                         "parity",
-                        __coro_state,
+                        self,
                         &__coro_complete,
                     )
                 }
             }
-            #[allow(unused_labels)]
-            '__coro_dispatch: loop {
-                match __coro_next {
-                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
-                    __CoroLabel::Start => {
-                        let __CoroStart { n: n } = ::coro::__private::take(
-                            &mut __coro_slot_0,
-                        );
-                        if n % 2 == 0 {
-                            {
-                                let yielded: &'static str = "even";
-                                *__coro_state = __CoroState::Suspend0 {};
-                                return ::coro::__private::CoroutineState::Yielded(yielded);
-                            }
-                        } else {
-                            {
-                                let yielded: &'static str = "odd";
-                                *__coro_state = __CoroState::Suspend1 {};
-                                return ::coro::__private::CoroutineState::Yielded(yielded);
-                            }
-                        }
-                    }
-                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
-                    __CoroLabel::Resume2 => {
-                        let __CoroJoin1 { value3: mut __coro_value3 } = {
-                            let __coro_into_1_0;
-                            '__coro_to_1_0: {
-                                let __CoroResume2 { sent1: mut __coro_sent1 } = ::coro::__private::take(
-                                    &mut __coro_slot_2,
-                                );
-                                ::coro::__private::discard(__coro_sent1);
+        }
+        #[inline(always)]
+        fn take_start(&mut self) -> Self::Start {
+            match ::coro::__private::replace(self, Self::Poisoned) {
+                Self::Unresumed { n: __coro_v0, .. } => __CoroStart { n: __coro_v0 },
+                _ => ::coro::__private::wrong_state(),
+            }
+        }
+        #[inline(always)]
+        fn take0(&mut self) -> Self::Saved0 {
+            match ::coro::__private::replace(self, Self::Poisoned) {
+                Self::Suspend0 {} => __CoroSuspend0 {},
+                _ => ::coro::__private::wrong_state(),
+            }
+        }
+        #[inline(always)]
+        fn take1(&mut self) -> Self::Saved1 {
+            match ::coro::__private::replace(self, Self::Poisoned) {
+                Self::Suspend1 {} => __CoroSuspend1 {},
+                _ => ::coro::__private::wrong_state(),
+            }
+        }
+        #[inline(always)]
+        fn suspend0(&mut self, saved: Self::Saved0) {
+            let __CoroSuspend0 {} = saved;
+            *self = Self::Suspend0 {};
+        }
+        #[inline(always)]
+        fn suspend1(&mut self, saved: Self::Saved1) {
+            let __CoroSuspend1 {} = saved;
+            *self = Self::Suspend1 {};
+        }
+        #[inline(always)]
+        fn returned(&mut self) {
+            *self = Self::Returned;
+        }
+    }
+    /// The arguments, on their way into the state.
+    struct __CoroArgs<N> {
+        n: N,
+    }
+    /// The arguments' types, for the start block.
+    #[inline(always)]
+    fn __coro_start_types<N>(
+        _: ::coro::__private::TypeOf<__CoroArgs<N>>,
+        _: &__CoroStart<N>,
+    ) {}
+    /// The arguments' types, for the state (the `Debug` closure calls it: the step
+    /// gives the state the other parameters, through the ops trait).
+    #[inline(always)]
+    fn __coro_state_types<N>(
+        _: &__CoroState<N>,
+        _: ::coro::__private::TypeOf<__CoroArgs<N>>,
+    ) {}
+    {
+        let __coro_args = __CoroArgs { n: n };
+        let __coro_args_ty = ::coro::__private::type_of(&__coro_args);
+        ::coro::__private::machine(
+            #[inline(always)]
+            move |
+                __coro_state,
+                mut __coro_arg: ::coro::__private::Option<()>,
+            | -> ::coro::__private::CoroutineState<&'static str, ()> {
+                #[allow(unused_imports)]
+                use ::coro::__private::{
+                    DefaultArg as _, NoDefaultArg as _, ProbeCoroutine as _,
+                    ProbeIterator as _, ProbeUnsupported as _,
+                };
+                let __coro_saved_type_0 = ::core::marker::PhantomData;
+                let __coro_saved_type_1 = ::core::marker::PhantomData;
+                let mut __coro_next = __CoroStateOps::which(__coro_state);
+                #[allow(unused_labels)]
+                '__coro_dispatch: loop {
+                    match __coro_next {
+                        #[allow(
+                            unused_mut,
+                            unused_variables,
+                            unreachable_code,
+                            clippy::all
+                        )]
+                        __CoroLabel::Start => {
+                            let __CoroStart { n: n } = {
+                                ::coro::__private::discard(__coro_arg.take());
+                                let __coro_start = __CoroStateOps::take_start(__coro_state);
+                                __coro_start_types(__coro_args_ty, &__coro_start);
+                                __coro_start
+                            };
+                            if n % 2 == 0 {
                                 {
-                                    __coro_into_1_0 = __CoroJoin1 { value3: () };
-                                    break '__coro_to_1_0;
+                                    let yielded: &'static str = "even";
+                                    let __coro_saved = __CoroSuspend0 {};
+                                    ::coro::__private::same_type(
+                                        &__coro_saved,
+                                        &__coro_saved_type_0,
+                                    );
+                                    __CoroStateOps::suspend0(__coro_state, __coro_saved);
+                                    return ::coro::__private::CoroutineState::Yielded(yielded);
+                                }
+                            } else {
+                                {
+                                    let yielded: &'static str = "odd";
+                                    let __coro_saved = __CoroSuspend1 {};
+                                    ::coro::__private::same_type(
+                                        &__coro_saved,
+                                        &__coro_saved_type_1,
+                                    );
+                                    __CoroStateOps::suspend1(__coro_state, __coro_saved);
+                                    return ::coro::__private::CoroutineState::Yielded(yielded);
                                 }
                             }
-                            __coro_into_1_0
-                        };
-                        {
-                            let __coro_return_value: () = __coro_value3;
-                            *__coro_state = __CoroState::Returned;
-                            return ::coro::__private::CoroutineState::Complete(
-                                __coro_return_value,
-                            );
                         }
-                    }
-                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
-                    __CoroLabel::Resume3 => {
-                        let __CoroJoin1 { value3: mut __coro_value3 } = {
-                            let __coro_into_1_1;
-                            '__coro_to_1_1: {
-                                let __CoroResume3 { sent2: mut __coro_sent2 } = ::coro::__private::take(
-                                    &mut __coro_slot_3,
-                                );
-                                ::coro::__private::discard(__coro_sent2);
-                                {
-                                    __coro_into_1_1 = __CoroJoin1 { value3: () };
-                                    break '__coro_to_1_1;
+                        #[allow(
+                            unused_mut,
+                            unused_variables,
+                            unreachable_code,
+                            clippy::all
+                        )]
+                        __CoroLabel::Resume2 => {
+                            let __CoroJoin1 { value3: mut __coro_value3 } = {
+                                let __coro_into_1_0;
+                                '__coro_to_1_0: {
+                                    let __CoroResume2 { sent1: mut __coro_sent1 } = {
+                                        let __CoroSuspend0 {} = {
+                                            let __coro_saved = __CoroStateOps::take0(__coro_state);
+                                            ::coro::__private::same_type(
+                                                &__coro_saved,
+                                                &__coro_saved_type_0,
+                                            );
+                                            __coro_saved
+                                        };
+                                        __CoroResume2 {
+                                            sent1: match __coro_arg.take() {
+                                                ::coro::__private::Some(__coro_sent) => __coro_sent,
+                                                ::coro::__private::None => {
+                                                    ::coro::__private::unreachable_start("parity")
+                                                }
+                                            },
+                                        }
+                                    };
+                                    ::coro::__private::discard(__coro_sent1);
+                                    {
+                                        __coro_into_1_0 = __CoroJoin1 { value3: () };
+                                        break '__coro_to_1_0;
+                                    }
                                 }
+                                __coro_into_1_0
+                            };
+                            {
+                                let __coro_return_value: () = __coro_value3;
+                                __CoroStateOps::returned(__coro_state);
+                                return ::coro::__private::CoroutineState::Complete(
+                                    __coro_return_value,
+                                );
                             }
-                            __coro_into_1_1
-                        };
-                        {
-                            let __coro_return_value: () = __coro_value3;
-                            *__coro_state = __CoroState::Returned;
-                            return ::coro::__private::CoroutineState::Complete(
-                                __coro_return_value,
-                            );
+                        }
+                        #[allow(
+                            unused_mut,
+                            unused_variables,
+                            unreachable_code,
+                            clippy::all
+                        )]
+                        __CoroLabel::Resume3 => {
+                            let __CoroJoin1 { value3: mut __coro_value3 } = {
+                                let __coro_into_1_1;
+                                '__coro_to_1_1: {
+                                    let __CoroResume3 { sent2: mut __coro_sent2 } = {
+                                        let __CoroSuspend1 {} = {
+                                            let __coro_saved = __CoroStateOps::take1(__coro_state);
+                                            ::coro::__private::same_type(
+                                                &__coro_saved,
+                                                &__coro_saved_type_1,
+                                            );
+                                            __coro_saved
+                                        };
+                                        __CoroResume3 {
+                                            sent2: match __coro_arg.take() {
+                                                ::coro::__private::Some(__coro_sent) => __coro_sent,
+                                                ::coro::__private::None => {
+                                                    ::coro::__private::unreachable_start("parity")
+                                                }
+                                            },
+                                        }
+                                    };
+                                    ::coro::__private::discard(__coro_sent2);
+                                    {
+                                        __coro_into_1_1 = __CoroJoin1 { value3: () };
+                                        break '__coro_to_1_1;
+                                    }
+                                }
+                                __coro_into_1_1
+                            };
+                            {
+                                let __coro_return_value: () = __coro_value3;
+                                __CoroStateOps::returned(__coro_state);
+                                return ::coro::__private::CoroutineState::Complete(
+                                    __coro_return_value,
+                                );
+                            }
                         }
                     }
                 }
-            }
-        },
-        |
-            __coro_state: &__CoroState<_>,
-            __coro_f: ::coro::__private::DebugOut<'_, '_, '_>,
-        | -> ::coro::__private::fmt::Result {
-            #[allow(unused_imports)]
-            use ::coro::__private::{ViaDebug as _, ViaPlaceholder as _};
-            match __coro_state {
-                __CoroState::Unresumed { n: __coro_v0, .. } => {
-                    ::coro::__private::debug_frame(
-                        __coro_f,
-                        "parity",
-                        ::coro::__private::Frame::Created,
-                        &[
-                            (
-                                "n",
-                                (&&::coro::__private::DebugProbe(__coro_v0)).__coro_debug(),
-                            ),
-                        ],
-                        ::coro::__private::None,
-                    )
+            },
+            move |
+                __coro_state: &__CoroState<_>,
+                __coro_f: ::coro::__private::DebugOut<'_, '_, '_>,
+            | -> ::coro::__private::fmt::Result {
+                #[allow(unused_imports)]
+                use ::coro::__private::{ViaDebug as _, ViaPlaceholder as _};
+                __coro_state_types(__coro_state, __coro_args_ty);
+                match __coro_state {
+                    __CoroState::Unresumed { n: __coro_v0, .. } => {
+                        ::coro::__private::debug_frame(
+                            __coro_f,
+                            "parity",
+                            ::coro::__private::Frame::Created,
+                            &[
+                                (
+                                    "n",
+                                    (&&::coro::__private::DebugProbe(__coro_v0)).__coro_debug(),
+                                ),
+                            ],
+                            ::coro::__private::None,
+                        )
+                    }
+                    __CoroState::Suspend0 { .. } => {
+                        ::coro::__private::debug_frame(
+                            __coro_f,
+                            "parity",
+                            ::coro::__private::Frame::Suspended {
+                                kind: "yield_!",
+                                index: 0usize,
+                                line: 3u32,
+                            },
+                            &[],
+                            ::coro::__private::None,
+                        )
+                    }
+                    __CoroState::Suspend1 { .. } => {
+                        ::coro::__private::debug_frame(
+                            __coro_f,
+                            "parity",
+                            ::coro::__private::Frame::Suspended {
+                                kind: "yield_!",
+                                index: 1usize,
+                                line: 5u32,
+                            },
+                            &[],
+                            ::coro::__private::None,
+                        )
+                    }
+                    __CoroState::Returned => {
+                        ::coro::__private::debug_frame(
+                            __coro_f,
+                            "parity",
+                            ::coro::__private::Frame::Returned,
+                            &[],
+                            ::coro::__private::None,
+                        )
+                    }
+                    __CoroState::Poisoned => {
+                        ::coro::__private::debug_frame(
+                            __coro_f,
+                            "parity",
+                            ::coro::__private::Frame::Poisoned,
+                            &[],
+                            ::coro::__private::None,
+                        )
+                    }
                 }
-                __CoroState::Suspend0 { .. } => {
-                    ::coro::__private::debug_frame(
-                        __coro_f,
-                        "parity",
-                        ::coro::__private::Frame::Suspended {
-                            kind: "yield_!",
-                            index: 0usize,
-                            line: 3u32,
-                        },
-                        &[],
-                        ::coro::__private::None,
-                    )
+            },
+            move || {
+                let __CoroArgs { n: __coro_v0 } = __coro_args;
+                __CoroState::Unresumed {
+                    n: __coro_v0,
                 }
-                __CoroState::Suspend1 { .. } => {
-                    ::coro::__private::debug_frame(
-                        __coro_f,
-                        "parity",
-                        ::coro::__private::Frame::Suspended {
-                            kind: "yield_!",
-                            index: 1usize,
-                            line: 5u32,
-                        },
-                        &[],
-                        ::coro::__private::None,
-                    )
-                }
-                __CoroState::Returned => {
-                    ::coro::__private::debug_frame(
-                        __coro_f,
-                        "parity",
-                        ::coro::__private::Frame::Returned,
-                        &[],
-                        ::coro::__private::None,
-                    )
-                }
-                __CoroState::Poisoned => {
-                    ::coro::__private::debug_frame(
-                        __coro_f,
-                        "parity",
-                        ::coro::__private::Frame::Poisoned,
-                        &[],
-                        ::coro::__private::None,
-                    )
-                }
-            }
-        },
-    )
+            },
+        )
+    }
 }

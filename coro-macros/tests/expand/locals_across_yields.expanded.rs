@@ -71,222 +71,372 @@ fn guarded(name: String) -> impl Iterator<Item = usize> + ::coro::Control {
         guard: Guard,
         name: Name,
     }
-    ::coro::__private::machine(
-        __CoroState::Unresumed {
-            name: name,
-        },
+    struct __CoroSuspend0<Name, Guard, Len> {
+        len: Len,
+        guard: Guard,
+        name: Name,
+    }
+    struct __CoroSuspend1<Name, Guard> {
+        guard: Guard,
+        name: Name,
+    }
+    /// How the step reaches the state without naming it (see `coro-macros`'
+    /// `emit.rs`).
+    trait __CoroStateOps {
+        type Start;
+        type Saved0;
+        type Saved1;
+        fn which(&mut self) -> __CoroLabel;
+        fn take_start(&mut self) -> Self::Start;
+        fn take0(&mut self) -> Self::Saved0;
+        fn take1(&mut self) -> Self::Saved1;
+        fn suspend0(&mut self, saved: Self::Saved0);
+        fn suspend1(&mut self, saved: Self::Saved1);
+        fn returned(&mut self);
+    }
+    impl<Name, Guard, Len> __CoroStateOps for __CoroState<Name, Guard, Len> {
+        type Start = __CoroStart<Name>;
+        type Saved0 = __CoroSuspend0<Name, Guard, Len>;
+        type Saved1 = __CoroSuspend1<Name, Guard>;
         #[inline(always)]
-        move |
-            __coro_state: &mut __CoroState<_, _, _>,
-            __coro_arg: ::coro::__private::Option<()>,
-        | -> ::coro::__private::CoroutineState<usize, ()> {
-            #[allow(unused_imports)]
-            use ::coro::__private::{
-                DefaultArg as _, NoDefaultArg as _, ProbeCoroutine as _,
-                ProbeIterator as _, ProbeUnsupported as _,
-            };
-            let mut __coro_slot_0 = ::coro::__private::None;
-            let mut __coro_slot_1 = ::coro::__private::None;
-            let mut __coro_slot_2 = ::coro::__private::None;
-            let mut __coro_next;
-            match ::coro::__private::replace(__coro_state, __CoroState::Poisoned) {
-                __CoroState::Unresumed { name: __coro_v0, .. } => {
-                    ::coro::__private::discard(__coro_arg);
-                    __coro_slot_0 = ::coro::__private::Some(__CoroStart {
-                        name: __coro_v0,
-                    });
-                    __coro_next = __CoroLabel::Start;
-                }
-                __CoroState::Suspend0 {
-                    name: __coro_v0,
-                    guard: __coro_v1,
-                    len: __coro_v2,
-                } => {
-                    __coro_slot_1 = ::coro::__private::Some(__CoroResume1 {
-                        name: __coro_v0,
-                        guard: __coro_v1,
-                        len: __coro_v2,
-                        sent3: match __coro_arg {
-                            ::coro::__private::Some(__coro_sent) => __coro_sent,
-                            ::coro::__private::None => {
-                                ::coro::__private::unreachable_start("guarded")
-                            }
-                        },
-                    });
-                    __coro_next = __CoroLabel::Resume1;
-                }
-                __CoroState::Suspend1 { name: __coro_v0, guard: __coro_v1 } => {
-                    __coro_slot_2 = ::coro::__private::Some(__CoroResume2 {
-                        name: __coro_v0,
-                        guard: __coro_v1,
-                        sent5: match __coro_arg {
-                            ::coro::__private::Some(__coro_sent) => __coro_sent,
-                            ::coro::__private::None => {
-                                ::coro::__private::unreachable_start("guarded")
-                            }
-                        },
-                    });
-                    __coro_next = __CoroLabel::Resume2;
-                }
-                __coro_complete => {
+        fn which(&mut self) -> __CoroLabel {
+            match self {
+                Self::Unresumed { .. } => __CoroLabel::Start,
+                Self::Suspend0 { .. } => __CoroLabel::Resume1,
+                Self::Suspend1 { .. } => __CoroLabel::Resume2,
+                _ => {
+                    let __coro_complete = ::coro::__private::replace(
+                        self,
+                        Self::Poisoned,
+                    );
                     ::coro::__private::resumed_when_complete(
                         "guarded",
-                        __coro_state,
+                        self,
                         &__coro_complete,
                     )
                 }
             }
-            #[allow(unused_labels)]
-            '__coro_dispatch: loop {
-                match __coro_next {
-                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
-                    __CoroLabel::Start => {
-                        let __CoroStart { name: name } = ::coro::__private::take(
-                            &mut __coro_slot_0,
-                        );
-                        let guard = Guard::new(&name);
-                        let len = name.len();
-                        {
-                            let yielded: usize = len;
-                            *__coro_state = __CoroState::Suspend0 {
+        }
+        #[inline(always)]
+        fn take_start(&mut self) -> Self::Start {
+            match ::coro::__private::replace(self, Self::Poisoned) {
+                Self::Unresumed { name: __coro_v0, .. } => {
+                    __CoroStart { name: __coro_v0 }
+                }
+                _ => ::coro::__private::wrong_state(),
+            }
+        }
+        #[inline(always)]
+        fn take0(&mut self) -> Self::Saved0 {
+            match ::coro::__private::replace(self, Self::Poisoned) {
+                Self::Suspend0 { name: __coro_v0, guard: __coro_v1, len: __coro_v2 } => {
+                    __CoroSuspend0 {
+                        name: __coro_v0,
+                        guard: __coro_v1,
+                        len: __coro_v2,
+                    }
+                }
+                _ => ::coro::__private::wrong_state(),
+            }
+        }
+        #[inline(always)]
+        fn take1(&mut self) -> Self::Saved1 {
+            match ::coro::__private::replace(self, Self::Poisoned) {
+                Self::Suspend1 { name: __coro_v0, guard: __coro_v1 } => {
+                    __CoroSuspend1 {
+                        name: __coro_v0,
+                        guard: __coro_v1,
+                    }
+                }
+                _ => ::coro::__private::wrong_state(),
+            }
+        }
+        #[inline(always)]
+        fn suspend0(&mut self, saved: Self::Saved0) {
+            let __CoroSuspend0 { name: __coro_v0, guard: __coro_v1, len: __coro_v2 } = saved;
+            *self = Self::Suspend0 {
+                name: __coro_v0,
+                guard: __coro_v1,
+                len: __coro_v2,
+            };
+        }
+        #[inline(always)]
+        fn suspend1(&mut self, saved: Self::Saved1) {
+            let __CoroSuspend1 { name: __coro_v0, guard: __coro_v1 } = saved;
+            *self = Self::Suspend1 {
+                name: __coro_v0,
+                guard: __coro_v1,
+            };
+        }
+        #[inline(always)]
+        fn returned(&mut self) {
+            *self = Self::Returned;
+        }
+    }
+    /// The arguments, on their way into the state.
+    struct __CoroArgs<Name> {
+        name: Name,
+    }
+    /// The arguments' types, for the start block.
+    #[inline(always)]
+    fn __coro_start_types<Name>(
+        _: ::coro::__private::TypeOf<__CoroArgs<Name>>,
+        _: &__CoroStart<Name>,
+    ) {}
+    /// The arguments' types, for the state (the `Debug` closure calls it: the step
+    /// gives the state the other parameters, through the ops trait).
+    #[inline(always)]
+    fn __coro_state_types<Name, Guard, Len>(
+        _: &__CoroState<Name, Guard, Len>,
+        _: ::coro::__private::TypeOf<__CoroArgs<Name>>,
+    ) {}
+    {
+        let __coro_args = __CoroArgs { name: name };
+        let __coro_args_ty = ::coro::__private::type_of(&__coro_args);
+        ::coro::__private::machine(
+            #[inline(always)]
+            move |
+                __coro_state,
+                mut __coro_arg: ::coro::__private::Option<()>,
+            | -> ::coro::__private::CoroutineState<usize, ()> {
+                #[allow(unused_imports)]
+                use ::coro::__private::{
+                    DefaultArg as _, NoDefaultArg as _, ProbeCoroutine as _,
+                    ProbeIterator as _, ProbeUnsupported as _,
+                };
+                let __coro_saved_type_0 = ::core::marker::PhantomData;
+                let __coro_saved_type_1 = ::core::marker::PhantomData;
+                let mut __coro_next = __CoroStateOps::which(__coro_state);
+                #[allow(unused_labels)]
+                '__coro_dispatch: loop {
+                    match __coro_next {
+                        #[allow(
+                            unused_mut,
+                            unused_variables,
+                            unreachable_code,
+                            clippy::all
+                        )]
+                        __CoroLabel::Start => {
+                            let __CoroStart { name: name } = {
+                                ::coro::__private::discard(__coro_arg.take());
+                                let __coro_start = __CoroStateOps::take_start(__coro_state);
+                                __coro_start_types(__coro_args_ty, &__coro_start);
+                                __coro_start
+                            };
+                            let guard = Guard::new(&name);
+                            let len = name.len();
+                            {
+                                let yielded: usize = len;
+                                let __coro_saved = __CoroSuspend0 {
+                                    name: name,
+                                    guard: guard,
+                                    len: len,
+                                };
+                                ::coro::__private::same_type(
+                                    &__coro_saved,
+                                    &__coro_saved_type_0,
+                                );
+                                __CoroStateOps::suspend0(__coro_state, __coro_saved);
+                                return ::coro::__private::CoroutineState::Yielded(yielded);
+                            }
+                        }
+                        #[allow(
+                            unused_mut,
+                            unused_variables,
+                            unreachable_code,
+                            clippy::all
+                        )]
+                        __CoroLabel::Resume1 => {
+                            let __CoroResume1 {
                                 name: name,
                                 guard: guard,
                                 len: len,
+                                sent3: mut __coro_sent3,
+                            } = {
+                                let __CoroSuspend0 {
+                                    name: __coro_v0,
+                                    guard: __coro_v1,
+                                    len: __coro_v2,
+                                } = {
+                                    let __coro_saved = __CoroStateOps::take0(__coro_state);
+                                    ::coro::__private::same_type(
+                                        &__coro_saved,
+                                        &__coro_saved_type_0,
+                                    );
+                                    __coro_saved
+                                };
+                                __CoroResume1 {
+                                    name: __coro_v0,
+                                    guard: __coro_v1,
+                                    len: __coro_v2,
+                                    sent3: match __coro_arg.take() {
+                                        ::coro::__private::Some(__coro_sent) => __coro_sent,
+                                        ::coro::__private::None => {
+                                            ::coro::__private::unreachable_start("guarded")
+                                        }
+                                    },
+                                }
                             };
-                            return ::coro::__private::CoroutineState::Yielded(yielded);
+                            ::coro::__private::discard(__coro_sent3);
+                            let doubled = len * 2;
+                            {
+                                let yielded: usize = doubled;
+                                let __coro_saved = __CoroSuspend1 {
+                                    name: name,
+                                    guard: guard,
+                                };
+                                ::coro::__private::same_type(
+                                    &__coro_saved,
+                                    &__coro_saved_type_1,
+                                );
+                                __CoroStateOps::suspend1(__coro_state, __coro_saved);
+                                return ::coro::__private::CoroutineState::Yielded(yielded);
+                            }
                         }
-                    }
-                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
-                    __CoroLabel::Resume1 => {
-                        let __CoroResume1 {
-                            name: name,
-                            guard: guard,
-                            len: len,
-                            sent3: mut __coro_sent3,
-                        } = ::coro::__private::take(&mut __coro_slot_1);
-                        ::coro::__private::discard(__coro_sent3);
-                        let doubled = len * 2;
-                        {
-                            let yielded: usize = doubled;
-                            *__coro_state = __CoroState::Suspend1 {
-                                name: name,
-                                guard: guard,
+                        #[allow(
+                            unused_mut,
+                            unused_variables,
+                            unreachable_code,
+                            clippy::all
+                        )]
+                        __CoroLabel::Resume2 => {
+                            let __CoroResume2 {
+                                name: _coro_unused_0,
+                                guard: _coro_unused_1,
+                                sent5: mut __coro_sent5,
+                            } = {
+                                let __CoroSuspend1 { name: __coro_v0, guard: __coro_v1 } = {
+                                    let __coro_saved = __CoroStateOps::take1(__coro_state);
+                                    ::coro::__private::same_type(
+                                        &__coro_saved,
+                                        &__coro_saved_type_1,
+                                    );
+                                    __coro_saved
+                                };
+                                __CoroResume2 {
+                                    name: __coro_v0,
+                                    guard: __coro_v1,
+                                    sent5: match __coro_arg.take() {
+                                        ::coro::__private::Some(__coro_sent) => __coro_sent,
+                                        ::coro::__private::None => {
+                                            ::coro::__private::unreachable_start("guarded")
+                                        }
+                                    },
+                                }
                             };
-                            return ::coro::__private::CoroutineState::Yielded(yielded);
-                        }
-                    }
-                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
-                    __CoroLabel::Resume2 => {
-                        let __CoroResume2 {
-                            name: _coro_unused_0,
-                            guard: _coro_unused_1,
-                            sent5: mut __coro_sent5,
-                        } = ::coro::__private::take(&mut __coro_slot_2);
-                        ::coro::__private::discard(__coro_sent5);
-                        {
-                            let __coro_return_value: () = ();
-                            *__coro_state = __CoroState::Returned;
-                            return ::coro::__private::CoroutineState::Complete(
-                                __coro_return_value,
-                            );
+                            ::coro::__private::discard(__coro_sent5);
+                            {
+                                let __coro_return_value: () = ();
+                                __CoroStateOps::returned(__coro_state);
+                                return ::coro::__private::CoroutineState::Complete(
+                                    __coro_return_value,
+                                );
+                            }
                         }
                     }
                 }
-            }
-        },
-        |
-            __coro_state: &__CoroState<_, _, _>,
-            __coro_f: ::coro::__private::DebugOut<'_, '_, '_>,
-        | -> ::coro::__private::fmt::Result {
-            #[allow(unused_imports)]
-            use ::coro::__private::{ViaDebug as _, ViaPlaceholder as _};
-            match __coro_state {
-                __CoroState::Unresumed { name: __coro_v0, .. } => {
-                    ::coro::__private::debug_frame(
-                        __coro_f,
-                        "guarded",
-                        ::coro::__private::Frame::Created,
-                        &[
-                            (
-                                "name",
-                                (&&::coro::__private::DebugProbe(__coro_v0)).__coro_debug(),
-                            ),
-                        ],
-                        ::coro::__private::None,
-                    )
+            },
+            move |
+                __coro_state: &__CoroState<_, _, _>,
+                __coro_f: ::coro::__private::DebugOut<'_, '_, '_>,
+            | -> ::coro::__private::fmt::Result {
+                #[allow(unused_imports)]
+                use ::coro::__private::{ViaDebug as _, ViaPlaceholder as _};
+                __coro_state_types(__coro_state, __coro_args_ty);
+                match __coro_state {
+                    __CoroState::Unresumed { name: __coro_v0, .. } => {
+                        ::coro::__private::debug_frame(
+                            __coro_f,
+                            "guarded",
+                            ::coro::__private::Frame::Created,
+                            &[
+                                (
+                                    "name",
+                                    (&&::coro::__private::DebugProbe(__coro_v0)).__coro_debug(),
+                                ),
+                            ],
+                            ::coro::__private::None,
+                        )
+                    }
+                    __CoroState::Suspend0 {
+                        name: __coro_v0,
+                        guard: __coro_v1,
+                        len: __coro_v2,
+                        ..
+                    } => {
+                        ::coro::__private::debug_frame(
+                            __coro_f,
+                            "guarded",
+                            ::coro::__private::Frame::Suspended {
+                                kind: "yield_!",
+                                index: 0usize,
+                                line: 4u32,
+                            },
+                            &[
+                                (
+                                    "name",
+                                    (&&::coro::__private::DebugProbe(__coro_v0)).__coro_debug(),
+                                ),
+                                (
+                                    "guard",
+                                    (&&::coro::__private::DebugProbe(__coro_v1)).__coro_debug(),
+                                ),
+                                (
+                                    "len",
+                                    (&&::coro::__private::DebugProbe(__coro_v2)).__coro_debug(),
+                                ),
+                            ],
+                            ::coro::__private::None,
+                        )
+                    }
+                    __CoroState::Suspend1 { name: __coro_v0, guard: __coro_v1, .. } => {
+                        ::coro::__private::debug_frame(
+                            __coro_f,
+                            "guarded",
+                            ::coro::__private::Frame::Suspended {
+                                kind: "yield_!",
+                                index: 1usize,
+                                line: 6u32,
+                            },
+                            &[
+                                (
+                                    "name",
+                                    (&&::coro::__private::DebugProbe(__coro_v0)).__coro_debug(),
+                                ),
+                                (
+                                    "guard",
+                                    (&&::coro::__private::DebugProbe(__coro_v1)).__coro_debug(),
+                                ),
+                            ],
+                            ::coro::__private::None,
+                        )
+                    }
+                    __CoroState::Returned => {
+                        ::coro::__private::debug_frame(
+                            __coro_f,
+                            "guarded",
+                            ::coro::__private::Frame::Returned,
+                            &[],
+                            ::coro::__private::None,
+                        )
+                    }
+                    __CoroState::Poisoned => {
+                        ::coro::__private::debug_frame(
+                            __coro_f,
+                            "guarded",
+                            ::coro::__private::Frame::Poisoned,
+                            &[],
+                            ::coro::__private::None,
+                        )
+                    }
                 }
-                __CoroState::Suspend0 {
+            },
+            move || {
+                let __CoroArgs { name: __coro_v0 } = __coro_args;
+                __CoroState::Unresumed {
                     name: __coro_v0,
-                    guard: __coro_v1,
-                    len: __coro_v2,
-                    ..
-                } => {
-                    ::coro::__private::debug_frame(
-                        __coro_f,
-                        "guarded",
-                        ::coro::__private::Frame::Suspended {
-                            kind: "yield_!",
-                            index: 0usize,
-                            line: 4u32,
-                        },
-                        &[
-                            (
-                                "name",
-                                (&&::coro::__private::DebugProbe(__coro_v0)).__coro_debug(),
-                            ),
-                            (
-                                "guard",
-                                (&&::coro::__private::DebugProbe(__coro_v1)).__coro_debug(),
-                            ),
-                            (
-                                "len",
-                                (&&::coro::__private::DebugProbe(__coro_v2)).__coro_debug(),
-                            ),
-                        ],
-                        ::coro::__private::None,
-                    )
                 }
-                __CoroState::Suspend1 { name: __coro_v0, guard: __coro_v1, .. } => {
-                    ::coro::__private::debug_frame(
-                        __coro_f,
-                        "guarded",
-                        ::coro::__private::Frame::Suspended {
-                            kind: "yield_!",
-                            index: 1usize,
-                            line: 6u32,
-                        },
-                        &[
-                            (
-                                "name",
-                                (&&::coro::__private::DebugProbe(__coro_v0)).__coro_debug(),
-                            ),
-                            (
-                                "guard",
-                                (&&::coro::__private::DebugProbe(__coro_v1)).__coro_debug(),
-                            ),
-                        ],
-                        ::coro::__private::None,
-                    )
-                }
-                __CoroState::Returned => {
-                    ::coro::__private::debug_frame(
-                        __coro_f,
-                        "guarded",
-                        ::coro::__private::Frame::Returned,
-                        &[],
-                        ::coro::__private::None,
-                    )
-                }
-                __CoroState::Poisoned => {
-                    ::coro::__private::debug_frame(
-                        __coro_f,
-                        "guarded",
-                        ::coro::__private::Frame::Poisoned,
-                        &[],
-                        ::coro::__private::None,
-                    )
-                }
-            }
-        },
-    )
+            },
+        )
+    }
 }

@@ -66,206 +66,311 @@ fn averager() -> impl Coroutine<f64, Yield = f64, Return = ()> + ::coro::Control
         count: Count,
         total: Total,
     }
-    ::coro::__private::machine(
-        __CoroState::Unresumed {},
+    struct __CoroSuspend0<Total, Count, Ty3> {
+        ty3: Ty3,
+        count: Count,
+        total: Total,
+    }
+    /// How the step reaches the state without naming it (see `coro-macros`'
+    /// `emit.rs`).
+    trait __CoroStateOps {
+        type Start;
+        type Saved0;
+        fn which(&mut self) -> __CoroLabel;
+        fn take_start(&mut self) -> Self::Start;
+        fn take0(&mut self) -> Self::Saved0;
+        fn suspend0(&mut self, saved: Self::Saved0);
+        fn returned(&mut self);
+    }
+    impl<Total, Count, Ty3> __CoroStateOps for __CoroState<Total, Count, Ty3> {
+        type Start = __CoroStart;
+        type Saved0 = __CoroSuspend0<Total, Count, Ty3>;
         #[inline(always)]
-        move |
-            __coro_state: &mut __CoroState<_, _, _>,
-            __coro_arg: ::coro::__private::Option<f64>,
-        | -> ::coro::__private::CoroutineState<f64, ()> {
-            #[allow(unused_imports)]
-            use ::coro::__private::{
-                DefaultArg as _, NoDefaultArg as _, ProbeCoroutine as _,
-                ProbeIterator as _, ProbeUnsupported as _,
-            };
-            let mut __coro_slot_0 = ::coro::__private::None;
-            let mut __coro_slot_3 = ::coro::__private::None;
-            let mut __coro_next;
-            match ::coro::__private::replace(__coro_state, __CoroState::Poisoned) {
-                __CoroState::Unresumed { .. } => {
-                    ::coro::__private::discard(__coro_arg);
-                    __coro_slot_0 = ::coro::__private::Some(__CoroStart {});
-                    __coro_next = __CoroLabel::Start;
-                }
-                __CoroState::Suspend0 {
-                    total: __coro_v0,
-                    count: __coro_v1,
-                    ty3: __coro_v3,
-                } => {
-                    __coro_slot_3 = ::coro::__private::Some(__CoroResume3 {
-                        total: __coro_v0,
-                        count: __coro_v1,
-                        ty3: __coro_v3,
-                        sent4: match __coro_arg {
-                            ::coro::__private::Some(__coro_sent) => __coro_sent,
-                            ::coro::__private::None => {
-                                ::coro::__private::unreachable_start("averager")
-                            }
-                        },
-                    });
-                    __coro_next = __CoroLabel::Resume3;
-                }
-                __coro_complete => {
+        fn which(&mut self) -> __CoroLabel {
+            match self {
+                Self::Unresumed { .. } => __CoroLabel::Start,
+                Self::Suspend0 { .. } => __CoroLabel::Resume3,
+                _ => {
+                    let __coro_complete = ::coro::__private::replace(
+                        self,
+                        Self::Poisoned,
+                    );
                     ::coro::__private::resumed_when_complete(
                         "averager",
-                        __coro_state,
+                        self,
                         &__coro_complete,
                     )
                 }
             }
-            #[allow(unused_labels)]
-            '__coro_dispatch: loop {
-                match __coro_next {
-                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
-                    __CoroLabel::Start => {
-                        let __CoroLoopHead1 {
-                            total: mut total,
-                            count: mut count,
-                            mean: mut mean,
-                            ty3: __coro_ty3,
-                        } = {
-                            let __coro_into_1_0;
-                            '__coro_to_1_0: {
-                                let __CoroStart {} = ::coro::__private::take(
-                                    &mut __coro_slot_0,
-                                );
-                                let mut total = 0.0;
-                                let mut count = 0u64;
-                                let mut mean = 0.0;
-                                let __coro_ty3 = ::coro::__private::type_of(&mean);
-                                {
-                                    __coro_into_1_0 = __CoroLoopHead1 {
-                                        total: total,
-                                        count: count,
-                                        mean: mean,
-                                        ty3: __coro_ty3,
-                                    };
-                                    break '__coro_to_1_0;
-                                }
-                            }
-                            __coro_into_1_0
-                        };
-                        {
-                            let yielded: f64 = mean;
-                            *__coro_state = __CoroState::Suspend0 {
-                                total: total,
-                                count: count,
-                                ty3: __coro_ty3,
-                            };
-                            return ::coro::__private::CoroutineState::Yielded(yielded);
-                        }
+        }
+        #[inline(always)]
+        fn take_start(&mut self) -> Self::Start {
+            match ::coro::__private::replace(self, Self::Poisoned) {
+                Self::Unresumed { .. } => __CoroStart {},
+                _ => ::coro::__private::wrong_state(),
+            }
+        }
+        #[inline(always)]
+        fn take0(&mut self) -> Self::Saved0 {
+            match ::coro::__private::replace(self, Self::Poisoned) {
+                Self::Suspend0 { total: __coro_v0, count: __coro_v1, ty3: __coro_v3 } => {
+                    __CoroSuspend0 {
+                        total: __coro_v0,
+                        count: __coro_v1,
+                        ty3: __coro_v3,
                     }
-                    #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
-                    __CoroLabel::Resume3 => {
-                        let __CoroLoopHead1 {
-                            total: mut total,
-                            count: mut count,
-                            mean: mut mean,
-                            ty3: __coro_ty3,
-                        } = {
-                            let __coro_into_1_1;
-                            '__coro_to_1_1: {
-                                let mut mean;
-                                let __CoroResume3 {
-                                    total: mut total,
-                                    count: mut count,
+                }
+                _ => ::coro::__private::wrong_state(),
+            }
+        }
+        #[inline(always)]
+        fn suspend0(&mut self, saved: Self::Saved0) {
+            let __CoroSuspend0 { total: __coro_v0, count: __coro_v1, ty3: __coro_v3 } = saved;
+            *self = Self::Suspend0 {
+                total: __coro_v0,
+                count: __coro_v1,
+                ty3: __coro_v3,
+            };
+        }
+        #[inline(always)]
+        fn returned(&mut self) {
+            *self = Self::Returned;
+        }
+    }
+    /// The arguments, on their way into the state.
+    struct __CoroArgs {}
+    /// The arguments' types, for the start block.
+    #[inline(always)]
+    fn __coro_start_types(_: ::coro::__private::TypeOf<__CoroArgs>, _: &__CoroStart) {}
+    /// The arguments' types, for the state (the `Debug` closure calls it: the step
+    /// gives the state the other parameters, through the ops trait).
+    #[inline(always)]
+    fn __coro_state_types<Total, Count, Ty3>(
+        _: &__CoroState<Total, Count, Ty3>,
+        _: ::coro::__private::TypeOf<__CoroArgs>,
+    ) {}
+    {
+        let __coro_args = __CoroArgs {};
+        let __coro_args_ty = ::coro::__private::type_of(&__coro_args);
+        ::coro::__private::machine(
+            #[inline(always)]
+            move |
+                __coro_state,
+                mut __coro_arg: ::coro::__private::Option<f64>,
+            | -> ::coro::__private::CoroutineState<f64, ()> {
+                #[allow(unused_imports)]
+                use ::coro::__private::{
+                    DefaultArg as _, NoDefaultArg as _, ProbeCoroutine as _,
+                    ProbeIterator as _, ProbeUnsupported as _,
+                };
+                let __coro_saved_type_0 = ::core::marker::PhantomData;
+                let mut __coro_next = __CoroStateOps::which(__coro_state);
+                #[allow(unused_labels)]
+                '__coro_dispatch: loop {
+                    match __coro_next {
+                        #[allow(
+                            unused_mut,
+                            unused_variables,
+                            unreachable_code,
+                            clippy::all
+                        )]
+                        __CoroLabel::Start => {
+                            let __CoroLoopHead1 {
+                                total: mut total,
+                                count: mut count,
+                                mean: mut mean,
+                                ty3: __coro_ty3,
+                            } = {
+                                let __coro_into_1_0;
+                                '__coro_to_1_0: {
+                                    let __CoroStart {} = {
+                                        ::coro::__private::discard(__coro_arg.take());
+                                        let __coro_start = __CoroStateOps::take_start(__coro_state);
+                                        __coro_start_types(__coro_args_ty, &__coro_start);
+                                        __coro_start
+                                    };
+                                    let mut total = 0.0;
+                                    let mut count = 0u64;
+                                    let mut mean = 0.0;
+                                    let __coro_ty3 = ::coro::__private::type_of(&mean);
+                                    {
+                                        __coro_into_1_0 = __CoroLoopHead1 {
+                                            total: total,
+                                            count: count,
+                                            mean: mean,
+                                            ty3: __coro_ty3,
+                                        };
+                                        break '__coro_to_1_0;
+                                    }
+                                }
+                                __coro_into_1_0
+                            };
+                            {
+                                let yielded: f64 = mean;
+                                let __coro_saved = __CoroSuspend0 {
+                                    total: total,
+                                    count: count,
                                     ty3: __coro_ty3,
-                                    sent4: mut __coro_sent4,
-                                } = ::coro::__private::take(&mut __coro_slot_3);
-                                let x: f64 = __coro_sent4;
-                                total += x;
-                                count += 1;
-                                mean = ::coro::__private::assign(
-                                    __coro_ty3,
-                                    total / count as f64,
+                                };
+                                ::coro::__private::same_type(
+                                    &__coro_saved,
+                                    &__coro_saved_type_0,
                                 );
-                                {
-                                    __coro_into_1_1 = __CoroLoopHead1 {
-                                        total: total,
-                                        count: count,
-                                        mean: mean,
-                                        ty3: __coro_ty3,
-                                    };
-                                    break '__coro_to_1_1;
-                                }
+                                __CoroStateOps::suspend0(__coro_state, __coro_saved);
+                                return ::coro::__private::CoroutineState::Yielded(yielded);
                             }
-                            __coro_into_1_1
-                        };
-                        {
-                            let yielded: f64 = mean;
-                            *__coro_state = __CoroState::Suspend0 {
-                                total: total,
-                                count: count,
+                        }
+                        #[allow(
+                            unused_mut,
+                            unused_variables,
+                            unreachable_code,
+                            clippy::all
+                        )]
+                        __CoroLabel::Resume3 => {
+                            let __CoroLoopHead1 {
+                                total: mut total,
+                                count: mut count,
+                                mean: mut mean,
                                 ty3: __coro_ty3,
+                            } = {
+                                let __coro_into_1_1;
+                                '__coro_to_1_1: {
+                                    let mut mean;
+                                    let __CoroResume3 {
+                                        total: mut total,
+                                        count: mut count,
+                                        ty3: __coro_ty3,
+                                        sent4: mut __coro_sent4,
+                                    } = {
+                                        let __CoroSuspend0 {
+                                            total: __coro_v0,
+                                            count: __coro_v1,
+                                            ty3: __coro_v3,
+                                        } = {
+                                            let __coro_saved = __CoroStateOps::take0(__coro_state);
+                                            ::coro::__private::same_type(
+                                                &__coro_saved,
+                                                &__coro_saved_type_0,
+                                            );
+                                            __coro_saved
+                                        };
+                                        __CoroResume3 {
+                                            total: __coro_v0,
+                                            count: __coro_v1,
+                                            ty3: __coro_v3,
+                                            sent4: match __coro_arg.take() {
+                                                ::coro::__private::Some(__coro_sent) => __coro_sent,
+                                                ::coro::__private::None => {
+                                                    ::coro::__private::unreachable_start("averager")
+                                                }
+                                            },
+                                        }
+                                    };
+                                    let x: f64 = __coro_sent4;
+                                    total += x;
+                                    count += 1;
+                                    mean = ::coro::__private::assign(
+                                        __coro_ty3,
+                                        total / count as f64,
+                                    );
+                                    {
+                                        __coro_into_1_1 = __CoroLoopHead1 {
+                                            total: total,
+                                            count: count,
+                                            mean: mean,
+                                            ty3: __coro_ty3,
+                                        };
+                                        break '__coro_to_1_1;
+                                    }
+                                }
+                                __coro_into_1_1
                             };
-                            return ::coro::__private::CoroutineState::Yielded(yielded);
+                            {
+                                let yielded: f64 = mean;
+                                let __coro_saved = __CoroSuspend0 {
+                                    total: total,
+                                    count: count,
+                                    ty3: __coro_ty3,
+                                };
+                                ::coro::__private::same_type(
+                                    &__coro_saved,
+                                    &__coro_saved_type_0,
+                                );
+                                __CoroStateOps::suspend0(__coro_state, __coro_saved);
+                                return ::coro::__private::CoroutineState::Yielded(yielded);
+                            }
                         }
                     }
                 }
-            }
-        },
-        |
-            __coro_state: &__CoroState<_, _, _>,
-            __coro_f: ::coro::__private::DebugOut<'_, '_, '_>,
-        | -> ::coro::__private::fmt::Result {
-            #[allow(unused_imports)]
-            use ::coro::__private::{ViaDebug as _, ViaPlaceholder as _};
-            match __coro_state {
-                __CoroState::Unresumed { .. } => {
-                    ::coro::__private::debug_frame(
-                        __coro_f,
-                        "averager",
-                        ::coro::__private::Frame::Created,
-                        &[],
-                        ::coro::__private::None,
-                    )
+            },
+            move |
+                __coro_state: &__CoroState<_, _, _>,
+                __coro_f: ::coro::__private::DebugOut<'_, '_, '_>,
+            | -> ::coro::__private::fmt::Result {
+                #[allow(unused_imports)]
+                use ::coro::__private::{ViaDebug as _, ViaPlaceholder as _};
+                __coro_state_types(__coro_state, __coro_args_ty);
+                match __coro_state {
+                    __CoroState::Unresumed { .. } => {
+                        ::coro::__private::debug_frame(
+                            __coro_f,
+                            "averager",
+                            ::coro::__private::Frame::Created,
+                            &[],
+                            ::coro::__private::None,
+                        )
+                    }
+                    __CoroState::Suspend0 {
+                        total: __coro_v0,
+                        count: __coro_v1,
+                        ty3: __coro_v3,
+                        ..
+                    } => {
+                        ::coro::__private::debug_frame(
+                            __coro_f,
+                            "averager",
+                            ::coro::__private::Frame::Suspended {
+                                kind: "yield_!",
+                                index: 0usize,
+                                line: 6u32,
+                            },
+                            &[
+                                (
+                                    "total",
+                                    (&&::coro::__private::DebugProbe(__coro_v0)).__coro_debug(),
+                                ),
+                                (
+                                    "count",
+                                    (&&::coro::__private::DebugProbe(__coro_v1)).__coro_debug(),
+                                ),
+                            ],
+                            ::coro::__private::None,
+                        )
+                    }
+                    __CoroState::Returned => {
+                        ::coro::__private::debug_frame(
+                            __coro_f,
+                            "averager",
+                            ::coro::__private::Frame::Returned,
+                            &[],
+                            ::coro::__private::None,
+                        )
+                    }
+                    __CoroState::Poisoned => {
+                        ::coro::__private::debug_frame(
+                            __coro_f,
+                            "averager",
+                            ::coro::__private::Frame::Poisoned,
+                            &[],
+                            ::coro::__private::None,
+                        )
+                    }
                 }
-                __CoroState::Suspend0 {
-                    total: __coro_v0,
-                    count: __coro_v1,
-                    ty3: __coro_v3,
-                    ..
-                } => {
-                    ::coro::__private::debug_frame(
-                        __coro_f,
-                        "averager",
-                        ::coro::__private::Frame::Suspended {
-                            kind: "yield_!",
-                            index: 0usize,
-                            line: 6u32,
-                        },
-                        &[
-                            (
-                                "total",
-                                (&&::coro::__private::DebugProbe(__coro_v0)).__coro_debug(),
-                            ),
-                            (
-                                "count",
-                                (&&::coro::__private::DebugProbe(__coro_v1)).__coro_debug(),
-                            ),
-                        ],
-                        ::coro::__private::None,
-                    )
-                }
-                __CoroState::Returned => {
-                    ::coro::__private::debug_frame(
-                        __coro_f,
-                        "averager",
-                        ::coro::__private::Frame::Returned,
-                        &[],
-                        ::coro::__private::None,
-                    )
-                }
-                __CoroState::Poisoned => {
-                    ::coro::__private::debug_frame(
-                        __coro_f,
-                        "averager",
-                        ::coro::__private::Frame::Poisoned,
-                        &[],
-                        ::coro::__private::None,
-                    )
-                }
-            }
-        },
-    )
+            },
+            move || {
+                let __CoroArgs {} = __coro_args;
+                __CoroState::Unresumed {}
+            },
+        )
+    }
 }
