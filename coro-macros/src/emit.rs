@@ -24,13 +24,19 @@
 //!     let args = __CoroArgs { n };
 //!     let args_ty = type_of(&args);                  // zero-sized
 //!     machine(move |state, mut arg| {
-//!         let mut slot_1 = None;
+//!         let mut slot_0 = None; let mut slot_1 = None; let mut saved_0 = None;
 //!         let saved_type_0 = PhantomData;
+//!         __coro_start_types(args_ty, &slot_0);
 //!         let mut next = __CoroStateOps::which(state);
+//!         match next {                               // the locals out of the state
+//!             Start => slot_0 = Some(__CoroStateOps::take_start(state)),
+//!             Resume2 => saved_0 = Some(__CoroStateOps::take0(state)),
+//!             _ => {}
+//!         }
 //!         'dispatch: loop {
 //!             match next {
 //!                 Start => {
-//!                     let __CoroStart { mut n } = { discard(arg.take()); take_start(state) };
+//!                     let __CoroStart { mut n } = { discard(arg.take()); take(&mut slot_0) };
 //!                     /* jump */
 //!                 }
 //!                 LoopHead1 => {
@@ -46,7 +52,7 @@
 //!                 }
 //!                 Resume2 => {
 //!                     let __CoroResume2 { mut n, .. } = {
-//!                         let __CoroSuspend0 { n } = take0(state) /* tied to saved_type_0 */;
+//!                         let __CoroSuspend0 { n } = take(&mut saved_0) /* tied to saved_type_0 */;
 //!                         __CoroResume2 { n, sent2: arg.take().. }
 //!                     };
 //!                     n -= 1; /* jump */
@@ -69,7 +75,9 @@
 //! checked on its own: each call leaves one obligation, which waits for the state's type
 //! as a whole (known once the `Debug` closure names it). A suspension's saved struct is
 //! generic only in the locals it holds, whose types are known right there; a zero-sized
-//! anchor per suspension hands those types to the block that resumes. The arguments reach
+//! anchor per suspension hands those types to the block that resumes. The locals are
+//! taken out of the state before the loop, in one arm per block a resume starts at, so
+//! that LLVM knows the variant in each (as `which` found it). The arguments reach
 //! the state through a closure after the step, and their types reach the start block
 //! through a zero-sized witness (100 yields: 5.9 s).
 
@@ -545,7 +553,7 @@ impl Emitter<'_> {
             #[inline(always)]
             fn #start_types #args_generics(
                 _: ::coro::__private::TypeOf<#args_struct #args_generics>,
-                _: &#start #start_generics,
+                _: &::coro::__private::Option<#start #start_generics>,
             ) {
             }
             /// The arguments' types, for the state (the `Debug` closure calls it: the step
@@ -790,6 +798,11 @@ impl Emitter<'_> {
         format_ident!("__coro_slot_{}", b, span = Span::mixed_site())
     }
 
+    /// The slot the entry fills with what suspension `k` saved.
+    fn saved_slot(&self, k: usize) -> Ident {
+        format_ident!("__coro_saved_{}", k, span = Span::mixed_site())
+    }
+
     fn type_anchor(&self, b: BlockId) -> Ident {
         format_ident!("__coro_type_{}", b, span = Span::mixed_site())
     }
@@ -834,16 +847,47 @@ impl Emitter<'_> {
                 use ::coro::__private::{TakeCopy as _, TakeMove as _};
             }
         });
-        // The start block and the resume blocks take their locals from the state (see
-        // `Self::arm`): no slot.
+        // The resume blocks take their locals from their suspension's saved slot (see
+        // `Self::arm`), not a slot of their own.
         let slots = blocks
             .iter()
-            .filter(|&&b| b != 0 && plan.resumes[b].is_none())
+            .filter(|&&b| plan.resumes[b].is_none())
             .map(|&b| {
                 let slot = self.slot(b);
                 quote!(let mut #slot = ::coro::__private::None;)
             });
         let saved_anchors = &layout.suspend_anchor;
+        let saved_slots: Vec<Ident> = (0..lowered.suspends.len())
+            .map(|k| self.saved_slot(k))
+            .collect();
+        let (start_types, args_ty) = (&self.start_types, self.args_ty());
+        let start_slot = self.slot(0);
+        let ops_name = &self.input.names.ops;
+        // Each block a resume starts at gets the locals out of the state here, before the
+        // loop, in an arm of its own: LLVM then knows the state's variant in each, as
+        // `which` found it, and the dispatch below goes straight to the block.
+        let label = &self.label;
+        let entries = (0..lowered.suspends.len()).map(|k| {
+            let next = match plan.fast[k] {
+                Some(_) => self.fast_exit_label(k),
+                None => layout.block_variant[lowered.suspends[k].resume].clone(),
+            };
+            let take = format_ident!("take{}", k, span = Span::mixed_site());
+            let slot = &saved_slots[k];
+            quote!(#label::#next => #slot = ::coro::__private::Some(#ops_name::#take(#state_var)),)
+        });
+        let start_variant = &layout.block_variant[0];
+        let entry = quote! {
+            // (The `_` covers the blocks only a jump enters, if there are any.)
+            #[allow(unreachable_patterns)]
+            match #next {
+                #label::#start_variant => {
+                    #start_slot = ::coro::__private::Some(#ops_name::take_start(#state_var));
+                }
+                #(#entries)*
+                _ => {}
+            }
+        };
         let dones = (0..lowered.suspends.len())
             .filter(|&k| matches!(plan.fast[k], Some(FastPath::Delegate { .. })))
             .map(|k| format_ident!("__coro_done{}", k, span = Span::mixed_site()));
@@ -972,12 +1016,15 @@ impl Emitter<'_> {
                 };
                 #flag_traits
                 #(#slots)*
+                #(let mut #saved_slots = ::coro::__private::None;)*
                 #(let #saved_anchors = ::core::marker::PhantomData;)*
+                #start_types(#args_ty, &#start_slot);
                 #(let mut #dones = ::coro::__private::None;)*
                 #(#anchors)*
                 #(#fast_paths)*
                 #(#for_paths)*
                 let mut #next = #ops::which(#state_var);
+                #entry
                 #[allow(unused_labels)]
                 #dispatch: loop {
                     match #next {
@@ -1020,14 +1067,13 @@ impl Emitter<'_> {
         })
     }
 
-    /// Takes the locals suspension `k` saved out of the state, as its saved struct,
-    /// whose type the suspension gave the anchor.
+    /// The locals suspension `k` saved, as its saved struct, from the slot the entry
+    /// filled; the suspension gave the anchor their type.
     fn take_saved(&self, k: usize) -> TokenStream {
-        let (ops, state_var) = (&self.input.names.ops, &self.input.names.state_var);
-        let take = format_ident!("take{}", k, span = Span::mixed_site());
+        let slot = self.saved_slot(k);
         let anchor = &self.input.layout.suspend_anchor[k];
         quote!({
-            let __coro_saved = #ops::#take(#state_var);
+            let __coro_saved = ::coro::__private::take(&mut #slot);
             ::coro::__private::same_type(&__coro_saved, &#anchor);
             __coro_saved
         })
@@ -1052,13 +1098,10 @@ impl Emitter<'_> {
             Some(k) => self.resumed_source(k, b),
             // The first resume has no `yield_!` to land in: its value is dropped.
             None if b == 0 => {
-                let (ops, state_var) = (&self.input.names.ops, &self.input.names.state_var);
-                let (start_types, args_ty) = (&self.start_types, self.args_ty());
+                let slot = self.slot(b);
                 quote!({
                     ::coro::__private::discard(#arg.take());
-                    let __coro_start = #ops::take_start(#state_var);
-                    #start_types(#args_ty, &__coro_start);
-                    __coro_start
+                    ::coro::__private::take(&mut #slot)
                 })
             }
             None => {

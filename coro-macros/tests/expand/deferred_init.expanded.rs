@@ -199,7 +199,7 @@ fn greeting(
     #[inline(always)]
     fn __coro_start_types<Formal>(
         _: ::coro::__private::TypeOf<__CoroArgs<Formal>>,
-        _: &__CoroStart<Formal>,
+        _: &::coro::__private::Option<__CoroStart<Formal>>,
     ) {}
     /// The arguments' types, for the state (the `Debug` closure calls it: the step
     /// gives the state the other parameters, through the ops trait).
@@ -222,11 +222,40 @@ fn greeting(
                     DefaultArg as _, NoDefaultArg as _, ProbeCoroutine as _,
                     ProbeIterator as _, ProbeUnsupported as _,
                 };
+                let mut __coro_slot_0 = ::coro::__private::None;
+                let mut __coro_saved_0 = ::coro::__private::None;
+                let mut __coro_saved_1 = ::coro::__private::None;
+                let mut __coro_saved_2 = ::coro::__private::None;
                 let __coro_saved_type_0 = ::core::marker::PhantomData;
                 let __coro_saved_type_1 = ::core::marker::PhantomData;
                 let __coro_saved_type_2 = ::core::marker::PhantomData;
+                __coro_start_types(__coro_args_ty, &__coro_slot_0);
                 let __coro_type_1 = ::core::marker::PhantomData;
                 let mut __coro_next = __CoroStateOps::which(__coro_state);
+                #[allow(unreachable_patterns)]
+                match __coro_next {
+                    __CoroLabel::Start => {
+                        __coro_slot_0 = ::coro::__private::Some(
+                            __CoroStateOps::take_start(__coro_state),
+                        );
+                    }
+                    __CoroLabel::Resume2 => {
+                        __coro_saved_0 = ::coro::__private::Some(
+                            __CoroStateOps::take0(__coro_state),
+                        );
+                    }
+                    __CoroLabel::Resume3 => {
+                        __coro_saved_1 = ::coro::__private::Some(
+                            __CoroStateOps::take1(__coro_state),
+                        );
+                    }
+                    __CoroLabel::Resume4 => {
+                        __coro_saved_2 = ::coro::__private::Some(
+                            __CoroStateOps::take2(__coro_state),
+                        );
+                    }
+                    _ => {}
+                }
                 #[allow(unused_labels)]
                 '__coro_dispatch: loop {
                     match __coro_next {
@@ -239,9 +268,7 @@ fn greeting(
                         __CoroLabel::Start => {
                             let __CoroStart { formal: formal } = {
                                 ::coro::__private::discard(__coro_arg.take());
-                                let __coro_start = __CoroStateOps::take_start(__coro_state);
-                                __coro_start_types(__coro_args_ty, &__coro_start);
-                                __coro_start
+                                ::coro::__private::take(&mut __coro_slot_0)
                             };
                             let name;
                             if formal {
@@ -285,7 +312,9 @@ fn greeting(
                                     '__coro_to_1_0: {
                                         let __coro_in = {
                                             let __CoroSuspend0 { name: __coro_v1 } = {
-                                                let __coro_saved = __CoroStateOps::take0(__coro_state);
+                                                let __coro_saved = ::coro::__private::take(
+                                                    &mut __coro_saved_0,
+                                                );
                                                 ::coro::__private::same_type(
                                                     &__coro_saved,
                                                     &__coro_saved_type_0,
@@ -354,7 +383,9 @@ fn greeting(
                                         let n;
                                         let __CoroResume3 { sent6: mut __coro_sent6 } = {
                                             let __CoroSuspend1 {} = {
-                                                let __coro_saved = __CoroStateOps::take1(__coro_state);
+                                                let __coro_saved = ::coro::__private::take(
+                                                    &mut __coro_saved_1,
+                                                );
                                                 ::coro::__private::same_type(
                                                     &__coro_saved,
                                                     &__coro_saved_type_1,
@@ -418,7 +449,9 @@ fn greeting(
                                     name_drop_flag: __coro_v2,
                                     n: __coro_v3,
                                 } = {
-                                    let __coro_saved = __CoroStateOps::take2(__coro_state);
+                                    let __coro_saved = ::coro::__private::take(
+                                        &mut __coro_saved_2,
+                                    );
                                     ::coro::__private::same_type(
                                         &__coro_saved,
                                         &__coro_saved_type_2,

@@ -143,7 +143,7 @@ fn drop_flag(g: Guard, c: bool) -> impl Iterator<Item = u32> + ::coro::Control {
     #[inline(always)]
     fn __coro_start_types<G, C>(
         _: ::coro::__private::TypeOf<__CoroArgs<G, C>>,
-        _: &__CoroStart<G, C>,
+        _: &::coro::__private::Option<__CoroStart<G, C>>,
     ) {}
     /// The arguments' types, for the state (the `Debug` closure calls it: the step
     /// gives the state the other parameters, through the ops trait).
@@ -168,8 +168,25 @@ fn drop_flag(g: Guard, c: bool) -> impl Iterator<Item = u32> + ::coro::Control {
                 };
                 #[allow(unused_imports)]
                 use ::coro::__private::{TakeCopy as _, TakeMove as _};
+                let mut __coro_slot_0 = ::coro::__private::None;
+                let mut __coro_saved_0 = ::coro::__private::None;
                 let __coro_saved_type_0 = ::core::marker::PhantomData;
+                __coro_start_types(__coro_args_ty, &__coro_slot_0);
                 let mut __coro_next = __CoroStateOps::which(__coro_state);
+                #[allow(unreachable_patterns)]
+                match __coro_next {
+                    __CoroLabel::Start => {
+                        __coro_slot_0 = ::coro::__private::Some(
+                            __CoroStateOps::take_start(__coro_state),
+                        );
+                    }
+                    __CoroLabel::Resume1 => {
+                        __coro_saved_0 = ::coro::__private::Some(
+                            __CoroStateOps::take0(__coro_state),
+                        );
+                    }
+                    _ => {}
+                }
                 #[allow(unused_labels)]
                 '__coro_dispatch: loop {
                     match __coro_next {
@@ -182,9 +199,7 @@ fn drop_flag(g: Guard, c: bool) -> impl Iterator<Item = u32> + ::coro::Control {
                         __CoroLabel::Start => {
                             let __CoroStart { g: g, c: c } = {
                                 ::coro::__private::discard(__coro_arg.take());
-                                let __coro_start = __CoroStateOps::take_start(__coro_state);
-                                __coro_start_types(__coro_args_ty, &__coro_start);
-                                __coro_start
+                                ::coro::__private::take(&mut __coro_slot_0)
                             };
                             let h = Guard::new("h");
                             let mut h = ::coro::__private::Flag::new(h);
@@ -215,7 +230,9 @@ fn drop_flag(g: Guard, c: bool) -> impl Iterator<Item = u32> + ::coro::Control {
                                 sent3: mut __coro_sent3,
                             } = {
                                 let __CoroSuspend0 { g: __coro_v0, h: __coro_v2 } = {
-                                    let __coro_saved = __CoroStateOps::take0(__coro_state);
+                                    let __coro_saved = ::coro::__private::take(
+                                        &mut __coro_saved_0,
+                                    );
                                     ::coro::__private::same_type(
                                         &__coro_saved,
                                         &__coro_saved_type_0,

@@ -142,7 +142,7 @@ fn upto(m: u64) -> impl Iterator<Item = u64> + ::coro::Control {
     #[inline(always)]
     fn __coro_start_types<M>(
         _: ::coro::__private::TypeOf<__CoroArgs<M>>,
-        _: &__CoroStart<M>,
+        _: &::coro::__private::Option<__CoroStart<M>>,
     ) {}
     /// The arguments' types, for the state (the `Debug` closure calls it: the step
     /// gives the state the other parameters, through the ops trait).
@@ -165,8 +165,11 @@ fn upto(m: u64) -> impl Iterator<Item = u64> + ::coro::Control {
                     DefaultArg as _, NoDefaultArg as _, ProbeCoroutine as _,
                     ProbeIterator as _, ProbeUnsupported as _,
                 };
+                let mut __coro_slot_0 = ::coro::__private::None;
                 let mut __coro_slot_2 = ::coro::__private::None;
+                let mut __coro_saved_0 = ::coro::__private::None;
                 let __coro_saved_type_0 = ::core::marker::PhantomData;
+                __coro_start_types(__coro_args_ty, &__coro_slot_0);
                 let __coro_for0 = ::coro::__private::resume_in_place(
                     __coro_state,
                     |__coro_state| {
@@ -201,6 +204,20 @@ fn upto(m: u64) -> impl Iterator<Item = u64> + ::coro::Control {
                     return ::coro::__private::CoroutineState::Yielded(yielded);
                 }
                 let mut __coro_next = __CoroStateOps::which(__coro_state);
+                #[allow(unreachable_patterns)]
+                match __coro_next {
+                    __CoroLabel::Start => {
+                        __coro_slot_0 = ::coro::__private::Some(
+                            __CoroStateOps::take_start(__coro_state),
+                        );
+                    }
+                    __CoroLabel::FastExit0 => {
+                        __coro_saved_0 = ::coro::__private::Some(
+                            __CoroStateOps::take0(__coro_state),
+                        );
+                    }
+                    _ => {}
+                }
                 #[allow(unused_labels)]
                 '__coro_dispatch: loop {
                     match __coro_next {
@@ -220,9 +237,7 @@ fn upto(m: u64) -> impl Iterator<Item = u64> + ::coro::Control {
                                             '__coro_to_1_0: {
                                                 let __CoroStart { m: m } = {
                                                     ::coro::__private::discard(__coro_arg.take());
-                                                    let __coro_start = __CoroStateOps::take_start(__coro_state);
-                                                    __coro_start_types(__coro_args_ty, &__coro_start);
-                                                    __coro_start
+                                                    ::coro::__private::take(&mut __coro_slot_0)
                                                 };
                                                 let mut __coro_iter1 = ::coro::__private::IntoIterator::into_iter(
                                                     1..=m,
@@ -293,7 +308,9 @@ fn upto(m: u64) -> impl Iterator<Item = u64> + ::coro::Control {
                         }
                         __CoroLabel::FastExit0 => {
                             let __CoroSuspend0 { .. } = {
-                                let __coro_saved = __CoroStateOps::take0(__coro_state);
+                                let __coro_saved = ::coro::__private::take(
+                                    &mut __coro_saved_0,
+                                );
                                 ::coro::__private::same_type(
                                     &__coro_saved,
                                     &__coro_saved_type_0,

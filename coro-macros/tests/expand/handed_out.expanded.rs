@@ -146,7 +146,7 @@ fn echo(
     #[inline(always)]
     fn __coro_start_types<Greeting>(
         _: ::coro::__private::TypeOf<__CoroArgs<Greeting>>,
-        _: &__CoroStart<Greeting>,
+        _: &::coro::__private::Option<__CoroStart<Greeting>>,
     ) {}
     /// The arguments' types, for the state (the `Debug` closure calls it: the step
     /// gives the state the other parameters, through the ops trait).
@@ -169,8 +169,25 @@ fn echo(
                     DefaultArg as _, NoDefaultArg as _, ProbeCoroutine as _,
                     ProbeIterator as _, ProbeUnsupported as _,
                 };
+                let mut __coro_slot_0 = ::coro::__private::None;
+                let mut __coro_saved_0 = ::coro::__private::None;
                 let __coro_saved_type_0 = ::core::marker::PhantomData;
+                __coro_start_types(__coro_args_ty, &__coro_slot_0);
                 let mut __coro_next = __CoroStateOps::which(__coro_state);
+                #[allow(unreachable_patterns)]
+                match __coro_next {
+                    __CoroLabel::Start => {
+                        __coro_slot_0 = ::coro::__private::Some(
+                            __CoroStateOps::take_start(__coro_state),
+                        );
+                    }
+                    __CoroLabel::Resume3 => {
+                        __coro_saved_0 = ::coro::__private::Some(
+                            __CoroStateOps::take0(__coro_state),
+                        );
+                    }
+                    _ => {}
+                }
                 #[allow(unused_labels)]
                 '__coro_dispatch: loop {
                     match __coro_next {
@@ -190,9 +207,7 @@ fn echo(
                                 '__coro_to_1_0: {
                                     let __CoroStart { greeting: greeting } = {
                                         ::coro::__private::discard(__coro_arg.take());
-                                        let __coro_start = __CoroStateOps::take_start(__coro_state);
-                                        __coro_start_types(__coro_args_ty, &__coro_start);
-                                        __coro_start
+                                        ::coro::__private::take(&mut __coro_slot_0)
                                     };
                                     let mut reply = greeting;
                                     let __coro_ty2 = ::coro::__private::type_of(&reply);
@@ -243,7 +258,9 @@ fn echo(
                                         sent4: mut __coro_sent4,
                                     } = {
                                         let __CoroSuspend0 { ty2: __coro_v2, session: __coro_v3 } = {
-                                            let __coro_saved = __CoroStateOps::take0(__coro_state);
+                                            let __coro_saved = ::coro::__private::take(
+                                                &mut __coro_saved_0,
+                                            );
                                             ::coro::__private::same_type(
                                                 &__coro_saved,
                                                 &__coro_saved_type_0,

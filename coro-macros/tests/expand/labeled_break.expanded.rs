@@ -211,7 +211,7 @@ fn first_pair(
     #[inline(always)]
     fn __coro_start_types<Limit>(
         _: ::coro::__private::TypeOf<__CoroArgs<Limit>>,
-        _: &__CoroStart<Limit>,
+        _: &::coro::__private::Option<__CoroStart<Limit>>,
     ) {}
     /// The arguments' types, for the state (the `Debug` closure calls it: the step
     /// gives the state the other parameters, through the ops trait).
@@ -234,12 +234,29 @@ fn first_pair(
                     DefaultArg as _, NoDefaultArg as _, ProbeCoroutine as _,
                     ProbeIterator as _, ProbeUnsupported as _,
                 };
+                let mut __coro_slot_0 = ::coro::__private::None;
                 let mut __coro_slot_3 = ::coro::__private::None;
                 let mut __coro_slot_6 = ::coro::__private::None;
                 let mut __coro_slot_11 = ::coro::__private::None;
                 let mut __coro_slot_5 = ::coro::__private::None;
+                let mut __coro_saved_0 = ::coro::__private::None;
                 let __coro_saved_type_0 = ::core::marker::PhantomData;
+                __coro_start_types(__coro_args_ty, &__coro_slot_0);
                 let mut __coro_next = __CoroStateOps::which(__coro_state);
+                #[allow(unreachable_patterns)]
+                match __coro_next {
+                    __CoroLabel::Start => {
+                        __coro_slot_0 = ::coro::__private::Some(
+                            __CoroStateOps::take_start(__coro_state),
+                        );
+                    }
+                    __CoroLabel::Resume9 => {
+                        __coro_saved_0 = ::coro::__private::Some(
+                            __CoroStateOps::take0(__coro_state),
+                        );
+                    }
+                    _ => {}
+                }
                 #[allow(unused_labels)]
                 '__coro_dispatch: loop {
                     match __coro_next {
@@ -255,9 +272,7 @@ fn first_pair(
                                 '__coro_to_1_0: {
                                     let __CoroStart { limit: limit } = {
                                         ::coro::__private::discard(__coro_arg.take());
-                                        let __coro_start = __CoroStateOps::take_start(__coro_state);
-                                        __coro_start_types(__coro_args_ty, &__coro_start);
-                                        __coro_start
+                                        ::coro::__private::take(&mut __coro_slot_0)
                                     };
                                     {
                                         __coro_into_1_0 = __CoroLoopHead1 { limit: limit };
@@ -527,7 +542,9 @@ fn first_pair(
                                                             iter4: __coro_v4,
                                                             j: __coro_v6,
                                                         } = {
-                                                            let __coro_saved = __CoroStateOps::take0(__coro_state);
+                                                            let __coro_saved = ::coro::__private::take(
+                                                                &mut __coro_saved_0,
+                                                            );
                                                             ::coro::__private::same_type(
                                                                 &__coro_saved,
                                                                 &__coro_saved_type_0,

@@ -181,7 +181,7 @@ fn guarded(name: String) -> impl Iterator<Item = usize> + ::coro::Control {
     #[inline(always)]
     fn __coro_start_types<Name>(
         _: ::coro::__private::TypeOf<__CoroArgs<Name>>,
-        _: &__CoroStart<Name>,
+        _: &::coro::__private::Option<__CoroStart<Name>>,
     ) {}
     /// The arguments' types, for the state (the `Debug` closure calls it: the step
     /// gives the state the other parameters, through the ops trait).
@@ -204,9 +204,32 @@ fn guarded(name: String) -> impl Iterator<Item = usize> + ::coro::Control {
                     DefaultArg as _, NoDefaultArg as _, ProbeCoroutine as _,
                     ProbeIterator as _, ProbeUnsupported as _,
                 };
+                let mut __coro_slot_0 = ::coro::__private::None;
+                let mut __coro_saved_0 = ::coro::__private::None;
+                let mut __coro_saved_1 = ::coro::__private::None;
                 let __coro_saved_type_0 = ::core::marker::PhantomData;
                 let __coro_saved_type_1 = ::core::marker::PhantomData;
+                __coro_start_types(__coro_args_ty, &__coro_slot_0);
                 let mut __coro_next = __CoroStateOps::which(__coro_state);
+                #[allow(unreachable_patterns)]
+                match __coro_next {
+                    __CoroLabel::Start => {
+                        __coro_slot_0 = ::coro::__private::Some(
+                            __CoroStateOps::take_start(__coro_state),
+                        );
+                    }
+                    __CoroLabel::Resume1 => {
+                        __coro_saved_0 = ::coro::__private::Some(
+                            __CoroStateOps::take0(__coro_state),
+                        );
+                    }
+                    __CoroLabel::Resume2 => {
+                        __coro_saved_1 = ::coro::__private::Some(
+                            __CoroStateOps::take1(__coro_state),
+                        );
+                    }
+                    _ => {}
+                }
                 #[allow(unused_labels)]
                 '__coro_dispatch: loop {
                     match __coro_next {
@@ -219,9 +242,7 @@ fn guarded(name: String) -> impl Iterator<Item = usize> + ::coro::Control {
                         __CoroLabel::Start => {
                             let __CoroStart { name: name } = {
                                 ::coro::__private::discard(__coro_arg.take());
-                                let __coro_start = __CoroStateOps::take_start(__coro_state);
-                                __coro_start_types(__coro_args_ty, &__coro_start);
-                                __coro_start
+                                ::coro::__private::take(&mut __coro_slot_0)
                             };
                             let guard = Guard::new(&name);
                             let len = name.len();
@@ -258,7 +279,9 @@ fn guarded(name: String) -> impl Iterator<Item = usize> + ::coro::Control {
                                     guard: __coro_v1,
                                     len: __coro_v2,
                                 } = {
-                                    let __coro_saved = __CoroStateOps::take0(__coro_state);
+                                    let __coro_saved = ::coro::__private::take(
+                                        &mut __coro_saved_0,
+                                    );
                                     ::coro::__private::same_type(
                                         &__coro_saved,
                                         &__coro_saved_type_0,
@@ -306,7 +329,9 @@ fn guarded(name: String) -> impl Iterator<Item = usize> + ::coro::Control {
                                 sent5: mut __coro_sent5,
                             } = {
                                 let __CoroSuspend1 { name: __coro_v0, guard: __coro_v1 } = {
-                                    let __coro_saved = __CoroStateOps::take1(__coro_state);
+                                    let __coro_saved = ::coro::__private::take(
+                                        &mut __coro_saved_1,
+                                    );
                                     ::coro::__private::same_type(
                                         &__coro_saved,
                                         &__coro_saved_type_1,

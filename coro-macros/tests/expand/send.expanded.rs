@@ -145,7 +145,10 @@ fn averager() -> impl Coroutine<
     struct __CoroArgs {}
     /// The arguments' types, for the start block.
     #[inline(always)]
-    fn __coro_start_types(_: ::coro::__private::TypeOf<__CoroArgs>, _: &__CoroStart) {}
+    fn __coro_start_types(
+        _: ::coro::__private::TypeOf<__CoroArgs>,
+        _: &::coro::__private::Option<__CoroStart>,
+    ) {}
     /// The arguments' types, for the state (the `Debug` closure calls it: the step
     /// gives the state the other parameters, through the ops trait).
     #[inline(always)]
@@ -167,8 +170,25 @@ fn averager() -> impl Coroutine<
                     DefaultArg as _, NoDefaultArg as _, ProbeCoroutine as _,
                     ProbeIterator as _, ProbeUnsupported as _,
                 };
+                let mut __coro_slot_0 = ::coro::__private::None;
+                let mut __coro_saved_0 = ::coro::__private::None;
                 let __coro_saved_type_0 = ::core::marker::PhantomData;
+                __coro_start_types(__coro_args_ty, &__coro_slot_0);
                 let mut __coro_next = __CoroStateOps::which(__coro_state);
+                #[allow(unreachable_patterns)]
+                match __coro_next {
+                    __CoroLabel::Start => {
+                        __coro_slot_0 = ::coro::__private::Some(
+                            __CoroStateOps::take_start(__coro_state),
+                        );
+                    }
+                    __CoroLabel::Resume3 => {
+                        __coro_saved_0 = ::coro::__private::Some(
+                            __CoroStateOps::take0(__coro_state),
+                        );
+                    }
+                    _ => {}
+                }
                 #[allow(unused_labels)]
                 '__coro_dispatch: loop {
                     match __coro_next {
@@ -189,9 +209,7 @@ fn averager() -> impl Coroutine<
                                 '__coro_to_1_0: {
                                     let __CoroStart {} = {
                                         ::coro::__private::discard(__coro_arg.take());
-                                        let __coro_start = __CoroStateOps::take_start(__coro_state);
-                                        __coro_start_types(__coro_args_ty, &__coro_start);
-                                        __coro_start
+                                        ::coro::__private::take(&mut __coro_slot_0)
                                     };
                                     let (__coro_bind0, __coro_bind1) = (0.0, 0);
                                     let mut total = __coro_bind0;
@@ -246,7 +264,9 @@ fn averager() -> impl Coroutine<
                                             count: __coro_v3,
                                             ty5: __coro_v5,
                                         } = {
-                                            let __coro_saved = __CoroStateOps::take0(__coro_state);
+                                            let __coro_saved = ::coro::__private::take(
+                                                &mut __coro_saved_0,
+                                            );
                                             ::coro::__private::same_type(
                                                 &__coro_saved,
                                                 &__coro_saved_type_0,

@@ -117,7 +117,10 @@ fn once() -> impl Iterator<Item = u32> + ::coro::Control {
     struct __CoroArgs {}
     /// The arguments' types, for the start block.
     #[inline(always)]
-    fn __coro_start_types(_: ::coro::__private::TypeOf<__CoroArgs>, _: &__CoroStart) {}
+    fn __coro_start_types(
+        _: ::coro::__private::TypeOf<__CoroArgs>,
+        _: &::coro::__private::Option<__CoroStart>,
+    ) {}
     /// The arguments' types, for the state (the `Debug` closure calls it: the step
     /// gives the state the other parameters, through the ops trait).
     #[inline(always)]
@@ -136,8 +139,25 @@ fn once() -> impl Iterator<Item = u32> + ::coro::Control {
                     DefaultArg as _, NoDefaultArg as _, ProbeCoroutine as _,
                     ProbeIterator as _, ProbeUnsupported as _,
                 };
+                let mut __coro_slot_0 = ::coro::__private::None;
+                let mut __coro_saved_0 = ::coro::__private::None;
                 let __coro_saved_type_0 = ::core::marker::PhantomData;
+                __coro_start_types(__coro_args_ty, &__coro_slot_0);
                 let mut __coro_next = __CoroStateOps::which(__coro_state);
+                #[allow(unreachable_patterns)]
+                match __coro_next {
+                    __CoroLabel::Start => {
+                        __coro_slot_0 = ::coro::__private::Some(
+                            __CoroStateOps::take_start(__coro_state),
+                        );
+                    }
+                    __CoroLabel::Resume1 => {
+                        __coro_saved_0 = ::coro::__private::Some(
+                            __CoroStateOps::take0(__coro_state),
+                        );
+                    }
+                    _ => {}
+                }
                 #[allow(unused_labels)]
                 '__coro_dispatch: loop {
                     match __coro_next {
@@ -150,9 +170,7 @@ fn once() -> impl Iterator<Item = u32> + ::coro::Control {
                         __CoroLabel::Start => {
                             let __CoroStart {} = {
                                 ::coro::__private::discard(__coro_arg.take());
-                                let __coro_start = __CoroStateOps::take_start(__coro_state);
-                                __coro_start_types(__coro_args_ty, &__coro_start);
-                                __coro_start
+                                ::coro::__private::take(&mut __coro_slot_0)
                             };
                             {
                                 let yielded: u32 = 1;
@@ -174,7 +192,9 @@ fn once() -> impl Iterator<Item = u32> + ::coro::Control {
                         __CoroLabel::Resume1 => {
                             let __CoroResume1 { sent0: mut __coro_sent0 } = {
                                 let __CoroSuspend0 {} = {
-                                    let __coro_saved = __CoroStateOps::take0(__coro_state);
+                                    let __coro_saved = ::coro::__private::take(
+                                        &mut __coro_saved_0,
+                                    );
                                     ::coro::__private::same_type(
                                         &__coro_saved,
                                         &__coro_saved_type_0,

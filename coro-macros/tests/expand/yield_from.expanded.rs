@@ -189,7 +189,10 @@ fn wrapper() -> impl Coroutine<Yield = i32, Return = &'static str> + ::coro::Con
     struct __CoroArgs {}
     /// The arguments' types, for the start block.
     #[inline(always)]
-    fn __coro_start_types(_: ::coro::__private::TypeOf<__CoroArgs>, _: &__CoroStart) {}
+    fn __coro_start_types(
+        _: ::coro::__private::TypeOf<__CoroArgs>,
+        _: &::coro::__private::Option<__CoroStart>,
+    ) {}
     /// The arguments' types, for the state (the `Debug` closure calls it: the step
     /// gives the state the other parameters, through the ops trait).
     #[inline(always)]
@@ -211,11 +214,15 @@ fn wrapper() -> impl Coroutine<Yield = i32, Return = &'static str> + ::coro::Con
                     DefaultArg as _, NoDefaultArg as _, ProbeCoroutine as _,
                     ProbeIterator as _, ProbeUnsupported as _,
                 };
+                let mut __coro_slot_0 = ::coro::__private::None;
                 let mut __coro_slot_3 = ::coro::__private::None;
                 let mut __coro_slot_4 = ::coro::__private::None;
                 let mut __coro_slot_6 = ::coro::__private::None;
+                let mut __coro_saved_0 = ::coro::__private::None;
+                let mut __coro_saved_1 = ::coro::__private::None;
                 let __coro_saved_type_0 = ::core::marker::PhantomData;
                 let __coro_saved_type_1 = ::core::marker::PhantomData;
+                __coro_start_types(__coro_args_ty, &__coro_slot_0);
                 let mut __coro_done0 = ::coro::__private::None;
                 let mut __coro_done1 = ::coro::__private::None;
                 let __coro_fast = ::coro::__private::resume_in_place(
@@ -297,6 +304,25 @@ fn wrapper() -> impl Coroutine<Yield = i32, Return = &'static str> + ::coro::Con
                     ::coro::__private::None => {}
                 }
                 let mut __coro_next = __CoroStateOps::which(__coro_state);
+                #[allow(unreachable_patterns)]
+                match __coro_next {
+                    __CoroLabel::Start => {
+                        __coro_slot_0 = ::coro::__private::Some(
+                            __CoroStateOps::take_start(__coro_state),
+                        );
+                    }
+                    __CoroLabel::FastExit0 => {
+                        __coro_saved_0 = ::coro::__private::Some(
+                            __CoroStateOps::take0(__coro_state),
+                        );
+                    }
+                    __CoroLabel::FastExit1 => {
+                        __coro_saved_1 = ::coro::__private::Some(
+                            __CoroStateOps::take1(__coro_state),
+                        );
+                    }
+                    _ => {}
+                }
                 #[allow(unused_labels)]
                 '__coro_dispatch: loop {
                     match __coro_next {
@@ -321,9 +347,7 @@ fn wrapper() -> impl Coroutine<Yield = i32, Return = &'static str> + ::coro::Con
                                             '__coro_to_1_0: {
                                                 let __CoroStart {} = {
                                                     ::coro::__private::discard(__coro_arg.take());
-                                                    let __coro_start = __CoroStateOps::take_start(__coro_state);
-                                                    __coro_start_types(__coro_args_ty, &__coro_start);
-                                                    __coro_start
+                                                    ::coro::__private::take(&mut __coro_slot_0)
                                                 };
                                                 let mut __coro_sub0 = {
                                                     let __coro_operand = producer();
@@ -578,7 +602,9 @@ fn wrapper() -> impl Coroutine<Yield = i32, Return = &'static str> + ::coro::Con
                         }
                         __CoroLabel::FastExit0 => {
                             let __CoroSuspend0 { .. } = {
-                                let __coro_saved = __CoroStateOps::take0(__coro_state);
+                                let __coro_saved = ::coro::__private::take(
+                                    &mut __coro_saved_0,
+                                );
                                 ::coro::__private::same_type(
                                     &__coro_saved,
                                     &__coro_saved_type_0,
@@ -592,7 +618,9 @@ fn wrapper() -> impl Coroutine<Yield = i32, Return = &'static str> + ::coro::Con
                         }
                         __CoroLabel::FastExit1 => {
                             let __CoroSuspend1 { result: __coro_v4, .. } = {
-                                let __coro_saved = __CoroStateOps::take1(__coro_state);
+                                let __coro_saved = ::coro::__private::take(
+                                    &mut __coro_saved_1,
+                                );
                                 ::coro::__private::same_type(
                                     &__coro_saved,
                                     &__coro_saved_type_1,

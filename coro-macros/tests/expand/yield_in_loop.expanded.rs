@@ -134,7 +134,7 @@ fn countdown(n: u32) -> impl Iterator<Item = u32> + ::coro::Control {
     #[inline(always)]
     fn __coro_start_types<N>(
         _: ::coro::__private::TypeOf<__CoroArgs<N>>,
-        _: &__CoroStart<N>,
+        _: &::coro::__private::Option<__CoroStart<N>>,
     ) {}
     /// The arguments' types, for the state (the `Debug` closure calls it: the step
     /// gives the state the other parameters, through the ops trait).
@@ -157,9 +157,26 @@ fn countdown(n: u32) -> impl Iterator<Item = u32> + ::coro::Control {
                     DefaultArg as _, NoDefaultArg as _, ProbeCoroutine as _,
                     ProbeIterator as _, ProbeUnsupported as _,
                 };
+                let mut __coro_slot_0 = ::coro::__private::None;
                 let mut __coro_slot_2 = ::coro::__private::None;
+                let mut __coro_saved_0 = ::coro::__private::None;
                 let __coro_saved_type_0 = ::core::marker::PhantomData;
+                __coro_start_types(__coro_args_ty, &__coro_slot_0);
                 let mut __coro_next = __CoroStateOps::which(__coro_state);
+                #[allow(unreachable_patterns)]
+                match __coro_next {
+                    __CoroLabel::Start => {
+                        __coro_slot_0 = ::coro::__private::Some(
+                            __CoroStateOps::take_start(__coro_state),
+                        );
+                    }
+                    __CoroLabel::Resume4 => {
+                        __coro_saved_0 = ::coro::__private::Some(
+                            __CoroStateOps::take0(__coro_state),
+                        );
+                    }
+                    _ => {}
+                }
                 #[allow(unused_labels)]
                 '__coro_dispatch: loop {
                     match __coro_next {
@@ -179,9 +196,7 @@ fn countdown(n: u32) -> impl Iterator<Item = u32> + ::coro::Control {
                                             '__coro_to_1_0: {
                                                 let __CoroStart { n: mut n } = {
                                                     ::coro::__private::discard(__coro_arg.take());
-                                                    let __coro_start = __CoroStateOps::take_start(__coro_state);
-                                                    __coro_start_types(__coro_args_ty, &__coro_start);
-                                                    __coro_start
+                                                    ::coro::__private::take(&mut __coro_slot_0)
                                                 };
                                                 {
                                                     __coro_into_1_0 = __CoroLoopHead1 { n: n };
@@ -239,7 +254,9 @@ fn countdown(n: u32) -> impl Iterator<Item = u32> + ::coro::Control {
                                         '__coro_to_3_2: {
                                             let __CoroResume4 { n: mut n, sent1: mut __coro_sent1 } = {
                                                 let __CoroSuspend0 { n: __coro_v0 } = {
-                                                    let __coro_saved = __CoroStateOps::take0(__coro_state);
+                                                    let __coro_saved = ::coro::__private::take(
+                                                        &mut __coro_saved_0,
+                                                    );
                                                     ::coro::__private::same_type(
                                                         &__coro_saved,
                                                         &__coro_saved_type_0,
