@@ -425,6 +425,45 @@ mod tests {
         out.to_string().len()
     }
 
+    /// The compile-time property of the expansion (emit.rs, "Why the step never names the
+    /// state enum"): the step closure, the first argument of `machine`, reaches the state
+    /// only through `__CoroStateOps`; a mention of `__CoroState` there would make rustc's
+    /// type-checking of a big body cubic again. Checked on bodies with each kind of
+    /// suspension (a fast `yield_from!`, a fast `for`, a sent value, a `return`, `?`).
+    #[test]
+    fn the_step_closure_never_names_the_state_enum() {
+        let bodies = [
+            nested_source(20, 6),
+            "fn d(n: u64) -> impl Coroutine<Yield = u64, Return = u64> { \
+             let a = yield_from!(sub(0, n)); let b = yield_from!(sub(a, n)); a ^ b }"
+                .to_string(),
+            "fn f(v: Vec<u8>) -> impl Iterator<Item = u8> { for x in v { yield_!(x) } }"
+                .to_string(),
+            "fn g() -> impl Coroutine<u8, Yield = u32, Return = Result<u8, String>> { \
+             let mut t = 0u32; loop { let b: u8 = yield_!(t); if b == 0 { return Ok(b); } \
+             t += u32::from(b); let _x: u8 = parse(b)?; } }"
+                .to_string(),
+        ];
+        for body in bodies {
+            let src: TokenStream = body.parse().unwrap();
+            let out = expand(TokenStream::new(), src)
+                .expect("expands")
+                .to_string();
+            let start = out.find(":: machine (").expect("a machine call");
+            // The `Debug` closure, the next argument, is the one that names its state's type.
+            let end = out[start..]
+                .find("move | __coro_state : &")
+                .expect("the Debug closure")
+                + start;
+            let step = &out[start..end];
+            assert!(step.contains("__CoroStateOps"), "{step}");
+            assert!(
+                !step.contains(" __CoroState "),
+                "the step names the state enum: {step}"
+            );
+        }
+    }
+
     #[test]
     fn expansion_grows_linearly_with_yields() {
         let start = std::time::Instant::now();
