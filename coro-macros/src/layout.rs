@@ -27,12 +27,11 @@ pub struct Layout {
     pub block_variant: Vec<Ident>,
     /// Per block: the struct its incoming locals travel in.
     pub block_struct: Vec<Ident>,
-    /// Per suspension: its variant of the state enum (`Suspend0`), also the variant of
-    /// the exit enum that says the resume ended there.
+    /// Per suspension: its variant of the state enum (`Suspend0`).
     pub suspend_variant: Vec<Ident>,
-    /// Per suspension: the struct the locals it saves travel in, from the suspension to
-    /// the state at the end of the resume, and from the state to the code after it at
-    /// the start of the next (`__CoroSuspend0`).
+    /// Per suspension: the struct the locals it saves travel in, from the suspension into
+    /// the state, and out of it to the code after it at the next resume
+    /// (`__CoroSuspend0`).
     pub suspend_struct: Vec<Ident>,
     /// Per suspension: the step's zero-sized witness of that struct's type
     /// (`__coro_saved_type_0`), which ties the suspension to the code after it.

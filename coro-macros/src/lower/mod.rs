@@ -14,9 +14,9 @@
 //!   `Option` of that struct). The closure turns the state into the label and slot to
 //!   resume at, then runs `'dispatch: loop { match label { .. } }`: a jump fills the
 //!   target's slot, sets the label and continues the loop (or, to a small block, runs a
-//!   copy of its code in place), a suspension stores its locals in its own struct and
-//!   breaks out of the loop with `Yielded`, and a return breaks out with `Complete`; the
-//!   state (`SuspendK`, `Returned`) is stored after the loop.
+//!   copy of its code in place), a suspension stores its locals as `SuspendK` and returns
+//!   `Yielded`, and a return stores `Returned` and returns `Complete`; the state is read
+//!   and written only through the generated `__CoroStateOps` trait (`emit.rs` says why).
 //!
 //! The state enum and the block structs are generic in every local they hold; rustc
 //! infers the parameters from the code that fills them, which is why users never annotate
