@@ -904,12 +904,11 @@ impl Emitter<'_> {
         // completion takes the way through the blocks.
         let fast_paths: Vec<TokenStream> = (0..lowered.suspends.len())
             .filter_map(|k| {
-                let Some(FastPath::Delegate { sub, span, .. }) = self.input.plan.fast[k] else {
+                let Some(FastPath::Delegate { span, .. }) = self.input.plan.fast[k] else {
                     return None;
                 };
-                let (ops, fast) = (&self.input.names.ops, self.fast_accessor(k));
+                let fast = self.fast_accessor(k);
                 let done = format_ident!("__coro_done{}", k, span = Span::mixed_site());
-                let _ = sub;
                 let y = Ident::new("__coro_sub_yielded", Span::mixed_site().located_at(span));
                 let ty = closure_type(&input.sig.types.yield_ty);
                 let typed = quote_spanned!(span=> let #y: #ty = #y;);
@@ -925,7 +924,7 @@ impl Emitter<'_> {
                 // this resume alone runs under the runtime's poisoning guard.
                 Some(quote! {
                     let __coro_fast = ::coro::__private::resume_in_place(#state_var, |#state_var| {
-                        if let ::coro::__private::Some(#sub) = #ops::#fast(#state_var) {
+                        if let ::coro::__private::Some(#sub) = #ops_name::#fast(#state_var) {
                             let #sent = match #arg.take() {
                                 ::coro::__private::Some(#sent) => #sent,
                                 ::coro::__private::None => ::coro::__private::unreachable_start(#fn_name),
@@ -952,7 +951,7 @@ impl Emitter<'_> {
         // yield again; only the end of the loop takes the way through the blocks.
         let for_paths: Vec<TokenStream> = (0..lowered.suspends.len())
             .filter_map(|k| {
-                let Some(FastPath::For { iter, .. }) = self.input.plan.fast[k] else {
+                let Some(FastPath::For { .. }) = self.input.plan.fast[k] else {
                     return None;
                 };
                 let pat = &lowered.suspends[k].for_yield.as_ref()?.pat;
@@ -960,8 +959,7 @@ impl Emitter<'_> {
                     SiteKind::Suspend { index, value, .. } if *index == k => Some(value),
                     _ => None,
                 })?;
-                let (ops, accessor) = (&self.input.names.ops, self.fast_accessor(k));
-                let _ = iter;
+                let accessor = self.fast_accessor(k);
                 let it = Ident::new("__coro_it", Span::mixed_site());
                 let span = lowered.sites.iter().find_map(|s| match &s.kind {
                     SiteKind::Suspend { index, span, .. } if *index == k => Some(*span),
@@ -981,7 +979,7 @@ impl Emitter<'_> {
                 // have been poisoned had the blocks run them.
                 Some(quote! {
                     let #fast = ::coro::__private::resume_in_place(#state_var, |#state_var| {
-                        if let ::coro::__private::Some(#it) = #ops::#accessor(#state_var) {
+                        if let ::coro::__private::Some(#it) = #ops_name::#accessor(#state_var) {
                             match #arg.take() {
                                 ::coro::__private::Some(__coro_sent) => ::coro::__private::discard(__coro_sent),
                                 ::coro::__private::None => ::coro::__private::unreachable_start(#fn_name),
@@ -1002,7 +1000,6 @@ impl Emitter<'_> {
             .collect();
         let arms = blocks.iter().map(|&b| self.arm(b));
         let fast_exits = (0..lowered.suspends.len()).filter_map(|k| self.fast_exit_arm(k));
-        let ops = &self.input.names.ops;
 
         // The step never names the state enum: it reaches the state through the `ops`
         // trait, whose impl is generic (see the module docs and [`Self::block_types`]).
@@ -1023,7 +1020,7 @@ impl Emitter<'_> {
                 #(#anchors)*
                 #(#fast_paths)*
                 #(#for_paths)*
-                let mut #next = #ops::which(#state_var);
+                let mut #next = #ops_name::which(#state_var);
                 #entry
                 #[allow(unused_labels)]
                 #dispatch: loop {
