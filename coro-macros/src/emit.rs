@@ -17,7 +17,6 @@
 //!         fn take_start(&mut self) -> Self::Start;  // the locals out ..
 //!         fn take0(&mut self) -> Self::Saved0;
 //!         fn suspend0(&mut self, saved: Self::Saved0); // .. and in
-//!         fn returned(&mut self);
 //!     }
 //!     impl<N> __CoroStateOps for __CoroState<N> { /* matches on the variants */ }
 //!     struct __CoroArgs<N> { n: N }
@@ -47,7 +46,7 @@
 //!                         __CoroStateOps::suspend0(state, saved);
 //!                         return Yielded(n);
 //!                     }
-//!                     __CoroStateOps::returned(state);
+//!                     StateEnum::mark_returned(state);
 //!                     return Complete(());
 //!                 }
 //!                 Resume2 => {
@@ -568,9 +567,10 @@ impl Emitter<'_> {
     }
 
     /// The trait through which the step reaches the state, and its impl for the state
-    /// enum: `enter` takes the locals out of the state into the slot of the block to run,
-    /// `suspendK` stores what suspension K saves, `fastK` lends a fast path its
-    /// sub-coroutine or iterator. The impl is generic, so rustc checks it on its own; the
+    /// enum: `which` names the block a resume starts at, `take_start`/`takeK` take the
+    /// locals out, `suspendK` stores what suspension K saves, `fastK` lends a fast path its
+    /// sub-coroutine or iterator (a return goes through the runtime's
+    /// `StateEnum::mark_returned`). The impl is generic, so rustc checks it on its own; the
     /// step's calls leave one obligation each, which waits for the state's type as a
     /// whole, where naming a variant would leave one per parameter (see the module docs).
     /// One associated type per suspension: the trait and impl grow with the body.
@@ -583,10 +583,8 @@ impl Emitter<'_> {
             .clone()
             .map(|k| format_ident!("Saved{}", k, span = Span::mixed_site()))
             .collect();
-        let suspend_methods: Vec<Ident> = suspends
-            .clone()
-            .map(|k| format_ident!("suspend{}", k, span = Span::mixed_site()))
-            .collect();
+        let suspend_methods: Vec<Ident> =
+            suspends.clone().map(|k| self.suspend_method(k)).collect();
         let saved_tys = suspends.clone().map(|k| {
             let name = &layout.suspend_struct[k];
             let generics = self.generics(input.analysis.saved(lowered, k));
@@ -640,18 +638,10 @@ impl Emitter<'_> {
         let start_generics = self.generics(&self.incoming(0));
         let start_fields = self.pass_fields(&input.analysis.carried[0]);
         let which_arms = suspends.clone().map(|k| {
-            let variant = &layout.suspend_variant[k];
-            // A fast path that got here is done, and its exit arm goes on.
-            let next = match plan.fast[k] {
-                Some(_) => self.fast_exit_label(k),
-                None => layout.block_variant[lowered.suspends[k].resume].clone(),
-            };
+            let (variant, next) = (&layout.suspend_variant[k], self.entry_label(k));
             quote!(Self::#variant { .. } => #label::#next,)
         });
-        let take_methods: Vec<Ident> = suspends
-            .clone()
-            .map(|k| format_ident!("take{}", k, span = Span::mixed_site()))
-            .collect();
+        let take_methods: Vec<Ident> = suspends.clone().map(|k| self.take_method(k)).collect();
         let takes_impl = suspends.map(|k| {
             let variant = &layout.suspend_variant[k];
             let pat = self.pass_fields(input.analysis.saved(lowered, k));
@@ -680,7 +670,6 @@ impl Emitter<'_> {
                 fn take_start(&mut self) -> Self::Start;
                 #(fn #take_methods(&mut self) -> Self::#saved_assoc;)*
                 #(fn #suspend_methods(&mut self, saved: Self::#saved_assoc);)*
-                fn returned(&mut self);
                 #(fn #fast_methods(&mut self) -> ::coro::__private::Option<&mut Self::#fast_assoc>;)*
             }
             impl #state_generics #ops for #state_ty {
@@ -709,10 +698,6 @@ impl Emitter<'_> {
                 }
                 #(#takes_impl)*
                 #(#suspends_impl)*
-                #[inline(always)]
-                fn returned(&mut self) {
-                    *self = Self::Returned;
-                }
                 #(#fast_impl)*
             }
         }
@@ -828,7 +813,7 @@ impl Emitter<'_> {
         let state_var = &names.state_var;
         let next = &self.next;
         let dispatch = &names.dispatch;
-        let arg = Ident::new("__coro_arg", Span::mixed_site());
+        let arg = self.arg();
         let send = &names.send;
         let yield_ty = closure_type(&input.sig.types.yield_ty);
         let return_ty = closure_type(&input.sig.types.return_ty);
@@ -868,12 +853,7 @@ impl Emitter<'_> {
         // `which` found it, and the dispatch below goes straight to the block.
         let label = &self.label;
         let entries = (0..lowered.suspends.len()).map(|k| {
-            let next = match plan.fast[k] {
-                Some(_) => self.fast_exit_label(k),
-                None => layout.block_variant[lowered.suspends[k].resume].clone(),
-            };
-            let take = format_ident!("take{}", k, span = Span::mixed_site());
-            let slot = &saved_slots[k];
+            let (next, take, slot) = (self.entry_label(k), self.take_method(k), &saved_slots[k]);
             quote!(#label::#next => #slot = ::coro::__private::Some(#ops_name::#take(#state_var)),)
         });
         let start_variant = &layout.block_variant[0];
@@ -890,7 +870,7 @@ impl Emitter<'_> {
         };
         let dones = (0..lowered.suspends.len())
             .filter(|&k| matches!(plan.fast[k], Some(FastPath::Delegate { .. })))
-            .map(|k| format_ident!("__coro_done{}", k, span = Span::mixed_site()));
+            .map(|k| self.done_slot(k));
         let anchors: Vec<TokenStream> = plan
             .live
             .iter()
@@ -908,7 +888,7 @@ impl Emitter<'_> {
                     return None;
                 };
                 let fast = self.fast_accessor(k);
-                let done = format_ident!("__coro_done{}", k, span = Span::mixed_site());
+                let done = self.done_slot(k);
                 let y = Ident::new("__coro_sub_yielded", Span::mixed_site().located_at(span));
                 let ty = closure_type(&input.sig.types.yield_ty);
                 let typed = quote_spanned!(span=> let #y: #ty = #y;);
@@ -1049,7 +1029,7 @@ impl Emitter<'_> {
             && let Some(p) = lowered.blocks[to].param
         {
             let f = &layout.field[p];
-            let done = format_ident!("__coro_done{}", k, span = Span::mixed_site());
+            let done = self.done_slot(k);
             fields.extend(quote!(#f: ::coro::__private::take(&mut #done),));
         }
         let (label, variant) = (&self.label, self.fast_exit_label(k));
@@ -1076,6 +1056,37 @@ impl Emitter<'_> {
         })
     }
 
+    /// The label a resume at suspension `k` starts at: its resume block, or, with a fast
+    /// path (which got there only if it is done), the arm that goes on after it.
+    fn entry_label(&self, k: usize) -> Ident {
+        let lowered = self.input.lowered;
+        match self.input.plan.fast[k] {
+            Some(_) => self.fast_exit_label(k),
+            None => self.input.layout.block_variant[lowered.suspends[k].resume].clone(),
+        }
+    }
+
+    /// The `ops` method that takes what suspension `k` saved out of the state.
+    fn take_method(&self, k: usize) -> Ident {
+        format_ident!("take{}", k, span = Span::mixed_site())
+    }
+
+    /// The `ops` method that stores what suspension `k` saves.
+    fn suspend_method(&self, k: usize) -> Ident {
+        format_ident!("suspend{}", k, span = Span::mixed_site())
+    }
+
+    /// The step's local that receives what the sub-coroutine of suspension `k` returned
+    /// in its fast path.
+    fn done_slot(&self, k: usize) -> Ident {
+        format_ident!("__coro_done{}", k, span = Span::mixed_site())
+    }
+
+    /// The step's `Option` of the value sent to this resume.
+    fn arg(&self) -> Ident {
+        Ident::new("__coro_arg", Span::mixed_site())
+    }
+
     /// The label of [`Self::fast_exit_arm`].
     fn fast_exit_label(&self, k: usize) -> Ident {
         format_ident!("FastExit{}", k, span = Span::mixed_site())
@@ -1090,7 +1101,7 @@ impl Emitter<'_> {
     fn arm(&self, b: BlockId) -> TokenStream {
         let label = &self.label;
         let variant = &self.input.layout.block_variant[b];
-        let arg = Ident::new("__coro_arg", Span::mixed_site());
+        let arg = self.arg();
         let source = match self.input.plan.resumes[b] {
             Some(k) => self.resumed_source(k, b),
             // The first resume has no `yield_!` to land in: its value is dropped.
@@ -1125,7 +1136,7 @@ impl Emitter<'_> {
         if let Some(p) = lowered.blocks[block].param {
             let f = &layout.field[p];
             let fn_name = input.item.sig.ident.to_string();
-            let arg = Ident::new("__coro_arg", Span::mixed_site());
+            let arg = self.arg();
             fields.extend(quote! {
                 #f: match #arg.take() {
                     ::coro::__private::Some(__coro_sent) => __coro_sent,
@@ -1448,8 +1459,7 @@ impl Emitter<'_> {
                 // entry fills from the state, its type.
                 let anchor = &layout.suspend_anchor[*index];
                 let ops = here(&self.input.names.ops);
-                let method =
-                    format_ident!("suspend{}", index, span = Span::mixed_site().located_at(at));
+                let method = here(&self.suspend_method(*index));
                 let value = Ident::new("__coro_saved", Span::mixed_site().located_at(at));
                 let store = quote_spanned!(at=>
                     let #value = #saved { #(#moves),* };

@@ -14,8 +14,8 @@
 //! |---|---|
 //! | [`BlockData`] `b` | a `__CoroLabel` variant, an arm of the dispatch `match`, and a struct of the locals that flow into it |
 //! | [`SiteKind::Goto`] to `b` | `{ slot_b = Some(Block { .. }); next = Label::B; continue 'dispatch; }`, or `b`'s code copied in place |
-//! | [`SiteKind::Suspend`] `k` | `*state = __CoroState::SuspendK { .. }; return Yielded(v);` |
-//! | [`Suspend`] `k` | the `SuspendK` variant, and the arm of the entry `match` that resumes it |
+//! | [`SiteKind::Suspend`] `k` | `__CoroStateOps::suspendK(state, __CoroSuspendK { .. }); return Yielded(v);` |
+//! | [`Suspend`] `k` | the `SuspendK` variant, the `__CoroSuspendK` struct, and the `which`/`takeK` arms that resume it |
 //! | [`Local`] | a field of each variant and block struct it is carried in, one type parameter |
 //!
 //! docs/LOWERING.md walks through a worked example.
@@ -317,7 +317,7 @@ impl Names {
     /// declared `Return` type at `span` (the user's value), so it coerces as a `let` would
     /// and a type error points at the user's code.
     pub fn complete(&self, value: TokenStream, span: Span) -> TokenStream {
-        let (var, ops) = (&self.state_var, &self.ops);
+        let var = &self.state_var;
         // A type the user did not write (a generator's `()`) takes the value's span, so
         // the error points at the value rather than at the attribute.
         let ty = if self.return_ty_written {
@@ -330,7 +330,7 @@ impl Names {
             {
                 let #ret: #ty = #value;
                 // Through the trait: the body does not name the state enum (see `emit.rs`).
-                #ops::returned(#var);
+                ::coro::__private::StateEnum::mark_returned(#var);
                 return ::coro::__private::CoroutineState::Complete(#ret);
             }
         }

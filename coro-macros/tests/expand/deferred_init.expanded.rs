@@ -105,7 +105,6 @@ fn greeting(
         fn suspend0(&mut self, saved: Self::Saved0);
         fn suspend1(&mut self, saved: Self::Saved1);
         fn suspend2(&mut self, saved: Self::Saved2);
-        fn returned(&mut self);
     }
     impl<Formal, Name, NameDropFlag, N> __CoroStateOps
     for __CoroState<Formal, Name, NameDropFlag, N> {
@@ -185,10 +184,6 @@ fn greeting(
                 name_drop_flag: __coro_v2,
                 n: __coro_v3,
             };
-        }
-        #[inline(always)]
-        fn returned(&mut self) {
-            *self = Self::Returned;
         }
     }
     /// The arguments, on their way into the state.
@@ -472,7 +467,7 @@ fn greeting(
                             ::coro::__private::discard(__coro_sent7);
                             {
                                 let __coro_return_value: usize = n;
-                                __CoroStateOps::returned(__coro_state);
+                                ::coro::__private::StateEnum::mark_returned(__coro_state);
                                 return ::coro::__private::CoroutineState::Complete(
                                     __coro_return_value,
                                 );

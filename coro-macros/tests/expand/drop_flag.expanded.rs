@@ -74,7 +74,6 @@ fn drop_flag(g: Guard, c: bool) -> impl Iterator<Item = u32> + ::coro::Control {
         fn take_start(&mut self) -> Self::Start;
         fn take0(&mut self) -> Self::Saved0;
         fn suspend0(&mut self, saved: Self::Saved0);
-        fn returned(&mut self);
     }
     impl<G, C, H> __CoroStateOps for __CoroState<G, C, H> {
         type Start = __CoroStart<G, C>;
@@ -128,10 +127,6 @@ fn drop_flag(g: Guard, c: bool) -> impl Iterator<Item = u32> + ::coro::Control {
                 g: __coro_v0,
                 h: __coro_v2,
             };
-        }
-        #[inline(always)]
-        fn returned(&mut self) {
-            *self = Self::Returned;
         }
     }
     /// The arguments, on their way into the state.
@@ -254,7 +249,7 @@ fn drop_flag(g: Guard, c: bool) -> impl Iterator<Item = u32> + ::coro::Control {
                             log(g.name());
                             {
                                 let __coro_return_value: () = ();
-                                __CoroStateOps::returned(__coro_state);
+                                ::coro::__private::StateEnum::mark_returned(__coro_state);
                                 return ::coro::__private::CoroutineState::Complete(
                                     __coro_return_value,
                                 );

@@ -76,7 +76,6 @@ fn upto(m: u64) -> impl Iterator<Item = u64> + ::coro::Control {
         fn take_start(&mut self) -> Self::Start;
         fn take0(&mut self) -> Self::Saved0;
         fn suspend0(&mut self, saved: Self::Saved0);
-        fn returned(&mut self);
         fn fast0(&mut self) -> ::coro::__private::Option<&mut Self::Fast0>;
     }
     impl<M, Iter1> __CoroStateOps for __CoroState<M, Iter1> {
@@ -121,10 +120,6 @@ fn upto(m: u64) -> impl Iterator<Item = u64> + ::coro::Control {
         fn suspend0(&mut self, saved: Self::Saved0) {
             let __CoroSuspend0 { iter1: __coro_v1 } = saved;
             *self = Self::Suspend0 { iter1: __coro_v1 };
-        }
-        #[inline(always)]
-        fn returned(&mut self) {
-            *self = Self::Returned;
         }
         #[inline(always)]
         fn fast0(&mut self) -> ::coro::__private::Option<&mut Self::Fast0> {
@@ -282,7 +277,7 @@ fn upto(m: u64) -> impl Iterator<Item = u64> + ::coro::Control {
                             };
                             {
                                 let __coro_return_value: () = ();
-                                __CoroStateOps::returned(__coro_state);
+                                ::coro::__private::StateEnum::mark_returned(__coro_state);
                                 return ::coro::__private::CoroutineState::Complete(
                                     __coro_return_value,
                                 );
@@ -300,7 +295,7 @@ fn upto(m: u64) -> impl Iterator<Item = u64> + ::coro::Control {
                             );
                             {
                                 let __coro_return_value: () = ();
-                                __CoroStateOps::returned(__coro_state);
+                                ::coro::__private::StateEnum::mark_returned(__coro_state);
                                 return ::coro::__private::CoroutineState::Complete(
                                     __coro_return_value,
                                 );

@@ -81,7 +81,6 @@ fn echo(
         fn take_start(&mut self) -> Self::Start;
         fn take0(&mut self) -> Self::Saved0;
         fn suspend0(&mut self, saved: Self::Saved0);
-        fn returned(&mut self);
     }
     impl<Greeting, Ty2, Session> __CoroStateOps for __CoroState<Greeting, Ty2, Session> {
         type Start = __CoroStart<Greeting>;
@@ -132,10 +131,6 @@ fn echo(
                 ty2: __coro_v2,
                 session: __coro_v3,
             };
-        }
-        #[inline(always)]
-        fn returned(&mut self) {
-            *self = Self::Returned;
         }
     }
     /// The arguments, on their way into the state.

@@ -82,7 +82,6 @@ fn parity(n: u32) -> impl Iterator<Item = &'static str> + ::coro::Control {
         fn take1(&mut self) -> Self::Saved1;
         fn suspend0(&mut self, saved: Self::Saved0);
         fn suspend1(&mut self, saved: Self::Saved1);
-        fn returned(&mut self);
     }
     impl<N> __CoroStateOps for __CoroState<N> {
         type Start = __CoroStart<N>;
@@ -137,10 +136,6 @@ fn parity(n: u32) -> impl Iterator<Item = &'static str> + ::coro::Control {
         fn suspend1(&mut self, saved: Self::Saved1) {
             let __CoroSuspend1 {} = saved;
             *self = Self::Suspend1 {};
-        }
-        #[inline(always)]
-        fn returned(&mut self) {
-            *self = Self::Returned;
         }
     }
     /// The arguments, on their way into the state.
@@ -278,7 +273,7 @@ fn parity(n: u32) -> impl Iterator<Item = &'static str> + ::coro::Control {
                             };
                             {
                                 let __coro_return_value: () = __coro_value3;
-                                __CoroStateOps::returned(__coro_state);
+                                ::coro::__private::StateEnum::mark_returned(__coro_state);
                                 return ::coro::__private::CoroutineState::Complete(
                                     __coro_return_value,
                                 );
@@ -324,7 +319,7 @@ fn parity(n: u32) -> impl Iterator<Item = &'static str> + ::coro::Control {
                             };
                             {
                                 let __coro_return_value: () = __coro_value3;
-                                __CoroStateOps::returned(__coro_state);
+                                ::coro::__private::StateEnum::mark_returned(__coro_state);
                                 return ::coro::__private::CoroutineState::Complete(
                                     __coro_return_value,
                                 );

@@ -127,7 +127,6 @@ fn first_pair(
         fn take_start(&mut self) -> Self::Start;
         fn take0(&mut self) -> Self::Saved0;
         fn suspend0(&mut self, saved: Self::Saved0);
-        fn returned(&mut self);
     }
     impl<Limit, Iter1, I, Iter4, J> __CoroStateOps
     for __CoroState<Limit, Iter1, I, Iter4, J> {
@@ -197,10 +196,6 @@ fn first_pair(
                 iter4: __coro_v4,
                 j: __coro_v6,
             };
-        }
-        #[inline(always)]
-        fn returned(&mut self) {
-            *self = Self::Returned;
         }
     }
     /// The arguments, on their way into the state.
@@ -411,7 +406,7 @@ fn first_pair(
                             let found = __coro_value8;
                             {
                                 let __coro_return_value: u32 = found;
-                                __CoroStateOps::returned(__coro_state);
+                                ::coro::__private::StateEnum::mark_returned(__coro_state);
                                 return ::coro::__private::CoroutineState::Complete(
                                     __coro_return_value,
                                 );
@@ -587,7 +582,7 @@ fn first_pair(
                                             let found = __coro_value8;
                                             {
                                                 let __coro_return_value: u32 = found;
-                                                __CoroStateOps::returned(__coro_state);
+                                                ::coro::__private::StateEnum::mark_returned(__coro_state);
                                                 return ::coro::__private::CoroutineState::Complete(
                                                     __coro_return_value,
                                                 );

@@ -92,7 +92,6 @@ fn guarded(name: String) -> impl Iterator<Item = usize> + ::coro::Control {
         fn take1(&mut self) -> Self::Saved1;
         fn suspend0(&mut self, saved: Self::Saved0);
         fn suspend1(&mut self, saved: Self::Saved1);
-        fn returned(&mut self);
     }
     impl<Name, Guard, Len> __CoroStateOps for __CoroState<Name, Guard, Len> {
         type Start = __CoroStart<Name>;
@@ -167,10 +166,6 @@ fn guarded(name: String) -> impl Iterator<Item = usize> + ::coro::Control {
                 name: __coro_v0,
                 guard: __coro_v1,
             };
-        }
-        #[inline(always)]
-        fn returned(&mut self) {
-            *self = Self::Returned;
         }
     }
     /// The arguments, on their way into the state.
@@ -352,7 +347,7 @@ fn guarded(name: String) -> impl Iterator<Item = usize> + ::coro::Control {
                             ::coro::__private::discard(__coro_sent5);
                             {
                                 let __coro_return_value: () = ();
-                                __CoroStateOps::returned(__coro_state);
+                                ::coro::__private::StateEnum::mark_returned(__coro_state);
                                 return ::coro::__private::CoroutineState::Complete(
                                     __coro_return_value,
                                 );

@@ -80,7 +80,6 @@ fn averager() -> impl Coroutine<f64, Yield = f64, Return = ()> + ::coro::Control
         fn take_start(&mut self) -> Self::Start;
         fn take0(&mut self) -> Self::Saved0;
         fn suspend0(&mut self, saved: Self::Saved0);
-        fn returned(&mut self);
     }
     impl<Total, Count, Ty3> __CoroStateOps for __CoroState<Total, Count, Ty3> {
         type Start = __CoroStart;
@@ -131,10 +130,6 @@ fn averager() -> impl Coroutine<f64, Yield = f64, Return = ()> + ::coro::Control
                 count: __coro_v1,
                 ty3: __coro_v3,
             };
-        }
-        #[inline(always)]
-        fn returned(&mut self) {
-            *self = Self::Returned;
         }
     }
     /// The arguments, on their way into the state.

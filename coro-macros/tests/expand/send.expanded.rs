@@ -84,7 +84,6 @@ fn averager() -> impl Coroutine<
         fn take_start(&mut self) -> Self::Start;
         fn take0(&mut self) -> Self::Saved0;
         fn suspend0(&mut self, saved: Self::Saved0);
-        fn returned(&mut self);
     }
     impl<Total, Count, Ty5> __CoroStateOps for __CoroState<Total, Count, Ty5> {
         type Start = __CoroStart;
@@ -135,10 +134,6 @@ fn averager() -> impl Coroutine<
                 count: __coro_v3,
                 ty5: __coro_v5,
             };
-        }
-        #[inline(always)]
-        fn returned(&mut self) {
-            *self = Self::Returned;
         }
     }
     /// The arguments, on their way into the state.

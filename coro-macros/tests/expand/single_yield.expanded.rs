@@ -66,7 +66,6 @@ fn once() -> impl Iterator<Item = u32> + ::coro::Control {
         fn take_start(&mut self) -> Self::Start;
         fn take0(&mut self) -> Self::Saved0;
         fn suspend0(&mut self, saved: Self::Saved0);
-        fn returned(&mut self);
     }
     impl __CoroStateOps for __CoroState {
         type Start = __CoroStart;
@@ -107,10 +106,6 @@ fn once() -> impl Iterator<Item = u32> + ::coro::Control {
         fn suspend0(&mut self, saved: Self::Saved0) {
             let __CoroSuspend0 {} = saved;
             *self = Self::Suspend0 {};
-        }
-        #[inline(always)]
-        fn returned(&mut self) {
-            *self = Self::Returned;
         }
     }
     /// The arguments, on their way into the state.
@@ -213,7 +208,7 @@ fn once() -> impl Iterator<Item = u32> + ::coro::Control {
                             ::coro::__private::discard(__coro_sent0);
                             {
                                 let __coro_return_value: () = ();
-                                __CoroStateOps::returned(__coro_state);
+                                ::coro::__private::StateEnum::mark_returned(__coro_state);
                                 return ::coro::__private::CoroutineState::Complete(
                                     __coro_return_value,
                                 );

@@ -98,7 +98,6 @@ fn wrapper() -> impl Coroutine<Yield = i32, Return = &'static str> + ::coro::Con
         fn take1(&mut self) -> Self::Saved1;
         fn suspend0(&mut self, saved: Self::Saved0);
         fn suspend1(&mut self, saved: Self::Saved1);
-        fn returned(&mut self);
         fn fast0(&mut self) -> ::coro::__private::Option<&mut Self::Fast0>;
         fn fast1(&mut self) -> ::coro::__private::Option<&mut Self::Fast1>;
     }
@@ -165,10 +164,6 @@ fn wrapper() -> impl Coroutine<Yield = i32, Return = &'static str> + ::coro::Con
                 result: __coro_v4,
                 sub5: __coro_v5,
             };
-        }
-        #[inline(always)]
-        fn returned(&mut self) {
-            *self = Self::Returned;
         }
         #[inline(always)]
         fn fast0(&mut self) -> ::coro::__private::Option<&mut Self::Fast0> {
@@ -511,7 +506,7 @@ fn wrapper() -> impl Coroutine<Yield = i32, Return = &'static str> + ::coro::Con
                             ::coro::__private::discard(__coro_returned8);
                             {
                                 let __coro_return_value: &'static str = result;
-                                __CoroStateOps::returned(__coro_state);
+                                ::coro::__private::StateEnum::mark_returned(__coro_state);
                                 return ::coro::__private::CoroutineState::Complete(
                                     __coro_return_value,
                                 );
@@ -574,7 +569,7 @@ fn wrapper() -> impl Coroutine<Yield = i32, Return = &'static str> + ::coro::Con
                             ::coro::__private::discard(__coro_returned8);
                             {
                                 let __coro_return_value: &'static str = result;
-                                __CoroStateOps::returned(__coro_state);
+                                ::coro::__private::StateEnum::mark_returned(__coro_state);
                                 return ::coro::__private::CoroutineState::Complete(
                                     __coro_return_value,
                                 );
@@ -594,7 +589,7 @@ fn wrapper() -> impl Coroutine<Yield = i32, Return = &'static str> + ::coro::Con
                             ::coro::__private::discard(__coro_returned8);
                             {
                                 let __coro_return_value: &'static str = result;
-                                __CoroStateOps::returned(__coro_state);
+                                ::coro::__private::StateEnum::mark_returned(__coro_state);
                                 return ::coro::__private::CoroutineState::Complete(
                                     __coro_return_value,
                                 );

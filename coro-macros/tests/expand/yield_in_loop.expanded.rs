@@ -79,7 +79,6 @@ fn countdown(n: u32) -> impl Iterator<Item = u32> + ::coro::Control {
         fn take_start(&mut self) -> Self::Start;
         fn take0(&mut self) -> Self::Saved0;
         fn suspend0(&mut self, saved: Self::Saved0);
-        fn returned(&mut self);
     }
     impl<N> __CoroStateOps for __CoroState<N> {
         type Start = __CoroStart<N>;
@@ -120,10 +119,6 @@ fn countdown(n: u32) -> impl Iterator<Item = u32> + ::coro::Control {
         fn suspend0(&mut self, saved: Self::Saved0) {
             let __CoroSuspend0 { n: __coro_v0 } = saved;
             *self = Self::Suspend0 { n: __coro_v0 };
-        }
-        #[inline(always)]
-        fn returned(&mut self) {
-            *self = Self::Returned;
         }
     }
     /// The arguments, on their way into the state.
@@ -233,7 +228,7 @@ fn countdown(n: u32) -> impl Iterator<Item = u32> + ::coro::Control {
                             };
                             {
                                 let __coro_return_value: () = ();
-                                __CoroStateOps::returned(__coro_state);
+                                ::coro::__private::StateEnum::mark_returned(__coro_state);
                                 return ::coro::__private::CoroutineState::Complete(
                                     __coro_return_value,
                                 );
@@ -320,7 +315,7 @@ fn countdown(n: u32) -> impl Iterator<Item = u32> + ::coro::Control {
                             );
                             {
                                 let __coro_return_value: () = ();
-                                __CoroStateOps::returned(__coro_state);
+                                ::coro::__private::StateEnum::mark_returned(__coro_state);
                                 return ::coro::__private::CoroutineState::Complete(
                                     __coro_return_value,
                                 );
