@@ -49,6 +49,20 @@ impl Drop for Guard {
         log(format!("drop {}", self.0));
     }
 }
+struct Pair {
+    g: Guard,
+    n: i32,
+}
+macro_rules! log_it {
+    ($($t:tt)*) => {
+        log(format!($($t)*))
+    };
+}
+macro_rules! twice {
+    ($e:expr) => {
+        add($e, $e)
+    };
+}
 fn add(a: i32, b: i32) -> i32 {
     a + b
 }

@@ -47,6 +47,11 @@ FEATURES = [
     "extended",  # `let r = &Guard(..)`: a temporary whose lifetime the `let` extends
     "ref_patterns",  # `if let Some(ref g) = o` / `match o { None => .. }`: no move
     "panics",  # a rare `panic!`: the unwinding drops what is alive, in order
+    "let_ref",  # `let (ref a, n) = (Guard(..), e);`, `let ref g = Guard(..);`: extended by `ref`
+    "structs",  # `Pair { n: e, g: Guard(..) }` locals: fields read, the guard's method
+    "user_macros",  # a `macro_rules!` of the prelude given locals (`log_it!`, `twice!`)
+    "labeled_blocks",  # `let v = 'k: { if c { break 'k e; } .. e };`
+    "arrays",  # `[e, e, e][i]`: an array temporary whose elements may yield
 ]
 
 # Sub-coroutines a body may delegate to: (name, argument count). Defined in both preludes.
@@ -122,9 +127,12 @@ class Gen:
         tuples = self.visible("tuple") if self.has("tuples") else []
         if self.in_closure and not self.has("closure_field_captures"):
             tuples = []
+        pairs = self.visible("pair") if not self.in_closure else []
         if leaf:
             if tuples and self.chance(0.2):
                 return f"{r.choice(tuples).name}.1"
+            if pairs and self.chance(0.2):
+                return f"{r.choice(pairs).name}.n"
             if ints and self.chance(0.6):
                 return r.choice(ints).name
             return str(r.randint(0, 9))
@@ -147,6 +155,12 @@ class Gen:
             options += ["try"]
         if self.has("yield_from") and allow_yield and self.can_yield():
             options += ["yield_from"]
+        if self.has("arrays"):
+            options += ["array"]
+        if pairs:
+            options += ["pair_use"]
+        if self.has("user_macros"):
+            options += ["twice"]
         k = r.choice(options)
         e = lambda: self.expr(depth + 1, allow_yield)  # noqa: E731
         if k == "add":
@@ -167,6 +181,8 @@ class Gen:
         if k == "guard_use":
             # A method call on a guard local (`&self`): it stays alive to its scope's end.
             return f"{r.choice(self.visible('guard')).name}.v({e()})"
+        if k == "pair_use":
+            return f"{r.choice(self.visible('pair')).name}.g.v({e()})"
         if k == "match":
             scrut = e()
             b = self.fresh("m")
@@ -187,6 +203,11 @@ class Gen:
             return f"{fn}({e()})?"
         if k == "yield_from":
             return self.yield_from_expr(depth)
+        if k == "array":
+            return f"[{e()}, {e()}, {e()}][{r.randint(0, 2)}]"
+        if k == "twice":
+            # A user macro's arguments: no yield (an error there), read twice.
+            return f"twice!({self.expr(depth + 1, allow_yield=False)})"
         raise AssertionError(k)
 
     def yield_from_expr(self, depth):
@@ -299,6 +320,14 @@ class Gen:
             opts += ["ref_pattern"]
         if self.has("panics") and self.chance(0.3):
             opts += ["panic"]
+        if self.has("let_ref"):
+            opts += ["let_ref"]
+        if self.has("structs"):
+            opts += ["pair"]
+        if self.has("user_macros"):
+            opts += ["log_it"]
+        if self.has("labeled_blocks") and depth < 3:
+            opts += ["labeled_block"]
         k = r.choice(opts)
         e = lambda: self.expr(1)  # noqa: E731
         if k == "let_int":
@@ -337,6 +366,48 @@ class Gen:
             # No yield in it: the reference would be held across it (coro rejects that).
             use = f"{name}.v({self.expr(1, False)})" if not field else f"{name}.v(1)"
             return f"let {name} = &{value}{field};\nlog_i(\"{name}\", {use});"
+        if k == "let_ref":
+            # A `ref` binding extends the temporary to the end of the block, across the
+            # yields after it; the reference is used before them (after them, coro
+            # rejects the borrow across the yield).
+            a = self.fresh("a")
+            use = f'log_i("{a}", {a}.v({self.expr(1, False)}));'
+            if self.chance(0.5):
+                return f'let ref {a} = Guard("{a}");\n{use}'
+            n = self.fresh("v")
+            line = f'let (ref {a}, {n}) = (Guard("{a}"), {e()});\n{use}'
+            self.declare(n, "int")
+            return line
+        if k == "pair":
+            # Fields evaluated in the literal's order, dropped in the declaration's.
+            name = self.fresh("s")
+            fields = [f"n: {e()}", f'g: Guard("{name}")']
+            if self.chance(0.5):
+                fields.reverse()
+            self.declare(name, "pair")
+            return f"let {name} = Pair {{ {', '.join(fields)} }};"
+        if k == "log_it":
+            # Locals named in a user macro's arguments are only looked at: they live on.
+            args = [self.expr(1, False)]
+            guards = self.visible("guard") + self.visible("pair")
+            if guards and self.chance(0.6):
+                g = r.choice(guards)
+                args.append(f"{g.name}.0" if g.kind == "guard" else f"{g.name}.g.0")
+            holes = " ".join("{}" for _ in args)
+            return f'log_it!("{self.fresh("m")} {holes}", {", ".join(args)});'
+        if k == "labeled_block":
+            lab = f"'{self.fresh('k')}"
+            name = self.fresh("v")
+            # An unlabeled `break`/`continue` may not leave through a labeled block.
+            self.loops.append("BLOCK")
+            inner = self.block(depth + 1)
+            self.loops.pop()
+            line = (
+                f"let {name} = {lab}: {{\nif {self.cond(1)} {{ break {lab} {e()}; }}\n"
+                f"{inner[1:-1]}\n{e()}\n}};"
+            )
+            self.declare(name, "int")
+            return line
         if k == "ref_pattern":
             # An `Option<Guard>` local matched by patterns that move nothing: it stays
             # whole, dropped at its scope's end, across the yields in the arms.
@@ -520,7 +591,7 @@ class Gen:
     def break_targets(self):
         """What a `break`/`continue` here may name: labels of enclosing loops, and `None`
         (unlabeled) when the innermost loop is not a value loop (`break;` has no value)."""
-        out = [lab for lab in self.loops if lab and lab != "VALUE"]
+        out = [lab for lab in self.loops if lab and lab not in ("VALUE", "BLOCK")]
         if self.loops and self.loops[-1] is None:
             out.append(None)
         return out

@@ -2029,3 +2029,32 @@ fn a_ref_mut_binding_extends_its_temporary_case() {
         );
     }
 }
+
+/// Fuzz seed 470 (feature `let_ref`): a by-value binding beside the `ref` one, named after
+/// the yield (`n` below), kept the tuple temporary from being made a local, so it was
+/// dropped at the yield rather than at the block's end; only the `ref` bindings borrow it.
+#[coro::coroutine]
+fn a_value_binding_beside_a_ref_binding(p: i32) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let (ref a, n) = (Guard("a"), p + 1);
+    log_i("a", a.v(n));
+    let s = yield_!(1);
+    let (ref b, m) = (Guard("b"), yield_!(n + s));
+    yield_!(m);
+    n + m
+}
+
+#[test]
+fn a_value_binding_beside_a_ref_binding_case() {
+    for (suffix, sends) in [("", &[0, 5, 6, 7][..]), ("_dropped", &[0, 5])] {
+        check(
+            "regressions",
+            &format!("a_value_binding_beside_a_ref_binding{suffix}"),
+            || {
+                drive(
+                    a_value_binding_beside_a_ref_binding(4),
+                    sends.iter().copied(),
+                )
+            },
+        );
+    }
+}

@@ -67,15 +67,23 @@ impl VisitMut for Extender {
             if init.diverge.is_some() {
                 continue;
             }
-            let Some((temporary, mutable)) = extended(pat, &mut init.expr) else {
+            let Some(Extended {
+                temporary,
+                mutable,
+                by_ref,
+            }) = extended(pat, &mut init.expr)
+            else {
                 continue;
             };
             // The `let` or a statement after it suspends, and nothing after the next
-            // statement that does names what the `let` binds: a borrow kept across the
-            // yield is rejected either way, and rustc's error at the temporary says it
-            // best.
+            // statement that does names a binding that borrows the temporary (a `ref`
+            // binding, or any binding of a borrow: `let r = &make();`): a borrow kept
+            // across the yield is rejected either way, and rustc's error at the
+            // temporary says it best. A by-value binding beside a `ref` one
+            // (`let (ref a, n) = (make(), 1);`) holds a copy or a part moved out, which
+            // may be named after the yield.
             let wanted = match suspends[i + 1..].iter().position(|&s| s) {
-                Some(k) => !names_a_binding(pat, &rest[k + 1..]),
+                Some(k) => !names_a_borrow(pat, by_ref, &rest[k + 1..]),
                 None => suspends[i],
             };
             if wanted {
@@ -111,25 +119,46 @@ impl Extender {
     }
 }
 
-/// Whether `stmts` name a binding of `pat`.
-fn names_a_binding(pat: &syn::Pat, stmts: &[Stmt]) -> bool {
+/// Whether `stmts` name a binding of `pat` that borrows the extended temporary: its `ref`
+/// bindings when `by_ref`, else any (each binds the borrow itself).
+fn names_a_borrow(pat: &syn::Pat, by_ref: bool, stmts: &[Stmt]) -> bool {
     let mut names = Vec::new();
     crate::lower::pattern_bindings(pat, &mut names);
+    names.retain(|b| b.by_ref || !by_ref);
     stmts
         .iter()
         .flat_map(scan::stmt_mentions)
         .any(|m| names.iter().any(|b| b.name == m.name))
 }
 
-/// The temporary that `let pat = init` extends and that may own a destructor, and whether
-/// it is borrowed `mut` (see the module docs): the whole value for a `ref` binding
-/// (`let ref x = make();`), or what a borrow at the top of `init` takes.
-fn extended<'e>(pat: &syn::Pat, init: &'e mut Expr) -> Option<(&'e mut Expr, bool)> {
+/// What a `let` extends (see [`extended`]).
+struct Extended<'e> {
+    /// The temporary, made a local.
+    temporary: &'e mut Expr,
+    /// Borrowed `mut`: the local must be `mut`.
+    mutable: bool,
+    /// Extended by the pattern's `ref` bindings, not by a borrow in the initializer.
+    by_ref: bool,
+}
+
+/// The temporary that `let pat = init` extends and that may own a destructor (see the
+/// module docs): the whole value for a `ref` binding (`let ref x = make();`), or what a
+/// borrow at the top of `init` takes.
+fn extended<'e>(pat: &syn::Pat, init: &'e mut Expr) -> Option<Extended<'e>> {
     if extending_pattern(pat) && may_drop(init) {
         // `let ref mut x = make();`: the local it binds is borrowed `mut`.
-        return Some((init, crate::guards::binds_ref_mut(pat)));
+        let mutable = crate::guards::binds_ref_mut(pat);
+        return Some(Extended {
+            temporary: init,
+            mutable,
+            by_ref: true,
+        });
     }
-    borrowed(init)
+    borrowed(init).map(|(temporary, mutable)| Extended {
+        temporary,
+        mutable,
+        by_ref: false,
+    })
 }
 
 /// What the borrow at the top of `e` takes (`&make()`, `&mut make()`, `&&make()`), or the
@@ -234,6 +263,11 @@ mod tests {
             extended("{ let (ref a, b) = (make(), 1); yield_!(1); }"),
             "{ let __coro_ext0 = (make () , 1) ; let (ref a , b) = __coro_ext0 ; yield_ ! (1) ; }"
         );
+        // `b` is a copy or a part moved out: naming it after the yield borrows nothing.
+        assert_eq!(
+            extended("{ let (ref a, b) = (make(), 1); yield_!(1); b }"),
+            "{ let __coro_ext0 = (make () , 1) ; let (ref a , b) = __coro_ext0 ; yield_ ! (1) ; b }"
+        );
         assert_eq!(
             extended("{ let ref mut x = make(); x.go(); yield_!(1); }"),
             "{ let mut __coro_ext0 = make () ; let ref mut x = __coro_ext0 ; x . go () ; yield_ ! (1) ; }"
@@ -257,6 +291,7 @@ mod tests {
             "{ let r = (f(), &make()); yield_!(1); }",
             "{ let r = (1, &make()); yield_!(1); }",
             "{ let r = &make(); yield_!(1); r.go(); }",
+            "{ let (ref a, b) = (make(), 1); yield_!(1); a.go(); }",
             "{ let r = &5; yield_!(1); }",
             "{ let r = g(&make()); yield_!(1); }",
             "{ let Some(r) = &make() else { return; }; yield_!(1); }",

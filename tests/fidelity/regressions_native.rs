@@ -1212,4 +1212,18 @@ fn main() {
     for (suffix, sends) in [("", &[0; 2][..]), ("_dropped", &[0])] {
         case(&format!("a_ref_mut_binding_extends_its_temporary{suffix}"), || drive(a_ref_mut_binding_extends_its_temporary(4), sends));
     }
+    let a_value_binding_beside_a_ref_binding = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    let (ref a, n) = (Guard("a"), p + 1);
+    log_i("a", a.v(n));
+    let s = (yield 1);
+    let (ref b, m) = (Guard("b"), (yield n + s));
+    (yield m);
+    n + m
+        }
+    };
+    for (suffix, sends) in [("", &[0, 5, 6, 7][..]), ("_dropped", &[0, 5])] {
+        case(&format!("a_value_binding_beside_a_ref_binding{suffix}"), || drive(a_value_binding_beside_a_ref_binding(4), sends));
+    }
 }
