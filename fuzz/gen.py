@@ -55,6 +55,7 @@ FEATURES = [
     "stacks",  # `let mut st = vec![Guard(..), ..]; while let Some(g) = st.pop() { .. }`
     "options",  # `Option<Guard>` locals: `o.take()`, `o.replace(..)`, `o = Some(..)`, `o.is_some()`
     "field_assign",  # `s.n = e`, `s.n += e`, `s.g = Guard(..)` (drops the old guard there)
+    "owned_for",  # `for g in vec![Guard(..), ..] { .. }`: what is left drops with the iterator
     "consume",  # `{g}.eat(e)`: a method that takes the guard by value (moved explicitly)
 ]
 
@@ -341,6 +342,8 @@ class Gen:
             opts += ["labeled_block"]
         if self.has("stacks") and depth < 3:
             opts += ["stack"]
+        if self.has("owned_for") and depth < 3:
+            opts += ["owned_for"]
         if self.has("options"):
             opts += ["option"]
             if self.visible("option"):
@@ -447,6 +450,20 @@ class Gen:
                 f"while let Some({g}) = {st}.pop() {{\n{ctr} += 1;\n"
                 f"if {ctr} > {stop + 1} {{ break; }}\n{body[1:-1]}\n}}"
             )
+        if k == "owned_for":
+            v, g = self.fresh("vf"), self.fresh("g")
+            items = ", ".join(f'Guard("{v}_{i}")' for i in range(r.randint(1, 3)))
+            if self.chance(0.4) and self.can_yield():
+                # The shape whose iterator coro advances in place.
+                self.yields += 1
+                return f"for {g} in vec![{items}] {{ yield_!({g}.v({self.expr(1, False)})); }}"
+            self.loops.append(None)
+            self.scopes.append([])
+            self.declare(g, "guard")
+            body = self.block(depth + 1)
+            self.scopes.pop()
+            self.loops.pop()
+            return f"for {g} in vec![{items}] {body}"
         if k == "option":
             o = self.fresh("o")
             self.declare(o, "option", True)
