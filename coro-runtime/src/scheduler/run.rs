@@ -263,8 +263,8 @@ struct Fired {
 /// ```
 pub struct Scheduler {
     tasks: Table<Entry>,
-    /// Slot and id of each queued task (the id tells a reused slot from its old task).
-    ready: VecDeque<(usize, TaskId)>,
+    /// The queued tasks, by id.
+    ready: VecDeque<TaskId>,
     sleepers: BinaryHeap<Reverse<(Instant, u64, TaskId)>>,
     /// Heap entries of sleepers that were killed, so the heap can be compacted.
     stale_sleepers: usize,
@@ -723,10 +723,10 @@ impl Scheduler {
             // One round: the tasks ready now, in queue order. Tasks they make ready run in
             // the next round, after timers and sockets have been checked again.
             for _ in 0..self.ready.len() {
-                let Some((key, id)) = self.ready.pop_front() else {
+                let Some(id) = self.ready.pop_front() else {
                     break;
                 };
-                self.step(key, id);
+                self.step(id);
                 if self.shared.stop.load(Ordering::SeqCst) {
                     break;
                 }
@@ -735,8 +735,8 @@ impl Scheduler {
     }
 
     /// Resumes one task and carries out what it yields.
-    fn step(&mut self, key: usize, id: TaskId) {
-        let Some(entry) = self.tasks.at_mut(key, id) else {
+    fn step(&mut self, id: TaskId) {
+        let Some(entry) = self.tasks.get_mut(&id) else {
             return; // killed while queued
         };
         if entry.state != State::Ready {
@@ -753,25 +753,25 @@ impl Scheduler {
         }));
         entry.stats.resumes += 1;
         match result {
-            Ok(CoroutineState::Yielded(call)) => self.handle(key, id, call),
+            Ok(CoroutineState::Yielded(call)) => self.handle(id, call),
             Ok(CoroutineState::Complete(value)) => self.retire(id, Outcome::Returned(value)),
             Err(payload) => self.retire(id, Outcome::Panicked(panic_message(&*payload))),
         }
     }
 
     /// Carries out a system call of task `id` (which is live and not queued).
-    fn handle(&mut self, key: usize, id: TaskId, call: Syscall) {
+    fn handle(&mut self, id: TaskId, call: Syscall) {
         match call {
             Syscall::YieldNow | Syscall::Stop => {
                 if matches!(call, Syscall::Stop) {
                     self.shared.stop.store(true, Ordering::SeqCst);
                 }
-                self.reply_at(key, id, Reply::Done);
+                self.reply(id, Reply::Done);
             }
-            Syscall::GetTid => self.reply_at(key, id, Reply::Tid(id)),
+            Syscall::GetTid => self.reply(id, Reply::Tid(id)),
             Syscall::Spawn(task) => {
                 let child = self.insert(task);
-                self.reply_at(key, id, Reply::Spawned(child));
+                self.reply(id, Reply::Spawned(child));
             }
             Syscall::Kill(target) => {
                 let result = self.kill_task(target, Some(id));
@@ -831,17 +831,10 @@ impl Scheduler {
 
     /// Answers a live task and queues it.
     fn reply(&mut self, id: TaskId, reply: Reply) {
-        if let Some(key) = self.tasks.key(&id) {
-            self.reply_at(key, id, reply);
-        }
-    }
-
-    /// [`reply`](Self::reply) to the task in slot `key`, without looking its id up.
-    fn reply_at(&mut self, key: usize, id: TaskId, reply: Reply) {
-        if let Some(entry) = self.tasks.at_mut(key, id) {
+        if let Some(entry) = self.tasks.get_mut(&id) {
             entry.pending = Some(reply);
             entry.state = State::Ready;
-            self.ready.push_back((key, id));
+            self.ready.push_back(id);
         }
     }
 
@@ -855,7 +848,7 @@ impl Scheduler {
         let id = TaskId::new(self.next_id);
         self.next_id += 1;
         let detached = task.is_detached();
-        let key = self.tasks.insert(
+        self.tasks.insert(
             id,
             Entry {
                 coro: task.into_boxed(),
@@ -866,7 +859,7 @@ impl Scheduler {
                 stats: TaskStats::default(),
             },
         );
-        self.ready.push_back((key, id));
+        self.ready.push_back(id);
         id
     }
 
@@ -1332,7 +1325,7 @@ impl fmt::Debug for Scheduler {
             .field("tasks", &Live(self))
             .field(
                 "ready",
-                &self.ready.iter().map(|&(_, id)| id).collect::<Vec<_>>(),
+                &self.ready,
             )
             .field("finished", &finished)
             .finish_non_exhaustive()
