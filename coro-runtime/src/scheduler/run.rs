@@ -4,6 +4,7 @@
 use core::any::Any;
 use core::cell::Cell;
 use core::cmp::Reverse;
+use core::hash::BuildHasherDefault;
 use core::fmt;
 use core::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::boxed::Box;
@@ -28,7 +29,7 @@ use super::io_wait::IoSource;
 #[cfg(unix)]
 use super::reactor::{self, Reactor};
 use super::syscall::{Interest, KillError, Reply, Syscall, WaitError};
-use super::table::Table;
+use super::table::{IdHasher, Table};
 use super::task::{BoxedTask, Joinable, Task, TaskHandle, TaskId, TaskState, TaskStats};
 
 /// Why [`Scheduler::run`] (or `run_until`, `run_for`) returned.
@@ -179,11 +180,24 @@ struct Finished {
     stats: TaskStats,
 }
 
-/// Where a live task is. The ready queue, the sleep heap and the I/O table hold ids or
-/// keys; this state is the truth, and entries there that disagree with it are stale.
-#[derive(Clone, Copy, PartialEq, Eq)]
+/// Where a live task is, and what a ready one is resumed with. The ready queue, the sleep
+/// heap and the I/O table hold ids or keys; this state is the truth, and entries there that
+/// disagree with it are stale.
+///
+/// A waiting task has no reply yet and a ready one is not waiting, so the reply lives in
+/// the state rather than beside it: the answers of the switch path (`Done`, an id) inline,
+/// any other boxed (a `Reply` is 40 bytes, and most tasks never get one).
 enum State {
-    Ready,
+    /// Ready, not started yet: the first resume starts it.
+    Start,
+    /// Ready, to be resumed with [`Reply::Done`]; also the state of the running task.
+    Done,
+    /// Ready, to be resumed with [`Reply::Tid`].
+    Tid(TaskId),
+    /// Ready, to be resumed with [`Reply::Spawned`].
+    Spawned(TaskId),
+    /// Ready, to be resumed with any other reply.
+    Reply(Box<Reply>),
     Sleeping {
         until: Option<Instant>,
         since: Instant,
@@ -203,14 +217,66 @@ enum State {
     },
 }
 
+impl State {
+    /// The state of a task answered with `reply`.
+    fn ready(reply: Reply) -> State {
+        match reply {
+            Reply::Done => State::Done,
+            Reply::Tid(id) => State::Tid(id),
+            Reply::Spawned(id) => State::Spawned(id),
+            reply => State::Reply(Box::new(reply)),
+        }
+    }
+
+    /// Whether the task is ready to be resumed.
+    fn is_ready(&self) -> bool {
+        matches!(
+            self,
+            State::Start | State::Done | State::Tid(_) | State::Spawned(_) | State::Reply(_)
+        )
+    }
+
+    /// The reply a ready task is resumed with (`None`: start it), leaving it
+    /// [`State::Done`] while it runs.
+    fn take_reply(&mut self) -> Option<Reply> {
+        match core::mem::replace(self, State::Done) {
+            State::Start => None,
+            State::Tid(id) => Some(Reply::Tid(id)),
+            State::Spawned(id) => Some(Reply::Spawned(id)),
+            State::Reply(reply) => Some(*reply),
+            _ => Some(Reply::Done),
+        }
+    }
+
+    /// The task this one waits for, if it does.
+    fn waiting_for(&self) -> Option<TaskId> {
+        match *self {
+            State::WaitingTask(target) => Some(target),
+            _ => None,
+        }
+    }
+}
+
+/// A live task. Its waiter, if any, is in `Scheduler::joiners`, so that the tasks nobody
+/// waits for (most) do not carry the field.
 struct Entry {
     coro: BoxedTask,
     state: State,
-    /// The reply to resume with; `None` until the first resume, which starts the task.
-    pending: Option<Reply>,
-    joiner: Option<TaskId>,
+    resumes: u64,
+    slept: Duration,
+    /// Saturates (at 4 billion waits).
+    io_waits: u32,
     detached: bool,
-    stats: TaskStats,
+}
+
+impl Entry {
+    fn stats(&self) -> TaskStats {
+        TaskStats {
+            resumes: self.resumes,
+            slept: self.slept,
+            io_waits: u64::from(self.io_waits),
+        }
+    }
 }
 
 /// What [`Scheduler::remove`] leaves of a task for its outcome.
@@ -266,6 +332,8 @@ pub struct Scheduler {
     /// The queued tasks, by id.
     ready: VecDeque<TaskId>,
     sleepers: BinaryHeap<Reverse<(Instant, u64, TaskId)>>,
+    /// The task waiting for each task that one waits for (target -> waiter).
+    joiners: HashMap<TaskId, TaskId, BuildHasherDefault<IdHasher>>,
     /// Heap entries of sleepers that were killed, so the heap can be compacted.
     stale_sleepers: usize,
     next_sleep_seq: u64,
@@ -339,6 +407,7 @@ impl Scheduler {
             tasks: Table::new(),
             ready: VecDeque::new(),
             sleepers: BinaryHeap::new(),
+            joiners: HashMap::default(),
             stale_sleepers: 0,
             next_sleep_seq: 0,
             finished: HashMap::new(),
@@ -659,7 +728,9 @@ impl Scheduler {
     pub fn state(&self, id: TaskId) -> Option<TaskState> {
         if let Some(entry) = self.tasks.get(&id) {
             return Some(match entry.state {
-                State::Ready => TaskState::Ready,
+                State::Start | State::Done | State::Tid(_) | State::Spawned(_) | State::Reply(_) => {
+                    TaskState::Ready
+                }
                 State::Sleeping { until, .. } => TaskState::Sleeping { until },
                 State::WaitingTask(target) => TaskState::WaitingForTask(target),
                 #[cfg(unix)]
@@ -685,7 +756,7 @@ impl Scheduler {
     /// ```
     pub fn stats(&self, id: TaskId) -> Option<TaskStats> {
         match self.tasks.get(&id) {
-            Some(entry) => Some(entry.stats),
+            Some(entry) => Some(entry.stats()),
             None => self.finished.get(&id).map(|f| f.stats),
         }
     }
@@ -739,10 +810,10 @@ impl Scheduler {
         let Some(entry) = self.tasks.get_mut(&id) else {
             return; // killed while queued
         };
-        if entry.state != State::Ready {
+        if !entry.state.is_ready() {
             return;
         }
-        let reply = entry.pending.take();
+        let reply = entry.state.take_reply();
         let coro = &mut entry.coro;
         let result = panic::catch_unwind(AssertUnwindSafe(|| match reply {
             None => match coro.start() {
@@ -751,7 +822,7 @@ impl Scheduler {
             },
             Some(reply) => coro.resume(reply),
         }));
-        entry.stats.resumes += 1;
+        entry.resumes += 1;
         match result {
             Ok(CoroutineState::Yielded(call)) => self.handle(id, call),
             Ok(CoroutineState::Complete(value)) => self.retire(id, Outcome::Returned(value)),
@@ -782,9 +853,7 @@ impl Scheduler {
             Syscall::Wait(target) => match self.check_wait(id, target) {
                 Ok(Some(outcome)) => self.reply(id, Reply::Wait(outcome.into_result(target))),
                 Ok(None) => {
-                    if let Some(t) = self.tasks.get_mut(&target) {
-                        t.joiner = Some(id);
-                    }
+                    self.joiners.insert(target, id);
                     self.set_state(id, State::WaitingTask(target));
                 }
                 Err(error) => self.reply(id, Reply::Wait(Err(error))),
@@ -810,7 +879,7 @@ impl Scheduler {
                         .or_default()
                         .push((id, interest));
                     if let Some(entry) = self.tasks.get_mut(&id) {
-                        entry.stats.io_waits += 1;
+                        entry.io_waits = entry.io_waits.saturating_add(1);
                     }
                     self.set_state(
                         id,
@@ -832,8 +901,7 @@ impl Scheduler {
     /// Answers a live task and queues it.
     fn reply(&mut self, id: TaskId, reply: Reply) {
         if let Some(entry) = self.tasks.get_mut(&id) {
-            entry.pending = Some(reply);
-            entry.state = State::Ready;
+            entry.state = State::ready(reply);
             self.ready.push_back(id);
         }
     }
@@ -852,11 +920,11 @@ impl Scheduler {
             id,
             Entry {
                 coro: task.into_boxed(),
-                state: State::Ready,
-                pending: None,
-                joiner: None,
+                state: State::Start,
+                resumes: 0,
+                slept: Duration::ZERO,
+                io_waits: 0,
                 detached,
-                stats: TaskStats::default(),
             },
         );
         self.ready.push_back(id);
@@ -881,10 +949,8 @@ impl Scheduler {
         let entry = self.tasks.remove(&id)?;
         match entry.state {
             State::WaitingTask(target) => {
-                if let Some(t) = self.tasks.get_mut(&target)
-                    && t.joiner == Some(id)
-                {
-                    t.joiner = None;
+                if self.joiners.get(&target) == Some(&id) {
+                    self.joiners.remove(&target);
                 }
             }
             #[cfg(unix)]
@@ -918,19 +984,25 @@ impl Scheduler {
                 }
             }
             // A stale ready-queue entry is skipped when it is reached, within one round.
-            State::Ready | State::Sleeping { until: None, .. } => {}
+            State::Start
+            | State::Done
+            | State::Tid(_)
+            | State::Spawned(_)
+            | State::Reply(_)
+            | State::Sleeping { until: None, .. } => {}
         }
-        let Entry {
-            coro,
-            pending,
-            joiner,
-            detached,
-            stats,
-            ..
-        } = entry;
+        // Its waiter's entry goes too; only `deliver` looks at it, and a task waited for
+        // that ends unanswered (killed meanwhile) must not leave it behind.
+        let joiner = if self.joiners.is_empty() {
+            None
+        } else {
+            self.joiners.remove(&id)
+        };
+        let (detached, stats) = (entry.detached, entry.stats());
+        let Entry { coro, state, .. } = entry;
         let dropped = panic::catch_unwind(AssertUnwindSafe(move || {
             drop(coro);
-            drop(pending);
+            drop(state); // a reply not yet delivered may hold anything
         }));
         Some(Removed {
             joiner,
@@ -985,7 +1057,7 @@ impl Scheduler {
             && self
                 .tasks
                 .get(&joiner)
-                .is_some_and(|j| j.state == State::WaitingTask(id))
+                .is_some_and(|j| j.state.waiting_for() == Some(id))
         {
             self.reply(joiner, Reply::Wait(outcome.into_result(id)));
         } else if !removed.detached {
@@ -1013,11 +1085,11 @@ impl Scheduler {
                 None => Err(self.gone(target)),
             };
         };
-        if let Some(other) = entry.joiner
+        if let Some(&other) = self.joiners.get(&target)
             && self
                 .tasks
                 .get(&other)
-                .is_some_and(|o| o.state == State::WaitingTask(target))
+                .is_some_and(|o| o.state.waiting_for() == Some(target))
         {
             return Err(WaitError::AlreadyWaited {
                 target,
@@ -1026,16 +1098,13 @@ impl Scheduler {
         }
         // Follow the chain of waits from the target; reaching the waiter means a cycle.
         let mut cycle = Vec::from([target]);
-        let mut at = entry.state;
-        while let State::WaitingTask(next) = at {
+        let mut at = entry.state.waiting_for();
+        while let Some(next) = at {
             cycle.push(next);
             if next == waiter {
                 return Err(WaitError::Deadlock { target, cycle });
             }
-            match self.tasks.get(&next) {
-                Some(e) => at = e.state,
-                None => break,
-            }
+            at = self.tasks.get(&next).and_then(|e| e.state.waiting_for());
         }
         Ok(None)
     }
@@ -1077,7 +1146,7 @@ impl Scheduler {
                 && let State::Sleeping { since, seq: s, .. } = entry.state
                 && s == seq
             {
-                entry.stats.slept += now.saturating_duration_since(since);
+                entry.slept += now.saturating_duration_since(since);
                 self.reply(id, Reply::Done);
             } else {
                 self.stale_sleepers = self.stale_sleepers.saturating_sub(1);
@@ -1135,7 +1204,7 @@ impl Scheduler {
                     },
                 );
                 if let Some(entry) = self.tasks.get_mut(&id) {
-                    entry.stats.io_waits += 1;
+                    entry.io_waits = entry.io_waits.saturating_add(1);
                 }
                 self.set_state(id, State::WaitingIo { key, interest });
             }
@@ -1230,11 +1299,8 @@ impl Scheduler {
                 };
             if woken
                 && self.tasks.get(&task).is_some_and(|e| {
-                    e.state
-                        == State::WaitingReady {
-                            key: event.key,
-                            interest,
-                        }
+                    matches!(e.state, State::WaitingReady { key, interest: i }
+                        if key == event.key && i == interest)
                 })
             {
                 self.reply(task, Reply::Done);
@@ -1314,7 +1380,7 @@ impl fmt::Debug for Scheduler {
                     let Some(entry) = self.0.tasks.get(&id) else {
                         continue;
                     };
-                    map.entry(&id, &(self.0.state(id), entry.stats));
+                    map.entry(&id, &(self.0.state(id), entry.stats()));
                 }
                 map.finish()
             }
