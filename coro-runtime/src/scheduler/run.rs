@@ -198,11 +198,9 @@ enum State {
     Spawned(TaskId),
     /// Ready, to be resumed with any other reply.
     Reply(Box<Reply>),
-    Sleeping {
-        until: Option<Instant>,
-        since: Instant,
-        seq: u64,
-    },
+    /// Asleep until this many nanoseconds after `Scheduler::epoch` ([`FOREVER`]: until
+    /// killed), with an entry of that deadline in the sleep heap unless forever.
+    Sleeping(u64),
     WaitingTask(TaskId),
     #[cfg(unix)]
     WaitingIo {
@@ -257,23 +255,36 @@ impl State {
     }
 }
 
+/// The deadline of a sleep that never ends (too long for the clock, or for 584 years of
+/// nanoseconds).
+const FOREVER: u64 = u64::MAX;
+
 /// A live task. Its waiter, if any, is in `Scheduler::joiners`, so that the tasks nobody
 /// waits for (most) do not carry the field.
 struct Entry {
     coro: BoxedTask,
     state: State,
     resumes: u64,
-    slept: Duration,
+    /// Nanoseconds asleep, counted without remembering when a sleep began: the clock (in
+    /// nanoseconds since the epoch) is subtracted when the task falls asleep and added back
+    /// when it wakes or is killed, wrapping in between. See [`Entry::stats`].
+    slept: u64,
     /// Saturates (at 4 billion waits).
     io_waits: u32,
     detached: bool,
 }
 
 impl Entry {
-    fn stats(&self) -> TaskStats {
+    /// The counters, at `now` (nanoseconds since the epoch): a sleep in progress counts
+    /// up to `now`.
+    fn stats(&self, now: impl FnOnce() -> u64) -> TaskStats {
+        let slept = match self.state {
+            State::Sleeping(_) => self.slept.wrapping_add(now()),
+            _ => self.slept,
+        };
         TaskStats {
             resumes: self.resumes,
-            slept: self.slept,
+            slept: Duration::from_nanos(slept),
             io_waits: u64::from(self.io_waits),
         }
     }
@@ -331,12 +342,14 @@ pub struct Scheduler {
     tasks: Table<Entry>,
     /// The queued tasks, by id.
     ready: VecDeque<TaskId>,
-    sleepers: BinaryHeap<Reverse<(Instant, u64, TaskId)>>,
+    /// The sleepers, earliest deadline first (equal deadlines: the task spawned first).
+    sleepers: BinaryHeap<Reverse<(u64, TaskId)>>,
+    /// Where the scheduler's clock starts: deadlines are nanoseconds since then.
+    epoch: Instant,
     /// The task waiting for each task that one waits for (target -> waiter).
     joiners: HashMap<TaskId, TaskId, BuildHasherDefault<IdHasher>>,
     /// Heap entries of sleepers that were killed, so the heap can be compacted.
     stale_sleepers: usize,
-    next_sleep_seq: u64,
     finished: HashMap<TaskId, Finished>,
     next_id: u64,
     shared: Arc<Shared>,
@@ -409,7 +422,7 @@ impl Scheduler {
             sleepers: BinaryHeap::new(),
             joiners: HashMap::default(),
             stale_sleepers: 0,
-            next_sleep_seq: 0,
+            epoch: Instant::now(),
             finished: HashMap::new(),
             next_id: 1,
             shared: Arc::new(Shared {
@@ -731,7 +744,9 @@ impl Scheduler {
                 State::Start | State::Done | State::Tid(_) | State::Spawned(_) | State::Reply(_) => {
                     TaskState::Ready
                 }
-                State::Sleeping { until, .. } => TaskState::Sleeping { until },
+                State::Sleeping(deadline) => TaskState::Sleeping {
+                    until: self.instant(deadline),
+                },
                 State::WaitingTask(target) => TaskState::WaitingForTask(target),
                 #[cfg(unix)]
                 State::WaitingIo { interest, .. } | State::WaitingReady { interest, .. } => {
@@ -756,7 +771,7 @@ impl Scheduler {
     /// ```
     pub fn stats(&self, id: TaskId) -> Option<TaskStats> {
         match self.tasks.get(&id) {
-            Some(entry) => Some(entry.stats()),
+            Some(entry) => Some(entry.stats(|| self.nanos(Instant::now()))),
             None => self.finished.get(&id).map(|f| f.stats),
         }
     }
@@ -922,7 +937,7 @@ impl Scheduler {
                 coro: task.into_boxed(),
                 state: State::Start,
                 resumes: 0,
-                slept: Duration::ZERO,
+                slept: 0,
                 io_waits: 0,
                 detached,
             },
@@ -968,18 +983,15 @@ impl Scheduler {
                     }
                 }
             }
-            State::Sleeping { until: Some(_), .. } => {
+            State::Sleeping(deadline) if deadline != FOREVER => {
                 // Its heap entry is now stale. Stale entries are skipped when they reach the
                 // top, but a long sleep killed early (a timeout that was not needed) would
                 // sit there for its whole duration: compact once they are half the heap.
                 self.stale_sleepers += 1;
                 if self.stale_sleepers > 64 && self.stale_sleepers * 2 > self.sleepers.len() {
                     let tasks = &self.tasks;
-                    self.sleepers.retain(|&Reverse((_, seq, id))| {
-                        tasks.get(&id).is_some_and(
-                            |e| matches!(e.state, State::Sleeping { seq: s, .. } if s == seq),
-                        )
-                    });
+                    self.sleepers
+                        .retain(|&Reverse((deadline, id))| is_sleeping(tasks, id, deadline));
                     self.stale_sleepers = 0;
                 }
             }
@@ -989,7 +1001,7 @@ impl Scheduler {
             | State::Tid(_)
             | State::Spawned(_)
             | State::Reply(_)
-            | State::Sleeping { until: None, .. } => {}
+            | State::Sleeping(_) => {}
         }
         // Its waiter's entry goes too; only `deliver` looks at it, and a task waited for
         // that ends unanswered (killed meanwhile) must not leave it behind.
@@ -998,7 +1010,7 @@ impl Scheduler {
         } else {
             self.joiners.remove(&id)
         };
-        let (detached, stats) = (entry.detached, entry.stats());
+        let (detached, stats) = (entry.detached, entry.stats(|| self.nanos(Instant::now())));
         let Entry { coro, state, .. } = entry;
         let dropped = panic::catch_unwind(AssertUnwindSafe(move || {
             drop(coro);
@@ -1112,53 +1124,61 @@ impl Scheduler {
     // ----------------------------------------------------------------------------------
     // Sleeping.
 
-    fn sleep(&mut self, id: TaskId, now: Instant, until: Option<Instant>) {
-        let seq = self.next_sleep_seq;
-        self.next_sleep_seq += 1;
-        self.set_state(
-            id,
-            State::Sleeping {
-                until,
-                since: now,
-                seq,
-            },
-        );
-        // `None` (a duration past the clock's range) sleeps until killed.
-        if let Some(until) = until {
-            self.sleepers.push(Reverse((until, seq, id)));
+    /// `t` on the scheduler's clock: nanoseconds since the epoch (0 for an earlier
+    /// instant, [`FOREVER`] for one 584 years or more after it).
+    fn nanos(&self, t: Instant) -> u64 {
+        let since = t.saturating_duration_since(self.epoch);
+        u64::try_from(since.as_nanos()).map_or(FOREVER, |n| n.min(FOREVER - 1))
+    }
+
+    /// The instant of a deadline on the scheduler's clock (`None`: forever).
+    fn instant(&self, deadline: u64) -> Option<Instant> {
+        match deadline {
+            FOREVER => None,
+            nanos => self.epoch.checked_add(Duration::from_nanos(nanos)),
         }
     }
 
-    fn is_sleeping(&self, id: TaskId, seq: u64) -> bool {
-        self.tasks
-            .get(&id)
-            .is_some_and(|e| matches!(e.state, State::Sleeping { seq: s, .. } if s == seq))
+    /// Puts a task to sleep until `until` (`None`, a duration past the clock's range:
+    /// until killed). The heap entry is 16 bytes: the deadline and the id. A task leaves
+    /// `Sleeping` only when its entry is popped or when it is killed, and ids are never
+    /// reused, so an entry is live exactly while its task sleeps with that deadline.
+    fn sleep(&mut self, id: TaskId, now: Instant, until: Option<Instant>) {
+        let deadline = until.map_or(FOREVER, |until| self.nanos(until));
+        let now = self.nanos(now);
+        if let Some(entry) = self.tasks.get_mut(&id) {
+            entry.state = State::Sleeping(deadline);
+            entry.slept = entry.slept.wrapping_sub(now);
+            if deadline != FOREVER {
+                self.sleepers.push(Reverse((deadline, id)));
+            }
+        }
     }
 
     /// Moves every sleeper due by `now` to the ready queue, earliest first.
     fn wake_sleepers(&mut self, now: Instant) {
-        while let Some(&Reverse((until, seq, id))) = self.sleepers.peek() {
-            if until > now {
+        let now = self.nanos(now);
+        while let Some(&Reverse((deadline, id))) = self.sleepers.peek() {
+            if deadline > now {
                 break;
             }
             self.sleepers.pop();
-            if let Some(entry) = self.tasks.get_mut(&id)
-                && let State::Sleeping { since, seq: s, .. } = entry.state
-                && s == seq
-            {
-                entry.slept += now.saturating_duration_since(since);
-                self.reply(id, Reply::Done);
-            } else {
-                self.stale_sleepers = self.stale_sleepers.saturating_sub(1);
+            match self.tasks.get_mut(&id) {
+                Some(entry) if matches!(entry.state, State::Sleeping(d) if d == deadline) => {
+                    entry.slept = entry.slept.wrapping_add(now);
+                    entry.state = State::Done;
+                    self.ready.push_back(id);
+                }
+                _ => self.stale_sleepers = self.stale_sleepers.saturating_sub(1),
             }
         }
     }
 
     /// The earliest wake time of a live sleeper, dropping stale heap entries on the way.
     fn next_wake(&mut self) -> Option<Instant> {
-        while let Some(&Reverse((until, seq, id))) = self.sleepers.peek() {
-            if self.is_sleeping(id, seq) {
-                return Some(until);
+        while let Some(&Reverse((deadline, id))) = self.sleepers.peek() {
+            if is_sleeping(&self.tasks, id, deadline) {
+                return self.instant(deadline);
             }
             self.sleepers.pop();
             self.stale_sleepers = self.stale_sleepers.saturating_sub(1);
@@ -1313,6 +1333,13 @@ impl Scheduler {
     }
 }
 
+/// Whether the heap entry `(deadline, id)` is live: its task sleeps until that deadline.
+fn is_sleeping(tasks: &Table<Entry>, id: TaskId, deadline: u64) -> bool {
+    tasks
+        .get(&id)
+        .is_some_and(|e| matches!(e.state, State::Sleeping(d) if d == deadline))
+}
+
 /// The pending error of a socket that reported an error condition.
 #[cfg(unix)]
 /// The answer of a wait for `interest` on `source` that the poller reported ready, with
@@ -1380,7 +1407,8 @@ impl fmt::Debug for Scheduler {
                     let Some(entry) = self.0.tasks.get(&id) else {
                         continue;
                     };
-                    map.entry(&id, &(self.0.state(id), entry.stats()));
+                    let stats = entry.stats(|| self.0.nanos(Instant::now()));
+                    map.entry(&id, &(self.0.state(id), stats));
                 }
                 map.finish()
             }
@@ -1395,5 +1423,33 @@ impl fmt::Debug for Scheduler {
             )
             .field("finished", &finished)
             .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What an idle task costs the scheduler, beyond its boxed coroutine, is mostly its
+    /// bucket in the table (the id and the entry) and its sleep-heap entry: keep them small.
+    #[test]
+    fn the_per_task_records_stay_small() {
+        assert_eq!(size_of::<State>(), 16);
+        assert!(size_of::<(TaskId, Entry)>() <= 64, "{}", size_of::<(TaskId, Entry)>());
+        assert_eq!(size_of::<Reverse<(u64, TaskId)>>(), 16);
+    }
+
+    #[test]
+    fn a_sleeping_task_counts_its_sleep_so_far_and_a_killed_one_up_to_the_kill() {
+        let mut sched = Scheduler::new().unwrap();
+        let nap = sched.spawn(super::super::sleep(Duration::from_secs(3600)));
+        sched.run_for(Duration::from_millis(1)).unwrap();
+        std::thread::sleep(Duration::from_millis(20));
+        let so_far = sched.stats(nap.id()).unwrap().slept;
+        assert!(so_far >= Duration::from_millis(20), "{so_far:?}");
+        assert!(so_far < Duration::from_secs(60), "{so_far:?}");
+        sched.kill(nap).unwrap();
+        let at_kill = sched.stats(nap.id()).unwrap().slept;
+        assert!(at_kill >= so_far && at_kill < Duration::from_secs(60), "{at_kill:?}");
     }
 }
