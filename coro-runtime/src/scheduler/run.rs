@@ -4,8 +4,8 @@
 use core::any::Any;
 use core::cell::Cell;
 use core::cmp::Reverse;
-use core::hash::BuildHasherDefault;
 use core::fmt;
+use core::hash::BuildHasherDefault;
 use core::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::boxed::Box;
 use std::collections::{BinaryHeap, HashMap, VecDeque};
@@ -741,9 +741,11 @@ impl Scheduler {
     pub fn state(&self, id: TaskId) -> Option<TaskState> {
         if let Some(entry) = self.tasks.get(&id) {
             return Some(match entry.state {
-                State::Start | State::Done | State::Tid(_) | State::Spawned(_) | State::Reply(_) => {
-                    TaskState::Ready
-                }
+                State::Start
+                | State::Done
+                | State::Tid(_)
+                | State::Spawned(_)
+                | State::Reply(_) => TaskState::Ready,
                 State::Sleeping(deadline) => TaskState::Sleeping {
                     until: self.instant(deadline),
                 },
@@ -839,6 +841,9 @@ impl Scheduler {
         }));
         entry.resumes += 1;
         match result {
+            // The switch path, answered without looking the task up again: it is left
+            // `State::Done` by `take_reply`, which is what a yield is answered with.
+            Ok(CoroutineState::Yielded(Syscall::YieldNow)) => self.ready.push_back(id),
             Ok(CoroutineState::Yielded(call)) => self.handle(id, call),
             Ok(CoroutineState::Complete(value)) => self.retire(id, Outcome::Returned(value)),
             Err(payload) => self.retire(id, Outcome::Panicked(panic_message(&*payload))),
@@ -1157,6 +1162,9 @@ impl Scheduler {
 
     /// Moves every sleeper due by `now` to the ready queue, earliest first.
     fn wake_sleepers(&mut self, now: Instant) {
+        if self.sleepers.is_empty() {
+            return; // most rounds of a busy scheduler: skip the clock's arithmetic
+        }
         let now = self.nanos(now);
         while let Some(&Reverse((deadline, id))) = self.sleepers.peek() {
             if deadline > now {
@@ -1417,10 +1425,7 @@ impl fmt::Debug for Scheduler {
         finished.sort_unstable();
         f.debug_struct("Scheduler")
             .field("tasks", &Live(self))
-            .field(
-                "ready",
-                &self.ready,
-            )
+            .field("ready", &self.ready)
             .field("finished", &finished)
             .finish_non_exhaustive()
     }
@@ -1435,7 +1440,11 @@ mod tests {
     #[test]
     fn the_per_task_records_stay_small() {
         assert_eq!(size_of::<State>(), 16);
-        assert!(size_of::<(TaskId, Entry)>() <= 64, "{}", size_of::<(TaskId, Entry)>());
+        assert!(
+            size_of::<(TaskId, Entry)>() <= 64,
+            "{}",
+            size_of::<(TaskId, Entry)>()
+        );
         assert_eq!(size_of::<Reverse<(u64, TaskId)>>(), 16);
     }
 
@@ -1450,6 +1459,9 @@ mod tests {
         assert!(so_far < Duration::from_secs(60), "{so_far:?}");
         sched.kill(nap).unwrap();
         let at_kill = sched.stats(nap.id()).unwrap().slept;
-        assert!(at_kill >= so_far && at_kill < Duration::from_secs(60), "{at_kill:?}");
+        assert!(
+            at_kill >= so_far && at_kill < Duration::from_secs(60),
+            "{at_kill:?}"
+        );
     }
 }
