@@ -92,7 +92,7 @@
 //!   Syscalls answered at once (`get_tid`, `spawn`, `kill`, a failed `wait`) also send the
 //!   caller to the back of the queue, as Beazley's `schedule(task)` does; a spawned task
 //!   is queued before its parent. Between rounds the scheduler wakes due sleepers (in wake
-//!   order, from a min-heap) and polls sockets without blocking; it blocks in the poller
+//!   order, from a min-heap; equal deadlines in spawn order) and polls sockets without blocking; it blocks in the poller
 //!   only when no task is ready.
 //! - **Errors are replies.** Killing or waiting for an unknown or finished task, waiting for
 //!   yourself, waiting in a cycle, and waiting on a socket that cannot be polled or is

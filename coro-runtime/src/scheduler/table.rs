@@ -94,12 +94,10 @@ impl<E> Table<E> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use core::hash::{BuildHasher, Hash};
+    use core::hash::BuildHasher;
 
     fn hash(id: u64) -> u64 {
-        let mut hasher = BuildHasherDefault::<IdHasher>::default().build_hasher();
-        TaskId::new(id).hash(&mut hasher);
-        hasher.finish()
+        BuildHasherDefault::<IdHasher>::default().hash_one(TaskId::new(id))
     }
 
     #[test]
