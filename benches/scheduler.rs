@@ -11,6 +11,11 @@
 //!   to completion by `Scheduler::run`. One item is one resume of one task (pop from the
 //!   ready queue, resume, handle the syscall, push back), so time per item is the cost of a
 //!   task switch. Building the scheduler and spawning the tasks is not timed.
+//! - **switch_1k_tasks_beside_100k_idle**: the same switches among 1 000 tasks whose ids
+//!   come after 100 000 idle tasks (asleep) and enough finished ones that they wrap
+//!   around the task table onto the idle tasks' ids: what a table keyed by the id pays
+//!   when the low bits of the ids collide (a server with many idle connections and
+//!   short-lived tasks beside them).
 //! - **echo_100_connections**: a server task accepting 100 connections, a handler task per
 //!   connection, and 100 client tasks in the same scheduler, each doing `ECHO_ROUND_TRIPS`
 //!   round trips of a 64-byte message (send, receive the whole echo, check it). One item
@@ -19,7 +24,8 @@
 //! - **memory per idle task** (printed before the benchmarks, not timed): the bytes
 //!   allocated per task, counted by a global counting allocator, for 100 000 tasks
 //!   asleep in `sleep(1 h)`: the boxed coroutine plus the scheduler's bookkeeping (its
-//!   task table entry and sleep-heap entry, including the tables' spare capacity).
+//!   task table entry, ready-queue and sleep-heap entries, including the tables' spare
+//!   capacity).
 //!
 //! The counting allocator adds one relaxed atomic add to every allocation and free, in
 //! every benchmark of this binary.
@@ -31,8 +37,8 @@ use std::sync::atomic::{AtomicIsize, Ordering};
 use std::time::Duration;
 
 use coro::scheduler::{
-    Reply, RunExit, Scheduler, Syscall, accept, recv, send_all, sleep, spawn_detached, stop,
-    yield_now,
+    Reply, RunExit, Scheduler, Syscall, TaskHandle, accept, recv, send_all, sleep, spawn_detached,
+    stop, wait, yield_now,
 };
 use coro::{Coroutine, yield_from};
 use divan::Bencher;
@@ -89,6 +95,19 @@ fn yielder(n: u32) -> impl Coroutine<Reply, Yield = Syscall, Return = ()> {
 #[coro::coroutine]
 fn idle() -> impl Coroutine<Reply, Yield = Syscall, Return = ()> {
     yield_from!(sleep(Duration::from_secs(3600)));
+}
+
+/// Ends at once.
+#[coro::coroutine]
+fn quick() -> impl Coroutine<Reply, Yield = Syscall, Return = ()> {}
+
+/// Waits for each task of `tasks`, then stops the run.
+#[coro::coroutine]
+fn stop_after(tasks: Vec<TaskHandle<()>>) -> impl Coroutine<Reply, Yield = Syscall, Return = ()> {
+    for task in tasks {
+        yield_from!(wait(task)).unwrap();
+    }
+    yield_from!(stop());
 }
 
 /// Stops the run: spawned last, it runs once every task before it has run once.
@@ -184,6 +203,46 @@ fn switch_2_tasks(bencher: Bencher) {
 #[divan::bench(sample_count = 10, sample_size = 1)]
 fn switch_100k_tasks(bencher: Bencher) {
     bench_switches(bencher, 100_000, 10);
+}
+
+/// 1 000 tasks yielding 100 times each, beside 100 000 idle tasks (asleep), spawned after
+/// enough short tasks came and went that the busy tasks' ids are the idle tasks' plus 2^18
+/// (the task table has 2^17 or 2^18 buckets here): a table that placed tasks by the low
+/// bits of their ids alone would put them on top of the idle ones.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn switch_1k_tasks_beside_100k_idle(bencher: Bencher) {
+    const BUSY: u32 = 1_000;
+    const YIELDS: u32 = 100;
+    const WRAP: u64 = 1 << 18;
+    bencher
+        .counter(ItemsCount::new(u64::from(BUSY) * u64::from(YIELDS + 1)))
+        .with_inputs(|| {
+            let mut sched = Scheduler::new().unwrap();
+            for _ in 0..100_000 {
+                sched.spawn_detached(idle());
+            }
+            sched.spawn_detached(stopper());
+            assert_eq!(sched.run().unwrap(), RunExit::StopRequested);
+            // Short tasks in batches, so that few are alive at once.
+            let mut last = 0;
+            while last < WRAP {
+                for _ in 0..1_000.min(WRAP - last) {
+                    last = sched.spawn_detached(quick()).get();
+                }
+                sched.spawn_detached(stopper());
+                assert_eq!(sched.run().unwrap(), RunExit::StopRequested);
+            }
+            let busy: Vec<_> = (0..BUSY).map(|_| sched.spawn(yielder(YIELDS))).collect();
+            assert!(busy[0].id().get() % WRAP < 100);
+            sched.spawn_detached(stop_after(busy));
+            sched
+        })
+        .bench_local_values(|mut sched| {
+            // The last stopper of the setup ends in the first round.
+            assert_eq!(sched.run().unwrap(), RunExit::StopRequested);
+            assert_eq!(sched.len(), 100_000 + 1); // the idle tasks, and `stop_after`
+            sched
+        });
 }
 
 /// 100 connections, 100 round trips each, server and clients in one scheduler.

@@ -153,6 +153,26 @@ fn equal_wake_times_keep_fifo_order() {
     assert_eq!(log.lines(), ["a", "b", "c"]);
 }
 
+/// Ties are broken by id, not by when the sleep began: the sleep heap keeps only the
+/// deadline and the id of each sleeper.
+#[test]
+fn equal_wake_times_wake_in_spawn_order() {
+    let log = Log::default();
+    let mut sched = Scheduler::new().unwrap();
+    let wake = Instant::now() + 5 * MS;
+    let l = log.clone();
+    // Spawned first, but falls asleep after "second" does.
+    sched.spawn(
+        yield_now()
+            .then(move |()| sleep_until(wake))
+            .map(move |()| l.push("first")),
+    );
+    let l = log.clone();
+    sched.spawn(sleep_until(wake).map(move |()| l.push("second")));
+    sched.run().unwrap();
+    assert_eq!(log.lines(), ["first", "second"]);
+}
+
 #[test]
 fn sleep_zero_and_past_deadlines_still_yield() {
     let log = Log::default();

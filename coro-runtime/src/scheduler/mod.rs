@@ -92,7 +92,7 @@
 //!   Syscalls answered at once (`get_tid`, `spawn`, `kill`, a failed `wait`) also send the
 //!   caller to the back of the queue, as Beazley's `schedule(task)` does; a spawned task
 //!   is queued before its parent. Between rounds the scheduler wakes due sleepers (in wake
-//!   order, from a min-heap) and polls sockets without blocking; it blocks in the poller
+//!   order, from a min-heap; equal deadlines in spawn order) and polls sockets without blocking; it blocks in the poller
 //!   only when no task is ready.
 //! - **Errors are replies.** Killing or waiting for an unknown or finished task, waiting for
 //!   yourself, waiting in a cycle, and waiting on a socket that cannot be polled or is
@@ -110,8 +110,9 @@
 //!   ([`Registered`], from [`Scheduler::reactor`] or [`get_reactor`]) stays in the poller,
 //!   edge-triggered, for its whole life, and its waits cost no system call: the fast path
 //!   for sockets a task keeps. The I/O part is available on Unix only.
-//! - **Tasks live in a slab**; the ready queue holds each task's slot beside its id, so a
-//!   switch never hashes. Ids stay sequential and are never reused.
+//! - **Tasks live in one table keyed by their id**, entries inline, hashed so that tasks
+//!   spawned one after another are neighbours in memory; the ready queue and the sleep
+//!   heap hold ids. Ids stay sequential (as Beazley's `tid`s) and are never reused.
 //! - **`Send` where it costs nothing.** The helpers' sub-coroutines are `Send` (a [`Call`]
 //!   keeps its request in a `Send` form, [`Recv`] and [`SendAll`] on plain sockets hold
 //!   no `Rc`), so a `#[coro::coroutine]` task holding sockets and helpers across its

@@ -5,6 +5,7 @@ use core::any::Any;
 use core::cell::Cell;
 use core::cmp::Reverse;
 use core::fmt;
+use core::hash::BuildHasherDefault;
 use core::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::boxed::Box;
 use std::collections::{BinaryHeap, HashMap, VecDeque};
@@ -28,7 +29,7 @@ use super::io_wait::IoSource;
 #[cfg(unix)]
 use super::reactor::{self, Reactor};
 use super::syscall::{Interest, KillError, Reply, Syscall, WaitError};
-use super::table::Table;
+use super::table::{IdHasher, Table};
 use super::task::{BoxedTask, Joinable, Task, TaskHandle, TaskId, TaskState, TaskStats};
 
 /// Why [`Scheduler::run`] (or `run_until`, `run_for`) returned.
@@ -179,16 +180,27 @@ struct Finished {
     stats: TaskStats,
 }
 
-/// Where a live task is. The ready queue, the sleep heap and the I/O table hold ids or
-/// keys; this state is the truth, and entries there that disagree with it are stale.
-#[derive(Clone, Copy, PartialEq, Eq)]
+/// Where a live task is, and what a ready one is resumed with. The ready queue, the sleep
+/// heap and the I/O table hold ids or keys; this state is the truth, and entries there that
+/// disagree with it are stale.
+///
+/// A waiting task has no reply yet and a ready one is not waiting, so the reply lives in
+/// the state rather than beside it: the answers of the switch path (`Done`, an id) inline,
+/// any other boxed (a `Reply` is 40 bytes, and most tasks never get one).
 enum State {
-    Ready,
-    Sleeping {
-        until: Option<Instant>,
-        since: Instant,
-        seq: u64,
-    },
+    /// Ready, not started yet: the first resume starts it.
+    Start,
+    /// Ready, to be resumed with [`Reply::Done`]; also the state of the running task.
+    Done,
+    /// Ready, to be resumed with [`Reply::Tid`].
+    Tid(TaskId),
+    /// Ready, to be resumed with [`Reply::Spawned`].
+    Spawned(TaskId),
+    /// Ready, to be resumed with any other reply.
+    Reply(Box<Reply>),
+    /// Asleep until this many nanoseconds after `Scheduler::epoch` ([`FOREVER`]: until
+    /// killed), with an entry of that deadline in the sleep heap unless forever.
+    Sleeping(u64),
     WaitingTask(TaskId),
     #[cfg(unix)]
     WaitingIo {
@@ -203,14 +215,79 @@ enum State {
     },
 }
 
+impl State {
+    /// The state of a task answered with `reply`.
+    fn ready(reply: Reply) -> State {
+        match reply {
+            Reply::Done => State::Done,
+            Reply::Tid(id) => State::Tid(id),
+            Reply::Spawned(id) => State::Spawned(id),
+            reply => State::Reply(Box::new(reply)),
+        }
+    }
+
+    /// Whether the task is ready to be resumed.
+    fn is_ready(&self) -> bool {
+        matches!(
+            self,
+            State::Start | State::Done | State::Tid(_) | State::Spawned(_) | State::Reply(_)
+        )
+    }
+
+    /// The reply a ready task is resumed with (`None`: start it), leaving it
+    /// [`State::Done`] while it runs.
+    fn take_reply(&mut self) -> Option<Reply> {
+        match core::mem::replace(self, State::Done) {
+            State::Start => None,
+            State::Tid(id) => Some(Reply::Tid(id)),
+            State::Spawned(id) => Some(Reply::Spawned(id)),
+            State::Reply(reply) => Some(*reply),
+            _ => Some(Reply::Done),
+        }
+    }
+
+    /// The task this one waits for, if it does.
+    fn waiting_for(&self) -> Option<TaskId> {
+        match *self {
+            State::WaitingTask(target) => Some(target),
+            _ => None,
+        }
+    }
+}
+
+/// The deadline of a sleep that never ends (too long for the clock, or for 584 years of
+/// nanoseconds).
+const FOREVER: u64 = u64::MAX;
+
+/// A live task. Its waiter, if any, is in `Scheduler::joiners`, so that the tasks nobody
+/// waits for (most) do not carry the field.
 struct Entry {
     coro: BoxedTask,
     state: State,
-    /// The reply to resume with; `None` until the first resume, which starts the task.
-    pending: Option<Reply>,
-    joiner: Option<TaskId>,
+    resumes: u64,
+    /// Nanoseconds asleep, counted without remembering when a sleep began: the clock (in
+    /// nanoseconds since the epoch) is subtracted when the task falls asleep and added back
+    /// when it wakes or is killed, wrapping in between. See [`Entry::stats`].
+    slept: u64,
+    /// Saturates (at 4 billion waits).
+    io_waits: u32,
     detached: bool,
-    stats: TaskStats,
+}
+
+impl Entry {
+    /// The counters, at `now` (nanoseconds since the epoch): a sleep in progress counts
+    /// up to `now`.
+    fn stats(&self, now: impl FnOnce() -> u64) -> TaskStats {
+        let slept = match self.state {
+            State::Sleeping(_) => self.slept.wrapping_add(now()),
+            _ => self.slept,
+        };
+        TaskStats {
+            resumes: self.resumes,
+            slept: Duration::from_nanos(slept),
+            io_waits: u64::from(self.io_waits),
+        }
+    }
 }
 
 /// What [`Scheduler::remove`] leaves of a task for its outcome.
@@ -263,12 +340,16 @@ struct Fired {
 /// ```
 pub struct Scheduler {
     tasks: Table<Entry>,
-    /// Slot and id of each queued task (the id tells a reused slot from its old task).
-    ready: VecDeque<(usize, TaskId)>,
-    sleepers: BinaryHeap<Reverse<(Instant, u64, TaskId)>>,
+    /// The queued tasks, by id.
+    ready: VecDeque<TaskId>,
+    /// The sleepers, earliest deadline first (equal deadlines: the task spawned first).
+    sleepers: BinaryHeap<Reverse<(u64, TaskId)>>,
+    /// Where the scheduler's clock starts: deadlines are nanoseconds since then.
+    epoch: Instant,
+    /// The task waiting for each task that one waits for (target -> waiter).
+    joiners: HashMap<TaskId, TaskId, BuildHasherDefault<IdHasher>>,
     /// Heap entries of sleepers that were killed, so the heap can be compacted.
     stale_sleepers: usize,
-    next_sleep_seq: u64,
     finished: HashMap<TaskId, Finished>,
     next_id: u64,
     shared: Arc<Shared>,
@@ -339,8 +420,9 @@ impl Scheduler {
             tasks: Table::new(),
             ready: VecDeque::new(),
             sleepers: BinaryHeap::new(),
+            joiners: HashMap::default(),
             stale_sleepers: 0,
-            next_sleep_seq: 0,
+            epoch: Instant::now(),
             finished: HashMap::new(),
             next_id: 1,
             shared: Arc::new(Shared {
@@ -659,8 +741,14 @@ impl Scheduler {
     pub fn state(&self, id: TaskId) -> Option<TaskState> {
         if let Some(entry) = self.tasks.get(&id) {
             return Some(match entry.state {
-                State::Ready => TaskState::Ready,
-                State::Sleeping { until, .. } => TaskState::Sleeping { until },
+                State::Start
+                | State::Done
+                | State::Tid(_)
+                | State::Spawned(_)
+                | State::Reply(_) => TaskState::Ready,
+                State::Sleeping(deadline) => TaskState::Sleeping {
+                    until: self.instant(deadline),
+                },
                 State::WaitingTask(target) => TaskState::WaitingForTask(target),
                 #[cfg(unix)]
                 State::WaitingIo { interest, .. } | State::WaitingReady { interest, .. } => {
@@ -685,7 +773,7 @@ impl Scheduler {
     /// ```
     pub fn stats(&self, id: TaskId) -> Option<TaskStats> {
         match self.tasks.get(&id) {
-            Some(entry) => Some(entry.stats),
+            Some(entry) => Some(entry.stats(|| self.nanos(Instant::now()))),
             None => self.finished.get(&id).map(|f| f.stats),
         }
     }
@@ -723,10 +811,10 @@ impl Scheduler {
             // One round: the tasks ready now, in queue order. Tasks they make ready run in
             // the next round, after timers and sockets have been checked again.
             for _ in 0..self.ready.len() {
-                let Some((key, id)) = self.ready.pop_front() else {
+                let Some(id) = self.ready.pop_front() else {
                     break;
                 };
-                self.step(key, id);
+                self.step(id);
                 if self.shared.stop.load(Ordering::SeqCst) {
                     break;
                 }
@@ -735,14 +823,14 @@ impl Scheduler {
     }
 
     /// Resumes one task and carries out what it yields.
-    fn step(&mut self, key: usize, id: TaskId) {
-        let Some(entry) = self.tasks.at_mut(key, id) else {
+    fn step(&mut self, id: TaskId) {
+        let Some(entry) = self.tasks.get_mut(&id) else {
             return; // killed while queued
         };
-        if entry.state != State::Ready {
+        if !entry.state.is_ready() {
             return;
         }
-        let reply = entry.pending.take();
+        let reply = entry.state.take_reply();
         let coro = &mut entry.coro;
         let result = panic::catch_unwind(AssertUnwindSafe(|| match reply {
             None => match coro.start() {
@@ -751,27 +839,30 @@ impl Scheduler {
             },
             Some(reply) => coro.resume(reply),
         }));
-        entry.stats.resumes += 1;
+        entry.resumes += 1;
         match result {
-            Ok(CoroutineState::Yielded(call)) => self.handle(key, id, call),
+            // The switch path, answered without looking the task up again: it is left
+            // `State::Done` by `take_reply`, which is what a yield is answered with.
+            Ok(CoroutineState::Yielded(Syscall::YieldNow)) => self.ready.push_back(id),
+            Ok(CoroutineState::Yielded(call)) => self.handle(id, call),
             Ok(CoroutineState::Complete(value)) => self.retire(id, Outcome::Returned(value)),
             Err(payload) => self.retire(id, Outcome::Panicked(panic_message(&*payload))),
         }
     }
 
     /// Carries out a system call of task `id` (which is live and not queued).
-    fn handle(&mut self, key: usize, id: TaskId, call: Syscall) {
+    fn handle(&mut self, id: TaskId, call: Syscall) {
         match call {
             Syscall::YieldNow | Syscall::Stop => {
                 if matches!(call, Syscall::Stop) {
                     self.shared.stop.store(true, Ordering::SeqCst);
                 }
-                self.reply_at(key, id, Reply::Done);
+                self.reply(id, Reply::Done);
             }
-            Syscall::GetTid => self.reply_at(key, id, Reply::Tid(id)),
+            Syscall::GetTid => self.reply(id, Reply::Tid(id)),
             Syscall::Spawn(task) => {
                 let child = self.insert(task);
-                self.reply_at(key, id, Reply::Spawned(child));
+                self.reply(id, Reply::Spawned(child));
             }
             Syscall::Kill(target) => {
                 let result = self.kill_task(target, Some(id));
@@ -782,9 +873,7 @@ impl Scheduler {
             Syscall::Wait(target) => match self.check_wait(id, target) {
                 Ok(Some(outcome)) => self.reply(id, Reply::Wait(outcome.into_result(target))),
                 Ok(None) => {
-                    if let Some(t) = self.tasks.get_mut(&target) {
-                        t.joiner = Some(id);
-                    }
+                    self.joiners.insert(target, id);
                     self.set_state(id, State::WaitingTask(target));
                 }
                 Err(error) => self.reply(id, Reply::Wait(Err(error))),
@@ -810,7 +899,7 @@ impl Scheduler {
                         .or_default()
                         .push((id, interest));
                     if let Some(entry) = self.tasks.get_mut(&id) {
-                        entry.stats.io_waits += 1;
+                        entry.io_waits = entry.io_waits.saturating_add(1);
                     }
                     self.set_state(
                         id,
@@ -831,17 +920,9 @@ impl Scheduler {
 
     /// Answers a live task and queues it.
     fn reply(&mut self, id: TaskId, reply: Reply) {
-        if let Some(key) = self.tasks.key(&id) {
-            self.reply_at(key, id, reply);
-        }
-    }
-
-    /// [`reply`](Self::reply) to the task in slot `key`, without looking its id up.
-    fn reply_at(&mut self, key: usize, id: TaskId, reply: Reply) {
-        if let Some(entry) = self.tasks.at_mut(key, id) {
-            entry.pending = Some(reply);
-            entry.state = State::Ready;
-            self.ready.push_back((key, id));
+        if let Some(entry) = self.tasks.get_mut(&id) {
+            entry.state = State::ready(reply);
+            self.ready.push_back(id);
         }
     }
 
@@ -855,18 +936,18 @@ impl Scheduler {
         let id = TaskId::new(self.next_id);
         self.next_id += 1;
         let detached = task.is_detached();
-        let key = self.tasks.insert(
+        self.tasks.insert(
             id,
             Entry {
                 coro: task.into_boxed(),
-                state: State::Ready,
-                pending: None,
-                joiner: None,
+                state: State::Start,
+                resumes: 0,
+                slept: 0,
+                io_waits: 0,
                 detached,
-                stats: TaskStats::default(),
             },
         );
-        self.ready.push_back((key, id));
+        self.ready.push_back(id);
         id
     }
 
@@ -888,10 +969,8 @@ impl Scheduler {
         let entry = self.tasks.remove(&id)?;
         match entry.state {
             State::WaitingTask(target) => {
-                if let Some(t) = self.tasks.get_mut(&target)
-                    && t.joiner == Some(id)
-                {
-                    t.joiner = None;
+                if self.joiners.get(&target) == Some(&id) {
+                    self.joiners.remove(&target);
                 }
             }
             #[cfg(unix)]
@@ -909,35 +988,38 @@ impl Scheduler {
                     }
                 }
             }
-            State::Sleeping { until: Some(_), .. } => {
+            State::Sleeping(deadline) if deadline != FOREVER => {
                 // Its heap entry is now stale. Stale entries are skipped when they reach the
                 // top, but a long sleep killed early (a timeout that was not needed) would
                 // sit there for its whole duration: compact once they are half the heap.
                 self.stale_sleepers += 1;
                 if self.stale_sleepers > 64 && self.stale_sleepers * 2 > self.sleepers.len() {
                     let tasks = &self.tasks;
-                    self.sleepers.retain(|&Reverse((_, seq, id))| {
-                        tasks.get(&id).is_some_and(
-                            |e| matches!(e.state, State::Sleeping { seq: s, .. } if s == seq),
-                        )
-                    });
+                    self.sleepers
+                        .retain(|&Reverse((deadline, id))| is_sleeping(tasks, id, deadline));
                     self.stale_sleepers = 0;
                 }
             }
             // A stale ready-queue entry is skipped when it is reached, within one round.
-            State::Ready | State::Sleeping { until: None, .. } => {}
+            State::Start
+            | State::Done
+            | State::Tid(_)
+            | State::Spawned(_)
+            | State::Reply(_)
+            | State::Sleeping(_) => {}
         }
-        let Entry {
-            coro,
-            pending,
-            joiner,
-            detached,
-            stats,
-            ..
-        } = entry;
+        // Its waiter's entry goes too; only `deliver` looks at it, and a task waited for
+        // that ends unanswered (killed meanwhile) must not leave it behind.
+        let joiner = if self.joiners.is_empty() {
+            None
+        } else {
+            self.joiners.remove(&id)
+        };
+        let (detached, stats) = (entry.detached, entry.stats(|| self.nanos(Instant::now())));
+        let Entry { coro, state, .. } = entry;
         let dropped = panic::catch_unwind(AssertUnwindSafe(move || {
             drop(coro);
-            drop(pending);
+            drop(state); // a reply not yet delivered may hold anything
         }));
         Some(Removed {
             joiner,
@@ -992,7 +1074,7 @@ impl Scheduler {
             && self
                 .tasks
                 .get(&joiner)
-                .is_some_and(|j| j.state == State::WaitingTask(id))
+                .is_some_and(|j| j.state.waiting_for() == Some(id))
         {
             self.reply(joiner, Reply::Wait(outcome.into_result(id)));
         } else if !removed.detached {
@@ -1020,11 +1102,11 @@ impl Scheduler {
                 None => Err(self.gone(target)),
             };
         };
-        if let Some(other) = entry.joiner
+        if let Some(&other) = self.joiners.get(&target)
             && self
                 .tasks
                 .get(&other)
-                .is_some_and(|o| o.state == State::WaitingTask(target))
+                .is_some_and(|o| o.state.waiting_for() == Some(target))
         {
             return Err(WaitError::AlreadyWaited {
                 target,
@@ -1033,16 +1115,13 @@ impl Scheduler {
         }
         // Follow the chain of waits from the target; reaching the waiter means a cycle.
         let mut cycle = Vec::from([target]);
-        let mut at = entry.state;
-        while let State::WaitingTask(next) = at {
+        let mut at = entry.state.waiting_for();
+        while let Some(next) = at {
             cycle.push(next);
             if next == waiter {
                 return Err(WaitError::Deadlock { target, cycle });
             }
-            match self.tasks.get(&next) {
-                Some(e) => at = e.state,
-                None => break,
-            }
+            at = self.tasks.get(&next).and_then(|e| e.state.waiting_for());
         }
         Ok(None)
     }
@@ -1050,53 +1129,64 @@ impl Scheduler {
     // ----------------------------------------------------------------------------------
     // Sleeping.
 
-    fn sleep(&mut self, id: TaskId, now: Instant, until: Option<Instant>) {
-        let seq = self.next_sleep_seq;
-        self.next_sleep_seq += 1;
-        self.set_state(
-            id,
-            State::Sleeping {
-                until,
-                since: now,
-                seq,
-            },
-        );
-        // `None` (a duration past the clock's range) sleeps until killed.
-        if let Some(until) = until {
-            self.sleepers.push(Reverse((until, seq, id)));
+    /// `t` on the scheduler's clock: nanoseconds since the epoch (0 for an earlier
+    /// instant, [`FOREVER`] for one 584 years or more after it).
+    fn nanos(&self, t: Instant) -> u64 {
+        let since = t.saturating_duration_since(self.epoch);
+        u64::try_from(since.as_nanos()).map_or(FOREVER, |n| n.min(FOREVER - 1))
+    }
+
+    /// The instant of a deadline on the scheduler's clock (`None`: forever).
+    fn instant(&self, deadline: u64) -> Option<Instant> {
+        match deadline {
+            FOREVER => None,
+            nanos => self.epoch.checked_add(Duration::from_nanos(nanos)),
         }
     }
 
-    fn is_sleeping(&self, id: TaskId, seq: u64) -> bool {
-        self.tasks
-            .get(&id)
-            .is_some_and(|e| matches!(e.state, State::Sleeping { seq: s, .. } if s == seq))
+    /// Puts a task to sleep until `until` (`None`, a duration past the clock's range:
+    /// until killed). The heap entry is 16 bytes: the deadline and the id. A task leaves
+    /// `Sleeping` only when its entry is popped or when it is killed, and ids are never
+    /// reused, so an entry is live exactly while its task sleeps with that deadline.
+    fn sleep(&mut self, id: TaskId, now: Instant, until: Option<Instant>) {
+        let deadline = until.map_or(FOREVER, |until| self.nanos(until));
+        let now = self.nanos(now);
+        if let Some(entry) = self.tasks.get_mut(&id) {
+            entry.state = State::Sleeping(deadline);
+            entry.slept = entry.slept.wrapping_sub(now);
+            if deadline != FOREVER {
+                self.sleepers.push(Reverse((deadline, id)));
+            }
+        }
     }
 
     /// Moves every sleeper due by `now` to the ready queue, earliest first.
     fn wake_sleepers(&mut self, now: Instant) {
-        while let Some(&Reverse((until, seq, id))) = self.sleepers.peek() {
-            if until > now {
+        if self.sleepers.is_empty() {
+            return; // most rounds of a busy scheduler: skip the clock's arithmetic
+        }
+        let now = self.nanos(now);
+        while let Some(&Reverse((deadline, id))) = self.sleepers.peek() {
+            if deadline > now {
                 break;
             }
             self.sleepers.pop();
-            if let Some(entry) = self.tasks.get_mut(&id)
-                && let State::Sleeping { since, seq: s, .. } = entry.state
-                && s == seq
-            {
-                entry.stats.slept += now.saturating_duration_since(since);
-                self.reply(id, Reply::Done);
-            } else {
-                self.stale_sleepers = self.stale_sleepers.saturating_sub(1);
+            match self.tasks.get_mut(&id) {
+                Some(entry) if matches!(entry.state, State::Sleeping(d) if d == deadline) => {
+                    entry.slept = entry.slept.wrapping_add(now);
+                    entry.state = State::Done;
+                    self.ready.push_back(id);
+                }
+                _ => self.stale_sleepers = self.stale_sleepers.saturating_sub(1),
             }
         }
     }
 
     /// The earliest wake time of a live sleeper, dropping stale heap entries on the way.
     fn next_wake(&mut self) -> Option<Instant> {
-        while let Some(&Reverse((until, seq, id))) = self.sleepers.peek() {
-            if self.is_sleeping(id, seq) {
-                return Some(until);
+        while let Some(&Reverse((deadline, id))) = self.sleepers.peek() {
+            if is_sleeping(&self.tasks, id, deadline) {
+                return self.instant(deadline);
             }
             self.sleepers.pop();
             self.stale_sleepers = self.stale_sleepers.saturating_sub(1);
@@ -1142,7 +1232,7 @@ impl Scheduler {
                     },
                 );
                 if let Some(entry) = self.tasks.get_mut(&id) {
-                    entry.stats.io_waits += 1;
+                    entry.io_waits = entry.io_waits.saturating_add(1);
                 }
                 self.set_state(id, State::WaitingIo { key, interest });
             }
@@ -1237,11 +1327,8 @@ impl Scheduler {
                 };
             if woken
                 && self.tasks.get(&task).is_some_and(|e| {
-                    e.state
-                        == State::WaitingReady {
-                            key: event.key,
-                            interest,
-                        }
+                    matches!(e.state, State::WaitingReady { key, interest: i }
+                        if key == event.key && i == interest)
                 })
             {
                 self.reply(task, Reply::Done);
@@ -1252,6 +1339,13 @@ impl Scheduler {
             self.ready_waiters.insert(event.key, waiters);
         }
     }
+}
+
+/// Whether the heap entry `(deadline, id)` is live: its task sleeps until that deadline.
+fn is_sleeping(tasks: &Table<Entry>, id: TaskId, deadline: u64) -> bool {
+    tasks
+        .get(&id)
+        .is_some_and(|e| matches!(e.state, State::Sleeping(d) if d == deadline))
 }
 
 /// The pending error of a socket that reported an error condition.
@@ -1321,7 +1415,8 @@ impl fmt::Debug for Scheduler {
                     let Some(entry) = self.0.tasks.get(&id) else {
                         continue;
                     };
-                    map.entry(&id, &(self.0.state(id), entry.stats));
+                    let stats = entry.stats(|| self.0.nanos(Instant::now()));
+                    map.entry(&id, &(self.0.state(id), stats));
                 }
                 map.finish()
             }
@@ -1330,11 +1425,43 @@ impl fmt::Debug for Scheduler {
         finished.sort_unstable();
         f.debug_struct("Scheduler")
             .field("tasks", &Live(self))
-            .field(
-                "ready",
-                &self.ready.iter().map(|&(_, id)| id).collect::<Vec<_>>(),
-            )
+            .field("ready", &self.ready)
             .field("finished", &finished)
             .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What an idle task costs the scheduler, beyond its boxed coroutine, is mostly its
+    /// bucket in the table (the id and the entry) and its sleep-heap entry: keep them small.
+    #[test]
+    fn the_per_task_records_stay_small() {
+        assert_eq!(size_of::<State>(), 16);
+        assert!(
+            size_of::<(TaskId, Entry)>() <= 64,
+            "{}",
+            size_of::<(TaskId, Entry)>()
+        );
+        assert_eq!(size_of::<Reverse<(u64, TaskId)>>(), 16);
+    }
+
+    #[test]
+    fn a_sleeping_task_counts_its_sleep_so_far_and_a_killed_one_up_to_the_kill() {
+        let mut sched = Scheduler::new().unwrap();
+        let nap = sched.spawn(super::super::sleep(Duration::from_secs(3600)));
+        sched.run_for(Duration::from_millis(1)).unwrap();
+        std::thread::sleep(Duration::from_millis(20));
+        let so_far = sched.stats(nap.id()).unwrap().slept;
+        assert!(so_far >= Duration::from_millis(20), "{so_far:?}");
+        assert!(so_far < Duration::from_secs(60), "{so_far:?}");
+        sched.kill(nap).unwrap();
+        let at_kill = sched.stats(nap.id()).unwrap().slept;
+        assert!(
+            at_kill >= so_far && at_kill < Duration::from_secs(60),
+            "{at_kill:?}"
+        );
     }
 }

@@ -475,9 +475,11 @@ pub struct TaskStats {
     /// How many times the scheduler resumed the task (its start included).
     pub resumes: u64,
     /// Total time spent asleep in [`Syscall::Sleep`] / [`Syscall::SleepUntil`], measured from
-    /// the call to the wake-up.
+    /// the call to the wake-up; a sleep in progress counts up to now, and one cut short by
+    /// a kill up to the kill.
     pub slept: Duration,
-    /// How many times the task waited for a socket to become readable or writable.
+    /// How many times the task waited for a socket to become readable or writable (the
+    /// scheduler keeps 32 bits of it: the count stops at 4 294 967 295).
     pub io_waits: u64,
 }
 
@@ -502,7 +504,10 @@ pub struct TaskStats {
 pub enum TaskState {
     /// In the ready queue (or not started yet).
     Ready,
-    /// Asleep until `until` (`None`: a sleep too long to represent, i.e. forever).
+    /// Asleep until `until` (`None`: a sleep too long to represent, i.e. forever). The
+    /// scheduler keeps deadlines in nanoseconds from its creation: one 584 years or more
+    /// after it counts as forever, and one before it reads as the moment of creation (it
+    /// is due either way).
     Sleeping {
         /// When the task wakes.
         until: Option<Instant>,
