@@ -182,6 +182,10 @@ where
 
 RET_TYPES = {"i32": "i32", "opt": "Option<i32>", "res": "Result<i32, i32>"}
 
+# The attribute on each body: `--static` tests `#[coro::coroutine(static)]` instead (the
+# sub-coroutines stay default ones, so `yield_from!` crosses the flavours).
+ATTR = "#[coro::coroutine]"
+
 
 class Body:
     def __init__(self, seed, index, features, source=None):
@@ -202,7 +206,7 @@ class Body:
         `resumes N`, the signature's `Return = R`, the function's block."""
         m = re.search(r"resumes (\d+)", source)
         self.resumes = int(m.group(1)) if m else 6
-        fn = re.search(r"^#\[coro::coroutine\]\n", source, re.M).end()
+        fn = re.search(r"^#\[coro::coroutine(\(static\))?\]\n", source, re.M).end()
         m = re.compile(r"Return = (.*)> \{\n").search(source, fn)
         self.ret = {v: k for k, v in RET_TYPES.items()}[m.group(1)]
         self.text = source[m.end() : source.rindex("}")].strip("\n")
@@ -210,7 +214,7 @@ class Body:
     def coro_fn(self):
         r = RET_TYPES[self.ret]
         return (
-            f"#[coro::coroutine]\nfn {self.name}(p: i32) -> "
+            f"{ATTR}\nfn {self.name}(p: i32) -> "
             f"impl Coroutine<i32, Yield = i32, Return = {r}> {{\n{self.text}\n}}\n"
         )
 
@@ -756,20 +760,27 @@ def main():
     ap.add_argument("--work", default="/tmp/coro-fuzz/work", help="generated crates and the shared target dir")
     ap.add_argument("--ci", action="store_true", help="the fixed CI batch (60 bodies of seed `ci`), judged against fuzz/known.txt")
     ap.add_argument("--known", default=str(FUZZ_DIR / "known.txt"))
+    ap.add_argument("--static", dest="static_flavour", action="store_true", help="bodies under #[coro::coroutine(static)] (the subs stay default ones)")
     ap.add_argument("--check", nargs="+", metavar="FILE", help="run these bodies (as written to the output folder, or fuzz/reduced/*.rs) and show both traces")
     ap.add_argument("--reduce", nargs="+", metavar="FILE", help="shrink each body, keeping its outcome (and first error kind); writes OUT/reduced_NAME")
     ap.add_argument("--attribute", nargs="+", metavar="FILE", help="put differing bodies down to known causes (see CAUSES) by removing each in turn")
     ap.add_argument("--annotate", action="store_true", help="with --check: write the outcome and both traces into each file's header")
     ap.add_argument("--print", dest="show", type=int, metavar="INDEX", help="print body INDEX of the (first) seed and exit")
     a = ap.parse_args()
+    global ATTR
+    if a.static_flavour:
+        ATTR = "#[coro::coroutine(static)]"
 
     known_off, known_rejects = load_known(Path(a.known))
+    if a.static_flavour:
+        known_rejects = set()  # any rejection is new there
     features = list(gen.FEATURES)
     if a.ci:
         a.seed = ["ci"]
         a.count = 60
         a.batch = 60
-        features = [f for f in features if f not in known_off]
+        if not a.static_flavour:  # rustc's own transform has no known gaps
+            features = [f for f in features if f not in known_off]
     seeds = a.seed or ["1"]
     if a.features:
         names = [x.strip() for x in a.features.split(",") if x.strip()]
