@@ -56,6 +56,8 @@ FEATURES = [
     "options",  # `Option<Guard>` locals: `o.take()`, `o.replace(..)`, `o = Some(..)`, `o.is_some()`
     "field_assign",  # `s.n = e`, `s.n += e`, `s.g = Guard(..)` (drops the old guard there)
     "owned_for",  # `for g in vec![Guard(..), ..] { .. }`: what is left drops with the iterator
+    "receive_loops",  # `loop { let c = yield_!(..); if .. { break; } held = Guard(..); }`
+    "pair_match",  # `match s { Pair { n: 0, g } => .., Pair { g, n } => .. }`, `if let Pair { ref g, .. }`
     "consume",  # `{g}.eat(e)`: a method that takes the guard by value (moved explicitly)
 ]
 
@@ -344,6 +346,13 @@ class Gen:
             opts += ["stack"]
         if self.has("owned_for") and depth < 3:
             opts += ["owned_for"]
+        if self.has("receive_loops") and depth < 3 and self.can_yield():
+            opts += ["receive_loop"]
+        pairs_movable = [
+            p for p in self.visible("pair") if p.loop_depth == len(self.loops) and not self.in_closure
+        ]
+        if self.has("pair_match") and pairs_movable and depth < 3:
+            opts += ["pair_match"]
         if self.has("options"):
             opts += ["option"]
             if self.visible("option"):
@@ -464,6 +473,46 @@ class Gen:
             self.scopes.pop()
             self.loops.pop()
             return f"for {g} in vec![{items}] {body}"
+        if k == "receive_loop":
+            # The loop Python ports are made of: a value held across each receive, replaced
+            # after it, left by a `break` before the replacement.
+            held, ctr, cmd = self.fresh("h"), self.fresh("i"), self.fresh("c")
+            n = r.randint(1, 3)
+            self.yields += 1
+            guard = self.chance(0.5)
+            init = f'Guard("{held}")' if guard else str(r.randint(0, 9))
+            reply = f"{held}.v({r.randint(0, 9)})" if guard else held
+            new = f'Guard("{held}{self.fresh("n")}")' if guard else f"{cmd} + {r.randint(0, 3)}"
+            stop = r.choice(["break", "continue"]) if n > 1 else "break"
+            return (
+                f"let mut {held} = {init};\nlet mut {ctr} = 0;\nloop {{\n{ctr} += 1;\n"
+                f"if {ctr} > {n} {{ break; }}\nlet {cmd} = yield_!({reply});\n"
+                f"if {cmd} % 3 == 0 {{ {stop}; }}\n{held} = {new};\n}}"
+            )
+        if k == "pair_match":
+            p_ = r.choice(pairs_movable)
+            g = self.fresh("g")
+            b = self.fresh("m")
+            if self.chance(0.3):
+                # Binds by `ref`: moves nothing, the pair stays whole.
+                return (
+                    f"if let Pair {{ ref g: {g}, n: 1 | 2 }} = {p_.name} {{ log_i(\"{g}\", {g}.v(1)); }}"
+                    .replace("ref g: ", "g: ref ")
+                )
+            p_.moved = True
+            self.scopes.append([])
+            v = self.declare(g, "guard")
+            self.declare(b, "int")
+            arm2 = self.block(depth + 1)
+            self.scopes.pop()
+            self.scopes.append([])
+            self.declare(g, "guard")
+            arm1 = self.block(depth + 1)
+            self.scopes.pop()
+            return (
+                f"match {p_.name} {{\nPair {{ n: 0, g: {g} }} => {arm1}\n"
+                f"Pair {{ g: {g}, n: {b} }} => {arm2}\n}}"
+            )
         if k == "option":
             o = self.fresh("o")
             self.declare(o, "option", True)

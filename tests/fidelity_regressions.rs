@@ -2058,3 +2058,68 @@ fn a_value_binding_beside_a_ref_binding_case() {
         );
     }
 }
+
+/// Fuzz seed 483 (feature `owned_for`): a `return` whose operand yields, inside a `for`
+/// over guards, dropped the loop's iterator (what it had not yet handed out) at the first
+/// yield of the operand; rustc drops it when the `return` leaves the loop.
+#[coro::coroutine]
+fn the_loop_iterator_lives_through_a_return_operand(
+    p: i32,
+) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    for g in vec![Guard("a"), Guard("b"), Guard("c")] {
+        if yield_!(g.v(p)) > 100 {
+            return add(yield_!(0), yield_!(1));
+        }
+    }
+    0
+}
+
+#[test]
+fn the_loop_iterator_lives_through_a_return_operand_case() {
+    for (suffix, sends) in [("", &[0, 101, 5, 6][..]), ("_dropped", &[0, 101])] {
+        check(
+            "regressions",
+            &format!("the_loop_iterator_lives_through_a_return_operand{suffix}"),
+            || {
+                drive(
+                    the_loop_iterator_lives_through_a_return_operand(4),
+                    sends.iter().copied(),
+                )
+            },
+        );
+    }
+}
+
+/// Fuzz seed 483: the binding of a `for`, `if let` or arm, used as the receiver of a
+/// method whose arguments yield (`g.v(yield_!(1))`), counted as moved there, and was
+/// dropped at the next yield instead of at its scope's end.
+#[coro::coroutine]
+fn a_pattern_binding_as_the_receiver_of_a_yielding_call(
+    p: i32,
+) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    if let Some(g) = Some(Guard("g")) {
+        let u = g.v(yield_!(p));
+        yield_!(u);
+    }
+    for h in vec![Guard("h0"), Guard("h1")] {
+        let u = h.v(yield_!(1));
+        yield_!(u);
+    }
+    0
+}
+
+#[test]
+fn a_pattern_binding_as_the_receiver_of_a_yielding_call_case() {
+    for (suffix, sends) in [("", &[0; 7][..]), ("_dropped", &[0, 0, 0])] {
+        check(
+            "regressions",
+            &format!("a_pattern_binding_as_the_receiver_of_a_yielding_call{suffix}"),
+            || {
+                drive(
+                    a_pattern_binding_as_the_receiver_of_a_yielding_call(4),
+                    sends.iter().copied(),
+                )
+            },
+        );
+    }
+}

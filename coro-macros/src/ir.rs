@@ -72,6 +72,14 @@ impl Local {
             None => (id, true, id),
         }
     }
+    /// Kept, while in scope, until its scope ends even where no code reads it again, as
+    /// Rust keeps a local that may own a destructor: a user's local, or a `for` loop's
+    /// iterator, which lives to the loop's end (a `return` or `break` whose operand
+    /// yields suspends with the iterator alive; rustc drops it when the loop is left).
+    pub fn kept_to_its_scope_end(&self) -> bool {
+        self.may_drop && (!self.temp || self.role.starts_with("iter"))
+    }
+
     /// A value of a statement that suspends, which Rust drops where the statement ends:
     /// a kept temporary (see [`crate::lower::Builder::keep_temporaries`]), or an operand spilled
     /// before a yielding sibling (`tmp`) that the code may only borrow (the receiver of

@@ -401,7 +401,7 @@ fn analyze_with(
                 .filter(|&l| Some(l) != block.param && reachable[b])
                 .filter(|&l| {
                     let local = &lowered.locals[l];
-                    let keep_for_drop = local.may_drop && !local.temp && !moved_in[b].contains(l);
+                    let keep_for_drop = local.kept_to_its_scope_end() && !moved_in[b].contains(l);
                     if let Some(&(x, _)) = lowered.drop_flags.iter().find(|&&(_, f)| f == l) {
                         // The flag stands for a local assigned on some paths only, which
                         // nothing can read, and which is there only to be dropped.

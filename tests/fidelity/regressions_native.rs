@@ -1226,4 +1226,35 @@ fn main() {
     for (suffix, sends) in [("", &[0, 5, 6, 7][..]), ("_dropped", &[0, 5])] {
         case(&format!("a_value_binding_beside_a_ref_binding{suffix}"), || drive(a_value_binding_beside_a_ref_binding(4), sends));
     }
+    let the_loop_iterator_lives_through_a_return_operand = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    for g in vec![Guard("a"), Guard("b"), Guard("c")] {
+        if (yield g.v(p)) > 100 {
+            return add((yield 0), (yield 1));
+        }
+    }
+    0
+        }
+    };
+    for (suffix, sends) in [("", &[0, 101, 5, 6][..]), ("_dropped", &[0, 101])] {
+        case(&format!("the_loop_iterator_lives_through_a_return_operand{suffix}"), || drive(the_loop_iterator_lives_through_a_return_operand(4), sends));
+    }
+    let a_pattern_binding_as_the_receiver_of_a_yielding_call = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    if let Some(g) = Some(Guard("g")) {
+        let u = g.v((yield p));
+        (yield u);
+    }
+    for h in vec![Guard("h0"), Guard("h1")] {
+        let u = h.v((yield 1));
+        (yield u);
+    }
+    0
+        }
+    };
+    for (suffix, sends) in [("", &[0; 7][..]), ("_dropped", &[0, 0, 0])] {
+        case(&format!("a_pattern_binding_as_the_receiver_of_a_yielding_call{suffix}"), || drive(a_pattern_binding_as_the_receiver_of_a_yielding_call(4), sends));
+    }
 }

@@ -491,9 +491,12 @@ impl Builder<'_> {
         // `for p in e { body }` is
         // `let mut it = into_iter(e); loop { match next(&mut it) { Some(p) => body, None => break } }`.
         let iterable = self.expr(&f.expr, true);
-        // The iterator lives for the loop only.
+        // The iterator lives for the loop only, and to its end: kept across a yield in a
+        // `return` or `break` operand too (`Local::kept_to_its_scope_end`), unless it is
+        // a range's (the standard ranges are the only ones that iterate, and own nothing).
         self.scopes.push(Vec::new());
-        let it = self.temp("iter", true);
+        let range = matches!(&*f.expr, Expr::Range(_));
+        let it = self.temp("iter", !range);
         let it_name = self.out.locals[it].name.clone();
         let t = &iterable.tokens;
         self.emit(
@@ -521,6 +524,9 @@ impl Builder<'_> {
             b.discard(op);
         });
         self.scopes.pop();
+        // The exit (the code after the loop) starts where the iterator is gone: it is
+        // dropped on the way out, by a `break` or when it runs out, not carried there.
+        self.out.blocks[head + 1].entry_scope.retain(|&l| l != it);
         if lone_yield(pat, body)
             && self.out.suspends.len() == first_suspend + 1
             && self

@@ -92,14 +92,18 @@ impl Builder<'_> {
             Expr::MethodCall(m) => {
                 let mut parts = vec![&*m.receiver];
                 parts.extend(m.args.iter());
-                let ops = self.operands_after(
-                    &parts,
-                    if scan::consumes_receiver(&m.method) {
-                        FirstPart::Value
-                    } else {
-                        FirstPart::Receiver
-                    },
-                );
+                let consumes = scan::consumes_receiver(&m.method);
+                let first = if consumes {
+                    FirstPart::Value
+                } else {
+                    FirstPart::Receiver
+                };
+                let mut ops = self.operands_after(&parts, first);
+                if !consumes && ops[0].stable {
+                    // A place the method is taken to borrow (`g.v(yield_!(1))`): lowered
+                    // alone, a bare local reads as a by-value use, which it is not here.
+                    ops[0].mentions.iter_mut().for_each(|m| m.1 = false);
+                }
                 let (recv, args) = ops.split_first().expect("receiver");
                 let r = &recv.tokens;
                 let method = &m.method;
