@@ -415,8 +415,10 @@ class Gen:
             self.declare(n, "int")
             return line
         if k == "pair":
-            # Fields evaluated in the literal's order, dropped in the declaration's.
-            name = self.fresh("s")
+            # Fields evaluated in the literal's order, dropped in the declaration's; now
+            # and then hiding a pair of the same name (which lives on, unnamed).
+            hidden = self.visible("pair") if self.has("shadow_guards") else []
+            name = r.choice(hidden).name if hidden and self.chance(0.3) else self.fresh("s")
             fields = [f"n: {e()}", f'g: Guard("{name}")']
             if self.chance(0.5):
                 fields.reverse()
@@ -450,12 +452,7 @@ class Gen:
             st, g = self.fresh("st"), self.fresh("g")
             items = ", ".join(f'Guard("{st}_{i}")' for i in range(r.randint(1, 3)))
             ctr = self.fresh("i")
-            self.loops.append(None)
-            self.scopes.append([])
-            self.declare(g, "guard")
-            body = self.block(depth + 1)
-            self.scopes.pop()
-            self.loops.pop()
+            body = self.guard_loop_body(g, depth)
             stop = r.randint(0, 2)
             # `while let` is unbounded only in form: the vector has at most three items.
             return (
@@ -470,12 +467,7 @@ class Gen:
                 # The shape whose iterator coro advances in place.
                 self.yields += 1
                 return f"for {g} in vec![{items}] {{ yield_!({g}.v({self.expr(1, False)})); }}"
-            self.loops.append(None)
-            self.scopes.append([])
-            self.declare(g, "guard")
-            body = self.block(depth + 1)
-            self.scopes.pop()
-            self.loops.pop()
+            body = self.guard_loop_body(g, depth)
             return f"for {g} in vec![{items}] {body}"
         if k == "receive_loop":
             # The loop Python ports are made of: a value held across each receive, replaced
@@ -518,7 +510,8 @@ class Gen:
                 f"Pair {{ g: {g}, n: {b} }} => {arm2}\n}}"
             )
         if k == "option":
-            o = self.fresh("o")
+            hidden = self.visible("option") if self.has("shadow_guards") else []
+            o = r.choice(hidden).name if hidden and self.chance(0.3) else self.fresh("o")
             self.declare(o, "option", True)
             init = r.choice([f'Some(Guard("{o}"))', "None"])
             return f"let mut {o}: Option<Guard> = {init};"
@@ -735,6 +728,16 @@ class Gen:
             self.declare(name, "closure")
             return f"let {name} = |a: i32| a + {v.name};"
         raise AssertionError(k)
+
+    def guard_loop_body(self, g, depth):
+        """The body of an unlabeled loop whose pattern binds the guard `g`."""
+        self.loops.append(None)
+        self.scopes.append([])
+        self.declare(g, "guard")
+        body = self.block(depth + 1)
+        self.scopes.pop()
+        self.loops.pop()
+        return body
 
     def break_targets(self):
         """What a `break`/`continue` here may name: labels of enclosing loops, and `None`
