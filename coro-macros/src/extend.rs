@@ -10,7 +10,9 @@
 //! drops the temporary:
 //!
 //! A `ref` binding in the `let`'s pattern (`let ref x = make();`, `let (ref a, b) =
-//! (make(), 1);`) extends the whole value the same way.
+//! (make(), 1);`) extends the whole value the same way; a by-value binding beside it
+//! (`b`) holds a copy or a part moved out, and may be named after the yield, while a
+//! borrowing binding named there leaves the `let` as written (rustc reports the borrow).
 //!
 //! Input:
 //! ```text
