@@ -411,6 +411,11 @@ class Gen:
             if self.chance(0.5):
                 return f'let ref {a} = Guard("{a}");\n{use}'
             n = self.fresh("v")
+            if self.chance(0.4):
+                # A part with a destructor moved out beside the `ref` one.
+                g = self.fresh("g")
+                self.declare(g, "guard")
+                return f'let ({g}, ref {a}) = (Guard("{g}"), Guard("{a}"));\n{use}'
             line = f'let (ref {a}, {n}) = (Guard("{a}"), {e()});\n{use}'
             self.declare(n, "int")
             return line

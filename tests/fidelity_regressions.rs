@@ -2123,3 +2123,38 @@ fn a_pattern_binding_as_the_receiver_of_a_yielding_call_case() {
         );
     }
 }
+
+/// A by-value binding that moves a part with a destructor out of a tuple a `ref` binding
+/// extends (`let (g, ref a) = (Guard, Guard);`) left the tuple partly moved, and the
+/// expansion failed with E0382 where rustc accepts the body; each element is now its own
+/// statement, the `ref`-bound one a local dropped after the bindings.
+#[coro::coroutine]
+fn a_value_part_moved_out_beside_a_ref_binding(
+    p: i32,
+) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let (g, ref a) = (Guard("g"), Guard("a"));
+    yield_!(a.v(p));
+    let s = yield_!(g.v(1));
+    let (ref b, mut h, n) = (Guard("b"), Guard("h"), s + 1);
+    log_i("b", b.v(n));
+    yield_!(2);
+    h = Guard("h2");
+    yield_!(h.v(3));
+    n
+}
+
+#[test]
+fn a_value_part_moved_out_beside_a_ref_binding_case() {
+    for (suffix, sends) in [("", &[0; 6][..]), ("_dropped", &[0, 0, 5])] {
+        check(
+            "regressions",
+            &format!("a_value_part_moved_out_beside_a_ref_binding{suffix}"),
+            || {
+                drive(
+                    a_value_part_moved_out_beside_a_ref_binding(4),
+                    sends.iter().copied(),
+                )
+            },
+        );
+    }
+}

@@ -56,6 +56,7 @@ impl VisitMut for Extender {
             .map(|s| scan::stmt_first_yield(s).is_some())
             .collect();
         let mut hoisted = Vec::new();
+        let mut split = Vec::new();
         for i in 0..block.stmts.len() {
             let (head, rest) = block.stmts.split_at_mut(i + 1);
             let Stmt::Local(syn::Local {
@@ -88,6 +89,13 @@ impl VisitMut for Extender {
                 Some(k) => !names_a_borrow(pat, by_ref, &rest[k + 1..]),
                 None => suspends[i],
             };
+            if wanted
+                && by_ref
+                && let Some(stmts) = self.split(pat, temporary)
+            {
+                split.push((i, stmts));
+                continue;
+            }
             if wanted {
                 let name = self.name(temporary.span());
                 let value = std::mem::replace(temporary, syn::parse_quote!(#name));
@@ -95,8 +103,20 @@ impl VisitMut for Extender {
                 hoisted.push((i, syn::parse_quote!(let #m #name = #value;)));
             }
         }
-        for (i, stmt) in hoisted.into_iter().rev() {
-            block.stmts.insert(i, stmt);
+        // From the last statement up, so the indices stay right.
+        let mut edits: Vec<(usize, Option<Stmt>, Vec<Stmt>)> = hoisted
+            .into_iter()
+            .map(|(i, stmt)| (i, Some(stmt), Vec::new()))
+            .chain(split.into_iter().map(|(i, stmts)| (i, None, stmts)))
+            .collect();
+        edits.sort_by_key(|e| e.0);
+        for (i, hoist, stmts) in edits.into_iter().rev() {
+            match hoist {
+                Some(stmt) => block.stmts.insert(i, stmt),
+                None => {
+                    block.stmts.splice(i..=i, stmts);
+                }
+            }
         }
         syn::visit_mut::visit_block_mut(self, block);
     }
@@ -108,6 +128,68 @@ impl VisitMut for Extender {
 }
 
 impl Extender {
+    /// `let (g, ref a) = (make_g(), make_a());`, where a by-value binding would move a part
+    /// out of the extended tuple (leaving it partly moved, so it could not be kept): each
+    /// element becomes its own statement, in order, and only the `ref`-bound one a local
+    /// (declared first, so it drops after the bindings, as the tuple's rest does):
+    /// `let __coro_ext0; let g = make_g(); __coro_ext0 = make_a(); let ref a = __coro_ext0;`.
+    /// Only for a tuple pattern of plain bindings, one of them `ref`, matched against a
+    /// tuple literal whose elements name none of the bindings and do not suspend.
+    fn split(&mut self, pat: &syn::Pat, init: &Expr) -> Option<Vec<Stmt>> {
+        let (syn::Pat::Tuple(p), Expr::Tuple(t)) = (pat, init) else {
+            return None;
+        };
+        if p.elems.len() != t.elems.len() || !t.attrs.is_empty() {
+            return None;
+        }
+        let mut by_ref = None;
+        let mut names = Vec::new();
+        for (k, e) in p.elems.iter().enumerate() {
+            let syn::Pat::Ident(b) = e else { return None };
+            if b.subpat.is_some() || !b.attrs.is_empty() {
+                return None;
+            }
+            if b.by_ref.is_some() && by_ref.replace(k).is_some() {
+                return None;
+            }
+            names.push(b.ident.to_string());
+        }
+        let r = by_ref?;
+        // An element that suspends would suspend in a statement of its own, where the
+        // elements before it are locals of earlier statements: a coroutine dropped there
+        // would drop them after that statement's temporaries, not before, as it drops
+        // the operands of one statement.
+        if p.elems.len() < 2
+            || t.elems.iter().any(scan::expr_yields)
+            || t.elems
+                .iter()
+                .flat_map(scan::expr_mentions)
+                .any(|m| names.contains(&m.name.to_string()))
+        {
+            return None;
+        }
+        let value = &t.elems[r];
+        let name = self.name(value.span());
+        let syn::Pat::Ident(bound) = &p.elems[r] else {
+            return None;
+        };
+        let m = bound.mutability.map(|_| quote::quote!(mut));
+        // Declared first; given its value in its place (at once when that is first).
+        let mut out: Vec<Stmt> = Vec::new();
+        if r > 0 {
+            out.push(syn::parse_quote!(let #m #name;));
+        }
+        for (k, (pat, e)) in p.elems.iter().zip(&t.elems).enumerate() {
+            out.push(match k {
+                0 if r == 0 => syn::parse_quote!(let #m #name = #e;),
+                _ if k == r => syn::parse_quote!(#name = #e;),
+                _ => syn::parse_quote!(let #pat = #e;),
+            });
+        }
+        out.push(syn::parse_quote!(let #bound = #name;));
+        Some(out)
+    }
+
     /// A fresh name for a temporary written at `at`: errors about the local (a borrow
     /// of it kept across a yield) point at the user's expression.
     fn name(&mut self, at: Span) -> syn::Ident {
@@ -262,13 +344,13 @@ mod tests {
             "{ let __coro_ext0 = (make () , 2) ; let r = & __coro_ext0 . 0 . name ; yield_ ! (1) ; }"
         );
         assert_eq!(
-            extended("{ let (ref a, b) = (make(), 1); yield_!(1); }"),
-            "{ let __coro_ext0 = (make () , 1) ; let (ref a , b) = __coro_ext0 ; yield_ ! (1) ; }"
+            extended("{ let (ref a, (b, c)) = (make(), (1, 2)); yield_!(1); }"),
+            "{ let __coro_ext0 = (make () , (1 , 2)) ; let (ref a , (b , c)) = __coro_ext0 ; yield_ ! (1) ; }"
         );
         // `b` is a copy or a part moved out: naming it after the yield borrows nothing.
         assert_eq!(
             extended("{ let (ref a, b) = (make(), 1); yield_!(1); b }"),
-            "{ let __coro_ext0 = (make () , 1) ; let (ref a , b) = __coro_ext0 ; yield_ ! (1) ; b }"
+            "{ let __coro_ext0 = make () ; let b = 1 ; let ref a = __coro_ext0 ; yield_ ! (1) ; b }"
         );
         assert_eq!(
             extended("{ let ref mut x = make(); x.go(); yield_!(1); }"),
@@ -282,6 +364,29 @@ mod tests {
             extended("{ let r = &mut make(); r.go(); yield_!(1); }"),
             "{ let mut __coro_ext0 = make () ; let r = & mut __coro_ext0 ; r . go () ; yield_ ! (1) ; }"
         );
+    }
+
+    #[test]
+    fn a_tuple_of_plain_bindings_with_one_ref_is_split_into_statements() {
+        assert_eq!(
+            extended("{ let (g, ref a) = (make(), other()); yield_!(1); g }"),
+            "{ let __coro_ext0 ; let g = make () ; __coro_ext0 = other () ; \
+             let ref a = __coro_ext0 ; yield_ ! (1) ; g }"
+        );
+        // Not when an element names a binding (it means the outer one there), nor with two
+        // `ref`s or a nested pattern: the whole tuple becomes one local, as above.
+        for src in [
+            "{ let (g, ref a) = (make(), other(g)); yield_!(1); }",
+            "{ let (ref g, ref a) = (make(), other()); yield_!(1); }",
+            "{ let ((g, h), ref a) = ((make(), 1), other()); yield_!(1); }",
+            "{ let (g, ref a) = (make(), other(yield_!(1))); yield_!(2); }",
+        ] {
+            assert!(
+                extended(src).contains("let __coro_ext0 = ("),
+                "{src}: {}",
+                extended(src)
+            );
+        }
     }
 
     #[test]

@@ -1257,4 +1257,21 @@ fn main() {
     for (suffix, sends) in [("", &[0; 7][..]), ("_dropped", &[0, 0, 0])] {
         case(&format!("a_pattern_binding_as_the_receiver_of_a_yielding_call{suffix}"), || drive(a_pattern_binding_as_the_receiver_of_a_yielding_call(4), sends));
     }
+    let a_value_part_moved_out_beside_a_ref_binding = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    let (g, ref a) = (Guard("g"), Guard("a"));
+    (yield a.v(p));
+    let s = (yield g.v(1));
+    let (ref b, mut h, n) = (Guard("b"), Guard("h"), s + 1);
+    log_i("b", b.v(n));
+    (yield 2);
+    h = Guard("h2");
+    (yield h.v(3));
+    n
+        }
+    };
+    for (suffix, sends) in [("", &[0; 6][..]), ("_dropped", &[0, 0, 5])] {
+        case(&format!("a_value_part_moved_out_beside_a_ref_binding{suffix}"), || drive(a_value_part_moved_out_beside_a_ref_binding(4), sends));
+    }
 }
