@@ -2134,9 +2134,9 @@ fn a_value_part_moved_out_beside_a_ref_binding(
 ) -> impl Coroutine<i32, Yield = i32, Return = i32> {
     let (g, ref a) = (Guard("g"), Guard("a"));
     yield_!(a.v(p));
-    let s = yield_!(g.v(1));
-    let (ref b, mut h, n) = (Guard("b"), Guard("h"), s + 1);
-    log_i("b", b.v(n));
+    let n = yield_!(g.v(1));
+    let (mut h, ref b, k) = (Guard("h"), Guard("b"), p);
+    log_i("b", b.v(n + k));
     yield_!(2);
     h = Guard("h2");
     yield_!(h.v(3));

@@ -134,7 +134,8 @@ impl Extender {
     /// (declared first, so it drops after the bindings, as the tuple's rest does):
     /// `let __coro_ext0; let g = make_g(); __coro_ext0 = make_a(); let ref a = __coro_ext0;`.
     /// Only for a tuple pattern of plain bindings, one of them `ref`, matched against a
-    /// tuple literal whose elements name none of the bindings and do not suspend.
+    /// tuple literal of plain values (see the checks below) that name none of the
+    /// bindings.
     fn split(&mut self, pat: &syn::Pat, init: &Expr) -> Option<Vec<Stmt>> {
         let (syn::Pat::Tuple(p), Expr::Tuple(t)) = (pat, init) else {
             return None;
@@ -155,12 +156,19 @@ impl Extender {
             names.push(b.ident.to_string());
         }
         let r = by_ref?;
-        // An element that suspends would suspend in a statement of its own, where the
-        // elements before it are locals of earlier statements: a coroutine dropped there
-        // would drop them after that statement's temporaries, not before, as it drops
-        // the operands of one statement.
+        // The elements already evaluated become locals of earlier statements. Where the
+        // tuple's evaluation can stop halfway (a yield, `?`, a panic), rustc drops those
+        // values first, in reverse order, then the statement's temporaries; so each
+        // element must be a plain value with no temporary in it (literals, paths, calls
+        // and literals of them), and those after the `ref` one, which the split declares
+        // after it, must be unable to stop (literals and paths).
         if p.elems.len() < 2
-            || t.elems.iter().any(scan::expr_yields)
+            || !t.elems.iter().all(plain_value)
+            || !t
+                .elems
+                .iter()
+                .skip(r + 1)
+                .all(|e| matches!(e, Expr::Lit(_) | Expr::Path(_)))
             || t.elems
                 .iter()
                 .flat_map(scan::expr_mentions)
@@ -213,6 +221,20 @@ fn names_a_borrow(pat: &syn::Pat, by_ref: bool, stmts: &[Stmt]) -> bool {
         .iter()
         .flat_map(scan::stmt_mentions)
         .any(|m| names.iter().any(|b| b.name == m.name))
+}
+
+/// A value computed without temporaries, yields or early exits: a literal, a path, or a
+/// call, tuple, array or struct literal of such values (see [`Extender::split`]).
+fn plain_value(e: &Expr) -> bool {
+    match e {
+        Expr::Lit(_) | Expr::Path(_) => true,
+        Expr::Paren(p) => plain_value(&p.expr),
+        Expr::Call(c) => matches!(&*c.func, Expr::Path(_)) && c.args.iter().all(plain_value),
+        Expr::Tuple(t) => t.elems.iter().all(plain_value),
+        Expr::Array(a) => a.elems.iter().all(plain_value),
+        Expr::Struct(s) => s.rest.is_none() && s.fields.iter().all(|f| plain_value(&f.expr)),
+        _ => false,
+    }
 }
 
 /// What a `let` extends (see [`extended`]).

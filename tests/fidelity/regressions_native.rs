@@ -1262,9 +1262,9 @@ fn main() {
         static move |_: i32| {
     let (g, ref a) = (Guard("g"), Guard("a"));
     (yield a.v(p));
-    let s = (yield g.v(1));
-    let (ref b, mut h, n) = (Guard("b"), Guard("h"), s + 1);
-    log_i("b", b.v(n));
+    let n = (yield g.v(1));
+    let (mut h, ref b, k) = (Guard("h"), Guard("b"), p);
+    log_i("b", b.v(n + k));
     (yield 2);
     h = Guard("h2");
     (yield h.v(3));
