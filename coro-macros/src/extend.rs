@@ -160,15 +160,17 @@ impl Extender {
         // tuple's evaluation can stop halfway (a yield, `?`, a panic), rustc drops those
         // values first, in reverse order, then the statement's temporaries; so each
         // element must be a plain value with no temporary in it (literals, paths, calls
-        // and literals of them), and those after the `ref` one, which the split declares
-        // after it, must be unable to stop (literals and paths).
+        // and literals of them); and when values come before the `ref` one, which the
+        // split declares first, those after it must be unable to stop (literals and
+        // paths), or the `ref` one would drop after them, not before.
         if p.elems.len() < 2
             || !t.elems.iter().all(plain_value)
-            || !t
-                .elems
-                .iter()
-                .skip(r + 1)
-                .all(|e| matches!(e, Expr::Lit(_) | Expr::Path(_)))
+            || (r > 0
+                && !t
+                    .elems
+                    .iter()
+                    .skip(r + 1)
+                    .all(|e| matches!(e, Expr::Lit(_) | Expr::Path(_))))
             || t.elems
                 .iter()
                 .flat_map(scan::expr_mentions)
