@@ -2158,3 +2158,39 @@ fn a_value_part_moved_out_beside_a_ref_binding_case() {
         );
     }
 }
+
+/// Fuzz seed 496 (feature `pair_match`): an arm that compares a part with a literal
+/// (`Pair { n: 0, g }`) left that part in the local, so coro counted the `match` as a
+/// partial move: on the paths that did not run it the local got no drop flag and was
+/// dropped at the next yield. The literal's part is now kept like a `_`'s.
+#[coro::coroutine]
+fn a_literal_subpattern_leaves_a_part(p: i32) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let s = Pair { a: p, b: 7 };
+    let g = Guard("s");
+    let t = (Guard("t"), p);
+    let h = Guard("h");
+    if p > 100 {
+        match t {
+            (g8, 0) => log_i("zero", g8.v(0)),
+            (g8, n) => log_i("n", g8.v(n)),
+        }
+    }
+    yield_!(s.a + s.b);
+    log_i("g", g.v(1));
+    drop(h);
+    yield_!(2);
+    0
+}
+
+#[test]
+fn a_literal_subpattern_leaves_a_part_case() {
+    for (p, suffix) in [(4, ""), (101, "_matched")] {
+        for (more, sends) in [("", &[0; 3][..]), ("_dropped", &[0])] {
+            check(
+                "regressions",
+                &format!("a_literal_subpattern_leaves_a_part{suffix}{more}"),
+                || drive(a_literal_subpattern_leaves_a_part(p), sends.iter().copied()),
+            );
+        }
+    }
+}

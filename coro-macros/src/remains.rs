@@ -5,7 +5,8 @@
 //! first and last fields) drop after the arm, in field order, after its bindings. coro
 //! ends an arm's code at each suspension, which would drop them before the yield. So in
 //! an arm that suspends, of a `match` on a value (not a place, whose parts stay where they
-//! are), each `_` becomes a binding of its own, and a pattern without bindings binds the
+//! are), each `_` becomes a binding of its own (a literal or range, which leaves its part
+//! too, a binding of it: `__coro_rest0 @ 0`), and a pattern without bindings binds the
 //! whole value (`__coro_rest0 @ None`); the body first moves them into locals declared
 //! last to first (so they drop first to last), then the user's bindings, renamed in the
 //! pattern, into locals of their own names (so they drop before the remains):
@@ -609,7 +610,9 @@ struct Found {
 impl Visit<'_> for Found {
     fn visit_pat(&mut self, p: &Pat) {
         match p {
-            Pat::Wild(_) => self.wild = true,
+            // A literal or range leaves its part too (compared, not moved): a copy, kept
+            // like a `_`'s so that the arm takes the whole value.
+            Pat::Wild(_) | Pat::Lit(_) | Pat::Range(_) => self.wild = true,
             Pat::Or(_) => self.or = true,
             Pat::Ident(i)
                 if [
@@ -676,6 +679,11 @@ impl VisitMut for Rename<'_> {
                 self.rests.push(name.clone());
                 *p = syn::parse_quote!(#name);
             }
+            Pat::Lit(_) | Pat::Range(_) if self.keep_rests => {
+                let name = fresh("rest", self.of_local, self.base + self.rests.len());
+                self.rests.push(name.clone());
+                *p = syn::parse_quote!(#name @ #p);
+            }
             Pat::Ident(i)
                 if self.rename_bindings
                     && i.by_ref.is_none()
@@ -723,6 +731,15 @@ mod tests {
         );
         // The arm that does not suspend is left as it is.
         assert!(out.ends_with("_ => { } }"), "{out}");
+    }
+
+    #[test]
+    fn a_literal_or_range_part_is_kept_like_a_wildcard() {
+        let out = kept("match make() { (g, 0, 1..=3) => { yield_!(1); } _ => {} }").unwrap();
+        assert!(
+            out.contains("(__coro_bind0 , __coro_rest0 @ 0 , __coro_rest1 @ 1 ..= 3) =>"),
+            "{out}"
+        );
     }
 
     #[test]

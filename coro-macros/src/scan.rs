@@ -1321,7 +1321,8 @@ pub fn unmoved_mentions(expr: &Expr) -> Vec<Mention> {
 pub fn binds_whole(pat: &syn::Pat) -> bool {
     use syn::Pat;
     match pat {
-        Pat::Ident(p) => p.by_ref.is_none() && p.subpat.is_none(),
+        // `x @ P` binds the whole part by value, whatever `P` compares.
+        Pat::Ident(p) => p.by_ref.is_none(),
         Pat::Type(t) => binds_whole(&t.pat),
         Pat::Paren(p) => binds_whole(&p.pat),
         Pat::Tuple(t) => t.elems.iter().all(binds_whole),

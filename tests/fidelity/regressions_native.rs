@@ -1274,4 +1274,32 @@ fn main() {
     for (suffix, sends) in [("", &[0; 6][..]), ("_dropped", &[0, 0, 5])] {
         case(&format!("a_value_part_moved_out_beside_a_ref_binding{suffix}"), || drive(a_value_part_moved_out_beside_a_ref_binding(4), sends));
     }
+    let a_literal_subpattern_leaves_a_part = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    let s = Pair {
+        a: p,
+        b: 7,
+    };
+    let g = Guard("s");
+    let t = (Guard("t"), p);
+    let h = Guard("h");
+    if p > 100 {
+        match t {
+            (g8, 0) => log_i("zero", g8.v(0)),
+            (g8, n) => log_i("n", g8.v(n)),
+        }
+    }
+    (yield s.a + s.b);
+    log_i("g", g.v(1));
+    drop(h);
+    (yield 2);
+    0
+        }
+    };
+    for (p, suffix) in [(4, ""), (101, "_matched")] {
+        for (more, sends) in [("", &[0; 3][..]), ("_dropped", &[0])] {
+            case(&format!("a_literal_subpattern_leaves_a_part{suffix}{more}"), || drive(a_literal_subpattern_leaves_a_part(p), sends));
+        }
+    }
 }
