@@ -585,13 +585,17 @@ impl Emitter<'_> {
             .collect();
         let suspend_methods: Vec<Ident> =
             suspends.clone().map(|k| self.suspend_method(k)).collect();
+        let saved_fields: Vec<TokenStream> = suspends
+            .clone()
+            .map(|k| self.pass_fields(input.analysis.saved(lowered, k)))
+            .collect();
         let saved_tys = suspends.clone().map(|k| {
             let name = &layout.suspend_struct[k];
             let generics = self.generics(input.analysis.saved(lowered, k));
             quote!(#name #generics)
         });
         let suspends_impl = suspends.clone().map(|k| {
-            let fields = self.pass_fields(input.analysis.saved(lowered, k));
+            let fields = &saved_fields[k];
             let (name, variant) = (&layout.suspend_struct[k], &layout.suspend_variant[k]);
             let (assoc, method) = (&saved_assoc[k], &suspend_methods[k]);
             quote! {
@@ -616,22 +620,22 @@ impl Emitter<'_> {
             .collect();
         let fast_methods: Vec<Ident> = fast.iter().map(|&(k, _)| self.fast_accessor(k)).collect();
         let fast_tys = fast.iter().map(|&(_, l)| &layout.ty_param[l]);
-        let fast_impl = fast.iter().zip(&fast_assoc).map(|(&(k, l), assoc)| {
-            let (variant, method, f) = (
-                &layout.suspend_variant[k],
-                self.fast_accessor(k),
-                &layout.field[l],
-            );
-            quote! {
-                #[inline(always)]
-                fn #method(&mut self) -> ::coro::__private::Option<&mut Self::#assoc> {
-                    match self {
-                        Self::#variant { #f, .. } => ::coro::__private::Some(#f),
-                        _ => ::coro::__private::None,
+        let fast_impl =
+            fast.iter()
+                .zip(&fast_assoc)
+                .zip(&fast_methods)
+                .map(|((&(k, l), assoc), method)| {
+                    let (variant, f) = (&layout.suspend_variant[k], &layout.field[l]);
+                    quote! {
+                        #[inline(always)]
+                        fn #method(&mut self) -> ::coro::__private::Option<&mut Self::#assoc> {
+                            match self {
+                                Self::#variant { #f, .. } => ::coro::__private::Some(#f),
+                                _ => ::coro::__private::None,
+                            }
+                        }
                     }
-                }
-            }
-        });
+                });
         // The entry: which block runs (one arm per suspension, and the start), and the
         // methods that take the locals out.
         let start = &layout.block_struct[0];
@@ -644,7 +648,7 @@ impl Emitter<'_> {
         let take_methods: Vec<Ident> = suspends.clone().map(|k| self.take_method(k)).collect();
         let takes_impl = suspends.map(|k| {
             let variant = &layout.suspend_variant[k];
-            let pat = self.pass_fields(input.analysis.saved(lowered, k));
+            let pat = &saved_fields[k];
             let (saved, assoc, method) =
                 (&layout.suspend_struct[k], &saved_assoc[k], &take_methods[k]);
             quote! {

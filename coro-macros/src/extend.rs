@@ -55,8 +55,8 @@ impl VisitMut for Extender {
             .iter()
             .map(|s| scan::stmt_first_yield(s).is_some())
             .collect();
-        let mut hoisted = Vec::new();
-        let mut split = Vec::new();
+        // Per statement, in order: what goes before it, and whether it is replaced.
+        let mut edits: Vec<(usize, Vec<Stmt>, bool)> = Vec::new();
         for i in 0..block.stmts.len() {
             let (head, rest) = block.stmts.split_at_mut(i + 1);
             let Stmt::Local(syn::Local {
@@ -93,30 +93,19 @@ impl VisitMut for Extender {
                 && by_ref
                 && let Some(stmts) = self.split(pat, temporary)
             {
-                split.push((i, stmts));
+                edits.push((i, stmts, true));
                 continue;
             }
             if wanted {
                 let name = self.name(temporary.span());
                 let value = std::mem::replace(temporary, syn::parse_quote!(#name));
                 let m = mutable.then(|| quote::quote!(mut));
-                hoisted.push((i, syn::parse_quote!(let #m #name = #value;)));
+                edits.push((i, vec![syn::parse_quote!(let #m #name = #value;)], false));
             }
         }
         // From the last statement up, so the indices stay right.
-        let mut edits: Vec<(usize, Option<Stmt>, Vec<Stmt>)> = hoisted
-            .into_iter()
-            .map(|(i, stmt)| (i, Some(stmt), Vec::new()))
-            .chain(split.into_iter().map(|(i, stmts)| (i, None, stmts)))
-            .collect();
-        edits.sort_by_key(|e| e.0);
-        for (i, hoist, stmts) in edits.into_iter().rev() {
-            match hoist {
-                Some(stmt) => block.stmts.insert(i, stmt),
-                None => {
-                    block.stmts.splice(i..=i, stmts);
-                }
-            }
+        for (i, stmts, replace) in edits.into_iter().rev() {
+            block.stmts.splice(i..i + usize::from(replace), stmts);
         }
         syn::visit_mut::visit_block_mut(self, block);
     }
@@ -150,12 +139,12 @@ impl Extender {
             if b.subpat.is_some() || !b.attrs.is_empty() {
                 return None;
             }
-            if b.by_ref.is_some() && by_ref.replace(k).is_some() {
+            if b.by_ref.is_some() && by_ref.replace((k, b)).is_some() {
                 return None;
             }
             names.push(b.ident.to_string());
         }
-        let r = by_ref?;
+        let (r, bound) = by_ref?;
         // The elements already evaluated become locals of earlier statements. Where the
         // tuple's evaluation can stop halfway (a yield, `?`, a panic), rustc drops those
         // values first, in reverse order, then the statement's temporaries; so each
@@ -178,11 +167,7 @@ impl Extender {
         {
             return None;
         }
-        let value = &t.elems[r];
-        let name = self.name(value.span());
-        let syn::Pat::Ident(bound) = &p.elems[r] else {
-            return None;
-        };
+        let name = self.name(t.elems[r].span());
         let m = bound.mutability.map(|_| quote::quote!(mut));
         // Declared first; given its value in its place (at once when that is first).
         let mut out: Vec<Stmt> = Vec::new();

@@ -674,15 +674,14 @@ impl VisitMut for Rename<'_> {
 
     fn visit_pat_mut(&mut self, p: &mut Pat) {
         match p {
-            Pat::Wild(_) if self.keep_rests => {
+            // A literal or range keeps its comparison: `__coro_rest0 @ 0`.
+            Pat::Wild(_) | Pat::Lit(_) | Pat::Range(_) if self.keep_rests => {
                 let name = fresh("rest", self.of_local, self.base + self.rests.len());
                 self.rests.push(name.clone());
-                *p = syn::parse_quote!(#name);
-            }
-            Pat::Lit(_) | Pat::Range(_) if self.keep_rests => {
-                let name = fresh("rest", self.of_local, self.base + self.rests.len());
-                self.rests.push(name.clone());
-                *p = syn::parse_quote!(#name @ #p);
+                *p = match p {
+                    Pat::Wild(_) => syn::parse_quote!(#name),
+                    _ => syn::parse_quote!(#name @ #p),
+                };
             }
             Pat::Ident(i)
                 if self.rename_bindings
