@@ -2194,3 +2194,52 @@ fn a_literal_subpattern_leaves_a_part_case() {
         }
     }
 }
+
+/// Fuzz seed 498 (feature `pair_match`): a local read in a yield's operand on one branch
+/// and destructured, leaving a part, on the other (`let (g8, _) = t;`) was named twice by
+/// that statement, so what the pattern leaves was not kept: the local got no drop flag
+/// and, on the branch that kept it whole, dropped at the join before a later local.
+#[coro::coroutine]
+fn a_local_read_on_one_branch_destructured_on_another(
+    p: i32,
+) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let t = (Guard("t0"), Guard("t1"), p);
+    let o = Guard("o");
+    if p > 100 {
+        let (g8, _, n) = t;
+        log_i("n", g8.v(n));
+    } else {
+        yield_!(t.2);
+    }
+    match (Guard("q"), p) {
+        (_, m) if m % 2 == 1 => {
+            yield_!(t_or(m));
+        }
+        _ => {}
+    }
+    log_i("o", o.v(1));
+    yield_!(2);
+    0
+}
+
+fn t_or(m: i32) -> i32 {
+    m + 1
+}
+
+#[test]
+fn a_local_read_on_one_branch_destructured_on_another_case() {
+    for (p, suffix) in [(4, ""), (5, "_odd"), (101, "_destructured")] {
+        for (more, sends) in [("", &[0; 4][..]), ("_dropped", &[0])] {
+            check(
+                "regressions",
+                &format!("a_local_read_on_one_branch_destructured_on_another{suffix}{more}"),
+                || {
+                    drive(
+                        a_local_read_on_one_branch_destructured_on_another(p),
+                        sends.iter().copied(),
+                    )
+                },
+            );
+        }
+    }
+}

@@ -169,8 +169,10 @@ impl LeftOfLocals {
     /// later statement names it: what that leaves of it kept, when the statement or a later
     /// one suspends, in locals declared (uninitialized) at `stmts[from]`; returns how many.
     fn keep_left(&mut self, name: &Ident, stmts: &mut Vec<Stmt>, from: usize) -> usize {
-        // The statement that names it last must name it once; the ones before it, which
-        // run before that one, may name it (`let k = c.1.len();`) but not bind it again.
+        // The ones before the statement that names it last, which run before that one,
+        // may name it (`let k = c.1.len();`) but not bind it again; that statement may
+        // name it more than once (`if p { yield_!(c.1) } else { let (a, _) = c; }`), but
+        // no pattern in it may bind the name, so that each mention is of this local.
         let mentions: Vec<usize> = stmts[from..]
             .iter()
             .map(|s| count_mentions(s.to_token_stream(), name))
@@ -179,7 +181,9 @@ impl LeftOfLocals {
             return 0;
         };
         let rebinds = |s: &Stmt| matches!(s, Stmt::Local(l) if crate::lower::binds(&l.pat, name));
-        if mentions[last] != 1 || stmts[from..from + last].iter().any(rebinds) {
+        if stmts[from..from + last].iter().any(rebinds)
+            || (mentions[last] > 1 && binds_anywhere(&stmts[from + last], name))
+        {
             return 0;
         }
         let rest_yields: Vec<bool> = stmts[from..]
@@ -333,6 +337,32 @@ fn owning_local(stmt: &Stmt) -> Option<Ident> {
 
 /// How many times `tokens` spell `name`, macro arguments and format strings' `{name}`
 /// included (a mention this stage cannot place makes it leave the local alone).
+/// Whether a pattern anywhere in `stmt` (a `let`, an arm, a closure's parameter) binds
+/// `name`. A macro's arguments are looked into when they are expressions (`yield_!(c.1)`,
+/// `println!("{}", c.1)`); one whose tokens are not, and name it, counts as binding it.
+fn binds_anywhere(stmt: &Stmt, name: &Ident) -> bool {
+    struct Binds<'n> {
+        name: &'n Ident,
+        found: bool,
+    }
+    impl Visit<'_> for Binds<'_> {
+        fn visit_pat(&mut self, p: &Pat) {
+            self.found |= crate::lower::binds(p, self.name);
+            syn::visit::visit_pat(self, p);
+        }
+        fn visit_macro(&mut self, m: &syn::Macro) {
+            let parser = syn::punctuated::Punctuated::<Expr, syn::Token![,]>::parse_terminated;
+            match m.parse_body_with(parser) {
+                Ok(args) => args.iter().for_each(|a| self.visit_expr(a)),
+                Err(_) => self.found |= count_mentions(m.tokens.clone(), self.name) > 0,
+            }
+        }
+    }
+    let mut v = Binds { name, found: false };
+    v.visit_stmt(stmt);
+    v.found
+}
+
 fn count_mentions(tokens: TokenStream, name: &Ident) -> usize {
     let inline = format!("{{{name}");
     tokens

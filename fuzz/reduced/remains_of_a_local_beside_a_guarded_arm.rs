@@ -1,17 +1,19 @@
-// Open: a local (`s1`) moved, in one arm of an outer `match`, by a `match` whose pattern
-// leaves a part (`Pair { n: _, g }`, or a literal `n: 0`), while the outer match's other,
-// guarded arm suspends: on that path the local is kept, but it drops before a local
-// declared after it (`o2`), not after. Wrong at 0e7dfdf too (the literal form then dropped
-// it at the yield). Found by fuzz seed 498, body 63 (feature pair_match); not looked into.
+// A local (`s1`) read in a yield's operand on one path (`s1.n`) and moved, on another, by
+// a `match` whose pattern leaves a part (`Pair { n: _, g }`): the statement named the
+// local twice, so remains.rs did not keep what the pattern leaves; the local got no drop
+// flag and, on the path that kept it, dropped at the join before a local declared after
+// it (`o2`). Fixed: the last statement to name a local may name it more than once when no
+// pattern in it binds the name (tests/fidelity_regressions.rs,
+// a_local_read_on_one_branch_destructured_on_another). Found by fuzz seed 498, body 63.
 // resumes 7
 // -- what each compiler makes of it (fuzz.py --check --annotate):
-// outcome: different
+// outcome: identical
 // coro trace:
 //   -> Yielded(3)
 //   drop u6
 //   drop q4
-//   drop s1
 //   drop o2
+//   drop s1
 //   -> Complete(Ok(0))
 //   dropped
 // native trace:

@@ -1302,4 +1302,33 @@ fn main() {
             case(&format!("a_literal_subpattern_leaves_a_part{suffix}{more}"), || drive(a_literal_subpattern_leaves_a_part(p), sends));
         }
     }
+    let a_local_read_on_one_branch_destructured_on_another = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    let t = (Guard("t0"), Guard("t1"), p);
+    let o = Guard("o");
+    if p > 100 {
+        let (g8, _, n) = t;
+        log_i("n", g8.v(n));
+    } else {
+        (yield t.2);
+    }
+    match (Guard("q"), p) {
+        (_, m) if m % 2 == 1 => { (yield t_or(m)); }
+        _ => {}
+    }
+    log_i("o", o.v(1));
+    (yield 2);
+    0
+        }
+    };
+    for (p, suffix) in [(4, ""), (5, "_odd"), (101, "_destructured")] {
+        for (more, sends) in [("", &[0; 4][..]), ("_dropped", &[0])] {
+            case(&format!("a_local_read_on_one_branch_destructured_on_another{suffix}{more}"), || drive(a_local_read_on_one_branch_destructured_on_another(p), sends));
+        }
+    }
+}
+
+fn t_or(m: i32) -> i32 {
+    m + 1
 }
