@@ -59,6 +59,7 @@ FEATURES = [
     "receive_loops",  # `loop { let c = yield_!(..); if .. { break; } held = Guard(..); }`
     "pair_match",  # `match s { Pair { n: 0, g } => .., Pair { g, n } => .. }`, `if let Pair { ref g, .. }`
     "consume",  # `{g}.eat(e)`: a method that takes the guard by value (moved explicitly)
+    "std_macros",  # `vec![..][i]`, `matches!(Guard(..).v(e), ..)`, `assert_ne!`, a `match` on a guard, as operands
 ]
 
 # Sub-coroutines a body may delegate to: (name, argument count). Defined in both preludes.
@@ -168,6 +169,8 @@ class Gen:
             options += ["pair_use"]
         if self.has("user_macros"):
             options += ["twice"]
+        if self.has("std_macros"):
+            options += ["std_macro"]
         k = r.choice(options)
         e = lambda: self.expr(depth + 1, allow_yield)  # noqa: E731
         if k == "add":
@@ -219,6 +222,21 @@ class Gen:
             # `twice!` hands it to rustc inline, to be kept to the statement's end.
             ints = [v.name for v in self.visible("int")] + [str(r.randint(0, 9))]
             return f"twice!({r.choice(ints)} + {r.choice(ints)})"
+        if k == "std_macro":
+            # Their arguments' temporaries live to the statement's end (`vec!`, `matches!`,
+            # `assert_ne!`: no scope of their own), or drop inside (`format!`). A yield
+            # only in `vec!`'s (another macro's arguments cannot suspend).
+            quiet = lambda: self.expr(depth + 1, False)  # noqa: E731
+            name = self.fresh("t")
+            return r.choice(
+                [
+                    f"vec![{e()}, {e()}][{r.randint(0, 1)}]",
+                    f'(matches!(Guard("{name}").v({quiet()}), 0..=4) as i32)',
+                    f'(assert_ne!(Guard("{name}").v({quiet()}), -1), {e()}).1',
+                    f'(format!("{{}}", Guard("{name}").v({quiet()})).len() as i32)',
+                    f'(match Guard("{name}") {{ Guard(_) => {quiet()} }})',
+                ]
+            )
         raise AssertionError(k)
 
     def scrutinee(self, e):

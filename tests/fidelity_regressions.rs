@@ -2243,3 +2243,40 @@ fn a_local_read_on_one_branch_destructured_on_another_case() {
         }
     }
 }
+
+/// Temporaries made in the arguments of a standard macro whose expansion is no scope of
+/// its own (`vec!`, `write!`, `assert_eq!`, `matches!`) live to the end of the statement,
+/// past a yield after the macro; those of `format!`, a block, drop inside it. And a value
+/// matched on by a `match` used as an operand, with no pattern moving out of it, is kept
+/// the same way. coro dropped them all before the yield.
+#[coro::coroutine]
+fn temporaries_in_a_macro_s_arguments(p: i32) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    use std::fmt::Write;
+    let mut s = String::new();
+    let n = add(vec![Guard("vec").v(p), 2].len() as i32, yield_!(1));
+    log_i("n", n);
+    let w = (write!(s, "{}", Guard("write").v(p)).is_ok(), yield_!(2));
+    log_i("w", i32::from(w.0));
+    add((assert_eq!(Guard("assert").v(p), p), 3).1, yield_!(3));
+    let m = (matches!(Guard("matches").v(p), 4), yield_!(4));
+    log_i("m", i32::from(m.0));
+    add(format!("{}", Guard("format").v(p)).len() as i32, yield_!(5));
+    add(
+        match pick(p) {
+            Guard(_) => 1,
+        },
+        yield_!(6),
+    );
+    s.len() as i32
+}
+
+#[test]
+fn temporaries_in_a_macro_s_arguments_case() {
+    for (suffix, sends) in [("", &[0; 7][..]), ("_dropped", &[0; 3])] {
+        check(
+            "regressions",
+            &format!("temporaries_in_a_macro_s_arguments{suffix}"),
+            || drive(temporaries_in_a_macro_s_arguments(4), sends.iter().copied()),
+        );
+    }
+}

@@ -629,6 +629,25 @@ fn rename_in(tokens: TokenStream, binds: &[(Ident, Ident, bool)]) -> TokenStream
     out.into_iter().collect()
 }
 
+/// Whether `pat`, moving out of a value, may leave parts of it behind: a `_`, `..`,
+/// literal or range among its subpatterns.
+pub fn leaves_parts(pat: &Pat) -> bool {
+    struct Leaves(bool);
+    impl Visit<'_> for Leaves {
+        fn visit_pat(&mut self, p: &Pat) {
+            match p {
+                Pat::Wild(_) | Pat::Lit(_) | Pat::Range(_) | Pat::Rest(_) => self.0 = true,
+                Pat::Struct(s) if s.rest.is_some() => self.0 = true,
+                _ => {}
+            }
+            syn::visit::visit_pat(self, p);
+        }
+    }
+    let mut v = Leaves(false);
+    v.visit_pat(pat);
+    v.0
+}
+
 #[derive(Default)]
 struct Found {
     kept: bool,

@@ -1327,6 +1327,26 @@ fn main() {
             case(&format!("a_local_read_on_one_branch_destructured_on_another{suffix}{more}"), || drive(a_local_read_on_one_branch_destructured_on_another(p), sends));
         }
     }
+    let temporaries_in_a_macro_s_arguments = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    use std::fmt::Write;
+    let mut s = String::new();
+    let n = add(vec![Guard("vec").v(p), 2].len() as i32, (yield 1));
+    log_i("n", n);
+    let w = (write!(s, "{}", Guard("write").v(p)).is_ok(), (yield 2));
+    log_i("w", i32::from(w.0));
+    add((assert_eq!(Guard("assert").v(p), p), 3).1, (yield 3));
+    let m = (matches!(Guard("matches").v(p), 4), (yield 4));
+    log_i("m", i32::from(m.0));
+    add(format!("{}", Guard("format").v(p)).len() as i32, (yield 5));
+    add(match pick(p) { Guard(_) => 1 }, (yield 6));
+    s.len() as i32
+        }
+    };
+    for (suffix, sends) in [("", &[0; 7][..]), ("_dropped", &[0; 3])] {
+        case(&format!("temporaries_in_a_macro_s_arguments{suffix}"), || drive(temporaries_in_a_macro_s_arguments(4), sends));
+    }
 }
 
 fn t_or(m: i32) -> i32 {

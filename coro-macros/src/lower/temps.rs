@@ -79,8 +79,27 @@ impl Builder<'_> {
             }
             Expr::Reference(r) => *r.expr = self.keep_base(&r.expr),
             Expr::Paren(p) => *p.expr = self.keep_temporaries(&p.expr),
-            // A `match` is no temporary scope: its scrutinee's live to the statement's end.
-            Expr::Match(m) => *m.expr = self.keep_temporaries(&m.expr),
+            // A `match` is no temporary scope: its scrutinee's live to the statement's end,
+            // the scrutinee itself too when it is a new value that no pattern moves out of.
+            Expr::Match(m) if m.arms.iter().any(|a| scan::pattern_moves(&a.pat)) => {
+                // What a pattern leaves of a new value lives to the statement's end, past the
+                // yield after it, where the arm that moved the rest cannot keep it.
+                let leaves =
+                    |a: &syn::Arm| scan::pattern_moves(&a.pat) && remains::leaves_parts(&a.pat);
+                if is_new_value(&m.expr) && m.arms.iter().any(leaves) {
+                    self.errors.push(syn::Error::new_spanned(
+                        &m.expr,
+                        "a pattern of this `match` moves parts out of this value and leaves \
+                         others (a `_`, `..` or literal), which Rust keeps to the end of the \
+                         statement, after the yield that follows the `match` in it: coro \
+                         would drop them before that yield; bind every part \
+                         (`(g, n)` rather than `(_, n)`), or `match` in a statement of its own",
+                    ));
+                }
+                *m.expr = self.keep_temporaries(&m.expr)
+            }
+            Expr::Match(m) => *m.expr = self.keep_base(&m.expr),
+            Expr::Macro(m) => self.keep_in_macro(&mut m.mac),
             Expr::Try(t) => *t.expr = self.keep_temporaries(&t.expr),
             Expr::Cast(c) => *c.expr = self.keep_temporaries(&c.expr),
             Expr::Unary(u) => *u.expr = self.keep_temporaries(&u.expr),
@@ -122,6 +141,81 @@ impl Builder<'_> {
         };
         for (i, part) in parts.iter_mut().enumerate().take(last + 1) {
             let kept = self.keep_temporaries(part);
+            **part = if i < last && !is_stable(&kept) {
+                let op = self.verbatim(&kept);
+                self.moved(scan::certain_moves(&kept, true));
+                let t = self.spill(op, "tmp").tokens;
+                syn::parse_quote!(#t)
+            } else {
+                kept
+            };
+        }
+    }
+
+    /// [`Self::keep_temporaries`] in the arguments of a macro that keeps their temporaries
+    /// to the statement's end ([`MacroArgs`]). A macro coro does not know may do the same
+    /// with whatever its arguments make: when they may make a value, that is an error
+    /// asking to bind the macro's value first.
+    fn keep_in_macro(&mut self, mac: &mut syn::Macro) {
+        match MacroArgs::of(mac) {
+            MacroArgs::Values(mut args) => {
+                self.keep_in_operands(args.iter_mut().collect());
+                mac.tokens = args.to_token_stream();
+            }
+            MacroArgs::Repeat(parts) => {
+                let (mut value, mut count) = *parts;
+                self.keep_in_operands(vec![&mut value, &mut count]);
+                mac.tokens = quote!(#value; #count);
+            }
+            MacroArgs::Borrowed(mut args, n) => {
+                let parts = args.iter_mut().take(n).map(scan::argument_value_mut);
+                self.keep_borrowed_operands(parts.collect());
+                mac.tokens = args.to_token_stream();
+            }
+            MacroArgs::Scrutinee {
+                mut value,
+                moves,
+                rest,
+            } => {
+                *value = if moves {
+                    self.keep_temporaries(&value)
+                } else {
+                    self.keep_base(&value)
+                };
+                mac.tokens = quote!(#value, #rest);
+            }
+            MacroArgs::OwnScope => {}
+            MacroArgs::Unknown { may_make_value } => {
+                if may_make_value {
+                    let name = mac.path.segments.last().map(|s| s.ident.to_string());
+                    let name = name.unwrap_or_default();
+                    self.errors.push(syn::Error::new_spanned(
+                        &*mac,
+                        format!(
+                            "coro cannot see what `{name}!` does with its arguments, and a \
+                             yield follows it in this statement: Rust may keep a value they \
+                             make to the end of the statement, after the yield, where coro \
+                             would drop it before the yield; bind the macro's value first \
+                             (`let value = {name}!(..);`) and use `value` here"
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+
+    /// [`Self::keep_in_operands`] for operands that are borrowed where they are (the
+    /// arguments of `format_args!` or `assert_eq!`): each that is a new value is kept whole
+    /// ([`Self::keep_base`]).
+    fn keep_borrowed_operands(&mut self, mut parts: Vec<&mut Expr>) {
+        let Some(last) = parts
+            .iter()
+            .rposition(|p| is_new_value(p) || holds_kept_temporary(p))
+        else {
+            return;
+        };
+        for (i, part) in parts.iter_mut().enumerate().take(last + 1) {
+            let kept = self.keep_base(part);
             **part = if i < last && !is_stable(&kept) {
                 let op = self.verbatim(&kept);
                 self.moved(scan::certain_moves(&kept, true));
@@ -323,6 +417,139 @@ pub(super) fn holds_kept_temporary(e: &Expr) -> bool {
             s.fields.iter().any(|f| holds_kept_temporary(&f.expr))
                 || s.rest.as_deref().is_some_and(holds_kept_temporary)
         }
+        Expr::Macro(m) => match MacroArgs::of(&m.mac) {
+            MacroArgs::Values(args) => args.iter().any(holds_kept_temporary),
+            MacroArgs::Repeat(parts) => {
+                holds_kept_temporary(&parts.0) || holds_kept_temporary(&parts.1)
+            }
+            MacroArgs::Borrowed(args, n) => args
+                .iter()
+                .take(n)
+                .map(scan::argument_value)
+                .any(|a| is_new_value(a) || holds_kept_temporary(a)),
+            MacroArgs::Scrutinee { value, moves, .. } => {
+                holds_kept_temporary(&value) || (!moves && is_new_value(&value))
+            }
+            MacroArgs::OwnScope => false,
+            MacroArgs::Unknown { may_make_value } => may_make_value,
+        },
         _ => false,
     }
+}
+
+/// What a macro's expansion does with the temporaries of its arguments, for the standard
+/// macros whose expansion Rust documents; checked against rustc's own coroutines
+/// (`tests/fidelity_regressions.rs`, `temporaries_in_a_macro_s_arguments`).
+enum MacroArgs {
+    /// Used by value in an expression that is no scope of its own: `vec![a, b]`. (`dbg!`
+    /// prints its arguments' text, which keeping a temporary would change: it is left to
+    /// the rule of any other macro.)
+    Values(syn::punctuated::Punctuated<Expr, syn::Token![,]>),
+    /// `vec![value; count]`.
+    Repeat(Box<(Expr, Expr)>),
+    /// The first `n` are borrowed where they are, in an expression that is no scope of its
+    /// own: `format_args!`, `write!(dst, ..)` (all), `assert_eq!(a, b, ..)` (two; the rest
+    /// is formatted only when it fails).
+    Borrowed(syn::punctuated::Punctuated<Expr, syn::Token![,]>, usize),
+    /// `matches!(value, pattern)`: a `match` on `value`.
+    Scrutinee {
+        value: Box<Expr>,
+        /// The pattern moves out of it (see [`scan::pattern_moves`]).
+        moves: bool,
+        /// `pattern` and any guard, as written.
+        rest: TokenStream,
+    },
+    /// A block, an `if` condition or a diverging call drops them inside the expansion
+    /// (`format!`, `println!`, `assert!`, `panic!`, ..), or there are none (`line!`).
+    OwnScope,
+    /// Another macro: `may_make_value` when its arguments may make a value (a call, a
+    /// literal of a struct, a macro) that it could keep.
+    Unknown { may_make_value: bool },
+}
+
+impl MacroArgs {
+    fn of(mac: &syn::Macro) -> Self {
+        use syn::punctuated::Punctuated;
+        let name = mac
+            .path
+            .segments
+            .last()
+            .map(|s| s.ident.to_string())
+            .unwrap_or_default();
+        let list = || mac.parse_body_with(Punctuated::<Expr, syn::Token![,]>::parse_terminated);
+        let known = match name.as_str() {
+            "print" | "println" | "eprint" | "eprintln" | "format" | "panic" | "unreachable"
+            | "todo" | "unimplemented" | "assert" | "debug_assert" | "debug_assert_eq"
+            | "debug_assert_ne" | "concat" | "stringify" | "line" | "column" | "file"
+            | "module_path" | "cfg" | "env" | "option_env" | "include_str" | "include_bytes"
+            | "compile_error" => Some(Self::OwnScope),
+            "vec" => list().ok().map(Self::Values).or_else(|| {
+                let repeat = |input: syn::parse::ParseStream| {
+                    let value: Expr = input.parse()?;
+                    input.parse::<syn::Token![;]>()?;
+                    Ok(Self::Repeat(Box::new((value, input.parse()?))))
+                };
+                mac.parse_body_with(repeat).ok()
+            }),
+            "format_args" | "write" | "writeln" => list().ok().map(|a| {
+                let n = a.len();
+                Self::Borrowed(a, n)
+            }),
+            "assert_eq" | "assert_ne" => list().ok().map(|a| Self::Borrowed(a, 2)),
+            "matches" => mac
+                .parse_body_with(|input: syn::parse::ParseStream| {
+                    let value: Box<Expr> = input.parse()?;
+                    input.parse::<syn::Token![,]>()?;
+                    let rest: TokenStream = input.parse()?;
+                    let moves = syn::parse::Parser::parse2(
+                        |input: syn::parse::ParseStream| {
+                            let pat = Pat::parse_multi_with_leading_vert(input)?;
+                            let _: TokenStream = input.parse()?;
+                            Ok(pat)
+                        },
+                        rest.clone(),
+                    )
+                    .map_or(true, |p| scan::pattern_moves(&p));
+                    Ok(Self::Scrutinee { value, moves, rest })
+                })
+                .ok(),
+            _ => None,
+        };
+        known.unwrap_or_else(|| Self::Unknown {
+            may_make_value: match list() {
+                Ok(args) => args
+                    .iter()
+                    .map(scan::argument_value)
+                    .any(|a| is_new_value(a) || holds_kept_temporary(a)),
+                Err(_) => makes_value(mac.tokens.clone()),
+            },
+        })
+    }
+}
+
+/// Whether tokens that are not expressions may make a value: a call or a struct literal
+/// (a group after a name), or a macro.
+fn makes_value(tokens: TokenStream) -> bool {
+    let mut after_name = false;
+    for t in tokens {
+        match t {
+            proc_macro2::TokenTree::Group(g) => {
+                if after_name && g.delimiter() != proc_macro2::Delimiter::Bracket
+                    || makes_value(g.stream())
+                {
+                    return true;
+                }
+                after_name = false;
+            }
+            proc_macro2::TokenTree::Ident(_) => after_name = true,
+            proc_macro2::TokenTree::Punct(p) => {
+                if p.as_char() == '!' && after_name {
+                    return true;
+                }
+                after_name = p.as_char() == '>';
+            }
+            proc_macro2::TokenTree::Literal(_) => after_name = false,
+        }
+    }
+    false
 }
