@@ -2267,12 +2267,17 @@ fn temporaries_in_a_macro_s_arguments(p: i32) -> impl Coroutine<i32, Yield = i32
         },
         yield_!(6),
     );
+    let g = Guard("g");
+    yield_!(g.v(match Guard("scrutinee") {
+        Guard(_) => 7,
+    }));
+    yield_!(g.v(matches!(Guard("nested").v(p), 4) as i32));
     s.len() as i32
 }
 
 #[test]
 fn temporaries_in_a_macro_s_arguments_case() {
-    for (suffix, sends) in [("", &[0; 7][..]), ("_dropped", &[0; 3])] {
+    for (suffix, sends) in [("", &[0; 9][..]), ("_dropped", &[0; 3])] {
         check(
             "regressions",
             &format!("temporaries_in_a_macro_s_arguments{suffix}"),

@@ -1341,10 +1341,13 @@ fn main() {
     log_i("m", i32::from(m.0));
     add(format!("{}", Guard("format").v(p)).len() as i32, (yield 5));
     add(match pick(p) { Guard(_) => 1 }, (yield 6));
+    let g = Guard("g");
+    (yield g.v(match Guard("scrutinee") { Guard(_) => 7 }));
+    (yield g.v(matches!(Guard("nested").v(p), 4) as i32));
     s.len() as i32
         }
     };
-    for (suffix, sends) in [("", &[0; 7][..]), ("_dropped", &[0; 3])] {
+    for (suffix, sends) in [("", &[0; 9][..]), ("_dropped", &[0; 3])] {
         case(&format!("temporaries_in_a_macro_s_arguments{suffix}"), || drive(temporaries_in_a_macro_s_arguments(4), sends));
     }
 }

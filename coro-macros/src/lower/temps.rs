@@ -402,7 +402,15 @@ pub(super) fn holds_kept_temporary(e: &Expr) -> bool {
         Expr::MethodCall(m) => {
             holds_kept_temporary(&m.receiver) || m.args.iter().any(holds_kept_temporary)
         }
-        Expr::Match(m) => holds_kept_temporary(&m.expr),
+        // Its scrutinee when kept whole, or when an error is due (see `keep_temporaries`).
+        Expr::Match(m) => {
+            holds_kept_temporary(&m.expr)
+                || is_new_value(&m.expr)
+                    && (!m.arms.iter().any(|a| scan::pattern_moves(&a.pat))
+                        || m.arms
+                            .iter()
+                            .any(|a| scan::pattern_moves(&a.pat) && remains::leaves_parts(&a.pat)))
+        }
         Expr::Reference(r) => base(&r.expr),
         Expr::Paren(p) => holds_kept_temporary(&p.expr),
         Expr::Try(t) => holds_kept_temporary(&t.expr),
