@@ -230,6 +230,7 @@ fn expand_with(
         scan::rename_self(&mut item.block, &receiver.name);
     }
     scan::check_body(&item.block)?;
+    scan::check_macro_locals(&item.block)?;
     let yields_reference = matches!(sig.types.yield_ty, syn::Type::Reference(_));
     borrows::check(&item.block, yields_reference)?;
     extend::temporaries(&mut item.block);

@@ -144,6 +144,91 @@ struct Checker {
     errors: Errors,
 }
 
+/// Reports a statement that calls a `macro_rules!` defined in the body whose expansion
+/// declares a local (`let` at its top level), when a suspension follows it in its block:
+/// the lowering runs before the macro expands, so it cannot save that local, which Rust
+/// keeps to the end of the block (a scope guard's `let _g = ..;`). The default flavour
+/// only: the static flavour's `async` block keeps it as Rust does.
+///
+/// Input: `macro_rules! guard { () => { let _g = Guard; } } guard!(); yield_!(1);`.
+/// Output: an error at `guard!()` asking to write the `let` in the body.
+pub fn check_macro_locals(block: &Block) -> syn::Result<()> {
+    struct Declaring {
+        /// Per enclosing block: the `macro_rules!` defined there that declare a local.
+        macros: Vec<Vec<Ident>>,
+        errors: Errors,
+    }
+    impl<'a> Visit<'a> for Declaring {
+        fn visit_block(&mut self, b: &'a Block) {
+            self.macros.push(Vec::new());
+            for (i, stmt) in b.stmts.iter().enumerate() {
+                match stmt {
+                    Stmt::Item(syn::Item::Macro(m)) if m.mac.path.is_ident("macro_rules") => {
+                        if let Some(name) = &m.ident
+                            && declares_local(m.mac.tokens.clone())
+                        {
+                            self.macros.last_mut().expect("pushed").push(name.clone());
+                        }
+                    }
+                    Stmt::Macro(m) => {
+                        let Some(name) = m.mac.path.get_ident() else {
+                            continue;
+                        };
+                        if self.macros.iter().flatten().any(|d| d == name)
+                            && b.stmts[i + 1..]
+                                .iter()
+                                .any(|s| stmt_first_yield(s).is_some())
+                        {
+                            self.errors.push(syn::Error::new_spanned(
+                                &m.mac,
+                                format!(
+                                    "`{name}!` declares a local (its expansion has a `let`), \
+                                     which Rust keeps to the end of this block, past the \
+                                     yield after it, but #[coro::coroutine] lowers the body \
+                                     before the macro expands and cannot save it: write the \
+                                     `let` in the body (`let g = {name}!(..);`, the macro \
+                                     giving the value), or use #[coro::coroutine(static)]"
+                                ),
+                            ));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            visit::visit_block(self, b);
+            self.macros.pop();
+        }
+        // Closures and nested items keep their own locals.
+        fn visit_expr_closure(&mut self, _: &'a syn::ExprClosure) {}
+        fn visit_item(&mut self, _: &'a syn::Item) {}
+    }
+    /// A `let` at the top level of one of a `macro_rules!`'s expansions (the group after
+    /// each `=>`); one in a nested block is that block's.
+    fn declares_local(rules: TokenStream) -> bool {
+        let mut after_arrow = false;
+        let mut prev_eq = false;
+        for t in rules {
+            if let TokenTree::Group(g) = &t
+                && after_arrow
+                && g.stream()
+                    .into_iter()
+                    .any(|t| matches!(&t, TokenTree::Ident(i) if i == "let"))
+            {
+                return true;
+            }
+            after_arrow = prev_eq && matches!(&t, TokenTree::Punct(p) if p.as_char() == '>');
+            prev_eq = matches!(&t, TokenTree::Punct(p) if p.as_char() == '=' && p.spacing() == proc_macro2::Spacing::Joint);
+        }
+        false
+    }
+    let mut v = Declaring {
+        macros: Vec::new(),
+        errors: Errors::default(),
+    };
+    v.visit_block(block);
+    v.errors.finish(())
+}
+
 /// `vec![a, yield_!(b)]` (and `vec![yield_!(x); n]`) become
 /// `{ let [e0, e1] = [a, yield_!(b)]; vec![e0, e1] }` (a tuple for the repeat form): the
 /// elements are evaluated in the same order, by an array the lowering takes apart like any
