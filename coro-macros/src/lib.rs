@@ -231,6 +231,28 @@ fn expand_with(
     }
     scan::check_body(&item.block)?;
     scan::check_macro_locals(&item.block)?;
+    // A pattern argument is destructured by one of the body's first statements, so that
+    // the passes below treat its bindings as any `let`'s (drop flags, what a move leaves).
+    // The arguments after it are bound again there, in order, so that they still drop
+    // before its bindings, as a function's arguments drop: last first.
+    let first_pattern = sig.params.iter().position(|p| p.pattern().is_some());
+    let destructure = sig
+        .params
+        .iter()
+        .skip(first_pattern.unwrap_or(sig.params.len()));
+    let destructure: Vec<syn::Stmt> = destructure
+        .map(|p| match p.pattern() {
+            Some(pat) => {
+                let name = &p.name;
+                syn::parse_quote!(let #pat = #name;)
+            }
+            None => {
+                let (name, mutable) = (&p.name, p.mutable.then(<syn::Token![mut]>::default));
+                syn::parse_quote!(let #mutable #name = #name;)
+            }
+        })
+        .collect();
+    item.block.stmts.splice(0..0, destructure);
     let yields_reference = matches!(sig.types.yield_ty, syn::Type::Reference(_));
     borrows::check(&item.block, yields_reference)?;
     extend::temporaries(&mut item.block);

@@ -1350,6 +1350,29 @@ fn main() {
     for (suffix, sends) in [("", &[0; 9][..]), ("_dropped", &[0; 3])] {
         case(&format!("temporaries_in_a_macro_s_arguments{suffix}"), || drive(temporaries_in_a_macro_s_arguments(4), sends));
     }
+    // A function's arguments drop last first (`fn f((a, b): (G, G), c: G)` drops `c`,
+    // `b`, `a`), a closure's captures in order: the statements a function would run.
+    let a_pattern_argument_moved_on_some_paths = |arg0: (Guard, Guard), c: Guard, p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    let (a, b) = arg0;
+    let mut c = c;
+    let o = Guard("o");
+    if a.v(p) > 5 {
+        drop(b);
+    }
+    (yield 1);
+    c = Guard("c2");
+    (yield c.v(2));
+    log_i("o", o.v(3));
+    0
+        }
+    };
+    for (p, suffix) in [(1, ""), (9, "_moved")] {
+        for (more, sends) in [("", &[0; 3][..]), ("_dropped", &[0])] {
+            case(&format!("a_pattern_argument_moved_on_some_paths{suffix}{more}"), || drive(a_pattern_argument_moved_on_some_paths((Guard("a"), Guard("b")), Guard("c"), p), sends));
+        }
+    }
 }
 
 fn t_or(m: i32) -> i32 {

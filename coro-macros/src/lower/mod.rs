@@ -324,14 +324,8 @@ pub fn lower_with_flags(
     for id in b.out.params.clone() {
         b.take_witness(id);
     }
-    // Destructure pattern arguments as the body's first statements.
-    for (p, &id) in sig.params.iter().zip(&b.out.params.clone()) {
-        if let Some(pat) = p.pattern() {
-            let name = &b.out.locals[id].name;
-            let stmt: Stmt = syn::parse_quote!(let #pat = #name;);
-            b.lower_stmt(&stmt);
-        }
-    }
+    // (Pattern arguments are destructured by the body's first statements, which
+    // `lib.rs` adds before the passes that rewrite the body.)
     let value = b.scope_body(body);
     if !std::mem::take(&mut b.diverged) {
         // Point type errors at the tail expression (or the closing brace).
