@@ -629,14 +629,14 @@ fn rename_in(tokens: TokenStream, binds: &[(Ident, Ident, bool)]) -> TokenStream
     out.into_iter().collect()
 }
 
-/// Whether `pat`, moving out of a value, may leave parts of it behind: a `_`, `..`,
-/// literal or range among its subpatterns.
+/// Whether `pat`, moving out of a value, may leave parts of it that may own a destructor
+/// behind: a `_` or `..` among its subpatterns (a literal or range part owns none).
 pub fn leaves_parts(pat: &Pat) -> bool {
     struct Leaves(bool);
     impl Visit<'_> for Leaves {
         fn visit_pat(&mut self, p: &Pat) {
             match p {
-                Pat::Wild(_) | Pat::Lit(_) | Pat::Range(_) | Pat::Rest(_) => self.0 = true,
+                Pat::Wild(_) | Pat::Rest(_) => self.0 = true,
                 Pat::Struct(s) if s.rest.is_some() => self.0 = true,
                 _ => {}
             }

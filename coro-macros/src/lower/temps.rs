@@ -82,18 +82,15 @@ impl Builder<'_> {
             // A `match` is no temporary scope: its scrutinee's live to the statement's end,
             // the scrutinee itself too when it is a new value that no pattern moves out of.
             Expr::Match(m) if m.arms.iter().any(|a| scan::pattern_moves(&a.pat)) => {
-                // What a pattern leaves of a new value lives to the statement's end, past the
-                // yield after it, where the arm that moved the rest cannot keep it.
-                let leaves =
-                    |a: &syn::Arm| scan::pattern_moves(&a.pat) && remains::leaves_parts(&a.pat);
-                if is_new_value(&m.expr) && m.arms.iter().any(leaves) {
+                if leaves_what_it_moves_from(m) {
                     self.errors.push(syn::Error::new_spanned(
                         &m.expr,
-                        "a pattern of this `match` moves parts out of this value and leaves \
-                         others (a `_`, `..` or literal), which Rust keeps to the end of the \
-                         statement, after the yield that follows the `match` in it: coro \
-                         would drop them before that yield; bind every part \
-                         (`(g, n)` rather than `(_, n)`), or `match` in a statement of its own",
+                        "this `match` moves out of this value and may leave some of it (a \
+                         `_` or `..` beside a binding, or an arm that binds nothing), \
+                         which Rust keeps to the end of the statement, after the yield that \
+                         follows the `match` in it: coro would drop it before that yield; \
+                         bind every part in every arm (`(g, n)` rather than `(_, n)`), or \
+                         `match` in a statement of its own",
                     ));
                 }
                 *m.expr = self.keep_temporaries(&m.expr)
@@ -405,11 +402,8 @@ pub(super) fn holds_kept_temporary(e: &Expr) -> bool {
         // Its scrutinee when kept whole, or when an error is due (see `keep_temporaries`).
         Expr::Match(m) => {
             holds_kept_temporary(&m.expr)
-                || is_new_value(&m.expr)
-                    && (!m.arms.iter().any(|a| scan::pattern_moves(&a.pat))
-                        || m.arms
-                            .iter()
-                            .any(|a| scan::pattern_moves(&a.pat) && remains::leaves_parts(&a.pat)))
+                || is_new_value(&m.expr) && !m.arms.iter().any(|a| scan::pattern_moves(&a.pat))
+                || leaves_what_it_moves_from(m)
         }
         Expr::Reference(r) => base(&r.expr),
         Expr::Paren(p) => holds_kept_temporary(&p.expr),
@@ -443,6 +437,42 @@ pub(super) fn holds_kept_temporary(e: &Expr) -> bool {
         },
         _ => false,
     }
+}
+
+/// A `match` on a new value that moves out of it on some paths (a pattern binding by value)
+/// and leaves some of it on others (a `_` or `..` in a pattern that moves, or an arm that
+/// binds nothing and is no unit variant: `_`, `Some(_)`): Rust keeps what is left to the
+/// end of the statement, where the arm that moved the rest cannot keep it. A literal or
+/// range arm shows that the value is of a type with no destructor: nothing to keep.
+fn leaves_what_it_moves_from(m: &syn::ExprMatch) -> bool {
+    fn unit(p: &Pat) -> bool {
+        match p {
+            Pat::Path(_) => true,
+            Pat::Ident(i) => !remains::is_binding(i),
+            Pat::Or(o) => o.cases.iter().all(unit),
+            Pat::Paren(p) => unit(&p.pat),
+            _ => false,
+        }
+    }
+    fn literal(p: &Pat) -> bool {
+        match p {
+            Pat::Lit(_) | Pat::Range(_) => true,
+            Pat::Or(o) => o.cases.iter().any(literal),
+            Pat::Paren(p) => literal(&p.pat),
+            _ => false,
+        }
+    }
+    let moves = |a: &&syn::Arm| scan::pattern_moves(&a.pat);
+    is_new_value(&m.expr)
+        && m.arms.iter().any(|a| moves(&a))
+        && !m.arms.iter().any(|a| literal(&a.pat))
+        && m.arms.iter().any(|a| {
+            if moves(&a) {
+                remains::leaves_parts(&a.pat)
+            } else {
+                !unit(&a.pat)
+            }
+        })
 }
 
 /// What a macro's expansion does with the temporaries of its arguments, for the standard
