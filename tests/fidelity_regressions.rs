@@ -2330,3 +2330,46 @@ fn a_pattern_argument_moved_on_some_paths_case() {
         }
     }
 }
+
+/// A place read by value left of a yield whose operand changes it: Rust reads it before
+/// the yield (`x + yield_!({ x += 10; x })` adds the old `x`); coro read it after the
+/// resume (tests/lowering_expressions.rs had this as an ignored test).
+#[coro::coroutine]
+fn a_place_read_before_a_yield_that_changes_it(
+    p: i32,
+) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let mut x = p;
+    let a = x + yield_!({
+        x += 10;
+        x
+    });
+    log_i("a", a);
+    let mut s = Pair { a: p, b: 0 };
+    let b = add(
+        s.a,
+        yield_!({
+            s.a = 50;
+            s.a
+        }),
+    );
+    log_i("b", b);
+    let mut n = p;
+    let r = &mut n;
+    let c = *r * 100 + yield_!(*r);
+    log_i("c", c);
+    x + s.a + c
+}
+
+#[test]
+fn a_place_read_before_a_yield_that_changes_it_case() {
+    check(
+        "regressions",
+        "a_place_read_before_a_yield_that_changes_it",
+        || {
+            drive(
+                a_place_read_before_a_yield_that_changes_it(3),
+                [0; 4].iter().copied(),
+            )
+        },
+    );
+}

@@ -157,7 +157,6 @@ fn place_mutated_by_the_yield_operand() -> impl Coroutine<i32, Yield = i32, Retu
 }
 
 #[test]
-#[ignore = "macro bug: a place operand left of a yield is read after the resume, so a yield operand that mutates it changes the result"]
 fn left_operand_is_read_before_a_yield_operand_that_mutates_it() {
     // What plain Rust does with the same expression.
     let mut x = 1;

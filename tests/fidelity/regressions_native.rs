@@ -1373,6 +1373,29 @@ fn main() {
             case(&format!("a_pattern_argument_moved_on_some_paths{suffix}{more}"), || drive(a_pattern_argument_moved_on_some_paths((Guard("a"), Guard("b")), Guard("c"), p), sends));
         }
     }
+    let a_place_read_before_a_yield_that_changes_it = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    let mut x = p;
+    let a = x + (yield {
+        x += 10;
+        x
+    });
+    log_i("a", a);
+    let mut s = Pair { a: p, b: 0 };
+    let b = add(s.a, (yield {
+        s.a = 50;
+        s.a
+    }));
+    log_i("b", b);
+    let mut n = p;
+    let r = &mut n;
+    let c = *r * 100 + (yield *r);
+    log_i("c", c);
+    x + s.a + c
+        }
+    };
+    case("a_place_read_before_a_yield_that_changes_it", || drive(a_place_read_before_a_yield_that_changes_it(3), &[0; 4]));
 }
 
 fn t_or(m: i32) -> i32 {

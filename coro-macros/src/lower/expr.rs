@@ -292,6 +292,21 @@ impl Builder<'_> {
             FirstPart::Borrowed => true,
             FirstPart::Receiver => self.keep_rest || !outer,
         };
+        // A place read by value before a sibling that yields is read there, as Rust
+        // reads it, when a sibling up to that yield names its local (and so may change
+        // it: `x + yield_!({ x += 10; x })` adds the old `x`).
+        let yielding = parts.iter().rposition(|e| scan::expr_yields(e));
+        let changed_later = |i: usize| {
+            let by_value = i > 0 || matches!(first, FirstPart::Value);
+            let (Some(y), Some(root)) = (yielding, place_root(parts[i])) else {
+                return false;
+            };
+            by_value
+                && i < y
+                && parts[i + 1..=y]
+                    .iter()
+                    .any(|p| scan::expr_mentions(p).iter().any(|m| m.name == root))
+        };
         let mut ops = Vec::with_capacity(parts.len());
         for (i, e) in parts.iter().enumerate() {
             let before_yield = last_yield.is_some_and(|y| i < y);
@@ -304,8 +319,10 @@ impl Builder<'_> {
             } else {
                 self.expr(e, true)
             };
-            ops.push(if !before_yield || op.stable {
+            ops.push(if !before_yield || (op.stable && !changed_later(i)) {
                 op
+            } else if op.stable {
+                self.spill(op, "tmp")
             } else if i == 0 && keep_first && self.stmt_scope == Some(self.scopes.len() - 1) {
                 let moves = if scan::expr_yields(e) {
                     Vec::new()
@@ -491,6 +508,17 @@ pub(super) enum FirstPart {
     Borrowed,
     /// Borrows it or moves it, as the method turns out to take `&self` or `self`.
     Receiver,
+}
+
+/// The local a place read by value is part of: `x` of `x`, `x.a.b` and `*x`.
+fn place_root(e: &Expr) -> Option<String> {
+    match e {
+        Expr::Path(p) => p.path.get_ident().map(|i| i.to_string()),
+        Expr::Field(f) => place_root(&f.base),
+        Expr::Paren(p) => place_root(&p.expr),
+        Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => place_root(&u.expr),
+        _ => None,
+    }
 }
 
 /// Places and literals: evaluating them later reads the same value, so siblings that
