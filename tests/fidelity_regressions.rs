@@ -23,10 +23,16 @@ fn opt(x: i32) -> Option<i32> {
 /// `Guard::v`: logs a use of the guard and passes `x` through (a `&self` method).
 trait Peek {
     fn v(&self, x: i32) -> i32;
+    /// Logs that the guard is taken by value, and passes `x` through (a `self` method).
+    fn eat(self, x: i32) -> i32;
 }
 impl Peek for Guard {
     fn v(&self, x: i32) -> i32 {
         log(format!("use {}", self.0));
+        x
+    }
+    fn eat(self, x: i32) -> i32 {
+        log(format!("eat {}", self.0));
         x
     }
 }
@@ -2372,4 +2378,27 @@ fn a_place_read_before_a_yield_that_changes_it_case() {
             )
         },
     );
+}
+
+/// Fuzz seed 510, body 414: a receiver moved by a block (`{g}.eat(..)`, as
+/// docs/LOWERING.md advises for a method that takes `self`) is an operand of the call:
+/// dropped while suspended in the arguments, rustc drops it before the statement's
+/// temporaries (`t`), coro dropped it after them, as if the method borrowed it.
+#[coro::coroutine]
+fn a_receiver_moved_by_a_block(p: i32) -> impl Coroutine<i32, Yield = i32, Return = i32> {
+    let g = Guard("g");
+    let n = { g }.eat(yield_!((Guard("t").v(p), 4).1));
+    log_i("n", n);
+    n
+}
+
+#[test]
+fn a_receiver_moved_by_a_block_case() {
+    for (suffix, sends) in [("", &[0; 2][..]), ("_dropped", &[0])] {
+        check(
+            "regressions",
+            &format!("a_receiver_moved_by_a_block{suffix}"),
+            || drive(a_receiver_moved_by_a_block(3), sends.iter().copied()),
+        );
+    }
 }

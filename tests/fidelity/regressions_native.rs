@@ -20,10 +20,16 @@ fn opt(x: i32) -> Option<i32> {
 /// `Guard::v`: logs a use of the guard and passes `x` through (a `&self` method).
 trait Peek {
     fn v(&self, x: i32) -> i32;
+    /// Logs that the guard is taken by value, and passes `x` through (a `self` method).
+    fn eat(self, x: i32) -> i32;
 }
 impl Peek for Guard {
     fn v(&self, x: i32) -> i32 {
         log(format!("use {}", self.0));
+        x
+    }
+    fn eat(self, x: i32) -> i32 {
+        log(format!("eat {}", self.0));
         x
     }
 }
@@ -1396,6 +1402,18 @@ fn main() {
         }
     };
     case("a_place_read_before_a_yield_that_changes_it", || drive(a_place_read_before_a_yield_that_changes_it(3), &[0; 4]));
+    let a_receiver_moved_by_a_block = |p: i32| {
+        #[coroutine]
+        static move |_: i32| {
+    let g = Guard("g");
+    let n = { g }.eat((yield (Guard("t").v(p), 4).1));
+    log_i("n", n);
+    n
+        }
+    };
+    for (suffix, sends) in [("", &[0; 2][..]), ("_dropped", &[0])] {
+        case(&format!("a_receiver_moved_by_a_block{suffix}"), || drive(a_receiver_moved_by_a_block(3), sends));
+    }
 }
 
 fn t_or(m: i32) -> i32 {

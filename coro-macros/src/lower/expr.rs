@@ -93,7 +93,11 @@ impl Builder<'_> {
                 let mut parts = vec![&*m.receiver];
                 parts.extend(m.args.iter());
                 let consumes = scan::consumes_receiver(&m.method);
-                let first = if consumes {
+                // `{g}.eat(..)`, the way docs/LOWERING.md gives to move a receiver: an
+                // operand the call takes, which a coroutine dropped while suspended in the
+                // arguments drops before the statement's temporaries, as rustc does.
+                let moved = matches!(&*m.receiver, Expr::Block(_));
+                let first = if consumes || moved {
                     FirstPart::Value
                 } else {
                     FirstPart::Receiver
