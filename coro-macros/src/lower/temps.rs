@@ -132,12 +132,24 @@ impl Builder<'_> {
     /// temporaries of the last operand that has some are kept, and the operands before
     /// it are kept in turn and then spilled whole (unless they are places or literals),
     /// so they are still evaluated first.
-    pub(super) fn keep_in_operands(&mut self, mut parts: Vec<&mut Expr>) {
-        let Some(last) = parts.iter().rposition(|p| holds_kept_temporary(p)) else {
+    pub(super) fn keep_in_operands(&mut self, parts: Vec<&mut Expr>) {
+        self.keep_siblings(parts, false);
+    }
+
+    /// [`Self::keep_in_operands`], or, when `borrowed`, for operands borrowed where they
+    /// are (the arguments of `format_args!` or `assert_eq!`), each new value among them
+    /// kept whole ([`Self::keep_base`]).
+    fn keep_siblings(&mut self, mut parts: Vec<&mut Expr>, borrowed: bool) {
+        let kept_from = |p: &Expr| (borrowed && is_new_value(p)) || holds_kept_temporary(p);
+        let Some(last) = parts.iter().rposition(|p| kept_from(p)) else {
             return;
         };
         for (i, part) in parts.iter_mut().enumerate().take(last + 1) {
-            let kept = self.keep_temporaries(part);
+            let kept = if borrowed {
+                self.keep_base(part)
+            } else {
+                self.keep_temporaries(part)
+            };
             **part = if i < last && !is_stable(&kept) {
                 let op = self.verbatim(&kept);
                 self.moved(scan::certain_moves(&kept, true));
@@ -166,7 +178,7 @@ impl Builder<'_> {
             }
             MacroArgs::Borrowed(mut args, n) => {
                 let parts = args.iter_mut().take(n).map(scan::argument_value_mut);
-                self.keep_borrowed_operands(parts.collect());
+                self.keep_siblings(parts.collect(), true);
                 mac.tokens = args.to_token_stream();
             }
             MacroArgs::Scrutinee {
@@ -198,29 +210,6 @@ impl Builder<'_> {
                     ));
                 }
             }
-        }
-    }
-
-    /// [`Self::keep_in_operands`] for operands that are borrowed where they are (the
-    /// arguments of `format_args!` or `assert_eq!`): each that is a new value is kept whole
-    /// ([`Self::keep_base`]).
-    fn keep_borrowed_operands(&mut self, mut parts: Vec<&mut Expr>) {
-        let Some(last) = parts
-            .iter()
-            .rposition(|p| is_new_value(p) || holds_kept_temporary(p))
-        else {
-            return;
-        };
-        for (i, part) in parts.iter_mut().enumerate().take(last + 1) {
-            let kept = self.keep_base(part);
-            **part = if i < last && !is_stable(&kept) {
-                let op = self.verbatim(&kept);
-                self.moved(scan::certain_moves(&kept, true));
-                let t = self.spill(op, "tmp").tokens;
-                syn::parse_quote!(#t)
-            } else {
-                kept
-            };
         }
     }
 
