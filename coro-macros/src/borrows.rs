@@ -19,9 +19,11 @@
 //! ```
 //!
 //! Only locals known to own their data are reported (a `vec![..]`, `String::from(..)`, a
-//! `.to_string()`, `.collect()`, ..: see [`owns_data`]), so a body rustc accepts is never
-//! rejected here: a local holding a reference (`let v = &data[..]`) may be iterated
-//! across a yield, and rustc decides the rest.
+//! `.to_string()`, `.collect()`, ..: see [`owns_data`]), and, for a closure, locals whose
+//! value is evidently `Copy` (`let n = 0;`, `let r = &x;`), which a non-`move` closure
+//! captures by reference however it uses them; so a body rustc accepts is never rejected
+//! here: a local holding a reference (`let v = &data[..]`) may be iterated across a yield,
+//! and rustc decides the rest.
 
 use std::collections::HashMap;
 
@@ -39,6 +41,7 @@ use crate::scan;
 pub fn check(body: &Block, yields_reference: bool) -> syn::Result<()> {
     let mut finder = Finder {
         owned: vec![HashMap::new()],
+        copies: vec![HashMap::new()],
         closures: vec![HashMap::new()],
         error: None,
         yields_reference,
@@ -77,6 +80,9 @@ const BORROWING_METHODS: &[&str] = &[
 struct Finder {
     /// Per scope: locals known to own their data, by name.
     owned: Vec<HashMap<String, Span>>,
+    /// Per scope: locals whose value is evidently `Copy` (a literal, a reference), which a
+    /// non-`move` closure always captures by reference.
+    copies: Vec<HashMap<String, ()>>,
     /// Per scope: non-`move` closures bound by `let`, by name, with the local they borrow.
     closures: Vec<HashMap<String, (Span, String)>>,
     error: Option<syn::Error>,
@@ -93,8 +99,24 @@ impl Finder {
             .is_some()
     }
 
+    /// Whether a non-`move` closure that names `name` borrows it: a local known to own
+    /// data, or one whose value is evidently `Copy` (captured by reference even where the
+    /// closure uses it by value).
+    fn borrowed_by_closure(&self, name: &str) -> bool {
+        self.is_owned(name)
+            || self
+                .copies
+                .iter()
+                .rev()
+                .find_map(|scope| scope.get(name))
+                .is_some()
+    }
+
     fn forget(&mut self, name: &str) {
         if let Some(scope) = self.owned.last_mut() {
+            scope.remove(name);
+        }
+        if let Some(scope) = self.copies.last_mut() {
             scope.remove(name);
         }
         if let Some(scope) = self.closures.last_mut() {
@@ -184,6 +206,7 @@ impl Finder {
 impl<'a> Visit<'a> for Finder {
     fn visit_block(&mut self, b: &'a Block) {
         self.owned.push(HashMap::new());
+        self.copies.push(HashMap::new());
         self.closures.push(HashMap::new());
         // Closures that borrow a local and were alive at a yield: (name, closure, local,
         // the yield).
@@ -214,6 +237,7 @@ impl<'a> Visit<'a> for Finder {
             self.visit_stmt(stmt);
         }
         self.owned.pop();
+        self.copies.pop();
         self.closures.pop();
     }
 
@@ -236,6 +260,10 @@ impl<'a> Visit<'a> for Finder {
             if let Some(scope) = self.owned.last_mut() {
                 scope.insert(name, l.pat.span());
             }
+        } else if evidently_copy(&init.expr) {
+            if let Some(scope) = self.copies.last_mut() {
+                scope.insert(name, ());
+            }
         } else if let Expr::Closure(c) = &*init.expr
             && c.capture.is_none()
         {
@@ -244,7 +272,7 @@ impl<'a> Visit<'a> for Finder {
             if let Some(local) = body_mentions
                 .iter()
                 .map(|m| m.name.clone())
-                .find(|n| !params.contains(n) && self.is_owned(n))
+                .find(|n| !params.contains(n) && self.borrowed_by_closure(n))
                 && let Some(scope) = self.closures.last_mut()
             {
                 scope.insert(name, (c.span(), local));
@@ -348,6 +376,18 @@ fn has_reference_type(p: &Pat) -> bool {
 /// `format!(..)`, an array, `String::..(..)`/`Vec::..(..)`/a std collection's
 /// constructor, `fs::read_to_string(..)`, or `.to_string()`, `.to_owned()`, `.to_vec()`,
 /// `.collect()`, .. (and those followed by `?`, `.unwrap()` or `.expect(..)`).
+/// A value whose type is `Copy` whatever the types around it: a literal (a number, `bool`,
+/// `char`, string or byte string), a negated one, or a shared reference.
+fn evidently_copy(e: &Expr) -> bool {
+    match e {
+        Expr::Lit(_) => true,
+        Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => evidently_copy(&u.expr),
+        Expr::Reference(r) => r.mutability.is_none(),
+        Expr::Paren(p) => evidently_copy(&p.expr),
+        _ => false,
+    }
+}
+
 fn owns_data(e: &Expr) -> bool {
     const OWNERS: &[&str] = &[
         "String", "Vec", "VecDeque", "HashMap", "HashSet", "BTreeMap", "BTreeSet",
