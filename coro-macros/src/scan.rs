@@ -1,6 +1,7 @@
 //! Stage 2, scan: find the suspension points, reject the ones that cannot suspend (and
-//! Python's `yield v`, which asks for `yield_!(v)`), and read which local names a piece
-//! of code mentions.
+//! Python's `yield v`, which asks for `yield_!(v)`, and a call of a `macro_rules!` of the
+//! body that declares a local before a yield, [`check_macro_locals`]), and read which
+//! local names a piece of code mentions.
 //!
 //! A proc macro sees tokens, not types, so "mentions" is syntactic: a single-identifier
 //! path expression, a name inside a macro's arguments, or an inline format capture
