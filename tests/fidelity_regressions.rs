@@ -2363,6 +2363,19 @@ fn a_place_read_before_a_yield_that_changes_it(
     let r = &mut n;
     let c = *r * 100 + yield_!(*r);
     log_i("c", c);
+    let e = x
+        == yield_!({
+            x += 1;
+            x
+        });
+    log_i("e", i32::from(e));
+    let name = String::from("n");
+    let f = name == {
+        let t = name.clone();
+        yield_!(7);
+        t
+    };
+    log_i("f", i32::from(f));
     x + s.a + c
 }
 
@@ -2374,7 +2387,7 @@ fn a_place_read_before_a_yield_that_changes_it_case() {
         || {
             drive(
                 a_place_read_before_a_yield_that_changes_it(3),
-                [0; 4].iter().copied(),
+                [0; 6].iter().copied(),
             )
         },
     );

@@ -1419,6 +1419,13 @@ pub fn binds_whole(pat: &syn::Pat) -> bool {
 }
 
 /// `+=`, `-=` and the other operators that assign through their left operand.
+/// `==`, `!=`, `<`, `<=`, `>`, `>=`: operators that take their operands by reference
+/// (`PartialEq::eq(&a, &b)`) unless they are primitives, which they copy.
+pub(crate) fn is_comparison(op: &syn::BinOp) -> bool {
+    use syn::BinOp::*;
+    matches!(op, Eq(_) | Ne(_) | Lt(_) | Le(_) | Gt(_) | Ge(_))
+}
+
 pub(crate) fn is_compound_assignment(op: &syn::BinOp) -> bool {
     use syn::BinOp::*;
     matches!(

@@ -1398,10 +1398,22 @@ fn main() {
     let r = &mut n;
     let c = *r * 100 + (yield *r);
     log_i("c", c);
+    let e = x == (yield {
+        x += 1;
+        x
+    });
+    log_i("e", i32::from(e));
+    let name = String::from("n");
+    let f = name == {
+        let t = name.clone();
+        (yield 7);
+        t
+    };
+    log_i("f", i32::from(f));
     x + s.a + c
         }
     };
-    case("a_place_read_before_a_yield_that_changes_it", || drive(a_place_read_before_a_yield_that_changes_it(3), &[0; 4]));
+    case("a_place_read_before_a_yield_that_changes_it", || drive(a_place_read_before_a_yield_that_changes_it(3), &[0; 6]));
     let a_receiver_moved_by_a_block = |p: i32| {
         #[coroutine]
         static move |_: i32| {

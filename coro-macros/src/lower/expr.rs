@@ -292,7 +292,7 @@ impl Builder<'_> {
         // `keep_rest` (a `match` whose arms yield) every temporary is kept.
         let outer = self.suspends_later;
         let keep_first = match first {
-            FirstPart::Value => false,
+            FirstPart::Value | FirstPart::Compared => false,
             FirstPart::Borrowed => true,
             FirstPart::Receiver => self.keep_rest || !outer,
         };
@@ -300,16 +300,21 @@ impl Builder<'_> {
         // reads it, when a sibling up to that yield names its local (and so may change
         // it: `x + yield_!({ x += 10; x })` adds the old `x`).
         let yielding = parts.iter().rposition(|e| scan::expr_yields(e));
+        // A compared place may be borrowed rather than copied (a `String`): only a sibling
+        // that assigns it counts then, as reading it after that borrow is fine in Rust.
         let changed_later = |i: usize| {
-            let by_value = i > 0 || matches!(first, FirstPart::Value);
             let (Some(y), Some(root)) = (yielding, place_root(parts[i])) else {
                 return false;
             };
-            by_value
-                && i < y
-                && parts[i + 1..=y]
+            let later = &parts[i + 1..=y.max(i)];
+            match (i, first) {
+                _ if i >= y => false,
+                (0, FirstPart::Compared) => later.iter().any(|p| assigns_to(p, &root)),
+                (0, FirstPart::Value) | (1.., _) => later
                     .iter()
-                    .any(|p| scan::expr_mentions(p).iter().any(|m| m.name == root))
+                    .any(|p| scan::expr_mentions(p).iter().any(|m| m.name == root)),
+                (0, _) => false,
+            }
         };
         let mut ops = Vec::with_capacity(parts.len());
         for (i, e) in parts.iter().enumerate() {
@@ -403,7 +408,12 @@ impl Builder<'_> {
                 let lazy = matches!(op, BinOp::And(_) | BinOp::Or(_));
                 let keep_rest = self.keep_rest;
                 self.keep_rest &= !lazy;
-                let ops = self.operands(&[left, right]);
+                let first = if scan::is_comparison(op) {
+                    FirstPart::Compared
+                } else {
+                    FirstPart::Value
+                };
+                let ops = self.operands_after(&[left, right], first);
                 self.keep_rest = keep_rest;
                 let (l, r) = (&ops[0].tokens, &ops[1].tokens);
                 joined(&ops, quote!(#l #op #r))
@@ -512,6 +522,30 @@ pub(super) enum FirstPart {
     Borrowed,
     /// Borrows it or moves it, as the method turns out to take `&self` or `self`.
     Receiver,
+    /// Compares it (`==`, `<`, ..): read where it is, copied when it is `Copy` and
+    /// borrowed when not, which coro cannot tell apart (see `changed_later`).
+    Compared,
+}
+
+/// Whether `e` assigns to the local `root` or a place in it (`root = ..`, `root.f += ..`),
+/// or borrows it mutably (`&mut root`).
+fn assigns_to(e: &Expr, root: &str) -> bool {
+    struct Assigns<'r>(&'r str, bool);
+    impl Visit<'_> for Assigns<'_> {
+        fn visit_expr(&mut self, e: &Expr) {
+            let place = match e {
+                Expr::Assign(a) => Some(&*a.left),
+                Expr::Binary(b) if scan::is_compound_assignment(&b.op) => Some(&*b.left),
+                Expr::Reference(r) if r.mutability.is_some() => Some(&*r.expr),
+                _ => None,
+            };
+            self.1 |= place.and_then(place_root).is_some_and(|p| p == self.0);
+            visit::visit_expr(self, e);
+        }
+    }
+    let mut v = Assigns(root, false);
+    v.visit_expr(e);
+    v.1
 }
 
 /// The local a place read by value is part of: `x` of `x`, `x.a.b` and `*x`.
