@@ -2376,6 +2376,10 @@ fn a_place_read_before_a_yield_that_changes_it(
         t
     };
     log_i("f", i32::from(f));
+    let owned = String::from("ab");
+    let called = move |x: i32| x + owned.len() as i32;
+    let g = called(yield_!(called(1)));
+    log_i("g", g);
     x + s.a + c
 }
 
@@ -2387,7 +2391,7 @@ fn a_place_read_before_a_yield_that_changes_it_case() {
         || {
             drive(
                 a_place_read_before_a_yield_that_changes_it(3),
-                [0; 6].iter().copied(),
+                [0; 7].iter().copied(),
             )
         },
     );

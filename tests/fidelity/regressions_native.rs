@@ -1410,10 +1410,14 @@ fn main() {
         t
     };
     log_i("f", i32::from(f));
+    let owned = String::from("ab");
+    let called = move |x: i32| x + owned.len() as i32;
+    let g = called((yield called(1)));
+    log_i("g", g);
     x + s.a + c
         }
     };
-    case("a_place_read_before_a_yield_that_changes_it", || drive(a_place_read_before_a_yield_that_changes_it(3), &[0; 6]));
+    case("a_place_read_before_a_yield_that_changes_it", || drive(a_place_read_before_a_yield_that_changes_it(3), &[0; 7]));
     let a_receiver_moved_by_a_block = |p: i32| {
         #[coroutine]
         static move |_: i32| {

@@ -83,7 +83,7 @@ impl Builder<'_> {
             Expr::Call(c) => {
                 let mut parts = vec![&*c.func];
                 parts.extend(c.args.iter());
-                let ops = self.operands(&parts);
+                let ops = self.operands_after(&parts, FirstPart::Callee);
                 let (func, args) = ops.split_first().expect("callee");
                 let f = &func.tokens;
                 let a = args.iter().map(|o| &o.tokens);
@@ -292,7 +292,7 @@ impl Builder<'_> {
         // `keep_rest` (a `match` whose arms yield) every temporary is kept.
         let outer = self.suspends_later;
         let keep_first = match first {
-            FirstPart::Value | FirstPart::Compared => false,
+            FirstPart::Value | FirstPart::Callee | FirstPart::Compared => false,
             FirstPart::Borrowed => true,
             FirstPart::Receiver => self.keep_rest || !outer,
         };
@@ -300,8 +300,9 @@ impl Builder<'_> {
         // reads it, when a sibling up to that yield names its local (and so may change
         // it: `x + yield_!({ x += 10; x })` adds the old `x`).
         let yielding = parts.iter().rposition(|e| scan::expr_yields(e));
-        // A compared place may be borrowed rather than copied (a `String`): only a sibling
-        // that assigns it counts then, as reading it after that borrow is fine in Rust.
+        // A compared place may be borrowed rather than copied (a `String`), and so may a
+        // called closure: only a sibling that assigns it counts then, as reading it after
+        // that borrow is fine in Rust.
         let changed_later = |i: usize| {
             let (Some(y), Some(root)) = (yielding, place_root(parts[i])) else {
                 return false;
@@ -309,7 +310,9 @@ impl Builder<'_> {
             let later = &parts[i + 1..=y.max(i)];
             match (i, first) {
                 _ if i >= y => false,
-                (0, FirstPart::Compared) => later.iter().any(|p| assigns_to(p, &root)),
+                (0, FirstPart::Compared | FirstPart::Callee) => {
+                    later.iter().any(|p| assigns_to(p, &root))
+                }
                 (0, FirstPart::Value) | (1.., _) => later
                     .iter()
                     .any(|p| scan::expr_mentions(p).iter().any(|m| m.name == root)),
@@ -522,6 +525,9 @@ pub(super) enum FirstPart {
     Borrowed,
     /// Borrows it or moves it, as the method turns out to take `&self` or `self`.
     Receiver,
+    /// Calls it: a function, or a closure the call borrows (`Fn`, `FnMut`) or moves
+    /// (`FnOnce`), which coro cannot tell apart; otherwise as [`FirstPart::Value`].
+    Callee,
     /// Compares it (`==`, `<`, ..): read where it is, copied when it is `Copy` and
     /// borrowed when not, which coro cannot tell apart (see `changed_later`).
     Compared,
