@@ -25,7 +25,7 @@
 //! here: a local holding a reference (`let v = &data[..]`) may be iterated across a yield,
 //! and rustc decides the rest.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use proc_macro2::Span;
 use syn::spanned::Spanned;
@@ -41,7 +41,7 @@ use crate::scan;
 pub fn check(body: &Block, yields_reference: bool) -> syn::Result<()> {
     let mut finder = Finder {
         owned: vec![HashMap::new()],
-        copies: vec![HashMap::new()],
+        copies: vec![HashSet::new()],
         closures: vec![HashMap::new()],
         error: None,
         yields_reference,
@@ -82,7 +82,7 @@ struct Finder {
     owned: Vec<HashMap<String, Span>>,
     /// Per scope: locals whose value is evidently `Copy` (a literal, a reference), which a
     /// non-`move` closure always captures by reference.
-    copies: Vec<HashMap<String, ()>>,
+    copies: Vec<HashSet<String>>,
     /// Per scope: non-`move` closures bound by `let`, by name, with the local they borrow.
     closures: Vec<HashMap<String, (Span, String)>>,
     error: Option<syn::Error>,
@@ -103,13 +103,7 @@ impl Finder {
     /// data, or one whose value is evidently `Copy` (captured by reference even where the
     /// closure uses it by value).
     fn borrowed_by_closure(&self, name: &str) -> bool {
-        self.is_owned(name)
-            || self
-                .copies
-                .iter()
-                .rev()
-                .find_map(|scope| scope.get(name))
-                .is_some()
+        self.is_owned(name) || self.copies.iter().any(|scope| scope.contains(name))
     }
 
     fn forget(&mut self, name: &str) {
@@ -206,7 +200,7 @@ impl Finder {
 impl<'a> Visit<'a> for Finder {
     fn visit_block(&mut self, b: &'a Block) {
         self.owned.push(HashMap::new());
-        self.copies.push(HashMap::new());
+        self.copies.push(HashSet::new());
         self.closures.push(HashMap::new());
         // Closures that borrow a local and were alive at a yield: (name, closure, local,
         // the yield).
@@ -262,7 +256,7 @@ impl<'a> Visit<'a> for Finder {
             }
         } else if evidently_copy(&init.expr) {
             if let Some(scope) = self.copies.last_mut() {
-                scope.insert(name, ());
+                scope.insert(name);
             }
         } else if let Expr::Closure(c) = &*init.expr
             && c.capture.is_none()
@@ -372,10 +366,6 @@ fn has_reference_type(p: &Pat) -> bool {
     matches!(p, Pat::Type(t) if matches!(*t.ty, syn::Type::Reference(_)))
 }
 
-/// Whether `e` certainly makes a value that owns its data (never a reference): `vec![..]`,
-/// `format!(..)`, an array, `String::..(..)`/`Vec::..(..)`/a std collection's
-/// constructor, `fs::read_to_string(..)`, or `.to_string()`, `.to_owned()`, `.to_vec()`,
-/// `.collect()`, .. (and those followed by `?`, `.unwrap()` or `.expect(..)`).
 /// A value whose type is `Copy` whatever the types around it: a literal (a number, `bool`,
 /// `char`, string or byte string), a negated one, or a shared reference.
 fn evidently_copy(e: &Expr) -> bool {
@@ -388,6 +378,10 @@ fn evidently_copy(e: &Expr) -> bool {
     }
 }
 
+/// Whether `e` certainly makes a value that owns its data (never a reference): `vec![..]`,
+/// `format!(..)`, an array, `String::..(..)`/`Vec::..(..)`/a std collection's
+/// constructor, `fs::read_to_string(..)`, or `.to_string()`, `.to_owned()`, `.to_vec()`,
+/// `.collect()`, .. (and those followed by `?`, `.unwrap()` or `.expect(..)`).
 fn owns_data(e: &Expr) -> bool {
     const OWNERS: &[&str] = &[
         "String", "Vec", "VecDeque", "HashMap", "HashSet", "BTreeMap", "BTreeSet",

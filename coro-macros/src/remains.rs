@@ -335,8 +335,6 @@ fn owning_local(stmt: &Stmt) -> Option<Ident> {
     (plain && !binding.ident.to_string().starts_with("__coro")).then(|| binding.ident.clone())
 }
 
-/// How many times `tokens` spell `name`, macro arguments and format strings' `{name}`
-/// included (a mention this stage cannot place makes it leave the local alone).
 /// Whether a pattern anywhere in `stmt` (a `let`, an arm, a closure's parameter) binds
 /// `name`. A macro's arguments are looked into when they are expressions (`yield_!(c.1)`,
 /// `println!("{}", c.1)`); one whose tokens are not, and name it, counts as binding it.
@@ -346,9 +344,9 @@ fn binds_anywhere(stmt: &Stmt, name: &Ident) -> bool {
         found: bool,
     }
     impl Visit<'_> for Binds<'_> {
+        // Every binding of the pattern, nested ones included.
         fn visit_pat(&mut self, p: &Pat) {
             self.found |= crate::lower::binds(p, self.name);
-            syn::visit::visit_pat(self, p);
         }
         fn visit_macro(&mut self, m: &syn::Macro) {
             let parser = syn::punctuated::Punctuated::<Expr, syn::Token![,]>::parse_terminated;
@@ -363,6 +361,8 @@ fn binds_anywhere(stmt: &Stmt, name: &Ident) -> bool {
     v.found
 }
 
+/// How many times `tokens` spell `name`, macro arguments and format strings' `{name}`
+/// included (a mention this stage cannot place makes it leave the local alone).
 fn count_mentions(tokens: TokenStream, name: &Ident) -> usize {
     let inline = format!("{{{name}");
     tokens

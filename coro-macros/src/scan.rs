@@ -341,12 +341,7 @@ fn bound_first(host: &Macro) -> String {
     replace(host.tokens.clone(), false, &mut count);
     let mut lets = Vec::new();
     let args = replace(host.tokens.clone(), count.len() == 1, &mut lets);
-    let path = host
-        .path
-        .segments
-        .last()
-        .map(|s| s.ident.to_string())
-        .unwrap_or_default();
+    let path = macro_name(host);
     let (open, close) = match host.delimiter {
         syn::MacroDelimiter::Paren(_) => ("(", ")"),
         syn::MacroDelimiter::Brace(_) => ("{", "}"),
@@ -401,12 +396,7 @@ impl Checker {
     fn scan_tokens(&mut self, tokens: TokenStream, host: &Macro) {
         let mut names = Vec::new();
         yield_names(tokens, &mut names);
-        let host_name = host
-            .path
-            .segments
-            .last()
-            .map(|s| s.ident.to_string())
-            .unwrap_or_default();
+        let host_name = macro_name(host);
         for name in names {
             let msg = if host_name == "macro_rules" {
                 format!(
@@ -742,6 +732,15 @@ pub fn argument_value_mut(arg: &mut Expr) -> &mut Expr {
 /// `x` in a named argument `x = e`.
 fn is_argument_name(e: &Expr) -> bool {
     matches!(e, Expr::Path(p) if p.path.get_ident().is_some())
+}
+
+/// The name a macro is called by: `vec` for `vec![..]` and `std::vec![..]`.
+pub fn macro_name(mac: &Macro) -> String {
+    mac.path
+        .segments
+        .last()
+        .map(|s| s.ident.to_string())
+        .unwrap_or_default()
 }
 
 /// Macros known to move (or copy) the values named in their arguments: `vec![a, b]`

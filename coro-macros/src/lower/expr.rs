@@ -307,9 +307,11 @@ impl Builder<'_> {
             let (Some(y), Some(root)) = (yielding, place_root(parts[i])) else {
                 return false;
             };
-            let later = &parts[i + 1..=y.max(i)];
+            if i >= y {
+                return false;
+            }
+            let later = &parts[i + 1..=y];
             match (i, first) {
-                _ if i >= y => false,
                 (0, FirstPart::Compared | FirstPart::Callee) => {
                     later.iter().any(|p| assigns_to(p, &root))
                 }

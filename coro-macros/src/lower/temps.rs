@@ -196,8 +196,7 @@ impl Builder<'_> {
             MacroArgs::OwnScope => {}
             MacroArgs::Unknown { may_make_value } => {
                 if may_make_value {
-                    let name = mac.path.segments.last().map(|s| s.ident.to_string());
-                    let name = name.unwrap_or_default();
+                    let name = scan::macro_name(mac);
                     self.errors.push(syn::Error::new_spanned(
                         &*mac,
                         format!(
@@ -497,12 +496,7 @@ enum MacroArgs {
 impl MacroArgs {
     fn of(mac: &syn::Macro) -> Self {
         use syn::punctuated::Punctuated;
-        let name = mac
-            .path
-            .segments
-            .last()
-            .map(|s| s.ident.to_string())
-            .unwrap_or_default();
+        let name = scan::macro_name(mac);
         let list = || mac.parse_body_with(Punctuated::<Expr, syn::Token![,]>::parse_terminated);
         let known = match name.as_str() {
             "print" | "println" | "eprint" | "eprintln" | "format" | "panic" | "unreachable"
