@@ -737,7 +737,9 @@ def attribute(files, work, target):
 def load_known(path):
     off, rejects = set(), set()
     for line in path.read_text().splitlines():
-        line = line.split("#", 1)[0].strip()
+        # A comment is a `#` that starts the line or follows a space, and is followed by a
+        # space: coro's own messages name `#[coro::coroutine]`.
+        line = re.split(r"(?:^|\s)#(?:\s|$)", line, maxsplit=1)[0].strip()
         if not line:
             continue
         kind, _, rest = line.partition(" ")
